@@ -1,0 +1,128 @@
+//! `renewal-cli`: simulate a scenario file and print its trace (JSON or a readable timeline).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use renewal_lab::engine::{simulate, simulate_all_tiers, trace::TraceJson, Scenario};
+use renewal_lab::explain::text_timeline;
+use std::io::Read;
+use std::process::ExitCode;
+
+/// Simulates subscription lifecycles (renewal-lab/1 scenarios).
+#[derive(Parser)]
+#[command(name = "renewal-cli", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Prints the trace of a scenario.
+    Simulate {
+        /// Scenario file, or `-` for standard input.
+        file: String,
+        /// Simulate every tier of the scenario's policy.
+        #[arg(long)]
+        all_tiers: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// The trace format (renewal-lab-trace/1).
+    Json,
+    /// A readable timeline.
+    Text,
+}
+
+fn main() -> ExitCode {
+    let Command::Simulate {
+        file,
+        all_tiers,
+        format,
+    } = Cli::parse().command;
+    let text = match read_input(&file) {
+        Ok(text) => text,
+        Err(message) => {
+            eprintln!("error: {file}: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let scenario = match Scenario::from_json(&text) {
+        Ok(s) => s,
+        Err(errors) => {
+            for e in errors {
+                eprintln!("error: {e}");
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let traces = if all_tiers {
+        simulate_all_tiers(&scenario)
+    } else {
+        vec![simulate(&scenario)]
+    };
+    let output = match format {
+        Format::Text => traces
+            .iter()
+            .map(|t| text_timeline(&scenario, t))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Format::Json if all_tiers => pretty(&AllTiers {
+            tiers: TiersInOrder(&scenario, &traces),
+        }),
+        Format::Json => pretty(&TraceJson {
+            trace: &traces[0],
+            scenario: &scenario,
+        }),
+    };
+    println!("{}", output.trim_end());
+    ExitCode::SUCCESS
+}
+
+/// `{ "tiers": { ... } }`.
+#[derive(serde::Serialize)]
+struct AllTiers<'a> {
+    tiers: TiersInOrder<'a>,
+}
+
+/// Serializes `{ "<tier>": trace, ... }` in the policy's tier order.
+struct TiersInOrder<'a>(&'a Scenario, &'a [renewal_lab::engine::Trace]);
+
+impl serde::Serialize for TiersInOrder<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.1.len()))?;
+        for trace in self.1 {
+            map.serialize_entry(
+                &trace.tier,
+                &TraceJson {
+                    trace,
+                    scenario: self.0,
+                },
+            )?;
+        }
+        map.end()
+    }
+}
+
+fn pretty<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+fn read_input(file: &str) -> Result<String, String> {
+    const MAX_BYTES: u64 = 16 * 1024 * 1024;
+    let mut bytes = Vec::new();
+    let result = if file == "-" {
+        std::io::stdin().take(MAX_BYTES + 1).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(file).and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
+    };
+    result.map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(format!("larger than {} MiB", MAX_BYTES / 1024 / 1024));
+    }
+    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
+}

@@ -1,0 +1,573 @@
+//! The simulator: a sans-IO state machine driven from instant to instant.
+//!
+//! Like quinn-proto's `poll_timeout`/`handle_timeout`, [`Simulator::next_instant`] says when
+//! something happens next and [`Simulator::advance_to`] makes everything at that instant happen, in
+//! the order of §8: each resource in scenario order (purchase, transition, charge or attempt), then
+//! the customer's actions. [`simulate`] just runs that loop to `until`.
+
+use super::money::Cents;
+use super::policy::{BillingMode, ModeDays};
+use super::scenario::{ActionKind, AutoRenew, ResourceKind, Scenario};
+use super::term::Term;
+use super::time::{add_months, extend_expiry, Time};
+use super::trace::{
+    ActionName, Event, EventKind, Meter, Rejection, RenewSource, ResourceStatus, State, Trace,
+};
+use chrono::{Days, NaiveDate};
+
+/// The hour of day (local) at which automatic renewals are attempted.
+pub const ATTEMPT_HOUR: u32 = 3;
+
+/// Simulates `scenario` for its own tier.
+pub fn simulate(scenario: &Scenario) -> Trace {
+    simulate_tier(scenario, &scenario.tier)
+}
+
+/// Simulates `scenario` for `tier` (a tier of its policy; an unknown tier gets zero-day periods).
+pub fn simulate_tier(scenario: &Scenario, tier: &str) -> Trace {
+    let mut sim = Simulator::new(scenario, tier);
+    while let Some(t) = sim.next_instant() {
+        sim.advance_to(t);
+    }
+    sim.finish()
+}
+
+/// Simulates `scenario` for every tier of its policy, in the policy's order.
+pub fn simulate_all_tiers(scenario: &Scenario) -> Vec<Trace> {
+    scenario
+        .policy
+        .tier_names()
+        .map(|tier| simulate_tier(scenario, tier))
+        .collect()
+}
+
+/// One resource while the simulation runs.
+#[derive(Clone, Debug)]
+struct Live {
+    started: bool,
+    state: State,
+    /// Package: expiry date `X`.
+    expiry: Option<NaiveDate>,
+    auto: AutoRenew,
+    next_attempt: Option<Time>,
+    next_change: Option<(Time, State)>,
+    /// Pay-per-use: when the current arrears began.
+    arrears_since: Option<Time>,
+    days: ModeDays,
+    meter: Option<Meter>,
+    changed: bool,
+}
+
+impl Live {
+    fn status(&self) -> ResourceStatus {
+        ResourceStatus {
+            state: self.state,
+            expiry: self.expiry,
+            auto_renew: self.expiry.map(|_| self.auto),
+            next_attempt: self.next_attempt,
+            next_change: self.next_change,
+        }
+    }
+
+    fn chargeable(&self) -> Option<Meter> {
+        self.meter
+            .filter(|_| self.started && self.state.is_usable())
+    }
+}
+
+/// After a lapse begins at `anchor` (expiry moment or start of arrears), the next timed transition
+/// from `state`: the instant and the state it leads to, skipping periods of zero days.
+fn next_lapse_change(state: State, anchor: Time, days: ModeDays) -> Option<(Time, State)> {
+    let grace = i64::from(days.grace_days);
+    let retention = i64::from(days.retention_days);
+    let boundaries = [
+        (anchor, State::Expired),
+        (anchor.plus_days(grace), State::Frozen),
+        (anchor.plus_days(grace + retention), State::Released),
+    ];
+    let (at, _) = *boundaries.iter().find(|(_, s)| *s > state)?;
+    let target = boundaries
+        .iter()
+        .filter(|(t, _)| *t <= at)
+        .map(|(_, s)| *s)
+        .max()?;
+    Some((at, target))
+}
+
+/// The expiry moment `E` of expiry date `X`: the next midnight.
+fn expiry_moment(expiry: NaiveDate) -> Time {
+    Time::midnight(expiry.checked_add_days(Days::new(1)).unwrap_or(expiry))
+}
+
+/// The next automatic attempt for expiry date `x` as seen at `now` (§6): the window's first
+/// 03:00 if it has not opened yet, else the next 03:00 strictly after `now`, if on or before `x`.
+fn next_attempt_from(now: Time, x: NaiveDate, days_before: u8) -> Option<Time> {
+    let opens = x
+        .checked_sub_days(Days::new(u64::from(days_before)))
+        .unwrap_or(x);
+    let first = Time::at_hour(opens, ATTEMPT_HOUR);
+    if now < first {
+        return Some(first);
+    }
+    let next = now.next_hour_of_day_after(ATTEMPT_HOUR);
+    (next.date() <= x).then_some(next)
+}
+
+/// The deterministic lifecycle state machine of one scenario under one tier.
+pub struct Simulator<'a> {
+    scenario: &'a Scenario,
+    tier: String,
+    live: Vec<Live>,
+    /// Action indices in time order, ties in file order.
+    order: Vec<usize>,
+    next_action: usize,
+    balance: Cents,
+    /// Every hourly charge at or before `now` has been made.
+    now: Time,
+    done: bool,
+    events: Vec<Event>,
+    history: Vec<Vec<(Time, ResourceStatus)>>,
+    balances: Vec<(Time, Cents)>,
+}
+
+impl<'a> Simulator<'a> {
+    /// A simulator at the instant before the earliest start.
+    pub fn new(scenario: &'a Scenario, tier: &str) -> Self {
+        let days = scenario.policy.tier(tier).unwrap_or_default();
+        let live = scenario
+            .resources
+            .iter()
+            .map(|r| {
+                let (auto, meter) = match r.kind {
+                    ResourceKind::Package { auto_renew, .. } => (auto_renew, None),
+                    ResourceKind::PayPerUse { hourly_rate } => (
+                        AutoRenew {
+                            enabled: false,
+                            ..AutoRenew::default()
+                        },
+                        Some(Meter {
+                            start: r.start,
+                            rate: hourly_rate,
+                        }),
+                    ),
+                };
+                Live {
+                    started: false,
+                    state: State::Available,
+                    expiry: None,
+                    auto,
+                    next_attempt: None,
+                    next_change: None,
+                    arrears_since: None,
+                    days: days.for_mode(r.billing()),
+                    meter,
+                    changed: false,
+                }
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..scenario.actions.len()).collect();
+        order.sort_by_key(|&i| scenario.actions[i].at);
+        Simulator {
+            scenario,
+            tier: tier.to_string(),
+            live,
+            order,
+            next_action: 0,
+            balance: scenario.balance,
+            now: scenario.start().plus_secs(-1),
+            done: false,
+            events: Vec::new(),
+            history: vec![Vec::new(); scenario.resources.len()],
+            balances: vec![(Time::from_secs(i64::MIN), scenario.balance)],
+        }
+    }
+
+    /// The next instant at which something happens, or `None` once `until` is done.
+    pub fn next_instant(&self) -> Option<Time> {
+        if self.done {
+            return None;
+        }
+        let until = self.scenario.until;
+        let mut next = until;
+        for (r, live) in self.live.iter().enumerate() {
+            if !live.started {
+                next = next.min(self.scenario.resources[r].start);
+                continue;
+            }
+            for t in [live.next_change.map(|c| c.0), live.next_attempt]
+                .into_iter()
+                .flatten()
+            {
+                next = next.min(t);
+            }
+        }
+        if let Some(&i) = self.order.get(self.next_action) {
+            next = next.min(self.scenario.actions[i].at);
+        }
+        if let Some(t) = self.arrears_candidate(next) {
+            next = next.min(t);
+        }
+        Some(next.max(self.now.plus_secs(1)))
+    }
+
+    /// The first hourly charge in `(now, before)` that would need the instant-by-instant rules:
+    /// one that leaves the balance below zero while some pay-per-use resource is available.
+    fn arrears_candidate(&self, before: Time) -> Option<Time> {
+        let any_available = self
+            .live
+            .iter()
+            .any(|l| l.meter.is_some() && l.started && l.state == State::Available);
+        if !any_available || before <= self.now.plus_secs(1) {
+            return None;
+        }
+        let last = before.plus_secs(-1);
+        if self.balance.is_negative() {
+            // Any charge of an available resource now leaves the balance below zero.
+            return self
+                .live
+                .iter()
+                .filter(|l| l.started && l.state == State::Available)
+                .filter_map(|l| l.meter)
+                .map(|m| {
+                    Time::from_secs(
+                        m.start.secs()
+                            + (m.ticks(m.start, self.now) + 1) * super::time::SECS_PER_HOUR,
+                    )
+                })
+                .filter(|t| *t <= last)
+                .min();
+        }
+        let after = |t: Time| self.balance.minus(self.charges(self.now, t));
+        if !after(last).is_negative() {
+            return None;
+        }
+        // The balance only falls between instants, so the first charge that takes it below zero is
+        // found by bisection over seconds.
+        let (mut lo, mut hi) = (self.now.secs(), last.secs());
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if after(Time::from_secs(mid)).is_negative() {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        Some(Time::from_secs(hi))
+    }
+
+    /// Hourly charges of the resources now chargeable, in `(from, to]`.
+    fn charges(&self, from: Time, to: Time) -> Cents {
+        self.live
+            .iter()
+            .filter_map(Live::chargeable)
+            .map(|m| m.rate.times(m.ticks(from, to)))
+            .fold(Cents::ZERO, Cents::plus)
+    }
+
+    /// Makes everything at instant `t` happen (`t` must not be before [`Self::next_instant`]).
+    pub fn advance_to(&mut self, t: Time) {
+        if self.done || t <= self.now {
+            return;
+        }
+        let t = t.min(self.scenario.until);
+        // Hourly charges strictly before `t` change no state (next_instant stops at any that would).
+        self.balance = self.balance.minus(self.charges(self.now, t.plus_secs(-1)));
+        self.now = t;
+        for r in 0..self.live.len() {
+            self.resource_step(r, t);
+        }
+        while let Some(&i) = self.order.get(self.next_action) {
+            let action = &self.scenario.actions[i];
+            if action.at != t {
+                break;
+            }
+            self.next_action += 1;
+            self.apply_action(&action.kind, t);
+        }
+        self.record(t);
+        if t >= self.scenario.until {
+            self.done = true;
+        }
+    }
+
+    /// The trace, once `next_instant` has returned `None`.
+    pub fn finish(self) -> Trace {
+        Trace {
+            tier: self.tier,
+            offset: self.scenario.offset,
+            start: self.scenario.start(),
+            until: self.scenario.until,
+            events: self.events,
+            history: self.history,
+            balances: self.balances,
+            meters: self.live.iter().map(|l| l.meter).collect(),
+        }
+    }
+
+    fn record(&mut self, t: Time) {
+        for (r, live) in self.live.iter_mut().enumerate() {
+            if live.changed {
+                live.changed = false;
+                self.history[r].push((t, live.status()));
+            }
+        }
+        self.balances.push((t, self.balance));
+    }
+
+    fn emit(&mut self, at: Time, resource: Option<usize>, kind: EventKind) {
+        self.events.push(Event { at, resource, kind });
+    }
+
+    /// §8 step 1 for one resource: purchase, transition, then charge or attempt.
+    fn resource_step(&mut self, r: usize, t: Time) {
+        let resource = &self.scenario.resources[r];
+        if !self.live[r].started {
+            if resource.start != t {
+                return;
+            }
+            self.purchase(r, t);
+        } else if let Some((at, to)) = self.live[r].next_change {
+            if at == t {
+                self.transition(r, t, to);
+            }
+        }
+        let live = &self.live[r];
+        if live.started && live.next_attempt == Some(t) {
+            self.attempt(r, t);
+        }
+        if let Some(meter) = self.live[r].chargeable() {
+            if meter.ticks_at(t) {
+                self.balance = self.balance.minus(meter.rate);
+                if self.balance.is_negative() && self.live[r].state == State::Available {
+                    self.enter_arrears(r, t);
+                }
+            }
+        }
+    }
+
+    fn purchase(&mut self, r: usize, t: Time) {
+        let live = &mut self.live[r];
+        live.started = true;
+        live.changed = true;
+        let kind = match self.scenario.resources[r].kind {
+            ResourceKind::Package { term, .. } => {
+                let x = add_months(t.date(), term.months());
+                live.expiry = Some(x);
+                live.next_change = next_lapse_change(State::Available, expiry_moment(x), live.days);
+                live.next_attempt = live
+                    .auto
+                    .enabled
+                    .then(|| next_attempt_from(t, x, live.auto.days_before))
+                    .flatten();
+                EventKind::Purchased {
+                    expires: Some(Time::end_of_day(x)),
+                    hourly_rate: None,
+                    balance: self.balance,
+                }
+            }
+            ResourceKind::PayPerUse { hourly_rate } => EventKind::Purchased {
+                expires: None,
+                hourly_rate: Some(hourly_rate),
+                balance: self.balance,
+            },
+        };
+        self.emit(t, Some(r), kind);
+    }
+
+    /// Moves resource `r` to `to` at `t` and schedules what follows.
+    fn transition(&mut self, r: usize, t: Time, to: State) {
+        let live = &mut self.live[r];
+        let from = live.state;
+        live.state = to;
+        live.changed = true;
+        let anchor = match live.expiry {
+            Some(x) => Some(expiry_moment(x)),
+            None => live.arrears_since,
+        };
+        live.next_change = anchor.and_then(|a| next_lapse_change(to, a, live.days));
+        if to != State::Available {
+            live.next_attempt = None;
+        }
+        self.emit(t, Some(r), EventKind::StateChanged { from, to });
+    }
+
+    fn enter_arrears(&mut self, r: usize, t: Time) {
+        let live = &mut self.live[r];
+        live.arrears_since = Some(t);
+        if let Some((_, to)) = next_lapse_change(State::Available, t, live.days) {
+            self.transition(r, t, to);
+        }
+    }
+
+    fn attempt(&mut self, r: usize, t: Time) {
+        let term = self.live[r].auto.term;
+        let Some(price) = self.scenario.resources[r].price(term) else {
+            return;
+        };
+        if self.balance < price {
+            self.emit(
+                t,
+                Some(r),
+                EventKind::AutoRenewAttempt {
+                    failure: Some(Rejection::InsufficientBalance),
+                    price,
+                    balance: self.balance,
+                },
+            );
+            let live = &mut self.live[r];
+            live.changed = true;
+            live.next_attempt = live
+                .expiry
+                .and_then(|x| next_attempt_from(t, x, live.auto.days_before));
+            return;
+        }
+        self.balance = self.balance.minus(price);
+        self.emit(
+            t,
+            Some(r),
+            EventKind::AutoRenewAttempt {
+                failure: None,
+                price,
+                balance: self.balance,
+            },
+        );
+        self.renew(r, t, term, RenewSource::Auto);
+        let live = &mut self.live[r];
+        if live.auto.times > 0 {
+            live.auto.times -= 1;
+            if live.auto.times == 0 {
+                live.auto.enabled = false;
+                live.next_attempt = None;
+                let settings = live.auto;
+                self.emit(
+                    t,
+                    Some(r),
+                    EventKind::AutoRenewChanged {
+                        settings,
+                        times_used: true,
+                    },
+                );
+            }
+        }
+    }
+
+    /// Moves the expiry date by `term` (already paid) and reschedules; restores a lapsed package.
+    fn renew(&mut self, r: usize, t: Time, term: Term, source: RenewSource) {
+        let live = &mut self.live[r];
+        let Some(x) = live.expiry else { return };
+        let x = extend_expiry(x, term.months());
+        live.expiry = Some(x);
+        live.changed = true;
+        live.next_attempt = live
+            .auto
+            .enabled
+            .then(|| next_attempt_from(t, x, live.auto.days_before))
+            .flatten();
+        let balance = self.balance;
+        self.emit(
+            t,
+            Some(r),
+            EventKind::Renewed {
+                source,
+                term,
+                expires: Time::end_of_day(x),
+                balance,
+            },
+        );
+        if self.live[r].state != State::Available {
+            self.transition(r, t, State::Available);
+        }
+        let live = &mut self.live[r];
+        live.next_change = next_lapse_change(State::Available, expiry_moment(x), live.days);
+    }
+
+    fn reject(&mut self, t: Time, r: usize, action: ActionName, reason: Rejection) {
+        self.emit(t, Some(r), EventKind::ActionRejected { action, reason });
+    }
+
+    fn apply_action(&mut self, kind: &ActionKind, t: Time) {
+        match *kind {
+            ActionKind::TopUp { amount } => {
+                self.balance = self.balance.plus(amount);
+                self.emit(
+                    t,
+                    None,
+                    EventKind::TopUp {
+                        amount,
+                        balance: self.balance,
+                    },
+                );
+                if !self.balance.is_negative() {
+                    for r in 0..self.live.len() {
+                        let live = &self.live[r];
+                        if live.meter.is_some()
+                            && matches!(live.state, State::Expired | State::Frozen)
+                        {
+                            self.live[r].arrears_since = None;
+                            self.transition(r, t, State::Available);
+                        }
+                    }
+                }
+            }
+            ActionKind::Renew { resource: r, term } => {
+                let live = &self.live[r];
+                let Some(x) = live.expiry.filter(|_| live.state != State::Released) else {
+                    let reason = if live.state == State::Released {
+                        Rejection::Released
+                    } else {
+                        Rejection::NotPackage
+                    };
+                    return self.reject(t, r, ActionName::Renew, reason);
+                };
+                if Time::end_of_day(extend_expiry(x, term.months())) <= t {
+                    return self.reject(t, r, ActionName::Renew, Rejection::TermTooShort);
+                }
+                let price = self.scenario.resources[r].price(term).unwrap_or_default();
+                if self.balance < price {
+                    return self.reject(t, r, ActionName::Renew, Rejection::InsufficientBalance);
+                }
+                self.balance = self.balance.minus(price);
+                self.renew(r, t, term, RenewSource::Manual);
+            }
+            ActionKind::SetAutoRenew {
+                resource: r,
+                enabled,
+                days_before,
+                term,
+                times,
+            } => {
+                let live = &mut self.live[r];
+                if self.scenario.resources[r].billing() == BillingMode::PayPerUse {
+                    return self.reject(t, r, ActionName::SetAutoRenew, Rejection::NotPackage);
+                }
+                let Some(x) = live.expiry.filter(|_| live.state == State::Available) else {
+                    return self.reject(t, r, ActionName::SetAutoRenew, Rejection::NotAvailable);
+                };
+                let switched_on = enabled && !live.auto.enabled;
+                live.auto.enabled = enabled;
+                live.auto.days_before = days_before.unwrap_or(live.auto.days_before);
+                live.auto.term = term.unwrap_or(live.auto.term);
+                live.auto.times = times.unwrap_or(live.auto.times);
+                live.changed = true;
+                let settings = live.auto;
+                let on_expiry_day_late = t.date() == x && t >= Time::at_hour(x, ATTEMPT_HOUR);
+                live.next_attempt = enabled
+                    .then(|| next_attempt_from(t, x, settings.days_before))
+                    .flatten();
+                self.emit(
+                    t,
+                    Some(r),
+                    EventKind::AutoRenewChanged {
+                        settings,
+                        times_used: false,
+                    },
+                );
+                if switched_on && on_expiry_day_late {
+                    // Documented special case: switched on on the expiry date at or after 03:00,
+                    // one attempt is made at once.
+                    self.attempt(r, t);
+                }
+            }
+        }
+    }
+}

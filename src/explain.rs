@@ -1,0 +1,221 @@
+//! Plain-language explanations of trace events: what happened, which rule decided it, what follows.
+//!
+//! Pure functions shared by `renewal-cli --format text` and the app's event log.
+
+use crate::engine::trace::{ActionName, Rejection, RenewSource};
+use crate::engine::{BillingMode, Event, EventKind, Scenario, State, Time, Trace};
+
+/// A sentence about one event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    /// What happened.
+    pub what: String,
+    /// The rule that produced it, e.g. `§6 auto-renewal`.
+    pub rule: &'static str,
+    /// When the next consequence follows, if anything is scheduled.
+    pub next: Option<String>,
+}
+
+/// `2026-04-01 03:00:00`: a local time for people (the offset is shown once, elsewhere).
+pub fn when(t: Time) -> String {
+    t.local_string().replace('T', " ")
+}
+
+/// What a rejection reason means, in words.
+pub fn rejection_text(reason: Rejection) -> &'static str {
+    match reason {
+        Rejection::Released => "the resource was already released (its data is deleted)",
+        Rejection::NotPackage => "pay-per-use resources cannot be renewed or auto-renewed",
+        Rejection::TermTooShort => {
+            "the new expiry, counted from the original expiry date, would already be past"
+        }
+        Rejection::InsufficientBalance => "the balance is below the price",
+        Rejection::NotAvailable => "auto-renew can only be changed while the resource is available",
+    }
+}
+
+/// What a state means for the customer.
+pub fn state_meaning(state: State) -> &'static str {
+    match state {
+        State::Available => "in service",
+        State::Expired => "grace period: still usable",
+        State::Frozen => "retention period: not usable, data kept",
+        State::Released => "released: data deleted",
+    }
+}
+
+/// Explains `event` of `trace` (a simulation of `scenario`).
+pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation {
+    let resource = event.resource.and_then(|r| scenario.resources.get(r));
+    let status = event.resource.and_then(|r| trace.status_at(r, event.at));
+    let is_ppu = resource.is_some_and(|r| r.billing() == BillingMode::PayPerUse);
+    let next_change = status.and_then(|s| s.next_change).map(|(at, to)| match to {
+        State::Expired => format!("expires at {} unless renewed", when(at)),
+        State::Frozen => format!(
+            "frozen at {} unless {}",
+            when(at),
+            if is_ppu { "topped up" } else { "renewed" }
+        ),
+        State::Released => format!(
+            "data deleted at {} unless {}",
+            when(at),
+            if is_ppu { "topped up" } else { "renewed" }
+        ),
+        State::Available => format!("available again at {}", when(at)),
+    });
+    let next_attempt = status
+        .and_then(|s| s.next_attempt)
+        .map(|at| format!("next auto-renew attempt {}", when(at)));
+    let join = |parts: [Option<String>; 2]| {
+        let parts: Vec<String> = parts.into_iter().flatten().collect();
+        (!parts.is_empty()).then(|| parts.join("; "))
+    };
+    let (what, rule, next) = match event.kind {
+        EventKind::Purchased { expires: Some(expires), balance, .. } => (
+            format!("Bought; valid through {}. Balance {balance}.", when(expires)),
+            "§2 billing period",
+            join([next_attempt, next_change]),
+        ),
+        EventKind::Purchased { hourly_rate, balance, .. } => (
+            format!(
+                "Started pay-per-use at {} an hour, charged every full hour. Balance {balance}.",
+                hourly_rate.unwrap_or_default()
+            ),
+            "§9 pay-per-use",
+            None,
+        ),
+        EventKind::StateChanged { from, to } => {
+            let why = match (from, to, is_ppu) {
+                (_, State::Available, true) => "a top-up brought the balance back to zero or more",
+                (_, State::Available, false) => "a renewal paid for it",
+                (State::Available, _, true) => "an hourly charge left the balance below zero (arrears)",
+                (State::Available, _, false) => "the paid period ended",
+                (State::Expired, _, _) => "the grace period ended",
+                _ => "the retention period ended",
+            };
+            let rule = if is_ppu { "§9 pay-per-use arrears" } else { "§3 states" };
+            (format!("Now {to} ({}), because {why}.", state_meaning(to)), rule, join([next_change, next_attempt]))
+        }
+        EventKind::AutoRenewAttempt { failure: None, price, balance } => (
+            format!("Auto-renew paid {price}. Balance {balance}."),
+            "§6 auto-renewal at 03:00",
+            None,
+        ),
+        EventKind::AutoRenewAttempt { failure: Some(_), price, balance } => (
+            format!("Auto-renew failed: balance {balance} is below the price {price}. Nothing was charged."),
+            "§6 auto-renewal at 03:00",
+            Some(next_attempt.unwrap_or_else(|| "no further attempt before expiry".to_string())),
+        ),
+        EventKind::Renewed { source, term, expires, balance } => (
+            format!(
+                "{} for {term}, counted from the expiry date; now valid through {}. Balance {balance}.",
+                if source == RenewSource::Auto { "Renewed automatically" } else { "Renewed by hand" },
+                when(expires)
+            ),
+            if source == RenewSource::Auto { "§6 auto-renewal" } else { "§5 manual renewal" },
+            join([next_attempt, next_change]),
+        ),
+        EventKind::TopUp { amount, balance } => (format!("Topped up {amount}. Balance {balance}."), "§7 balance", None),
+        EventKind::AutoRenewChanged { settings, times_used } => {
+            let what = if times_used {
+                "Auto-renew switched itself off: its renewal count is used up.".to_string()
+            } else if settings.enabled {
+                format!(
+                    "Auto-renew on: {} day(s) before expiry, {} each time, {}.",
+                    settings.days_before,
+                    settings.term,
+                    match settings.times {
+                        0 => "unlimited".to_string(),
+                        n => format!("{n} renewal(s) left"),
+                    }
+                )
+            } else {
+                "Auto-renew off.".to_string()
+            };
+            (what, "§6 auto-renewal settings", next_attempt)
+        }
+        EventKind::ActionRejected { action, reason } => (
+            format!(
+                "{} refused ({}): {}.",
+                match action {
+                    ActionName::Renew => "Renewal",
+                    ActionName::SetAutoRenew => "Auto-renew change",
+                },
+                reason.as_str(),
+                rejection_text(reason)
+            ),
+            if action == ActionName::Renew { "§5 manual renewal" } else { "§6 auto-renewal settings" },
+            None,
+        ),
+    };
+    Explanation { what, rule, next }
+}
+
+/// A readable timeline of `trace`, for pasting into a reply to a customer.
+pub fn text_timeline(scenario: &Scenario, trace: &Trace) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let days = scenario.policy.tier(&trace.tier).unwrap_or_default();
+    let width = scenario
+        .resources
+        .iter()
+        .map(|r| r.id.len())
+        .max()
+        .unwrap_or(0)
+        .max(7);
+    let _ = writeln!(
+        out,
+        "{} — policy {}, tier {}",
+        display_name(scenario),
+        scenario.policy.name,
+        trace.tier
+    );
+    let _ = writeln!(
+        out,
+        "Grace/retention: packages {} + {} days, pay-per-use {} + {} days. Times are UTC{}.",
+        days.package.grace_days,
+        days.package.retention_days,
+        days.pay_per_use.grace_days,
+        days.pay_per_use.retention_days,
+        scenario.offset
+    );
+    let _ = writeln!(out);
+    for event in &trace.events {
+        let id = event
+            .resource
+            .and_then(|r| scenario.resources.get(r))
+            .map_or("account", |r| r.id.as_str());
+        let e = explain(event, scenario, trace);
+        let _ = write!(out, "{}  {id:<width$}  {}", when(event.at), e.what);
+        if let Some(next) = e.next {
+            let _ = write!(out, " Next: {next}.");
+        }
+        let _ = writeln!(out, " [{}]", e.rule);
+    }
+    let last = trace.final_snapshot();
+    let _ = writeln!(out);
+    let _ = writeln!(out, "At {}: balance {}.", when(last.at), last.balance);
+    for (resource, status) in scenario.resources.iter().zip(&last.resources) {
+        let Some(status) = status else { continue };
+        let _ = write!(
+            out,
+            "  {:<width$}  {} ({})",
+            resource.id,
+            status.state,
+            state_meaning(status.state)
+        );
+        if let Some(expires) = status.expires() {
+            let _ = write!(out, ", expiry {}", when(expires));
+        }
+        let _ = writeln!(out);
+    }
+    out
+}
+
+fn display_name(scenario: &Scenario) -> &str {
+    if scenario.name.is_empty() {
+        "Untitled scenario"
+    } else {
+        &scenario.name
+    }
+}

@@ -1,0 +1,10 @@
+//! Renewal Lab: a deterministic subscription lifecycle engine and the browser app that drives it.
+//!
+//! * [`engine`] decides everything: it parses scenarios, simulates them into traces and answers
+//!   "what was true at instant t" by lookup. It never reads a clock and has no browser imports.
+//! * [`explain`] turns trace events into plain-language sentences (shared by the CLI and the app).
+//! * [`ui`] is the Yew shell: it holds a virtual clock and renders what the engine decided.
+
+pub mod engine;
+pub mod explain;
+pub mod ui;

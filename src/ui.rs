@@ -1,0 +1,1 @@
+//! The browser shell (Yew): virtual clock, reducer state and components. It only drives the engine.
