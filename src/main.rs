@@ -1,3 +1,12 @@
 //! The web app's entry point: installs the panic hook, then renders the app.
 
-fn main() {}
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    yew::Renderer::<renewal_lab::ui::app::App>::new().render();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("renewal-lab is a web app: serve it with scripts/serve.sh (or use renewal-cli).");
+}

@@ -1,0 +1,1 @@
+//! Pure formatting helpers for the view (tested natively).
