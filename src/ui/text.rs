@@ -1,1 +1,533 @@
-//! Pure formatting helpers for the view (tested natively).
+//! Pure formatting helpers for the view (tested natively): countdowns, dates, offsets, axis ticks.
+
+use crate::engine::time::{SECS_PER_DAY, SECS_PER_HOUR};
+use crate::engine::{Offset, State, Time};
+use chrono::{Datelike, NaiveDate, Timelike};
+
+const SECS_PER_MINUTE: i64 = 60;
+
+/// A duration in words, the two largest units, rounded down: `3 d 4 h`, `5 h 20 min`,
+/// `12 min 5 s`, `45 s`; `now` for zero or less.
+pub fn countdown(secs: i64) -> String {
+    if secs <= 0 {
+        return "now".to_string();
+    }
+    let days = secs / SECS_PER_DAY;
+    let hours = secs % SECS_PER_DAY / SECS_PER_HOUR;
+    let minutes = secs % SECS_PER_HOUR / SECS_PER_MINUTE;
+    let seconds = secs % SECS_PER_MINUTE;
+    let pair = |big: i64, big_unit: &str, small: i64, small_unit: &str| {
+        if small == 0 {
+            format!("{big} {big_unit}")
+        } else {
+            format!("{big} {big_unit} {small} {small_unit}")
+        }
+    };
+    if days > 0 {
+        pair(days, "d", hours, "h")
+    } else if hours > 0 {
+        pair(hours, "h", minutes, "min")
+    } else if minutes > 0 {
+        pair(minutes, "min", seconds, "s")
+    } else {
+        format!("{seconds} s")
+    }
+}
+
+/// The offset for people: `UTC+08:00`.
+pub fn offset_label(offset: Offset) -> String {
+    format!("UTC{offset}")
+}
+
+/// A local time to the minute: `2026-04-01 03:00`.
+pub fn minute_text(t: Time) -> String {
+    let n = t.naive();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        n.year(),
+        n.month(),
+        n.day(),
+        n.hour(),
+        n.minute()
+    )
+}
+
+/// A local time to the second: `2026-04-01 03:00:00` (the clock's format).
+pub fn second_text(t: Time) -> String {
+    t.local_string().replace('T', " ")
+}
+
+/// A calendar date: `2026-04-09`.
+pub fn date_text(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// A local time with its offset for people: `2026-04-01 03:00 (UTC+08:00)`.
+pub fn minute_text_with_offset(t: Time, offset: Offset) -> String {
+    format!("{} ({})", minute_text(t), offset_label(offset))
+}
+
+/// A number of days in words: `0 days`, `1 day`, `7 days`.
+pub fn days_text(days: u16) -> String {
+    if days == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{days} days")
+    }
+}
+
+/// A state's name for headings: `Available`, `Expired`, `Frozen`, `Released`.
+pub fn state_title(state: State) -> &'static str {
+    match state {
+        State::Available => "Available",
+        State::Expired => "Expired",
+        State::Frozen => "Frozen",
+        State::Released => "Released",
+    }
+}
+
+/// What the period of a state is called: `in service`, `grace period`, `retention period`,
+/// `data deleted`.
+pub fn state_period(state: State) -> &'static str {
+    match state {
+        State::Available => "in service",
+        State::Expired => "grace period",
+        State::Frozen => "retention period",
+        State::Released => "data deleted",
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A month's short English name (`Jan` … `Dec`), for month numbers 1..=12.
+pub fn month_name(month: u32) -> &'static str {
+    month
+        .checked_sub(1)
+        .and_then(|index| MONTHS.get(usize::try_from(index).ok()?))
+        .copied()
+        .unwrap_or("")
+}
+
+/// Where `t` lies between `start` and `end`, from 0.0 to 1.0 (clamped; 0.0 for an empty span).
+pub fn fraction(start: Time, end: Time, t: Time) -> f64 {
+    let span = end.secs() - start.secs();
+    if span <= 0 {
+        return 0.0;
+    }
+    ((t.secs() - start.secs()) as f64 / span as f64).clamp(0.0, 1.0)
+}
+
+/// The instant at `fraction` (clamped to 0.0..=1.0) of the way from `start` to `end`, to the second.
+pub fn time_at_fraction(start: Time, end: Time, fraction: f64) -> Time {
+    let span = (end.secs() - start.secs()).max(0);
+    let fraction = if fraction.is_finite() {
+        fraction.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    start.plus_secs((span as f64 * fraction).round() as i64)
+}
+
+/// A fraction as an SVG/CSS percentage with three decimals: `12.500%`.
+pub fn percent(fraction: f64) -> String {
+    format!("{:.3}%", fraction * 100.0)
+}
+
+/// The step of the keyboard slider for a span: one hour, or one day for spans over 60 days.
+pub fn slider_step_secs(span_secs: i64) -> i64 {
+    if span_secs > 60 * SECS_PER_DAY {
+        SECS_PER_DAY
+    } else {
+        SECS_PER_HOUR
+    }
+}
+
+/// One tick of the time axis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tick {
+    /// Where it stands.
+    pub at: Time,
+    /// What it says: `03:00`, `Apr 9`, `Apr`, `2027`.
+    pub label: String,
+    /// A boundary of the next larger unit (a new day, month or year), drawn stronger.
+    pub major: bool,
+}
+
+/// The spacing of axis ticks, from finest to coarsest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TickStep {
+    /// Every n hours, aligned to local midnight.
+    Hours(u32),
+    /// Days of the month that are 1 + a multiple of n (never closer than n/2 to the next 1st).
+    Days(u32),
+    /// Every n months, aligned to January.
+    Months(u32),
+    /// Every n years, aligned to multiples of n.
+    Years(i32),
+}
+
+impl TickStep {
+    const ALL: [TickStep; 20] = [
+        TickStep::Hours(1),
+        TickStep::Hours(2),
+        TickStep::Hours(3),
+        TickStep::Hours(6),
+        TickStep::Hours(12),
+        TickStep::Days(1),
+        TickStep::Days(2),
+        TickStep::Days(5),
+        TickStep::Days(10),
+        TickStep::Days(15),
+        TickStep::Months(1),
+        TickStep::Months(2),
+        TickStep::Months(3),
+        TickStep::Months(6),
+        TickStep::Years(1),
+        TickStep::Years(2),
+        TickStep::Years(5),
+        TickStep::Years(10),
+        TickStep::Years(20),
+        TickStep::Years(50),
+    ];
+
+    /// The typical length of one step, for choosing a density.
+    fn approx_secs(self) -> i64 {
+        match self {
+            TickStep::Hours(n) => i64::from(n) * SECS_PER_HOUR,
+            TickStep::Days(n) => i64::from(n) * SECS_PER_DAY,
+            TickStep::Months(n) => i64::from(n) * 30 * SECS_PER_DAY + 10 * SECS_PER_HOUR,
+            TickStep::Years(n) => i64::from(n) * 365 * SECS_PER_DAY + 6 * SECS_PER_HOUR,
+        }
+    }
+
+    /// Whether the local midnight of `date` (or `hour` on it) carries a tick of this step.
+    fn ticks_on(self, date: NaiveDate, hour: u32) -> bool {
+        match self {
+            TickStep::Hours(n) => hour % n == 0,
+            TickStep::Days(n) => {
+                let day = date.day() - 1;
+                hour == 0 && day % n == 0 && day + n / 2 < days_in_month(date)
+            }
+            TickStep::Months(n) => hour == 0 && date.day() == 1 && date.month0() % n == 0,
+            TickStep::Years(n) => {
+                hour == 0 && date.ordinal() == 1 && date.year().rem_euclid(n) == 0
+            }
+        }
+    }
+
+    /// The tick's label and whether it starts a larger unit.
+    fn label(self, date: NaiveDate, hour: u32) -> (String, bool) {
+        let day_label = || format!("{} {}", month_name(date.month()), date.day());
+        match self {
+            TickStep::Hours(_) if hour == 0 => (day_label(), true),
+            TickStep::Hours(_) => (format!("{hour:02}:00"), false),
+            TickStep::Days(_) if date.day() == 1 && date.month() == 1 => {
+                (format!("Jan 1 {}", date.year()), true)
+            }
+            TickStep::Days(_) => (day_label(), date.day() == 1),
+            TickStep::Months(_) if date.month() == 1 => (date.year().to_string(), true),
+            TickStep::Months(_) => (month_name(date.month()).to_string(), false),
+            TickStep::Years(_) => (date.year().to_string(), true),
+        }
+    }
+}
+
+fn days_in_month(date: NaiveDate) -> u32 {
+    let (year, month) = if date.month() == 12 {
+        (date.year() + 1, 1)
+    } else {
+        (date.year(), date.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(year, month, 1)
+        .and_then(|next| next.pred_opt())
+        .map_or(31, |last| last.day())
+}
+
+/// The least room a tick label needs, in pixels.
+pub const MIN_TICK_SPACING_PX: f64 = 72.0;
+
+/// Axis ticks for the span `start..=end` drawn `width_px` wide: the finest step from hours to
+/// decades whose labels keep [`MIN_TICK_SPACING_PX`] apart, at local calendar boundaries.
+pub fn axis_ticks(start: Time, end: Time, width_px: f64) -> Vec<Tick> {
+    let span = end.secs() - start.secs();
+    if span <= 0 || !width_px.is_finite() || width_px <= 0.0 {
+        return Vec::new();
+    }
+    let fits = |step: TickStep| {
+        let count = span as f64 / step.approx_secs() as f64;
+        count * MIN_TICK_SPACING_PX <= width_px
+    };
+    let Some(step) = TickStep::ALL.into_iter().find(|&step| fits(step)) else {
+        return Vec::new();
+    };
+    let max_ticks = (width_px / MIN_TICK_SPACING_PX).ceil() as usize + 2;
+    let mut ticks = Vec::new();
+    match step {
+        TickStep::Hours(_) => {
+            let mut t = Time::from_secs(start.secs().div_euclid(SECS_PER_HOUR) * SECS_PER_HOUR);
+            while t <= end && ticks.len() < max_ticks {
+                let hour = u32::try_from(t.second_of_day() / SECS_PER_HOUR).unwrap_or(0);
+                if t >= start && step.ticks_on(t.date(), hour) {
+                    let (label, major) = step.label(t.date(), hour);
+                    ticks.push(Tick {
+                        at: t,
+                        label,
+                        major,
+                    });
+                }
+                t = t.plus_secs(SECS_PER_HOUR);
+            }
+        }
+        TickStep::Days(_) | TickStep::Months(_) | TickStep::Years(_) => {
+            let mut date = start.date();
+            let last = end.date();
+            while date <= last && ticks.len() < max_ticks {
+                let at = Time::midnight(date);
+                if at >= start && step.ticks_on(date, 0) {
+                    let (label, major) = step.label(date, 0);
+                    ticks.push(Tick { at, label, major });
+                }
+                date = match next_candidate(step, date) {
+                    Some(next) if next > date => next,
+                    _ => break,
+                };
+            }
+        }
+    }
+    ticks
+}
+
+/// The next date worth testing for a tick of `step` after `date` (skips whole months or years
+/// so decades cost a handful of iterations, not thousands of days).
+fn next_candidate(step: TickStep, date: NaiveDate) -> Option<NaiveDate> {
+    match step {
+        TickStep::Hours(_) | TickStep::Days(_) => date.succ_opt(),
+        TickStep::Months(_) => first_of_next_month(date),
+        TickStep::Years(_) => NaiveDate::from_ymd_opt(date.year().checked_add(1)?, 1, 1),
+    }
+}
+
+fn first_of_next_month(date: NaiveDate) -> Option<NaiveDate> {
+    if date.month() == 12 {
+        NaiveDate::from_ymd_opt(date.year().checked_add(1)?, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(date.year(), date.month() + 1, 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Time {
+        Time::parse_local(text).unwrap()
+    }
+
+    #[test]
+    fn countdowns_keep_the_two_largest_units() {
+        // seconds, expected words
+        let cases = [
+            (-5, "now"),
+            (0, "now"),
+            (1, "1 s"),
+            (45, "45 s"),
+            (60, "1 min"),
+            (12 * 60 + 5, "12 min 5 s"),
+            (3_600, "1 h"),
+            (5 * 3_600 + 20 * 60 + 59, "5 h 20 min"),
+            (86_400, "1 d"),
+            (3 * 86_400 + 4 * 3_600 + 59 * 60, "3 d 4 h"),
+            (400 * 86_400 + 3_600, "400 d 1 h"),
+        ];
+        for (secs, expected) in cases {
+            assert_eq!(countdown(secs), expected, "{secs} s");
+        }
+    }
+
+    #[test]
+    fn offsets_and_dates_read_well() {
+        // offset minutes, label
+        let cases = [
+            (8 * 60, "UTC+08:00"),
+            (0, "UTC+00:00"),
+            (-(3 * 60 + 30), "UTC-03:30"),
+        ];
+        for (minutes, label) in cases {
+            assert_eq!(offset_label(Offset::from_minutes(minutes).unwrap()), label);
+        }
+        let t = at("2026-04-01T03:00:59");
+        assert_eq!(minute_text(t), "2026-04-01 03:00");
+        assert_eq!(second_text(t), "2026-04-01 03:00:59");
+        assert_eq!(date_text(t.date()), "2026-04-01");
+        assert_eq!(
+            minute_text_with_offset(t, Offset::default()),
+            "2026-04-01 03:00 (UTC+08:00)"
+        );
+        assert_eq!(days_text(0), "0 days");
+        assert_eq!(days_text(1), "1 day");
+        assert_eq!(days_text(15), "15 days");
+        assert_eq!(month_name(1), "Jan");
+        assert_eq!(month_name(12), "Dec");
+        assert_eq!(month_name(0), "");
+        assert_eq!(month_name(13), "");
+    }
+
+    #[test]
+    fn fractions_map_times_to_positions_and_back() {
+        let (start, end) = (at("2026-01-01T00:00:00"), at("2026-01-11T00:00:00"));
+        // instant, fraction
+        let cases = [
+            ("2025-12-31T00:00:00", 0.0),
+            ("2026-01-01T00:00:00", 0.0),
+            ("2026-01-06T00:00:00", 0.5),
+            ("2026-01-11T00:00:00", 1.0),
+            ("2026-02-01T00:00:00", 1.0),
+        ];
+        for (text, expected) in cases {
+            assert!(
+                (fraction(start, end, at(text)) - expected).abs() < 1e-12,
+                "{text}"
+            );
+        }
+        assert_eq!(
+            time_at_fraction(start, end, 0.25),
+            at("2026-01-03T12:00:00")
+        );
+        assert_eq!(time_at_fraction(start, end, -3.0), start);
+        assert_eq!(time_at_fraction(start, end, 7.0), end);
+        assert_eq!(time_at_fraction(start, end, f64::NAN), start);
+        assert_eq!(fraction(start, start, start), 0.0);
+        assert_eq!(percent(0.125), "12.500%");
+        assert_eq!(slider_step_secs(30 * 86_400), 3_600);
+        assert_eq!(slider_step_secs(365 * 86_400), 86_400);
+    }
+
+    /// The labels of `axis_ticks`, joined with spaces between ticks ("|" marks a major tick).
+    fn labels(start: &str, end: &str, width: f64) -> Vec<String> {
+        axis_ticks(at(start), at(end), width)
+            .into_iter()
+            .map(|t| {
+                if t.major {
+                    format!("|{}", t.label)
+                } else {
+                    t.label
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn axis_ticks_pick_a_density_for_the_span_and_width() {
+        // start, end, width in px, expected labels
+        let cases: [(&str, &str, f64, &[&str]); 6] = [
+            (
+                "2026-04-08T20:30:00",
+                "2026-04-09T04:00:00",
+                700.0,
+                &[
+                    "21:00", "22:00", "23:00", "|Apr 9", "01:00", "02:00", "03:00", "04:00",
+                ],
+            ),
+            (
+                "2026-04-08T00:00:00",
+                "2026-04-10T00:00:00",
+                360.0,
+                &["|Apr 8", "12:00", "|Apr 9", "12:00", "|Apr 10"],
+            ),
+            (
+                "2026-03-08T10:00:00",
+                "2026-04-20T00:00:00",
+                500.0,
+                &["Mar 11", "Mar 21", "|Apr 1", "Apr 11"],
+            ),
+            (
+                "2026-03-08T10:00:00",
+                "2027-03-08T00:00:00",
+                900.0,
+                &[
+                    "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "|2027", "Feb",
+                    "Mar",
+                ],
+            ),
+            (
+                "2026-01-01T00:00:00",
+                "2036-01-01T00:00:00",
+                400.0,
+                &["|2026", "|2028", "|2030", "|2032", "|2034", "|2036"],
+            ),
+            (
+                "2000-06-01T00:00:00",
+                "2099-06-01T00:00:00",
+                1_000.0,
+                &[
+                    "|2010", "|2020", "|2030", "|2040", "|2050", "|2060", "|2070", "|2080", "|2090",
+                ],
+            ),
+        ];
+        for (start, end, width, expected) in cases {
+            assert_eq!(
+                labels(start, end, width),
+                expected,
+                "{start}..{end} at {width}px"
+            );
+        }
+    }
+
+    #[test]
+    fn axis_ticks_stay_apart_and_inside_the_span() {
+        // spans from a day to a century, widths from a phone to a projector
+        let starts = ["2026-03-08T10:00:00", "2024-02-29T23:59:59"];
+        let lengths_days = [1, 3, 17, 45, 200, 400, 1_000, 3_650, 36_500];
+        let widths = [240.0, 360.0, 800.0, 1_920.0, 3_840.0];
+        for start in starts {
+            for days in lengths_days {
+                for width in widths {
+                    let start = at(start);
+                    let end = start.plus_days(days);
+                    let ticks = axis_ticks(start, end, width);
+                    assert!(!ticks.is_empty(), "{days} d at {width}px");
+                    let span = (end.secs() - start.secs()) as f64;
+                    for pair in ticks.windows(2) {
+                        assert!(pair[0].at < pair[1].at);
+                        let gap_px = (pair[1].at.secs() - pair[0].at.secs()) as f64 / span * width;
+                        assert!(
+                            gap_px >= MIN_TICK_SPACING_PX * 0.45,
+                            "{days} d at {width}px: {} and {} are {gap_px:.0}px apart",
+                            pair[0].label,
+                            pair[1].label
+                        );
+                    }
+                    for tick in &ticks {
+                        assert!(tick.at >= start && tick.at <= end);
+                        assert!(!tick.label.is_empty());
+                    }
+                }
+            }
+        }
+        assert!(axis_ticks(at("2026-01-01T00:00:00"), at("2026-01-01T00:00:00"), 500.0).is_empty());
+        assert!(axis_ticks(at("2026-01-01T00:00:00"), at("2026-02-01T00:00:00"), 0.0).is_empty());
+        assert!(axis_ticks(
+            at("2026-01-01T00:00:00"),
+            at("2026-02-01T00:00:00"),
+            f64::NAN
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn state_words() {
+        // state, title, period
+        let cases = [
+            (State::Available, "Available", "in service"),
+            (State::Expired, "Expired", "grace period"),
+            (State::Frozen, "Frozen", "retention period"),
+            (State::Released, "Released", "data deleted"),
+        ];
+        for (state, title, period) in cases {
+            assert_eq!(state_title(state), title);
+            assert_eq!(state_period(state), period);
+        }
+    }
+}
