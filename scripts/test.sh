@@ -21,3 +21,4 @@ step "release build (trunk)"
 trunk build --release --offline
 step "Playwright end-to-end tests"
 npx playwright test
+node scripts/measure.mjs --quick

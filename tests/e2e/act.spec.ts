@@ -1,0 +1,140 @@
+// Issue 3, point 4 (Act as the customer): renew, top up, auto-renew changes at the clock's time;
+// each recorded as an action at that instant (so it replays and shares exactly); a rejected act
+// shows its reason in words.
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import {
+  button,
+  clone,
+  copyLink,
+  decodeLink,
+  epochToLocal,
+  expectClock,
+  expectMatchesCli,
+  fillField,
+  goToTime,
+  localToEpoch,
+  nextInstant,
+  onePackage,
+  openLink,
+  setField,
+  simulateAll,
+  tz,
+  type Scenario,
+} from './lab';
+
+function actPanel(page: Page) {
+  return page.getByTestId('act-panel');
+}
+
+async function renew(page: Page, term: string) {
+  const panel = actPanel(page);
+  await setField(panel.getByLabel('Renewal term', { exact: true }), term);
+  await button(panel, 'Renew').click();
+}
+
+test('renew, a rejected renewal, top up and auto-renew changes take effect at once and are recorded', async ({ page }) => {
+  const scenario = onePackage({ name: 'E2E acts' });
+  const zone = tz(scenario);
+  await openLink(page, scenario);
+  const panel = actPanel(page);
+  await panel.getByLabel('Act on', { exact: true }).selectOption('ocr');
+
+  // April 10, 12:00: expired in V3 (grace 7 days), frozen in V0–V2.
+  const at = '2026-04-10T12:00:00';
+  await goToTime(page, '2026-04-10 12:00:00');
+  await expect(page.locator('[data-testid="lane"][data-tier="V3"]')).toHaveAttribute('data-state', 'expired');
+  await expect(page.locator('[data-testid="lane"][data-tier="V1"]')).toHaveAttribute('data-state', 'frozen');
+
+  // 1. Renew for one month: available again in every tier, at once, at the same instant.
+  await renew(page, '1m');
+  const expected: Scenario = clone(scenario);
+  expected.actions.push({ at, do: 'renew', resource: 'ocr', term: '1m' });
+  await expectClock(page, '2026-04-10 12:00:00');
+  await expectMatchesCli(page, expected);
+  for (const tier of Object.keys(simulateAll(expected))) {
+    await expect(page.locator(`[data-testid="lane"][data-tier="${tier}"]`)).toHaveAttribute('data-state', 'available');
+  }
+  await expect(panel.getByTestId('act-result')).toContainText(/renew/i);
+  await expect(page.locator('[data-testid="tier-status"][data-tier="V3"] [data-testid="balance"]')).toContainText('10.00');
+
+  // 2. Renew for a year with 10.00 left: rejected, the reason in words.
+  await renew(page, '1y');
+  expected.actions.push({ at, do: 'renew', resource: 'ocr', term: '1y' });
+  await expect(panel.getByTestId('act-result')).toContainText(/balance/i);
+  await expect(panel.getByTestId('act-result')).not.toContainText('insufficient_balance');
+  await expectMatchesCli(page, expected);
+  await expect(
+    page.getByTestId('event-log').locator(`[data-testid="event"][data-kind="action_rejected"][data-at="${at}+08:00"]`),
+  ).toHaveCount(1);
+
+  // 3. Top up 25.50.
+  await fillField(panel.getByLabel('Top-up amount', { exact: true }), '25.50');
+  await button(panel, 'Top up').click();
+  expected.actions.push({ at, do: 'top_up', amount: '25.50' });
+  await expectMatchesCli(page, expected);
+  await expect(page.locator('[data-testid="tier-status"][data-tier="V3"] [data-testid="balance"]')).toContainText('35.50');
+
+  // 4. Auto-renew on, 3 days before, 1-month term, unlimited.
+  await panel.getByLabel('Auto-renew on', { exact: true }).check();
+  await fillField(panel.getByLabel('Deduction days before', { exact: true }), '3');
+  await setField(panel.getByLabel('Auto-renew term', { exact: true }), '1m');
+  await fillField(panel.getByLabel('Renewal count', { exact: true }), '0');
+  await button(panel, 'Apply auto-renew').click();
+  expected.actions.push({ at, do: 'set_auto_renew', resource: 'ocr', enabled: true, days_before: 3, term: '1m', times: 0 });
+  await expectMatchesCli(page, expected);
+  await expect(
+    page.getByTestId('event-log').locator(`[data-testid="event"][data-kind="auto_renew_changed"][data-at="${at}+08:00"]`),
+  ).toHaveCount(1);
+
+  // Each act was recorded as an action at that instant: the share link replays to the same traces.
+  const shared = decodeLink(await copyLink(page));
+  expect(shared.actions.map((a) => [a.at, a.do])).toEqual(expected.actions.map((a) => [a.at, a.do]));
+  expect(simulateAll(shared)).toEqual(simulateAll(expected));
+
+  // The new auto-renew schedule: the next event is the first attempt, May 5 at 03:00 (expiry May 8).
+  await button(page, 'Next event').click();
+  const next = nextInstant(simulateAll(expected), localToEpoch('2026-04-10 12:00:00', zone))!;
+  expect(epochToLocal(next, zone)).toBe('2026-05-05 03:00:00');
+  await expectClock(page, '2026-05-05 03:00:00');
+  await expectMatchesCli(page, expected);
+});
+
+test('switching auto-renew on while frozen is rejected with the reason in words', async ({ page }) => {
+  const scenario = onePackage({ name: 'E2E frozen act' });
+  await openLink(page, scenario);
+  const panel = actPanel(page);
+  // April 20: frozen in V3 (expired April 9, frozen after 7 grace days).
+  await goToTime(page, '2026-04-20 00:00:00');
+  await expect(page.locator('[data-testid="lane"][data-tier="V3"]')).toHaveAttribute('data-state', 'frozen');
+  await panel.getByLabel('Act on', { exact: true }).selectOption('ocr');
+  await panel.getByLabel('Auto-renew on', { exact: true }).check();
+  await button(panel, 'Apply auto-renew').click();
+  await expect(panel.getByTestId('act-result')).toContainText(/available/i);
+  await expect(panel.getByTestId('act-result')).not.toContainText('not_available');
+  const expected = clone(scenario);
+  expected.actions.push({ at: '2026-04-20T00:00:00', do: 'set_auto_renew', resource: 'ocr', enabled: true });
+  await expectMatchesCli(page, expected);
+  await expect(page.getByTestId('event-log').locator('[data-testid="event"][data-kind="action_rejected"]')).toHaveCount(1);
+  // The rejected act changed nothing: still frozen.
+  await expect(page.locator('[data-testid="lane"][data-tier="V3"]')).toHaveAttribute('data-state', 'frozen');
+});
+
+test('renewing a pay-per-use resource is rejected: not a package', async ({ page }) => {
+  const scenario = onePackage({
+    name: 'E2E pay-per-use act',
+    resources: [{ id: 'api', billing: 'pay_per_use', start: '2026-03-10T00:00:00', hourly_rate: '0.10' }],
+    balance: '10.00',
+    until: '2026-03-20T00:00:00',
+  });
+  await openLink(page, scenario);
+  const panel = actPanel(page);
+  await goToTime(page, '2026-03-11 00:00:00');
+  await panel.getByLabel('Act on', { exact: true }).selectOption('api');
+  await renew(page, '1m');
+  await expect(panel.getByTestId('act-result')).toContainText(/pay-per-use|package/i);
+  await expect(panel.getByTestId('act-result')).not.toContainText('not_package');
+  const expected = clone(scenario);
+  expected.actions.push({ at: '2026-03-11T00:00:00', do: 'renew', resource: 'api', term: '1m' });
+  await expectMatchesCli(page, expected);
+});

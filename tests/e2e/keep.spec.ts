@@ -1,0 +1,247 @@
+// Issue 3, point 6 (Share and keep work): Copy link round trip, autosave restored on reload,
+// malformed links and imports showing a clear error while the current scenario stays, export,
+// undo and redo.
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import {
+  button,
+  clone,
+  copyLink,
+  decodeLink,
+  earliestStart,
+  expectClock,
+  expectMatchesCli,
+  field,
+  fillField,
+  gallery,
+  goToTime,
+  linkFragment,
+  openFromGallery,
+  openLink,
+  readLanes,
+  readLog,
+  simulateAll,
+  type Scenario,
+} from './lab';
+
+const AUTOSAVE_KEY = 'renewal-lab/autosave';
+
+async function autosaved(page: Page): Promise<string> {
+  return (await page.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY)) ?? '';
+}
+
+/** Asserts the error banner is shown as an alert and names the problem. */
+async function expectBanner(page: Page, names: RegExp | string) {
+  const banner = page.getByTestId('error-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner).toHaveAttribute('role', 'alert');
+  await expect(banner).toContainText(names);
+}
+
+test('Copy link round trip: a fresh browser opening the link shows the same scenario and lanes', async ({ page, freshContext, baseURL }) => {
+  const scenario = gallery('two-packages-one-balance');
+  await page.goto('/');
+  await openFromGallery(page, 'two-packages-one-balance');
+  // Make it our own: a different balance, then a top-up act at a chosen instant.
+  await fillField(field(page, 'Opening balance'), '55.00');
+  await goToTime(page, '2026-04-02 12:00:00');
+  const panel = page.getByTestId('act-panel');
+  await fillField(panel.getByLabel('Top-up amount', { exact: true }), '20.00');
+  await button(panel, 'Top up').click();
+  const expected: Scenario = clone(scenario);
+  expected.balance = '55.00';
+  expected.actions.push({ at: '2026-04-02T12:00:00', do: 'top_up', amount: '20.00' });
+  await expectMatchesCli(page, expected);
+
+  const link = await copyLink(page);
+  expect(link.startsWith(new URL(baseURL!).origin + '/'), `the link stays on the app's origin: ${link}`).toBe(true);
+  const shared = decodeLink(link);
+  expect(shared.format).toBe('renewal-lab/1');
+  expect(shared.name).toBe(scenario.name);
+  expect(simulateAll(shared)).toEqual(simulateAll(expected));
+
+  await goToTime(page, '2026-04-10 00:00:00');
+  const lanesHere = await readLanes(page);
+  const logHere = await readLog(page);
+
+  const other = await (await freshContext()).newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('lab')).toBeVisible();
+  await expect(other.getByTestId('lane')).toHaveCount(lanesHere.length);
+  await expect(field(other, 'Scenario name')).toHaveValue(scenario.name);
+  await expect(field(other, 'Opening balance')).toHaveValue(/^55(\.00?)?$/);
+  await expectClock(other, earliestStart(scenario));
+  await goToTime(other, '2026-04-10 00:00:00');
+  await expect.poll(async () => readLanes(other)).toEqual(lanesHere);
+  await expect.poll(async () => readLog(other)).toEqual(logHere);
+  await expectMatchesCli(other, expected, 'V0');
+});
+
+test('reload restores the autosaved scenario and clock', async ({ page }) => {
+  await page.goto('/');
+  await openFromGallery(page, 'auto-renew-twice');
+  await fillField(field(page, 'Scenario name'), 'E2E autosaved');
+  await fillField(field(page, 'Opening balance'), '45.00');
+  await goToTime(page, '2026-03-01 12:00:00');
+  await expect.poll(async () => autosaved(page)).toContain('E2E autosaved');
+  await expect.poll(async () => autosaved(page)).toContain('45');
+  const saved = JSON.parse(await autosaved(page));
+  expect(typeof saved).toBe('object');
+  const lanes = await readLanes(page);
+  const log = await readLog(page);
+
+  await page.reload();
+  await expect(page.getByTestId('lab')).toBeVisible();
+  await expect(field(page, 'Scenario name')).toHaveValue('E2E autosaved');
+  await expect(field(page, 'Opening balance')).toHaveValue(/^45(\.00?)?$/);
+  await expectClock(page, '2026-03-01 12:00:00');
+  await expect.poll(async () => readLanes(page)).toEqual(lanes);
+  expect(await readLog(page)).toEqual(log);
+  const expected = clone(gallery('auto-renew-twice'));
+  expected.name = 'E2E autosaved';
+  expected.balance = '45.00';
+  await expectMatchesCli(page, expected);
+});
+
+const BAD_LINKS: Array<[string, string, RegExp | string]> = [
+  ['not base64url', '#scenario=***not-base64***', /link/i],
+  ['base64url of text that is not JSON', linkFragment('this is { not json'), /JSON/i],
+  [
+    'valid JSON with a bad field',
+    linkFragment(JSON.stringify({ ...gallery('auto-renew-twice'), resources: [{ ...gallery('auto-renew-twice').resources[0], term: '13m' }] })),
+    'resources[0].term',
+  ],
+  ['a scenario with an unknown field', linkFragment(JSON.stringify({ ...gallery('auto-renew-twice'), colour: 'red' })), 'colour'],
+];
+
+for (const [what, fragment, names] of BAD_LINKS) {
+  test(`a malformed link (${what}) shows a clear error and keeps the current scenario`, async ({ page, context }) => {
+    const current = gallery('renewed-in-retention');
+    await page.goto('/');
+    await openFromGallery(page, 'renewed-in-retention');
+    await goToTime(page, '2026-04-10 00:00:00');
+    await expect.poll(async () => autosaved(page)).toContain(current.name);
+    const lanes = await readLanes(page);
+
+    // The user opens the bad link in another tab of the same browser.
+    const tab = await context.newPage();
+    await tab.goto(`/${fragment}`);
+    await expectBanner(tab, names);
+    await expect(tab.getByTestId('lab')).toBeVisible();
+    await expect(field(tab, 'Scenario name')).toHaveValue(current.name);
+    await expect(tab.getByTestId('lane')).toHaveCount(lanes.length);
+    await expectClock(tab, '2026-04-10 00:00:00');
+    await expect.poll(async () => readLanes(tab)).toEqual(lanes);
+    await expectMatchesCli(tab, current, 'V1');
+  });
+}
+
+test('a malformed import (bad JSON; then a bad field) shows a clear error and keeps the current scenario', async ({ page }) => {
+  const current = gallery('auto-renew-low-balance');
+  await openLink(page, current);
+  await goToTime(page, '2026-04-03 12:00:00');
+  const lanes = await readLanes(page);
+  const log = await readLog(page);
+  const input = page.getByLabel('Import JSON', { exact: true });
+
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "renewal-lab/1", "name": ') });
+  await expectBanner(page, /JSON/i);
+  await expect(field(page, 'Scenario name')).toHaveValue(current.name);
+  expect(await readLanes(page)).toEqual(lanes);
+  expect(await readLog(page)).toEqual(log);
+  await expectClock(page, '2026-04-03 12:00:00');
+
+  const badField = clone(current);
+  (badField as any).balance = '-5.00';
+  await input.setInputFiles({ name: 'bad-balance.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(badField)) });
+  await expectBanner(page, 'balance');
+  await expect(field(page, 'Scenario name')).toHaveValue(current.name);
+  await expect(field(page, 'Opening balance')).toHaveValue(/^20(\.00?)?$/);
+  expect(await readLanes(page)).toEqual(lanes);
+  expect(await readLog(page)).toEqual(log);
+
+  // A good file then loads.
+  const good = gallery('month-end-expiry');
+  await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+  await expect(field(page, 'Scenario name')).toHaveValue(good.name);
+  await expect(page.getByTestId('lane')).toHaveCount(6);
+  await expectMatchesCli(page, good);
+});
+
+test('Export JSON downloads the scenario document, and importing it restores the scenario', async ({ page }) => {
+  const scenario = gallery('month-end-expiry');
+  await openLink(page, scenario);
+  await fillField(field(page, 'Opening balance'), '61.50');
+  const expected = clone(scenario);
+  expected.balance = '61.50';
+  await expectMatchesCli(page, expected);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Export JSON').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  expect(download.suggestedFilename()).toMatch(/month|january|bought/i);
+  const path = await download.path();
+  const text = readFileSync(path, 'utf8');
+  const exported = JSON.parse(text) as Scenario;
+  expect(exported.format).toBe('renewal-lab/1');
+  expect(exported.name).toBe(scenario.name);
+  expect(simulateAll(exported)).toEqual(simulateAll(expected));
+
+  // Change things, then import the exported file: back to the exported scenario.
+  await fillField(field(page, 'Opening balance'), '1.00');
+  await fillField(field(page, 'Scenario name'), 'E2E changed');
+  await page.getByLabel('Import JSON', { exact: true }).setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(field(page, 'Scenario name')).toHaveValue(scenario.name);
+  await expect(field(page, 'Opening balance')).toHaveValue(/^61\.50?$/);
+  await goToTime(page, '2026-06-01 00:00:00');
+  await expectMatchesCli(page, expected);
+});
+
+test('undo and redo every edit and act', async ({ page }) => {
+  const scenario = gallery('auto-renew-low-balance');
+  await openLink(page, scenario);
+  await goToTime(page, '2026-04-20 00:00:00');
+  const original = await readLog(page);
+
+  // An edit.
+  const balance = field(page, 'Opening balance');
+  await fillField(balance, '100.00');
+  const richer = clone(scenario);
+  richer.balance = '100.00';
+  await goToTime(page, '2026-04-20 00:00:00');
+  await expectMatchesCli(page, richer);
+  await button(page, 'Undo').click();
+  await expect(balance).toHaveValue(/^20(\.00?)?$/);
+  await goToTime(page, '2026-04-20 00:00:00');
+  await expectMatchesCli(page, scenario);
+  expect(await readLog(page)).toEqual(original);
+  await button(page, 'Redo').click();
+  await expect(balance).toHaveValue(/^100(\.00?)?$/);
+  await goToTime(page, '2026-04-20 00:00:00');
+  await expectMatchesCli(page, richer);
+
+  // An act.
+  await goToTime(page, '2026-04-10 00:00:00');
+  const panel = page.getByTestId('act-panel');
+  await fillField(panel.getByLabel('Top-up amount', { exact: true }), '7.00');
+  await button(panel, 'Top up').click();
+  const topped = clone(richer);
+  topped.actions.push({ at: '2026-04-10T00:00:00', do: 'top_up', amount: '7.00' });
+  const at = page.getByTestId('event-log').locator('[data-testid="event"][data-kind="top_up"][data-at="2026-04-10T00:00:00+08:00"]');
+  await expect(at).toHaveCount(1);
+  await button(page, 'Undo').click();
+  await expect(at).toHaveCount(0);
+  await goToTime(page, '2026-04-20 00:00:00');
+  await expectMatchesCli(page, richer);
+  await button(page, 'Redo').click();
+  await goToTime(page, '2026-04-20 00:00:00');
+  await expectMatchesCli(page, topped);
+  await expect(at).toHaveCount(1);
+
+  // Undo twice more: back to the original scenario.
+  await button(page, 'Undo').click();
+  await button(page, 'Undo').click();
+  await expect(balance).toHaveValue(/^20(\.00?)?$/);
+  await goToTime(page, '2026-04-20 00:00:00');
+  await expectMatchesCli(page, scenario);
+});

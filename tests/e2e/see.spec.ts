@@ -1,0 +1,151 @@
+// Issue 3, point 5 (See): lanes per tier × resource with their states, the state diagram's current
+// node, the status panel's countdowns and balance, timeline markers, the event log rows and the
+// aria-live announcer.
+import { test, expect } from './fixtures';
+import {
+  button,
+  chooseLogTier,
+  expectMatchesCli,
+  gallery,
+  goToTime,
+  openLink,
+  rfcToEpoch,
+  simulateAll,
+} from './lab';
+
+test('lanes show each tier × resource state at known instants, as renewal-cli says', async ({ page }) => {
+  const scenario = gallery('renewed-in-retention');
+  await openLink(page, scenario);
+  const lane = (tier: string) => page.locator(`[data-testid="lane"][data-tier="${tier}"][data-resource="ocr"]`);
+  // Known instants (by the rules, and checked against the CLI by expectMatchesCli below).
+  const known: Array<[string, Record<string, string>]> = [
+    ['2026-04-08 23:59:59', { V0: 'available', V1: 'available', V3: 'available' }],
+    ['2026-04-09 00:00:00', { V0: 'expired', V1: 'expired', V3: 'expired' }],
+    ['2026-04-10 00:00:00', { V0: 'frozen', V1: 'frozen', V3: 'expired' }],
+    ['2026-04-11 00:00:00', { V0: 'released', V1: 'frozen', V3: 'expired' }],
+    ['2026-04-12 09:00:00', { V0: 'released', V1: 'available', V3: 'available' }],
+  ];
+  for (const [t, states] of known) {
+    await goToTime(page, t);
+    for (const [tier, state] of Object.entries(states)) await expect(lane(tier), `${tier} at ${t}`).toHaveAttribute('data-state', state);
+    await expectMatchesCli(page, scenario, 'V1');
+  }
+  // Lanes are grouped by tier inside the timeline, all tiers side by side.
+  const timeline = page.getByTestId('timeline');
+  await expect(timeline.getByTestId('lane')).toHaveCount(6);
+});
+
+test('the state diagram highlights the current state of the chosen tier and resource', async ({ page }) => {
+  const scenario = gallery('renewed-in-retention');
+  await openLink(page, scenario);
+  const diagram = page.getByTestId('state-diagram');
+  const current = diagram.locator('[aria-current="true"]');
+  for (const s of ['available', 'expired', 'frozen', 'released']) await expect(diagram.locator(`[data-state-node="${s}"]`)).toHaveCount(1);
+  await expect(current).toHaveCount(1);
+  await expect(current).toHaveAttribute('data-state-node', 'available');
+
+  await goToTime(page, '2026-04-10 06:00:00');
+  await diagram.getByLabel('Diagram resource', { exact: true }).selectOption('ocr');
+  const tierSelect = diagram.getByLabel('Diagram tier', { exact: true });
+  for (const [tier, state] of [['V1', 'frozen'], ['V3', 'expired'], ['V0', 'frozen']]) {
+    await tierSelect.selectOption(tier);
+    await expect(current).toHaveCount(1);
+    await expect(current, `diagram for ${tier}`).toHaveAttribute('data-state-node', state);
+  }
+  await goToTime(page, '2026-04-11 00:00:00');
+  await expect(current).toHaveAttribute('data-state-node', 'released');
+  // Transitions are labelled by what triggers them.
+  await expect(diagram).toContainText(/grace/i);
+  await expect(diagram).toContainText(/retention/i);
+  await expect(diagram).toContainText(/renew/i);
+});
+
+test('the status panel shows per-tier countdowns and the balance', async ({ page }) => {
+  const lowBalance = gallery('auto-renew-low-balance');
+  await openLink(page, lowBalance);
+  await expect(page.getByTestId('tier-status')).toHaveCount(6);
+  const v3 = page.locator('[data-testid="tier-status"][data-tier="V3"]');
+  // 2026-03-08 10:00 → expiry moment 2026-04-09 00:00: 31 days 14 hours.
+  await expect(v3).toContainText(/expires in 31\s*d\s*14\s*h/i);
+  await expect(v3).toContainText(/next auto-renew attempt\s+2026-04-01 03:00/i);
+  await expect(v3).toContainText(/UTC\+08:00/);
+  await expect(v3.getByTestId('balance')).toContainText('20.00');
+  // After the top-up on April 3 at 12:00 the balance is 70.00; after the renewal 40.00.
+  await goToTime(page, '2026-04-03 12:00:00');
+  await expect(v3.getByTestId('balance')).toContainText('70.00');
+  await goToTime(page, '2026-04-04 03:00:00');
+  await expect(v3.getByTestId('balance')).toContainText('40.00');
+  await expect(v3).toContainText(/next auto-renew attempt\s+2026-05-01 03:00/i);
+
+  const retention = gallery('renewed-in-retention');
+  await openLink(page, retention);
+  await goToTime(page, '2026-04-10 06:00:00');
+  // V1 frozen since April 10 00:00, released after 7 retention days: April 17 00:00.
+  await expect(page.locator('[data-testid="tier-status"][data-tier="V1"]')).toContainText(/data deleted in 6\s*d\s*18\s*h/i);
+  // V3 expired since April 9, frozen after 7 grace days: April 16 00:00.
+  await expect(page.locator('[data-testid="tier-status"][data-tier="V3"]')).toContainText(/frozen in 5\s*d\s*18\s*h/i);
+});
+
+test('timeline markers show attempts, renewals, top-ups and rejected acts at their instants', async ({ page }) => {
+  const scenario = gallery('auto-renew-low-balance');
+  const v3 = simulateAll(scenario).V3;
+  await openLink(page, scenario);
+  const lane = page.locator('[data-testid="lane"][data-tier="V3"][data-resource="ocr"]');
+  const markersOf = async (kind: string) =>
+    (await page.getByTestId('timeline').locator(`[data-testid="marker"][data-kind="${kind}"]`).evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-at') ?? ''),
+    )).map(rfcToEpoch);
+  const failed = v3.events.filter((e) => e.kind === 'auto_renew_attempt' && e.outcome === 'failed').map((e) => rfcToEpoch(e.at));
+  expect(failed).toHaveLength(3);
+  // In V3's ocr lane: the three failed attempts and the renewal.
+  const inLane = await lane.locator('[data-testid="marker"][data-kind="attempt-failed"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-at') ?? ''));
+  expect(inLane.map(rfcToEpoch).sort()).toEqual(failed);
+  await expect(lane.locator('[data-testid="marker"][data-kind="attempt-succeeded"]')).toHaveAttribute('data-at', '2026-04-04T03:00:00+08:00');
+  expect(await markersOf('top-up')).toContain(rfcToEpoch('2026-04-03T12:00:00+08:00'));
+
+  const tooShort = gallery('renewal-too-short');
+  await openLink(page, tooShort);
+  expect(await markersOf('rejected')).toEqual([rfcToEpoch('2026-03-12T10:00:00+08:00')]);
+  expect(await markersOf('renewed')).toEqual([rfcToEpoch('2026-03-12T10:05:00+08:00')]);
+  // The cursor and a day/month axis are there.
+  await expect(page.getByTestId('cursor').first()).toBeVisible();
+  await expect(page.getByTestId('timeline')).toContainText(/Feb|Mar|2026-02|2026-03/);
+});
+
+test('the event log shows the chosen tier up to the clock, each row in plain words with its rule', async ({ page }) => {
+  const scenario = gallery('renewed-in-retention');
+  await openLink(page, scenario);
+  await goToTime(page, '2026-05-01 00:00:00');
+  for (const tier of ['V0', 'V1', 'V3']) await expectMatchesCli(page, scenario, tier);
+  await chooseLogTier(page, 'V0');
+  const rows = page.getByTestId('event-log').getByTestId('event');
+  const rejected = rows.and(page.locator('[data-kind="action_rejected"]'));
+  await expect(rejected).toHaveCount(1);
+  await expect(rejected).toHaveAttribute('data-at', '2026-04-12T09:00:00+08:00');
+  // In words: the resource was already released (data deleted), so it cannot be renewed.
+  await expect(rejected).toContainText(/released|deleted/i);
+  await chooseLogTier(page, 'V1');
+  const purchased = rows.and(page.locator('[data-kind="purchased"]'));
+  await expect(purchased).toContainText('2026-04-08 23:59:59');
+  // Which rule produced it, and when the next consequence follows.
+  await expect(purchased).toContainText(/§\s?2|billing period/i);
+  await expect(purchased).toContainText(/2026-04-09 00:00/);
+  const frozen = rows.and(page.locator('[data-kind="state_changed"][data-at="2026-04-10T00:00:00+08:00"]'));
+  await expect(frozen).toContainText(/frozen/i);
+  await expect(frozen).toContainText(/2026-04-17 00:00/);
+  // Stepping back hides later rows.
+  await goToTime(page, '2026-04-09 12:00:00');
+  await expect(rows).toHaveCount(2);
+});
+
+test('state changes are announced in a polite live region', async ({ page }) => {
+  const scenario = gallery('renewed-in-retention');
+  await openLink(page, scenario);
+  const announcer = page.getByTestId('announcer');
+  await expect(announcer).toHaveAttribute('aria-live', 'polite');
+  await goToTime(page, '2026-04-08 12:00:00');
+  await button(page, 'Next event').click();
+  await expect(announcer).toContainText(/expired/i);
+  await button(page, 'Next event').click();
+  await expect(announcer).toContainText(/frozen/i);
+});
