@@ -1,7 +1,11 @@
-//! (being written) EventLog.
+//! The event log: one tier's events up to the clock, each explained in plain words with its rule.
 
-use crate::engine::Time;
+use crate::engine::{EventKind, State, Time};
+use crate::explain;
+use crate::ui::components::status_panel::state_badge;
 use crate::ui::sim::SimRef;
+use crate::ui::text::{offset_label, second_text};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// Properties of [`EventLog`].
@@ -11,11 +15,202 @@ pub struct EventLogProps {
     pub sim: SimRef,
     /// The virtual clock.
     pub now: Time,
-
 }
 
-/// (being written)
+/// The most rows rendered at once; earlier events are summarized in a note.
+pub const MAX_ROWS: usize = 300;
+
+/// The index range of the rows to show when `count` events have happened.
+pub fn visible_rows(count: usize) -> std::ops::Range<usize> {
+    count.saturating_sub(MAX_ROWS)..count
+}
+
+/// A short name for an event kind, for people.
+fn kind_words(kind: &EventKind) -> &'static str {
+    match kind {
+        EventKind::Purchased { .. } => "purchased",
+        EventKind::StateChanged { .. } => "state change",
+        EventKind::AutoRenewAttempt { failure: None, .. } => "auto-renew paid",
+        EventKind::AutoRenewAttempt {
+            failure: Some(_), ..
+        } => "auto-renew failed",
+        EventKind::Renewed { .. } => "renewed",
+        EventKind::TopUp { .. } => "top-up",
+        EventKind::AutoRenewChanged { .. } => "auto-renew settings",
+        EventKind::ActionRejected { .. } => "refused",
+    }
+}
+
+/// A class naming the event's tone, for its accent.
+fn tone(kind: &EventKind) -> &'static str {
+    match kind {
+        EventKind::AutoRenewAttempt {
+            failure: Some(_), ..
+        }
+        | EventKind::ActionRejected { .. } => "tone-bad",
+        EventKind::AutoRenewAttempt { failure: None, .. }
+        | EventKind::Renewed { .. }
+        | EventKind::TopUp { .. } => "tone-good",
+        EventKind::StateChanged { to, .. } => match to {
+            State::Available => "tone-good",
+            State::Expired => "tone-expired",
+            State::Frozen => "tone-frozen",
+            State::Released => "tone-released",
+        },
+        EventKind::Purchased { .. } | EventKind::AutoRenewChanged { .. } => "tone-neutral",
+    }
+}
+
+/// Properties of [`EventRow`].
+#[derive(Properties, PartialEq)]
+struct EventRowProps {
+    sim: SimRef,
+    tier: usize,
+    index: usize,
+}
+
+/// One explained event. Rendered once per simulation: the clock moving does not touch it.
+#[function_component(EventRow)]
+fn event_row(props: &EventRowProps) -> Html {
+    let sim = &props.sim;
+    let Some(trace) = sim.traces.get(props.tier) else {
+        return Html::default();
+    };
+    let Some(event) = trace.events.get(props.index) else {
+        return Html::default();
+    };
+    let explanation = explain::explain(event, &sim.scenario, trace);
+    let who = event
+        .resource
+        .and_then(|r| sim.scenario.resources.get(r))
+        .map_or("account", |r| r.id.as_str());
+    let at = event.at.rfc3339(trace.offset);
+    let badge = match event.kind {
+        EventKind::StateChanged { to, .. } => state_badge(Some(to)),
+        _ => html! { <span class="ev-kind">{ kind_words(&event.kind) }</span> },
+    };
+    html! {
+        <li class={classes!("event", tone(&event.kind))} data-testid="event"
+            data-kind={event.kind.name()} data-at={at.clone()}>
+            <div class="ev-head">
+                <time class="ev-time" datetime={at}>{ second_text(event.at) }</time>
+                <span class="ev-resource">{ who }</span>
+                { badge }
+            </div>
+            <p class="ev-what">{ explanation.what }</p>
+            <p class="ev-meta">
+                <span class="ev-rule">{ explanation.rule }</span>
+                if let Some(next) = explanation.next {
+                    <span class="ev-next">{ format!("next: {next}") }</span>
+                }
+            </p>
+        </li>
+    }
+}
+
+/// Properties of [`EventRows`].
+#[derive(Properties, PartialEq)]
+struct EventRowsProps {
+    sim: SimRef,
+    tier: usize,
+    count: usize,
+}
+
+/// The visible rows; re-rendered only when the number of events shown changes.
+#[function_component(EventRows)]
+fn event_rows(props: &EventRowsProps) -> Html {
+    let rows = visible_rows(props.count).map(|index| {
+        html! { <EventRow key={index} sim={props.sim.clone()} tier={props.tier} {index} /> }
+    });
+    html! { <ol class="log-list">{ for rows }</ol> }
+}
+
+/// The events of the tier chosen in "Log tier" (the scenario's tier at first) up to the clock,
+/// newest last, scrolled to the end.
 #[function_component(EventLog)]
-pub fn event_log(_props: &EventLogProps) -> Html {
-    html! {}
+pub fn event_log(props: &EventLogProps) -> Html {
+    let EventLogProps { sim, now } = props;
+    let chosen_tier = use_state(|| None::<String>);
+    let tier = chosen_tier
+        .as_ref()
+        .and_then(|name| sim.traces.iter().position(|t| &t.tier == name))
+        .unwrap_or_else(|| sim.scenario_tier());
+    let count = sim
+        .traces
+        .get(tier)
+        .map_or(0, |trace| trace.events_until(*now).len());
+    let scroller = use_node_ref();
+
+    // Effects
+    {
+        let scroller = scroller.clone();
+        use_effect_with((sim.clone(), tier, count), move |_| {
+            if let Some(element) = scroller.cast::<web_sys::Element>() {
+                element.set_scroll_top(element.scroll_height());
+            }
+        });
+    }
+
+    // Callbacks
+    let onchange = {
+        let chosen_tier = chosen_tier.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
+                chosen_tier.set(Some(select.value()));
+            }
+        })
+    };
+
+    let tier_name = sim.traces.get(tier).map_or("", |t| t.tier.as_str());
+    let options = sim.traces.iter().map(|trace| {
+        html! {
+            <option value={trace.tier.clone()} selected={trace.tier == tier_name}>{ &trace.tier }</option>
+        }
+    });
+    let hidden = visible_rows(count).start;
+    html! {
+        <section class="event-log" aria-labelledby="rl-log-title">
+            <header class="panel-head">
+                <h2 id="rl-log-title" class="panel-title">{ "Event log" }</h2>
+                <label class="field-inline">
+                    <span>{ "Log tier" }</span>
+                    <select {onchange}>{ for options }</select>
+                </label>
+            </header>
+            <p class="panel-note">
+                { format!("{count} events up to {} · times in {}", second_text(*now), offset_label(sim.scenario.offset)) }
+            </p>
+            <div class="log-scroller" data-testid="event-log" ref={scroller} tabindex="0"
+                 role="region" aria-label={format!("Events of tier {tier_name}")}>
+                if hidden > 0 {
+                    <p class="log-earlier">{ format!("{hidden} earlier events not shown") }</p>
+                }
+                if count == 0 {
+                    <p class="log-empty">{ "Nothing has happened yet. Press Play or Next event." }</p>
+                }
+                <EventRows sim={sim.clone()} {tier} {count} />
+            </div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_last_rows_are_shown() {
+        // events so far, first shown, shown
+        let cases = [
+            (0, 0, 0),
+            (1, 0, 1),
+            (300, 0, 300),
+            (301, 1, 300),
+            (10_000, 9_700, 300),
+        ];
+        for (count, first, shown) in cases {
+            let range = visible_rows(count);
+            assert_eq!((range.start, range.len()), (first, shown), "{count}");
+        }
+    }
 }

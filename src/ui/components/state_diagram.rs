@@ -1,7 +1,11 @@
-//! (being written) StateDiagram.
+//! The state diagram: the four states, the current one highlighted, transitions labelled by trigger.
 
-use crate::engine::Time;
-use crate::ui::sim::SimRef;
+use crate::engine::policy::ModeDays;
+use crate::engine::{BillingMode, State, Time};
+use crate::explain::state_meaning;
+use crate::ui::sim::{Sim, SimRef};
+use crate::ui::text::{date_text, minute_text, state_title};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// Properties of [`StateDiagram`].
@@ -11,11 +15,409 @@ pub struct StateDiagramProps {
     pub sim: SimRef,
     /// The virtual clock.
     pub now: Time,
-
 }
 
-/// (being written)
+/// Where a rule comes from (lifecycle rules: documented facts vs modelling choices).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Provenance {
+    /// The provider's public documentation.
+    Documented,
+    /// A choice where the documentation is silent (§8, pay-per-use details of §9).
+    Choice,
+    /// The user's own custom tier table.
+    CustomPolicy,
+}
+
+impl Provenance {
+    /// The tag's words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Provenance::Documented => "documented",
+            Provenance::Choice => "modelling choice",
+            Provenance::CustomPolicy => "your policy",
+        }
+    }
+
+    fn class(self) -> &'static str {
+        match self {
+            Provenance::Documented => "prov-doc",
+            Provenance::Choice => "prov-choice",
+            Provenance::CustomPolicy => "prov-custom",
+        }
+    }
+}
+
+/// One labelled arrow of the diagram.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Transition {
+    /// What triggers it.
+    pub trigger: String,
+    /// Where the trigger comes from.
+    pub provenance: Provenance,
+    /// Whether the period it ends lasts zero days (the target state is skipped).
+    pub skipped: bool,
+}
+
+/// The diagram's arrows for one billing mode and tier: available → expired, expired → frozen,
+/// frozen → released, and the way back to available.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Transitions {
+    /// available → expired.
+    pub lapse: Transition,
+    /// expired → frozen.
+    pub grace: Transition,
+    /// frozen → released.
+    pub retention: Transition,
+    /// expired/frozen → available.
+    pub restore: Transition,
+}
+
+/// The transitions of a resource billed as `mode` under `days`; `expiry` is its current expiry
+/// date (packages), `preset` whether the days come from a documented preset.
+pub fn transitions(
+    mode: BillingMode,
+    days: ModeDays,
+    expiry: Option<chrono::NaiveDate>,
+    preset: bool,
+) -> Transitions {
+    let days_source = if preset {
+        Provenance::Documented
+    } else {
+        Provenance::CustomPolicy
+    };
+    let (grace, retention) = (days.grace_days, days.retention_days);
+    let straight_to = match (grace, retention) {
+        (0, 0) => " — straight to released",
+        (0, _) => " — straight to frozen",
+        _ => "",
+    };
+    let period = |n: u16, what: &str| match n {
+        0 => format!("0 {what} days: skipped"),
+        1 => format!("after 1 {what} day"),
+        n => format!("after {n} {what} days"),
+    };
+    match mode {
+        BillingMode::Package => Transitions {
+            lapse: Transition {
+                trigger: format!(
+                    "expiry date passes (00:00 after {}){straight_to}",
+                    expiry.map_or_else(|| "the expiry date".to_string(), date_text)
+                ),
+                provenance: Provenance::Documented,
+                skipped: grace == 0,
+            },
+            grace: Transition {
+                trigger: period(grace, "grace"),
+                provenance: days_source,
+                skipped: grace == 0,
+            },
+            retention: Transition {
+                trigger: period(retention, "retention"),
+                provenance: days_source,
+                skipped: retention == 0,
+            },
+            restore: Transition {
+                trigger: "renewal (from the original expiry)".to_string(),
+                provenance: Provenance::Documented,
+                skipped: false,
+            },
+        },
+        BillingMode::PayPerUse => Transitions {
+            lapse: Transition {
+                trigger: format!("balance below zero after an hourly charge{straight_to}"),
+                provenance: Provenance::Choice,
+                skipped: grace == 0,
+            },
+            grace: Transition {
+                trigger: if grace == 0 {
+                    period(0, "grace")
+                } else {
+                    format!("{} (24 h each, from the arrears)", period(grace, "grace"))
+                },
+                provenance: Provenance::Choice,
+                skipped: grace == 0,
+            },
+            retention: Transition {
+                trigger: period(retention, "retention"),
+                provenance: Provenance::Choice,
+                skipped: retention == 0,
+            },
+            restore: Transition {
+                trigger: "top-up to ≥ 0".to_string(),
+                provenance: Provenance::Choice,
+                skipped: false,
+            },
+        },
+    }
+}
+
+fn tag(provenance: Provenance) -> Html {
+    html! {
+        <span class={classes!("prov", provenance.class())}>{ provenance.words() }</span>
+    }
+}
+
+fn edge(transition: &Transition, direction: &'static str) -> Html {
+    html! {
+        <div class={classes!("sd-edge", direction, transition.skipped.then_some("is-skipped"))}>
+            <span class="sd-arrow" aria-hidden="true"></span>
+            <span class="sd-trigger">{ &transition.trigger }</span>
+            { tag(transition.provenance) }
+        </div>
+    }
+}
+
+/// When the resource entered the state it is in at `now`, given its spans.
+fn since(spans: &[(Time, Time, State)], now: Time) -> Option<Time> {
+    let i = spans.partition_point(|(from, _, _)| *from <= now);
+    i.checked_sub(1)
+        .and_then(|i| spans.get(i))
+        .map(|(from, _, _)| *from)
+}
+
+fn spans_of(sim: &Sim, tier: usize, resource: usize) -> Vec<(Time, Time, State)> {
+    sim.traces
+        .get(tier)
+        .map(|trace| trace.state_spans(resource))
+        .unwrap_or_default()
+}
+
+/// The four states for the tier and resource chosen in "Diagram tier" and "Diagram resource"
+/// (the scenario's tier and first resource at first), the current state highlighted.
 #[function_component(StateDiagram)]
-pub fn state_diagram(_props: &StateDiagramProps) -> Html {
-    html! {}
+pub fn state_diagram(props: &StateDiagramProps) -> Html {
+    let StateDiagramProps { sim, now } = props;
+    let chosen_tier = use_state(|| None::<String>);
+    let chosen_resource = use_state(|| 0_usize);
+    let tier = chosen_tier
+        .as_ref()
+        .and_then(|name| sim.traces.iter().position(|t| &t.tier == name))
+        .unwrap_or_else(|| sim.scenario_tier());
+    let resource_count = sim.scenario.resources.len();
+    let resource = if *chosen_resource < resource_count {
+        *chosen_resource
+    } else {
+        0
+    };
+    let trace = sim.traces.get(tier);
+    let tier_name = trace.map_or("", |t| t.tier.as_str());
+    let status = trace.and_then(|t| t.status_at(resource, *now));
+    let current = status.map(|s| s.state);
+    let spans = use_memo((sim.clone(), tier, resource), |(sim, tier, r)| {
+        spans_of(sim, *tier, *r)
+    });
+    let entered = since(&spans, *now);
+
+    // Callbacks
+    let on_tier = {
+        let chosen_tier = chosen_tier.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
+                chosen_tier.set(Some(select.value()));
+            }
+        })
+    };
+    let on_resource = {
+        let chosen_resource = chosen_resource.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
+                chosen_resource.set(select.value().parse().unwrap_or(0));
+            }
+        })
+    };
+
+    let chosen = sim.scenario.resources.get(resource);
+    let mode = chosen.map_or(BillingMode::Package, |r| r.billing());
+    let days = sim
+        .scenario
+        .policy
+        .tier(tier_name)
+        .unwrap_or_default()
+        .for_mode(mode);
+    let preset = sim.scenario.policy.is_preset();
+    let arrows = transitions(mode, days, status.and_then(|s| s.expiry), preset);
+
+    let node = |state: State| {
+        let is_current = current == Some(state);
+        let skipped = match state {
+            State::Expired => days.grace_days == 0,
+            State::Frozen => days.retention_days == 0,
+            State::Available | State::Released => false,
+        };
+        html! {
+            <div class={classes!("sd-node", format!("sd-node-{}", state.as_str()),
+                                 is_current.then_some("is-current"), skipped.then_some("is-skipped"))}
+                 data-state-node={state.as_str()}
+                 aria-current={is_current.then_some("true")}>
+                <span class={format!("swatch swatch-{}", state.as_str())} aria-hidden="true"></span>
+                <span class="sd-name">{ state_title(state) }</span>
+                <span class="sd-meaning">{ state_meaning(state) }</span>
+                if is_current {
+                    <span class="sd-current">
+                        { "current" }
+                        if let Some(from) = entered { { format!(" · since {}", minute_text(from)) } }
+                    </span>
+                }
+                if skipped { <span class="sd-skipped">{ "skipped (0 days)" }</span> }
+            </div>
+        }
+    };
+
+    let tier_options = sim.traces.iter().map(|t| {
+        html! { <option value={t.tier.clone()} selected={t.tier == tier_name}>{ &t.tier }</option> }
+    });
+    let resource_options = sim.scenario.resources.iter().enumerate().map(|(r, res)| {
+        html! { <option value={r.to_string()} selected={r == resource}>{ &res.id }</option> }
+    });
+    let days_note = if preset {
+        format!(
+            "Days from the {} table (provider documentation).",
+            sim.scenario.policy.name
+        )
+    } else {
+        format!(
+            "Days from your custom policy “{}”.",
+            sim.scenario.policy.name
+        )
+    };
+    html! {
+        <section class="state-diagram" data-testid="state-diagram" aria-labelledby="rl-diagram-title">
+            <header class="panel-head">
+                <h2 id="rl-diagram-title" class="panel-title">{ "Lifecycle" }</h2>
+                <div class="sd-pickers">
+                    <label class="field-inline">
+                        <span>{ "Diagram tier" }</span>
+                        <select onchange={on_tier}>{ for tier_options }</select>
+                    </label>
+                    <label class="field-inline">
+                        <span>{ "Diagram resource" }</span>
+                        <select onchange={on_resource}>{ for resource_options }</select>
+                    </label>
+                </div>
+            </header>
+            <p class="panel-note">
+                { format!(
+                    "{} ({}) in tier {tier_name}{}",
+                    chosen.map_or("", |r| r.id.as_str()),
+                    if mode == BillingMode::PayPerUse { "pay-per-use" } else { "package" },
+                    if current.is_none() { ": not started yet" } else { "" },
+                ) }
+            </p>
+            <div class="sd-flow">
+                { node(State::Available) }
+                { edge(&arrows.lapse, "sd-forward") }
+                { node(State::Expired) }
+                { edge(&arrows.grace, "sd-forward") }
+                { node(State::Frozen) }
+                { edge(&arrows.retention, "sd-forward") }
+                { node(State::Released) }
+                <div class="sd-return">
+                    <span class="sd-return-arrow" aria-hidden="true"></span>
+                    <span class="sd-trigger">
+                        { format!("{} — from expired or frozen back to available", arrows.restore.trigger) }
+                    </span>
+                    { tag(arrows.restore.provenance) }
+                </div>
+            </div>
+            <p class="sd-legend">
+                { tag(Provenance::Documented) }{ " the provider's documentation · " }
+                { tag(Provenance::Choice) }{ " chosen where it is silent (event order at one instant, pay-per-use arrears) · " }
+                { days_note }
+            </p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn days(grace_days: u16, retention_days: u16) -> ModeDays {
+        ModeDays {
+            grace_days,
+            retention_days,
+        }
+    }
+
+    #[test]
+    fn package_arrows_name_their_triggers() {
+        let expiry = NaiveDate::from_ymd_opt(2026, 4, 8);
+        let t = transitions(BillingMode::Package, days(7, 15), expiry, true);
+        assert_eq!(
+            t.lapse.trigger,
+            "expiry date passes (00:00 after 2026-04-08)"
+        );
+        assert_eq!(t.grace.trigger, "after 7 grace days");
+        assert_eq!(t.retention.trigger, "after 15 retention days");
+        assert_eq!(t.restore.trigger, "renewal (from the original expiry)");
+        assert_eq!(t.grace.provenance, Provenance::Documented);
+        assert!(!t.grace.skipped && !t.retention.skipped);
+        let custom = transitions(BillingMode::Package, days(1, 1), None, false);
+        assert_eq!(custom.grace.trigger, "after 1 grace day");
+        assert_eq!(custom.grace.provenance, Provenance::CustomPolicy);
+        assert_eq!(custom.lapse.provenance, Provenance::Documented);
+        assert_eq!(
+            custom.lapse.trigger,
+            "expiry date passes (00:00 after the expiry date)"
+        );
+    }
+
+    #[test]
+    fn zero_day_periods_are_skipped() {
+        // grace, retention, lapse trigger suffix, grace skipped, retention skipped
+        let cases = [
+            (0, 7, " — straight to frozen", true, false),
+            (0, 0, " — straight to released", true, true),
+            (3, 0, "", false, true),
+        ];
+        for (grace, retention, suffix, grace_skipped, retention_skipped) in cases {
+            let t = transitions(BillingMode::Package, days(grace, retention), None, true);
+            assert!(
+                t.lapse.trigger.ends_with(&format!("date){suffix}")),
+                "{}",
+                t.lapse.trigger
+            );
+            assert_eq!(t.grace.skipped, grace_skipped);
+            assert_eq!(t.retention.skipped, retention_skipped);
+            if grace_skipped {
+                assert_eq!(t.grace.trigger, "0 grace days: skipped");
+            }
+        }
+    }
+
+    #[test]
+    fn pay_per_use_arrows_are_modelling_choices() {
+        let t = transitions(BillingMode::PayPerUse, days(1, 7), None, true);
+        assert_eq!(t.lapse.trigger, "balance below zero after an hourly charge");
+        assert_eq!(t.restore.trigger, "top-up to ≥ 0");
+        assert_eq!(
+            t.grace.trigger,
+            "after 1 grace day (24 h each, from the arrears)"
+        );
+        for arrow in [&t.lapse, &t.grace, &t.retention, &t.restore] {
+            assert_eq!(arrow.provenance, Provenance::Choice);
+        }
+    }
+
+    #[test]
+    fn since_finds_the_span_holding_the_clock() {
+        let t = |secs| Time::from_secs(secs);
+        let spans = [
+            (t(10), t(20), State::Available),
+            (t(20), t(30), State::Expired),
+            (t(30), t(40), State::Available),
+        ];
+        // clock, entered
+        let cases = [
+            (5, None),
+            (10, Some(10)),
+            (25, Some(20)),
+            (30, Some(30)),
+            (99, Some(30)),
+        ];
+        for (now, expected) in cases {
+            assert_eq!(since(&spans, t(now)), expected.map(t), "{now}");
+        }
+    }
 }
