@@ -1,3 +1,76 @@
-//! Benchmarks the engine (see README "Performance"); run with `cargo bench --bench simulate`.
+//! Engine benchmarks (divan): `cargo bench --bench simulate`. Figures are recorded in the README.
+//!
+//! * `all_tiers_10y_3_resources`: the issue's target scenario — three monthly packages with
+//!   auto-renew over ten years, a balance that runs short every month (failed attempts and daily
+//!   retries) and a monthly top-up, simulated for all six `huawei-cn` tiers. Target: < 1 ms.
+//! * `events_per_second`: the same shape with 50 resources, reported as events per second.
+//!   Target: ≥ 10 million events per second.
 
-fn main() {}
+use divan::counter::ItemsCount;
+use divan::{black_box, Bencher};
+use renewal_lab::engine::{simulate_all_tiers, Scenario};
+
+fn main() {
+    divan::main();
+}
+
+/// `resources` monthly packages over `years` years with a monthly top-up that arrives mid-window,
+/// so each window sees failed attempts before one that pays.
+fn scenario(resources: usize, years: i32) -> Scenario {
+    let packages: Vec<String> = (0..resources)
+        .map(|i| {
+            format!(
+                r#"{{ "id": "pkg-{i}", "billing": "package", "start": "2026-01-{:02}T10:00:00", "term": "1m",
+                   "prices": {{ "month": "30.00", "year": "300.00" }},
+                   "auto_renew": {{ "enabled": true, "days_before": 7 }} }}"#,
+                1 + i % 28
+            )
+        })
+        .collect();
+    let top_ups: Vec<String> = (0..years * 12)
+        .map(|m| {
+            format!(
+                r#"{{ "at": "{}-{:02}-05T12:00:00", "do": "top_up", "amount": "{}.00" }}"#,
+                2026 + m / 12,
+                1 + m % 12,
+                30 * resources
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{ "format": "renewal-lab/1", "name": "bench", "policy": "huawei-cn", "tier": "V3",
+             "balance": "10.00", "resources": [{}], "actions": [{}], "until": "{}-01-01T00:00:00" }}"#,
+        packages.join(","),
+        top_ups.join(","),
+        2026 + years
+    );
+    match Scenario::from_json(&json) {
+        Ok(s) => s,
+        Err(errors) => panic!("benchmark scenario is invalid: {errors:?}"),
+    }
+}
+
+fn event_count(scenario: &Scenario) -> usize {
+    simulate_all_tiers(scenario)
+        .iter()
+        .map(|t| t.events.len())
+        .sum()
+}
+
+#[divan::bench]
+fn all_tiers_10y_3_resources(bencher: Bencher) {
+    let scenario = scenario(3, 10);
+    let events = event_count(&scenario);
+    bencher
+        .counter(ItemsCount::new(events))
+        .bench(|| simulate_all_tiers(black_box(&scenario)));
+}
+
+#[divan::bench]
+fn events_per_second(bencher: Bencher) {
+    let scenario = scenario(50, 10);
+    let events = event_count(&scenario);
+    bencher
+        .counter(ItemsCount::new(events))
+        .bench(|| simulate_all_tiers(black_box(&scenario)));
+}

@@ -128,6 +128,12 @@ pub struct Simulator<'a> {
     events: Vec<Event>,
     history: Vec<Vec<(Time, ResourceStatus)>>,
     balances: Vec<(Time, Cents)>,
+    /// Per resource, its own next instant (start, transition or attempt); `Time::MAX` if none.
+    due: Vec<Time>,
+    /// Indices of the pay-per-use resources.
+    metered: Vec<usize>,
+    /// Resources stepped or acted on at the current instant.
+    touched: Vec<usize>,
 }
 
 impl<'a> Simulator<'a> {
@@ -179,6 +185,11 @@ impl<'a> Simulator<'a> {
             events: Vec::new(),
             history: vec![Vec::new(); scenario.resources.len()],
             balances: vec![(Time::from_secs(i64::MIN), scenario.balance)],
+            due: scenario.resources.iter().map(|r| r.start).collect(),
+            metered: (0..scenario.resources.len())
+                .filter(|&r| scenario.resources[r].billing() == BillingMode::PayPerUse)
+                .collect(),
+            touched: Vec::new(),
         }
     }
 
@@ -188,19 +199,7 @@ impl<'a> Simulator<'a> {
             return None;
         }
         let until = self.scenario.until;
-        let mut next = until;
-        for (r, live) in self.live.iter().enumerate() {
-            if !live.started {
-                next = next.min(self.scenario.resources[r].start);
-                continue;
-            }
-            for t in [live.next_change.map(|c| c.0), live.next_attempt]
-                .into_iter()
-                .flatten()
-            {
-                next = next.min(t);
-            }
-        }
+        let mut next = self.due.iter().copied().fold(until, Time::min);
         if let Some(&i) = self.order.get(self.next_action) {
             next = next.min(self.scenario.actions[i].at);
         }
@@ -214,9 +213,9 @@ impl<'a> Simulator<'a> {
     /// one that leaves the balance below zero while some pay-per-use resource is available.
     fn arrears_candidate(&self, before: Time) -> Option<Time> {
         let any_available = self
-            .live
+            .metered
             .iter()
-            .any(|l| l.meter.is_some() && l.started && l.state == State::Available);
+            .any(|&r| self.live[r].started && self.live[r].state == State::Available);
         if !any_available || before <= self.now.plus_secs(1) {
             return None;
         }
@@ -224,8 +223,9 @@ impl<'a> Simulator<'a> {
         if self.balance.is_negative() {
             // Any charge of an available resource now leaves the balance below zero.
             return self
-                .live
+                .metered
                 .iter()
+                .map(|&r| &self.live[r])
                 .filter(|l| l.started && l.state == State::Available)
                 .filter_map(|l| l.meter)
                 .map(|m| {
@@ -257,9 +257,9 @@ impl<'a> Simulator<'a> {
 
     /// Hourly charges of the resources now chargeable, in `(from, to]`.
     fn charges(&self, from: Time, to: Time) -> Cents {
-        self.live
+        self.metered
             .iter()
-            .filter_map(Live::chargeable)
+            .filter_map(|&r| self.live[r].chargeable())
             .map(|m| m.rate.times(m.ticks(from, to)))
             .fold(Cents::ZERO, Cents::plus)
     }
@@ -274,7 +274,11 @@ impl<'a> Simulator<'a> {
         self.balance = self.balance.minus(self.charges(self.now, t.plus_secs(-1)));
         self.now = t;
         for r in 0..self.live.len() {
-            self.resource_step(r, t);
+            let ticks = self.live[r].meter.is_some_and(|m| m.ticks_at(t));
+            if self.due[r] == t || ticks {
+                self.touched.push(r);
+                self.resource_step(r, t);
+            }
         }
         while let Some(&i) = self.order.get(self.next_action) {
             let action = &self.scenario.actions[i];
@@ -282,6 +286,10 @@ impl<'a> Simulator<'a> {
                 break;
             }
             self.next_action += 1;
+            match action.kind.resource() {
+                Some(r) => self.touched.push(r),
+                None => self.touched.extend_from_slice(&self.metered),
+            }
             self.apply_action(&action.kind, t);
         }
         self.record(t);
@@ -304,13 +312,24 @@ impl<'a> Simulator<'a> {
         }
     }
 
+    /// Closes instant `t`: appends changed statuses and the balance, and reschedules.
     fn record(&mut self, t: Time) {
-        for (r, live) in self.live.iter_mut().enumerate() {
+        self.touched.sort_unstable();
+        self.touched.dedup();
+        for &r in &self.touched {
+            let live = &mut self.live[r];
             if live.changed {
                 live.changed = false;
                 self.history[r].push((t, live.status()));
             }
+            self.due[r] = if live.started {
+                let change = live.next_change.map_or(Time::MAX, |c| c.0);
+                change.min(live.next_attempt.unwrap_or(Time::MAX))
+            } else {
+                self.scenario.resources[r].start
+            };
         }
+        self.touched.clear();
         self.balances.push((t, self.balance));
     }
 

@@ -20,6 +20,9 @@ pub const MAX_YEAR: i32 = 9000;
 pub struct Time(i64);
 
 impl Time {
+    /// The latest representable instant ("never").
+    pub const MAX: Time = Time(i64::MAX);
+
     /// The instant `secs` seconds after 1970-01-01T00:00:00 local.
     pub const fn from_secs(secs: i64) -> Self {
         Time(secs)
