@@ -1,6 +1,12 @@
 //! The browser shell (Yew): virtual clock, reducer state and components. It only drives the engine.
 
 pub mod app;
+pub mod autosave;
+pub mod browser;
 pub mod components;
+pub mod hooks;
+pub mod scenarios;
+pub mod share;
 pub mod sim;
+pub mod state;
 pub mod text;

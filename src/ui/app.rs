@@ -1,9 +1,193 @@
-//! (being written) The root component.
+//! The root component: owns the reducer, wires the hooks (clock, keys, autosave, links,
+//! performance marks) and lays out the header, the clock, the timeline and the panels.
 
+use crate::engine::{ScenarioDoc, Time};
+use crate::ui::autosave::AUTOSAVE_KEY;
+use crate::ui::browser::{self, FIRST_RENDER_MARK, UPDATE_MEASURE, UPDATE_START_MARK};
+use crate::ui::components::act_panel::ActPanel;
+use crate::ui::components::clock_bar::ClockBar;
+use crate::ui::components::editor::Editor;
+use crate::ui::components::error_banner::ErrorBanner;
+use crate::ui::components::event_log::EventLog;
+use crate::ui::components::gallery::Gallery;
+use crate::ui::components::state_diagram::StateDiagram;
+use crate::ui::components::status_panel::StatusPanel;
+use crate::ui::components::timeline::Timeline;
+use crate::ui::components::toolbar::Toolbar;
+use crate::ui::hooks::{use_autosave, use_clock, use_link_listener, use_shortcuts};
+use crate::ui::share;
+use crate::ui::state::{Act, Action, AppState, View};
 use yew::prelude::*;
 
-/// The root component.
+/// Whether `action` re-simulates or moves the clock by hand (measured as an update).
+fn is_update(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Load(_)
+            | Action::Edit(_)
+            | Action::Act(_)
+            | Action::NextEvent
+            | Action::PreviousEvent
+            | Action::Reset
+            | Action::Seek(_)
+            | Action::Undo
+            | Action::Redo
+            | Action::Import { .. }
+            | Action::OpenLink(_)
+    )
+}
+
+/// The state at start-up: the autosave, then a `#scenario=` link in the address.
+fn initial_state() -> AppState {
+    let saved = browser::storage_get(AUTOSAVE_KEY);
+    let hash = browser::location_hash();
+    AppState::start(saved.as_deref(), share::payload_of(&hash))
+}
+
+/// The whole app.
 #[function_component(App)]
 pub fn app() -> Html {
-    html! {}
+    let state = use_reducer(initial_state);
+
+    // Callbacks: one stable dispatcher that also marks the start of every measured update.
+    let update_pending = use_mut_ref(|| false);
+    let dispatch: Callback<Action> = {
+        let dispatcher = state.dispatcher();
+        let update_pending = update_pending.clone();
+        use_callback((), move |action: Action, ()| {
+            if is_update(&action) {
+                browser::mark(UPDATE_START_MARK);
+                *update_pending.borrow_mut() = true;
+            }
+            dispatcher.dispatch(action);
+        })
+    };
+    let on_edit = use_callback(dispatch.clone(), |doc: ScenarioDoc, dispatch| {
+        dispatch.emit(Action::Edit(doc))
+    });
+    let on_seek = use_callback(dispatch.clone(), |at: Time, dispatch| {
+        dispatch.emit(Action::Seek(at))
+    });
+    let on_act = use_callback(dispatch.clone(), |act: Act, dispatch| {
+        dispatch.emit(Action::Act(act))
+    });
+    let on_tick = use_callback(dispatch.clone(), |real_ms: f64, dispatch| {
+        dispatch.emit(Action::Tick { real_ms })
+    });
+    let on_dismiss = use_callback(dispatch.clone(), |(), dispatch| {
+        dispatch.emit(Action::DismissError)
+    });
+
+    // Effects
+    use_clock(state.playing, on_tick);
+    use_shortcuts(dispatch.clone());
+    use_link_listener(dispatch.clone());
+    use_autosave(
+        state.doc.clone(),
+        state.now,
+        state.playing,
+        state.has_work,
+        dispatch.clone(),
+    );
+    use_effect_with((), |()| browser::mark(FIRST_RENDER_MARK));
+    use_effect(move || {
+        if std::mem::take(&mut *update_pending.borrow_mut()) {
+            browser::measure(UPDATE_MEASURE, UPDATE_START_MARK);
+        }
+    });
+
+    let content = match state.view {
+        View::Gallery => html! {
+            <Gallery has_work={state.has_work} on_action={dispatch.clone()} />
+        },
+        View::Lab => lab(&state, &dispatch, on_edit, on_seek, on_act),
+    };
+
+    html! {
+        <div class="app">
+            <header class="app-header">
+                <div class="brand">
+                    <h1 class="app-title">{ "Renewal Lab" }</h1>
+                    <p class="app-tagline">
+                        { "What happens to a cloud subscription around its expiry, under a virtual clock." }
+                    </p>
+                </div>
+                <Toolbar doc={state.doc.clone()} valid={state.errors.is_empty()}
+                    sim={state.sim.clone()} can_undo={state.can_undo()}
+                    can_redo={state.can_redo()} on_action={dispatch.clone()} />
+            </header>
+            <main class="app-main">
+                <ErrorBanner error={state.error.clone()} {on_dismiss} />
+                <p class="notice" data-testid="notice" role="status">
+                    { state.notice.clone().unwrap_or_default() }
+                </p>
+                <div class="visually-hidden" data-testid="announcer" aria-live="polite" aria-atomic="true">
+                    { state.announcement.clone() }
+                </div>
+                { content }
+            </main>
+        </div>
+    }
+}
+
+/// The lab view: clock, timeline, then the panels and the editor.
+fn lab(
+    state: &AppState,
+    dispatch: &Callback<Action>,
+    on_edit: Callback<ScenarioDoc>,
+    on_seek: Callback<Time>,
+    on_act: Callback<Act>,
+) -> Html {
+    let bounds = state.start_time().zip(state.until());
+    let offset = state.sim.as_ref().map(|sim| sim.scenario.offset);
+    let problems = state.errors.len();
+    let stale_note = match (&state.sim, problems) {
+        (_, 0) => html! {},
+        (Some(_), n) => html! {
+            <p class="stale-note">
+                { format!(
+                    "The edit has {n} problem{} (marked in the editor): showing the last valid \
+                     simulation until it is fixed.",
+                    if n == 1 { "" } else { "s" }
+                ) }
+            </p>
+        },
+        (None, _) => html! {
+            <p class="stale-note">
+                { "This scenario has problems (marked in the editor) and nothing valid to show \
+                   yet: fix them to see the simulation." }
+            </p>
+        },
+    };
+    let simulated = state.sim.clone().map(|sim| {
+        let now = state.now;
+        (
+            html! { <Timeline sim={sim.clone()} {now} {on_seek} /> },
+            html! {
+                <>
+                    <div class="area area-diagram"><StateDiagram sim={sim.clone()} {now} /></div>
+                    <div class="area area-status"><StatusPanel sim={sim.clone()} {now} /></div>
+                    <div class="area area-act">
+                        <ActPanel sim={sim.clone()} {now} report={state.act_report.clone()} {on_act} />
+                    </div>
+                    <div class="area area-log"><EventLog {sim} {now} /></div>
+                </>
+            },
+        )
+    });
+    let (timeline, panels) = simulated.unwrap_or_default();
+    html! {
+        <div class="lab" data-testid="lab">
+            <ClockBar now={state.now} {bounds} {offset} playing={state.playing}
+                speed={state.speed} on_action={dispatch.clone()} />
+            { stale_note }
+            <div class="area-timeline">{ timeline }</div>
+            <div class="panels">
+                { panels }
+                <div class="area area-editor">
+                    <Editor doc={state.doc.clone()} errors={state.errors.clone()} on_change={on_edit} />
+                </div>
+            </div>
+        </div>
+    }
 }

@@ -1,7 +1,12 @@
 //! The app's function components, one per file under `components/`.
 
+pub mod act_panel;
+pub mod clock_bar;
 pub mod editor;
+pub mod error_banner;
 pub mod event_log;
+pub mod gallery;
 pub mod state_diagram;
 pub mod status_panel;
 pub mod timeline;
+pub mod toolbar;

@@ -1,0 +1,162 @@
+//! Small, never-panicking wrappers over the browser APIs the shell uses: storage, the address,
+//! the clipboard, downloads, files and performance marks. Failures come back as values.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Performance mark set once, after the app's first render.
+pub const FIRST_RENDER_MARK: &str = "renewal-lab:first-render";
+/// Performance mark set when an update (edit, act, scrub) is dispatched.
+pub const UPDATE_START_MARK: &str = "renewal-lab:update-start";
+/// Performance measure from [`UPDATE_START_MARK`] to the render of the update.
+pub const UPDATE_MEASURE: &str = "renewal-lab:update";
+
+/// The largest file Import reads.
+pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// A JavaScript error as words.
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the browser refused".to_string())
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// The value stored under `key`, if storage works and has one.
+pub fn storage_get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`.
+pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
+    let storage = local_storage().ok_or("local storage is not available")?;
+    storage.set_item(key, value).map_err(|e| describe(&e))
+}
+
+/// `location.hash`, e.g. `#scenario=…` (empty when there is none).
+pub fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// `location.origin` and `location.pathname`.
+pub fn origin_and_path() -> (String, String) {
+    let location = window().map(|w| w.location());
+    let get = |f: fn(&web_sys::Location) -> Result<String, JsValue>| {
+        location
+            .as_ref()
+            .and_then(|l| f(l).ok())
+            .unwrap_or_default()
+    };
+    (
+        get(web_sys::Location::origin),
+        get(web_sys::Location::pathname),
+    )
+}
+
+/// Replaces the address (same document, no navigation, no `hashchange`): `url` may be a path
+/// with a fragment.
+pub fn replace_address(url: &str) -> Result<(), String> {
+    let history = window()
+        .ok_or("no window")?
+        .history()
+        .map_err(|e| describe(&e))?;
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(url))
+        .map_err(|e| describe(&e))
+}
+
+/// Drops the fragment from the address, keeping path and query.
+pub fn clear_fragment() -> Result<(), String> {
+    let location = window().ok_or("no window")?.location();
+    let path = location.pathname().map_err(|e| describe(&e))?;
+    let search = location.search().map_err(|e| describe(&e))?;
+    replace_address(&format!("{path}{search}"))
+}
+
+/// Writes `text` to the clipboard; an error when the clipboard is missing or refuses.
+pub async fn write_clipboard(text: &str) -> Result<(), String> {
+    let navigator = window().ok_or("no window")?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|c| !c.is_undefined() && !c.is_null())
+        .ok_or("the clipboard is not available on this page")?;
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|e| describe(&e))
+}
+
+/// Offers `text` as a file download named `file_name`.
+pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let document = window().and_then(|w| w.document()).ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| describe(&e))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| describe(&e))?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| describe(&e))?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.set_hidden(true);
+    let body = document.body().ok_or("no body")?;
+    let appended = body.append_child(&anchor);
+    anchor.click();
+    if appended.is_ok() {
+        anchor.remove();
+    }
+    // Give the browser time to fetch the blob before forgetting it.
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// The text of a file the user chose.
+pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|e| describe(&e))?;
+    text.as_string()
+        .ok_or_else(|| "the file is not text".to_string())
+}
+
+fn performance() -> Option<web_sys::Performance> {
+    window()?.performance()
+}
+
+/// `performance.mark(name)` (ignored where unsupported).
+pub fn mark(name: &str) {
+    if let Some(performance) = performance() {
+        let _ = performance.mark(name);
+    }
+}
+
+/// `performance.measure(name, start_mark)`, then forgets the start mark.
+pub fn measure(name: &str, start_mark: &str) {
+    if let Some(performance) = performance() {
+        let _ = performance.measure_with_start_mark(name, start_mark);
+        performance.clear_marks_with_mark_name(start_mark);
+    }
+}
+
+/// Real milliseconds since the epoch (for throttling).
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}

@@ -1,0 +1,287 @@
+//! Acting as the customer at the clock's time: renew, top up, change auto-renew. Each act is
+//! recorded as an action at that instant; the outcome (or the refusal, in words) shows below.
+
+use crate::engine::{AutoRenew, Time};
+use crate::explain;
+use crate::ui::sim::SimRef;
+use crate::ui::state::{Act, ActReport, Outcome};
+use yew::prelude::*;
+
+/// Every term a renewal may have, in order.
+pub fn terms() -> impl Iterator<Item = String> {
+    (1..=11)
+        .map(|n| format!("{n}m"))
+        .chain((1..=5).map(|n| format!("{n}y")))
+}
+
+/// Properties of [`ActPanel`].
+#[derive(Properties, PartialEq)]
+pub struct ActPanelProps {
+    /// The current simulation (acts need a valid one).
+    pub sim: SimRef,
+    /// The clock: every act happens at this instant.
+    pub now: Time,
+    /// What the last act did.
+    pub report: Option<ActReport>,
+    /// Receives the acts.
+    pub on_act: Callback<Act>,
+}
+
+/// The auto-renew part of the form, as typed.
+#[derive(Clone, Debug, PartialEq)]
+struct AutoRenewForm {
+    enabled: bool,
+    days_before: String,
+    term: String,
+    times: String,
+}
+
+impl From<AutoRenew> for AutoRenewForm {
+    fn from(settings: AutoRenew) -> Self {
+        AutoRenewForm {
+            enabled: settings.enabled,
+            days_before: settings.days_before.to_string(),
+            term: settings.term.to_string(),
+            times: settings.times.to_string(),
+        }
+    }
+}
+
+/// A callback storing an input's or select's value into `state` via `write`.
+fn on_value<T: Clone + 'static, E: AsRef<web_sys::Event> + 'static>(
+    state: &UseStateHandle<T>,
+    write: impl Fn(&T, String) -> T + 'static,
+) -> Callback<E> {
+    let state = state.clone();
+    Callback::from(move |event: E| {
+        let value = event
+            .as_ref()
+            .target()
+            .and_then(|t| {
+                use wasm_bindgen::JsCast;
+                t.dyn_ref::<web_sys::HtmlInputElement>()
+                    .map(|i| i.value())
+                    .or_else(|| t.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value()))
+            })
+            .unwrap_or_default();
+        state.set(write(&state, value));
+    })
+}
+
+fn prevent(event: SubmitEvent) {
+    event.prevent_default();
+}
+
+/// The customer's acts at the clock's time.
+#[function_component(ActPanel)]
+pub fn act_panel(props: &ActPanelProps) -> Html {
+    let sim = &props.sim;
+    let ids: Vec<String> = sim
+        .scenario
+        .resources
+        .iter()
+        .map(|r| r.id.clone())
+        .collect();
+    let chosen = use_state(String::new);
+    let resource_id = if ids.contains(&*chosen) {
+        (*chosen).clone()
+    } else {
+        ids.first().cloned().unwrap_or_default()
+    };
+    let resource = sim.scenario.resource_index(&resource_id);
+    let own = sim.traces.get(sim.scenario_tier());
+    let status = own
+        .zip(resource)
+        .and_then(|(trace, r)| trace.status_at(r, props.now));
+    let settings = status.and_then(|s| s.auto_renew).unwrap_or_default();
+
+    let renewal_term = use_state(|| "1m".to_string());
+    let amount = use_state(String::new);
+    let auto = use_state(|| AutoRenewForm::from(settings));
+    {
+        // Show the chosen resource's settings whenever they (or the resource) change.
+        let auto = auto.clone();
+        use_effect_with((resource_id.clone(), settings), move |(_, settings)| {
+            auto.set(AutoRenewForm::from(*settings));
+        });
+    }
+
+    let on_choose = on_value::<_, Event>(&chosen, |_, value| value);
+    let on_renewal_term = on_value::<_, Event>(&renewal_term, |_, value| value);
+    let on_amount = on_value::<_, InputEvent>(&amount, |_, value| value);
+    let on_days = on_value::<_, InputEvent>(&auto, |form, value| AutoRenewForm {
+        days_before: value,
+        ..form.clone()
+    });
+    let on_auto_term = on_value::<_, Event>(&auto, |form, value| AutoRenewForm {
+        term: value,
+        ..form.clone()
+    });
+    let on_times = on_value::<_, InputEvent>(&auto, |form, value| AutoRenewForm {
+        times: value,
+        ..form.clone()
+    });
+    let on_enabled = {
+        let auto = auto.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            auto.set(AutoRenewForm {
+                enabled: input.checked(),
+                ..(*auto).clone()
+            });
+        })
+    };
+
+    let on_renew = {
+        let (on_act, resource, term) = (
+            props.on_act.clone(),
+            resource_id.clone(),
+            renewal_term.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            prevent(event);
+            on_act.emit(Act::Renew {
+                resource: resource.clone(),
+                term: (*term).clone(),
+            });
+        })
+    };
+    let on_top_up = {
+        let (on_act, amount) = (props.on_act.clone(), amount.clone());
+        Callback::from(move |event: SubmitEvent| {
+            prevent(event);
+            on_act.emit(Act::TopUp {
+                amount: (*amount).clone(),
+            });
+        })
+    };
+    let on_auto_renew = {
+        let (on_act, resource, auto) = (props.on_act.clone(), resource_id.clone(), auto.clone());
+        Callback::from(move |event: SubmitEvent| {
+            prevent(event);
+            let form = (*auto).clone();
+            on_act.emit(Act::SetAutoRenew {
+                resource: resource.clone(),
+                enabled: form.enabled,
+                days_before: form.days_before,
+                term: form.term,
+                times: form.times,
+            });
+        })
+    };
+
+    let balance = own
+        .map(|trace| trace.balance_at(props.now))
+        .unwrap_or_default();
+    let situation = match (status, own) {
+        (Some(status), Some(trace)) => {
+            let expiry = status
+                .expires()
+                .map(|x| format!(", valid through {}", explain::when(x)))
+                .unwrap_or_default();
+            format!(
+                "{resource_id} is {} ({}){expiry} in tier {}. Balance {balance}.",
+                status.state,
+                explain::state_meaning(status.state),
+                trace.tier
+            )
+        }
+        _ => format!("{resource_id} is not bought yet at this time. Balance {balance}."),
+    };
+    let (report_text, outcome) = match &props.report {
+        Some(report) => (
+            report.text.clone(),
+            match report.outcome {
+                Outcome::Done => "done",
+                Outcome::Refused => "refused",
+                Outcome::Invalid => "invalid",
+            },
+        ),
+        None => (String::new(), "none"),
+    };
+    let form = (*auto).clone();
+
+    html! {
+        <section class="panel act-panel" data-testid="act-panel" aria-labelledby="act-heading">
+            <h2 id="act-heading" class="panel-title">{ "Act as the customer" }</h2>
+            <p class="panel-note">
+                { format!("At {}; each act is recorded as an action at that instant.", explain::when(props.now)) }
+            </p>
+            <label class="field">
+                <span class="field-label">{ "Act on" }</span>
+                <select onchange={on_choose}>
+                    { for ids.iter().map(|id| html! {
+                        <option value={id.clone()} selected={*id == resource_id}>{ id }</option>
+                    }) }
+                </select>
+            </label>
+            <p class="act-situation">{ situation }</p>
+
+            <form class="act-form" onsubmit={on_renew}>
+                <label class="field">
+                    <span class="field-label">{ "Renewal term" }</span>
+                    <select onchange={on_renewal_term}>
+                        { for terms().map(|term| html! {
+                            <option value={term.clone()} selected={term == *renewal_term}>{ term.clone() }</option>
+                        }) }
+                    </select>
+                </label>
+                <button type="submit" class="button">{ "Renew" }</button>
+            </form>
+
+            <form class="act-form" onsubmit={on_top_up}>
+                <label class="field">
+                    <span class="field-label">{ "Top-up amount" }</span>
+                    <input type="text" inputmode="decimal" autocomplete="off" placeholder="50.00"
+                        value={(*amount).clone()} oninput={on_amount} />
+                </label>
+                <button type="submit" class="button">{ "Top up" }</button>
+            </form>
+
+            <form class="act-form act-form-auto" onsubmit={on_auto_renew}>
+                <label class="field field-check">
+                    <input type="checkbox" checked={form.enabled} onchange={on_enabled} />
+                    <span class="field-label">{ "Auto-renew on" }</span>
+                </label>
+                <label class="field">
+                    <span class="field-label">{ "Deduction days before" }</span>
+                    <input type="number" min="0" max="7" step="1" value={form.days_before.clone()}
+                        oninput={on_days} />
+                </label>
+                <label class="field">
+                    <span class="field-label">{ "Auto-renew term" }</span>
+                    <select onchange={on_auto_term}>
+                        { for terms().map(|term| html! {
+                            <option value={term.clone()} selected={term == form.term}>{ term.clone() }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="field">
+                    <span class="field-label">{ "Renewal count" }</span>
+                    <input type="number" min="0" max="99" step="1" value={form.times.clone()}
+                        oninput={on_times} aria-describedby="renewal-count-hint" />
+                </label>
+                <p class="field-hint" id="renewal-count-hint">{ "0 means unlimited." }</p>
+                <button type="submit" class="button">{ "Apply auto-renew" }</button>
+            </form>
+
+            <p class={classes!("act-result", format!("act-result-{outcome}"))}
+                data-testid="act-result" data-outcome={outcome} role="status">{ report_text }</p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Term;
+
+    #[test]
+    fn every_term_offered_is_a_term() {
+        let offered: Vec<String> = terms().collect();
+        assert_eq!(offered.len(), 16);
+        for term in offered {
+            assert!(Term::parse(&term).is_ok(), "{term}");
+        }
+    }
+}

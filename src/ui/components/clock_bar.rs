@@ -1,0 +1,143 @@
+//! The clock bar: the virtual time, Play/Pause, Previous/Next event, Reset, Go to time and Speed.
+
+use crate::engine::{Offset, Time};
+use crate::explain;
+use crate::ui::state::{Action, SPEEDS};
+use yew::prelude::*;
+
+/// Properties of [`ClockBar`].
+#[derive(Properties, PartialEq)]
+pub struct ClockBarProps {
+    /// The virtual clock.
+    pub now: Time,
+    /// The simulation's first and last instants (none without a valid simulation).
+    pub bounds: Option<(Time, Time)>,
+    /// The scenario's UTC offset, shown next to the time.
+    pub offset: Option<Offset>,
+    /// Whether the clock runs.
+    pub playing: bool,
+    /// Virtual seconds per real second.
+    pub speed: u32,
+    /// Receives the clock actions.
+    pub on_action: Callback<Action>,
+}
+
+/// Reads a `datetime-local` value (`YYYY-MM-DDTHH:MM`, with optional seconds and fraction).
+pub fn parse_go_to_time(value: &str) -> Option<Time> {
+    let value = value.trim().replace(' ', "T");
+    let whole = match value.len() {
+        16 => format!("{value}:00"),
+        n if n >= 19 => value.get(..19)?.to_string(),
+        _ => return None,
+    };
+    Time::parse_local(&whole).ok()
+}
+
+/// The clock and its controls.
+#[function_component(ClockBar)]
+pub fn clock_bar(props: &ClockBarProps) -> Html {
+    let emit = |action: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
+    };
+    let on_go_to = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            if let Some(at) = parse_go_to_time(&input.value()) {
+                on_action.emit(Action::Seek(at));
+            }
+        })
+    };
+    let on_speed = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            if let Ok(speed) = select.value().parse::<u32>() {
+                on_action.emit(Action::SetSpeed(speed));
+            }
+        })
+    };
+    let disabled = props.bounds.is_none();
+    let (min, max) = props
+        .bounds
+        .map(|(start, until)| (start.local_string(), until.local_string()))
+        .unwrap_or_default();
+    let offset = props
+        .offset
+        .map(|offset| format!("UTC{offset}"))
+        .unwrap_or_default();
+    let (play_icon, play_label) = if props.playing {
+        ("❚❚", "Pause")
+    } else {
+        ("▶", "Play")
+    };
+    html! {
+        <section class="clock-bar" data-testid="clock-bar" aria-label="Virtual clock">
+            <div class="clock-readout">
+                <span class="clock-caption">{ "Virtual time" }</span>
+                <span class="clock-time" data-testid="clock">{ explain::when(props.now) }</span>
+                <span class="clock-offset">{ offset }</span>
+            </div>
+            <div class="clock-buttons">
+                <button type="button" class="button" onclick={emit(Action::Reset)} {disabled}>
+                    <span aria-hidden="true" class="icon">{ "⏮" }</span>{ "Reset" }
+                </button>
+                <button type="button" class="button" onclick={emit(Action::PreviousEvent)} {disabled}>
+                    <span aria-hidden="true" class="icon">{ "◀" }</span>{ "Previous event" }
+                </button>
+                <button type="button" class="button button-primary play-button"
+                    onclick={emit(Action::TogglePlay)} {disabled}>
+                    <span aria-hidden="true" class="icon">{ play_icon }</span>{ play_label }
+                </button>
+                <button type="button" class="button" onclick={emit(Action::NextEvent)} {disabled}>
+                    { "Next event" }<span aria-hidden="true" class="icon icon-after">{ "▶" }</span>
+                </button>
+            </div>
+            <div class="clock-settings">
+                <label class="field">
+                    <span class="field-label">{ "Go to time" }</span>
+                    <input type="datetime-local" step="1" min={min} max={max}
+                        value={props.now.local_string()} onchange={on_go_to} {disabled} />
+                </label>
+                <label class="field">
+                    <span class="field-label">{ "Speed" }</span>
+                    <select onchange={on_speed}>
+                        { for SPEEDS.iter().map(|&(speed, name)| html! {
+                            <option value={speed.to_string()} selected={speed == props.speed}>{ name }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            <p class="clock-hint">
+                { "Keys: Space play/pause, ← → previous/next event, Home reset." }
+            </p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_to_time_reads_what_the_input_gives() {
+        // input value, expected local time
+        let cases = [
+            ("2026-04-10T06:30:15", Some("2026-04-10T06:30:15")),
+            ("2026-04-10T06:30", Some("2026-04-10T06:30:00")),
+            ("2026-04-10T06:30:15.000", Some("2026-04-10T06:30:15")),
+            ("2026-04-10 06:30:15", Some("2026-04-10T06:30:15")),
+            ("", None),
+            ("2026-04-10", None),
+            ("2026-02-30T00:00", None),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(
+                parse_go_to_time(value).map(Time::local_string).as_deref(),
+                expected,
+                "{value}"
+            );
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! The gallery: one button per ready scenario (title and one-line story) and a blank scenario.
+
+use crate::ui::scenarios::{blank_doc, GALLERY};
+use crate::ui::state::Action;
+use yew::prelude::*;
+
+/// Properties of [`Gallery`].
+#[derive(Properties, PartialEq)]
+pub struct GalleryProps {
+    /// Whether a scenario is open (then the gallery offers a way back to it).
+    pub has_work: bool,
+    /// Receives [`Action::Load`] (and [`Action::ShowLab`]).
+    pub on_action: Callback<Action>,
+}
+
+/// The list of ready scenarios.
+#[function_component(Gallery)]
+pub fn gallery(props: &GalleryProps) -> Html {
+    let items = GALLERY.iter().filter_map(|entry| {
+        let doc = entry.doc().ok()?;
+        let title = entry.title();
+        let title_id = format!("gallery-{}-title", entry.slug);
+        let story_id = format!("gallery-{}-story", entry.slug);
+        let on_action = props.on_action.clone();
+        let onclick =
+            Callback::from(move |_: MouseEvent| on_action.emit(Action::Load(doc.clone())));
+        Some(html! {
+            <li key={entry.slug}>
+                <button type="button" class="gallery-item" data-testid="gallery-item"
+                    data-scenario={entry.slug} aria-labelledby={title_id.clone()}
+                    aria-describedby={story_id.clone()} {onclick}>
+                    <span class="gallery-item-title" id={title_id}>{ title }</span>
+                    <span class="gallery-item-story" id={story_id}>{ entry.story }</span>
+                </button>
+            </li>
+        })
+    });
+    let on_blank = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::Load(blank_doc())))
+    };
+    let on_back = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::ShowLab))
+    };
+    html! {
+        <section class="gallery" data-testid="gallery" aria-labelledby="gallery-heading">
+            <div class="gallery-intro">
+                <h2 id="gallery-heading">{ "Start from a story" }</h2>
+                <p>
+                    { "Each scenario plays out what happens to a subscription around its expiry. \
+                       Open one, drive the clock, act as the customer, or edit it." }
+                </p>
+            </div>
+            <ul class="gallery-grid">{ for items }</ul>
+            <div class="gallery-actions">
+                <button type="button" class="button" onclick={on_blank}>{ "Blank scenario" }</button>
+                if props.has_work {
+                    <button type="button" class="button button-quiet" onclick={on_back}>
+                        { "Back to the lab" }
+                    </button>
+                }
+            </div>
+        </section>
+    }
+}

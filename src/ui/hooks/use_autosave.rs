@@ -1,0 +1,73 @@
+//! Autosave: writes the document and the clock to `localStorage` after every change (at most once
+//! a second while the clock plays), and drops a `#scenario=` address the work has moved on from.
+
+use crate::engine::{ScenarioDoc, Time};
+use crate::ui::state::Action;
+use crate::ui::{autosave, browser, share};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Real milliseconds between saves while playing.
+const PLAYING_SAVE_INTERVAL_MS: f64 = 1000.0;
+
+/// What was saved last.
+#[derive(Default)]
+struct LastSave {
+    /// The document saved (compared by identity: every change makes a new one).
+    doc: Option<Rc<ScenarioDoc>>,
+    /// When, in real milliseconds.
+    at_ms: f64,
+}
+
+/// Keeps the autosave record up to date; `has_work` is false on a first visit, which saves
+/// nothing. A failed save is reported once through `on_action`.
+#[hook]
+pub fn use_autosave(
+    doc: Rc<ScenarioDoc>,
+    now: Time,
+    playing: bool,
+    has_work: bool,
+    on_action: Callback<Action>,
+) {
+    let last = use_mut_ref(LastSave::default);
+    let failed = use_mut_ref(|| false);
+    let doc_id = Rc::as_ptr(&doc) as usize;
+    use_effect_with(
+        (doc_id, now, playing, has_work),
+        move |&(_, now, playing, has_work)| {
+            let mut last = last.borrow_mut();
+            let doc_changed = !last.doc.as_ref().is_some_and(|d| Rc::ptr_eq(d, &doc));
+            let due = !playing
+                || doc_changed
+                || browser::now_ms() - last.at_ms >= PLAYING_SAVE_INTERVAL_MS;
+            if has_work && due {
+                if doc_changed {
+                    forget_stale_link(&doc);
+                }
+                match browser::storage_set(autosave::AUTOSAVE_KEY, &autosave::encode(&doc, now)) {
+                    Ok(()) => *failed.borrow_mut() = false,
+                    Err(reason) => {
+                        if !std::mem::replace(&mut *failed.borrow_mut(), true) {
+                            on_action.emit(Action::Notify(format!(
+                                "Your work is not being saved in this browser: {reason}."
+                            )));
+                        }
+                    }
+                }
+                last.doc = Some(doc);
+                last.at_ms = browser::now_ms();
+            }
+        },
+    );
+}
+
+/// After an edit, an address still carrying an older `#scenario=` would reopen the old scenario on
+/// reload instead of the autosaved work: drop it.
+fn forget_stale_link(doc: &ScenarioDoc) {
+    let hash = browser::location_hash();
+    if let Some(payload) = share::payload_of(&hash) {
+        if share::decode(payload).ok().as_ref() != Some(doc) {
+            let _ = browser::clear_fragment();
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! Share links: the scenario document as base64url (no padding) after `#scenario=` in the address.
+//!
+//! Pure functions, tested natively; the browser side only reads and writes `location`.
+
+use crate::engine::{FieldError, Scenario, ScenarioDoc};
+use base64::alphabet::URL_SAFE;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::Engine as _;
+use std::fmt;
+
+/// What precedes the encoded scenario in a share link's fragment.
+pub const FRAGMENT_PREFIX: &str = "#scenario=";
+
+/// The longest encoded scenario a link may carry (about 6 MB of JSON, more than any real scenario).
+pub const MAX_ENCODED_CHARS: usize = 8_000_000;
+
+/// Writes base64url without padding, as the format requires.
+const WRITER: GeneralPurpose = GeneralPurpose::new(
+    &URL_SAFE,
+    GeneralPurposeConfig::new().with_encode_padding(false),
+);
+
+/// Reads base64url with or without padding (a link someone padded by hand still opens).
+const READER: GeneralPurpose = GeneralPurpose::new(
+    &URL_SAFE,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// Why a share link could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareError {
+    /// The link carries nothing after `#scenario=`.
+    Empty,
+    /// The encoded text is longer than [`MAX_ENCODED_CHARS`].
+    TooLong {
+        /// Its length in characters.
+        chars: usize,
+    },
+    /// The text is not base64url.
+    NotBase64 {
+        /// What the decoder objected to.
+        detail: String,
+    },
+    /// The decoded bytes are not UTF-8 text.
+    NotText,
+    /// The text is not a scenario document (bad JSON or unknown fields).
+    NotScenario(FieldError),
+    /// The document breaks rules of the format.
+    Invalid(Vec<FieldError>),
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::Empty => f.write_str("the link holds no scenario after #scenario="),
+            ShareError::TooLong { chars } => write!(
+                f,
+                "the link's scenario is {chars} characters long; at most {MAX_ENCODED_CHARS}"
+            ),
+            ShareError::NotBase64 { detail } => {
+                write!(f, "the link's scenario is not base64url text ({detail})")
+            }
+            ShareError::NotText => f.write_str("the link's scenario does not decode to text"),
+            ShareError::NotScenario(error) => {
+                write!(f, "the link does not hold a scenario document: {error}")
+            }
+            ShareError::Invalid(errors) => {
+                let first = errors.first().map(ToString::to_string).unwrap_or_default();
+                match errors.len() {
+                    0 | 1 => write!(f, "the link's scenario is invalid: {first}"),
+                    n => write!(
+                        f,
+                        "the link's scenario is invalid ({n} problems), first: {first}"
+                    ),
+                }
+            }
+        }
+    }
+}
+
+/// The base64url (no padding) of `doc`'s compact JSON.
+pub fn encode(doc: &ScenarioDoc) -> String {
+    let json = serde_json::to_string(doc).unwrap_or_default();
+    WRITER.encode(json.as_bytes())
+}
+
+/// The fragment `#scenario=…` that opens `doc`.
+pub fn fragment(doc: &ScenarioDoc) -> String {
+    format!("{FRAGMENT_PREFIX}{}", encode(doc))
+}
+
+/// The whole share link: `origin + pathname + #scenario=…`.
+pub fn link(origin: &str, pathname: &str, doc: &ScenarioDoc) -> String {
+    format!("{origin}{pathname}{}", fragment(doc))
+}
+
+/// The encoded scenario in a `location.hash`, or `None` when the hash is not a share link.
+pub fn payload_of(hash: &str) -> Option<&str> {
+    hash.strip_prefix(FRAGMENT_PREFIX)
+}
+
+/// Decodes a link's payload into a scenario document that passes every rule of the format.
+pub fn decode(payload: &str) -> Result<ScenarioDoc, ShareError> {
+    let payload = payload.trim();
+    if payload.is_empty() {
+        return Err(ShareError::Empty);
+    }
+    if payload.len() > MAX_ENCODED_CHARS {
+        return Err(ShareError::TooLong {
+            chars: payload.chars().count(),
+        });
+    }
+    let bytes = READER
+        .decode(payload)
+        .map_err(|error| ShareError::NotBase64 {
+            detail: error.to_string(),
+        })?;
+    let text = String::from_utf8(bytes).map_err(|_| ShareError::NotText)?;
+    let doc = ScenarioDoc::from_json(&text).map_err(ShareError::NotScenario)?;
+    Scenario::from_doc(&doc).map_err(ShareError::Invalid)?;
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOW_BALANCE: &str = include_str!("../../scenarios/auto-renew-low-balance.json");
+
+    fn doc() -> ScenarioDoc {
+        ScenarioDoc::from_json(LOW_BALANCE).expect("gallery scenario parses")
+    }
+
+    #[test]
+    fn a_document_round_trips_through_a_link() {
+        let doc = doc();
+        let fragment = fragment(&doc);
+        let payload = payload_of(&fragment).expect("a share fragment");
+        assert_eq!(decode(payload), Ok(doc));
+    }
+
+    #[test]
+    fn the_encoding_is_base64url_without_padding() {
+        let encoded = encode(&doc());
+        assert!(!encoded.is_empty());
+        assert!(encoded
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    }
+
+    #[test]
+    fn a_link_is_origin_path_and_fragment() {
+        let link = link("http://127.0.0.1:8080", "/", &doc());
+        assert!(link.starts_with("http://127.0.0.1:8080/#scenario="));
+    }
+
+    #[test]
+    fn padded_payloads_are_accepted() {
+        let doc = doc();
+        let mut padded = encode(&doc);
+        while padded.len() % 4 != 0 {
+            padded.push('=');
+        }
+        assert_eq!(decode(&padded), Ok(doc));
+    }
+
+    #[test]
+    fn only_scenario_fragments_are_links() {
+        // hash, payload
+        let cases = [
+            ("#scenario=abc", Some("abc")),
+            ("#scenario=", Some("")),
+            ("", None),
+            ("#other=abc", None),
+            ("#Scenario=abc", None),
+        ];
+        for (hash, payload) in cases {
+            assert_eq!(payload_of(hash), payload, "{hash}");
+        }
+    }
+
+    #[test]
+    fn malformed_payloads_name_what_is_wrong() {
+        let not_text = WRITER.encode([0xff, 0xfe, 0x00]);
+        let not_json = WRITER.encode("{ this is not json");
+        let unknown_field = WRITER.encode(r#"{"format":"renewal-lab/1","colour":"red"}"#);
+        let invalid = WRITER.encode(LOW_BALANCE.replace(r#""term": "1m""#, r#""term": "13m""#));
+        // payload, expected message fragment
+        let cases = [
+            ("", "no scenario"),
+            ("   ", "no scenario"),
+            ("not*base64!", "not base64url"),
+            (not_text.as_str(), "does not decode to text"),
+            (not_json.as_str(), "not valid JSON"),
+            (unknown_field.as_str(), "colour"),
+            (invalid.as_str(), "resources[0].term"),
+        ];
+        for (payload, expected) in cases {
+            let error = decode(payload).expect_err(payload).to_string();
+            assert!(error.contains(expected), "{payload:?}: {error}");
+        }
+    }
+
+    #[test]
+    fn overlong_payloads_are_refused_before_decoding() {
+        let payload = "A".repeat(MAX_ENCODED_CHARS + 1);
+        assert_eq!(
+            decode(&payload),
+            Err(ShareError::TooLong {
+                chars: MAX_ENCODED_CHARS + 1
+            })
+        );
+    }
+}

@@ -1,0 +1,1291 @@
+//! The app's state and every transition of it: one reducer over the edited document, the last
+//! valid simulation, the virtual clock, the view and the undo history.
+//!
+//! Transitions are plain methods ([`AppState::apply`]) so they are tested natively; the
+//! [`Reducible`] impl only calls them. Timers never live here: a hook dispatches [`Action::Tick`].
+
+use crate::engine::doc::{ActionDoc, ActionVerb, AmountDoc};
+use crate::engine::trace::ActionName;
+use crate::engine::{Cents, EventKind, FieldError, Scenario, ScenarioDoc, Term, Time, Trace};
+use crate::explain;
+use crate::ui::sim::{Sim, SimRef};
+use crate::ui::{autosave, scenarios, share};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// The clock's speeds: virtual seconds per real second, and how the speed select names them.
+pub const SPEEDS: [(u32, &str); 7] = [
+    (60, "1 min/s"),
+    (600, "10 min/s"),
+    (3_600, "1 h/s"),
+    (21_600, "6 h/s"),
+    (86_400, "1 day/s"),
+    (604_800, "1 week/s"),
+    (2_592_000, "1 month/s"),
+];
+
+/// The speed the clock starts with: one virtual day per real second.
+pub const DEFAULT_SPEED: u32 = 86_400;
+
+/// How many earlier documents Undo keeps.
+pub const UNDO_LIMIT: usize = 100;
+
+/// The longest real time one tick may cover (a tab back from the background does not leap).
+const MAX_TICK_MS: f64 = 250.0;
+
+/// How many state changes one announcement names before summing up the rest.
+const MAX_ANNOUNCED_CHANGES: usize = 3;
+
+/// Which screen is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// The gallery of ready scenarios.
+    Gallery,
+    /// The lab: clock, timeline, panels and editor.
+    Lab,
+}
+
+/// A customer act at the clock's time, with the form's values still as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Act {
+    /// Renew `resource` by `term`.
+    Renew {
+        /// The resource's id.
+        resource: String,
+        /// A term such as `1m` or `1y`.
+        term: String,
+    },
+    /// Add `amount` to the balance.
+    TopUp {
+        /// A decimal amount with at most two decimals.
+        amount: String,
+    },
+    /// Switch auto-renew on or off and set its deduction day, term and count.
+    SetAutoRenew {
+        /// The resource's id.
+        resource: String,
+        /// On or off.
+        enabled: bool,
+        /// Days before expiry of the first attempt (0 to 7).
+        days_before: String,
+        /// The term of each automatic renewal.
+        term: String,
+        /// Renewals left, 0 for unlimited (0 to 99).
+        times: String,
+    },
+}
+
+impl Act {
+    /// The action this act records at `at`, or what is wrong with the form's values.
+    pub fn to_action_doc(&self, at: Time) -> Result<ActionDoc, String> {
+        let mut doc = ActionDoc {
+            at: at.local_string(),
+            verb: ActionVerb::TopUp,
+            amount: None,
+            resource: None,
+            term: None,
+            enabled: None,
+            days_before: None,
+            times: None,
+        };
+        match self {
+            Act::Renew { resource, term } => {
+                doc.verb = ActionVerb::Renew;
+                doc.resource = Some(chosen_resource(resource)?);
+                doc.term = Some(parse_term("Renewal term", term)?);
+            }
+            Act::TopUp { amount } => {
+                let cents = Cents::parse(amount.trim())
+                    .map_err(|error| format!("Top-up amount: {error}."))?;
+                if cents == Cents::ZERO {
+                    return Err("Top-up amount: it must be more than 0.".to_string());
+                }
+                doc.amount = Some(AmountDoc::text(cents.to_string()));
+            }
+            Act::SetAutoRenew {
+                resource,
+                enabled,
+                days_before,
+                term,
+                times,
+            } => {
+                doc.verb = ActionVerb::SetAutoRenew;
+                doc.resource = Some(chosen_resource(resource)?);
+                doc.enabled = Some(*enabled);
+                doc.days_before = Some(parse_whole("Deduction days before", days_before, 0, 7)?);
+                doc.term = Some(parse_term("Auto-renew term", term)?);
+                doc.times = Some(parse_whole("Renewal count", times, 0, 99)?);
+            }
+        }
+        Ok(doc)
+    }
+}
+
+fn chosen_resource(id: &str) -> Result<String, String> {
+    match id.trim() {
+        "" => Err("Choose a resource to act on.".to_string()),
+        id => Ok(id.to_string()),
+    }
+}
+
+fn parse_term(label: &str, text: &str) -> Result<String, String> {
+    Term::parse(text.trim())
+        .map(|term| term.to_string())
+        .map_err(|error| format!("{label}: {error}."))
+}
+
+fn parse_whole(label: &str, text: &str, min: i64, max: i64) -> Result<i64, String> {
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| format!("{label}: {text:?} is not a whole number from {min} to {max}."))
+}
+
+/// How an act turned out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Recorded, and the engine accepted it.
+    Done,
+    /// Recorded, and the engine refused it (the reason is in the text).
+    Refused,
+    /// Not recorded: the form's values or the scenario were not usable.
+    Invalid,
+}
+
+/// What the last act did, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActReport {
+    /// How it turned out.
+    pub outcome: Outcome,
+    /// What happened at that instant (or what is wrong).
+    pub text: String,
+}
+
+impl ActReport {
+    fn invalid(text: String) -> Self {
+        ActReport {
+            outcome: Outcome::Invalid,
+            text,
+        }
+    }
+}
+
+/// Everything the app dispatches.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Show the gallery (the clock pauses).
+    ShowGallery,
+    /// Back to the lab with the current scenario.
+    ShowLab,
+    /// Open a document (gallery, blank): the lab, the clock paused at its earliest start.
+    Load(ScenarioDoc),
+    /// The editor changed the document.
+    Edit(ScenarioDoc),
+    /// Act as the customer at the clock's time.
+    Act(Act),
+    /// `real_ms` of real time passed while playing.
+    Tick {
+        /// Real milliseconds since the previous tick.
+        real_ms: f64,
+    },
+    /// Play, or pause while playing.
+    TogglePlay,
+    /// Pause.
+    Pause,
+    /// Virtual seconds per real second (one of [`SPEEDS`]).
+    SetSpeed(u32),
+    /// The clock to the next instant, strictly later, at which any tier has an event.
+    NextEvent,
+    /// The clock to the last instant, strictly earlier, at which any tier has an event.
+    PreviousEvent,
+    /// The clock to the earliest start, paused.
+    Reset,
+    /// The clock to an instant (clamped to the simulation).
+    Seek(Time),
+    /// Back to the document before the last edit or act.
+    Undo,
+    /// Forward again after an undo.
+    Redo,
+    /// A file's text, to open as the scenario when it is valid.
+    Import {
+        /// The file's name, for messages.
+        file_name: String,
+        /// Its contents.
+        text: String,
+    },
+    /// The payload of a `#scenario=` link, to open when it is valid.
+    OpenLink(String),
+    /// Show an error in the banner (the scenario stays as it is).
+    ReportError(String),
+    /// Hide the error banner.
+    DismissError,
+    /// Show a short notice.
+    Notify(String),
+}
+
+/// The whole state of the app.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// The document as edited (it may break rules of the format).
+    pub doc: Rc<ScenarioDoc>,
+    /// Every problem of `doc`; empty when it is valid.
+    pub errors: Rc<Vec<FieldError>>,
+    /// The last valid simulation (kept while `doc` is invalid); none before any was valid.
+    pub sim: Option<SimRef>,
+    /// The virtual clock, within the simulation's start and until.
+    pub now: Time,
+    /// Whether the clock runs.
+    pub playing: bool,
+    /// Virtual seconds per real second.
+    pub speed: u32,
+    /// The screen shown.
+    pub view: View,
+    /// Whether a scenario was opened (the first visit has only the blank one, unopened).
+    pub has_work: bool,
+    /// What the last act did.
+    pub act_report: Option<ActReport>,
+    /// A short notice (link copied, autosave set aside, ...).
+    pub notice: Option<String>,
+    /// An error for the banner (bad link, bad file, ...).
+    pub error: Option<String>,
+    /// The latest announcement for the `aria-live` region.
+    pub announcement: String,
+    /// Earlier documents, the latest last.
+    undo: Vec<Rc<ScenarioDoc>>,
+    /// Documents undone, the latest undone last.
+    redo: Vec<Rc<ScenarioDoc>>,
+    /// Virtual milliseconds played but not yet a whole second.
+    pending_ms: i64,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::first_visit()
+    }
+}
+
+impl AppState {
+    /// The first visit: the gallery, with the blank scenario behind it.
+    pub fn first_visit() -> Self {
+        let mut state = AppState {
+            doc: Rc::new(scenarios::blank_doc()),
+            errors: Rc::default(),
+            sim: None,
+            now: Time::default(),
+            playing: false,
+            speed: DEFAULT_SPEED,
+            view: View::Gallery,
+            has_work: false,
+            act_report: None,
+            notice: None,
+            error: None,
+            announcement: String::new(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            pending_ms: 0,
+        };
+        state.revalidate(false);
+        state.now = state.start_time().unwrap_or_default();
+        state
+    }
+
+    /// The state at start-up, from the autosave record (if any) and a `#scenario=` payload (if
+    /// any): the link wins; a bad link or a corrupt autosave is reported, never fatal.
+    pub fn start(saved: Option<&str>, link_payload: Option<&str>) -> Self {
+        let mut state = Self::first_visit();
+        if let Some(text) = saved {
+            match autosave::decode(text) {
+                Ok(saved) => {
+                    state.doc = Rc::new(saved.doc);
+                    state.revalidate(false);
+                    state.now = state.clamp(saved.now);
+                    state.view = View::Lab;
+                    state.has_work = true;
+                }
+                Err(reason) => {
+                    state.notice = Some(format!(
+                        "The autosaved work could not be restored and was ignored: {reason}."
+                    ));
+                }
+            }
+        }
+        match link_payload {
+            Some(payload) => state.apply(Action::OpenLink(payload.to_string())),
+            None => state,
+        }
+    }
+
+    /// Whether Undo has something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether Redo has something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// The earliest resource start of the simulation shown.
+    pub fn start_time(&self) -> Option<Time> {
+        self.sim.as_ref().map(|sim| sim.scenario.start())
+    }
+
+    /// The last instant of the simulation shown.
+    pub fn until(&self) -> Option<Time> {
+        self.sim.as_ref().map(|sim| sim.scenario.until)
+    }
+
+    /// The state after `action`.
+    pub fn apply(&self, action: Action) -> AppState {
+        let mut next = self.clone();
+        match action {
+            Action::ShowGallery => {
+                next.view = View::Gallery;
+                next.playing = false;
+            }
+            Action::ShowLab => {
+                if next.has_work {
+                    next.view = View::Lab;
+                }
+            }
+            Action::Load(doc) => next.load(doc),
+            Action::Edit(doc) => {
+                if doc != *next.doc {
+                    next.remember_for_undo();
+                    next.doc = Rc::new(doc);
+                    next.revalidate(true);
+                    next.now = next.clamp(next.now);
+                    next.act_report = None;
+                }
+            }
+            Action::Act(act) => match self.acted(&act) {
+                Ok(acted) => next = acted,
+                Err(text) => next.act_report = Some(ActReport::invalid(text)),
+            },
+            Action::Tick { real_ms } => next.tick(real_ms),
+            Action::TogglePlay => {
+                if next.playing {
+                    next.playing = false;
+                } else if let (Some(start), Some(until)) = (next.start_time(), next.until()) {
+                    if next.now >= until {
+                        next.move_clock(start, true);
+                    }
+                    next.playing = true;
+                }
+                next.pending_ms = 0;
+            }
+            Action::Pause => next.playing = false,
+            Action::SetSpeed(speed) => {
+                if SPEEDS.iter().any(|(s, _)| *s == speed) {
+                    next.speed = speed;
+                }
+            }
+            Action::NextEvent => match next.next_event() {
+                Some(at) => next.move_clock(at, true),
+                None => next.announcement = "No later event.".to_string(),
+            },
+            Action::PreviousEvent => match next.previous_event() {
+                Some(at) => next.move_clock(at, true),
+                None => next.announcement = "No earlier event.".to_string(),
+            },
+            Action::Reset => {
+                next.playing = false;
+                if let Some(start) = next.start_time() {
+                    next.move_clock(start, true);
+                }
+            }
+            Action::Seek(at) => next.move_clock(at, true),
+            Action::Undo => {
+                if let Some(doc) = next.undo.pop() {
+                    let current = std::mem::replace(&mut next.doc, doc);
+                    next.redo.push(current);
+                    next.after_history_move();
+                }
+            }
+            Action::Redo => {
+                if let Some(doc) = next.redo.pop() {
+                    let current = std::mem::replace(&mut next.doc, doc);
+                    next.undo.push(current);
+                    next.after_history_move();
+                }
+            }
+            Action::Import { file_name, text } => {
+                let opened = ScenarioDoc::from_json(&text)
+                    .map_err(|error| error.to_string())
+                    .and_then(|doc| match Scenario::from_doc(&doc) {
+                        Ok(_) => Ok(doc),
+                        Err(errors) => Err(problems(&errors)),
+                    });
+                match opened {
+                    Ok(doc) => {
+                        next.load(doc);
+                        next.notice = Some(format!("Imported {file_name}."));
+                    }
+                    Err(reason) => {
+                        next.error = Some(format!(
+                            "Could not import {file_name}: {reason}. The current scenario is unchanged."
+                        ));
+                    }
+                }
+            }
+            Action::OpenLink(payload) => match share::decode(&payload) {
+                Ok(doc) => {
+                    next.load(doc);
+                    next.notice = Some("Opened the scenario from the link.".to_string());
+                }
+                Err(reason) => {
+                    next.error = Some(format!(
+                        "Could not open the link: {reason}. The current scenario is unchanged."
+                    ));
+                }
+            },
+            Action::ReportError(text) => next.error = Some(text),
+            Action::DismissError => next.error = None,
+            Action::Notify(text) => next.notice = Some(text),
+        }
+        next
+    }
+
+    /// Opens `doc` in the lab with the clock paused at its earliest start.
+    fn load(&mut self, doc: ScenarioDoc) {
+        if doc != *self.doc || !self.has_work {
+            if self.has_work {
+                self.remember_for_undo();
+            }
+            self.doc = Rc::new(doc);
+            self.revalidate(false);
+        }
+        self.view = View::Lab;
+        self.has_work = true;
+        self.playing = false;
+        self.pending_ms = 0;
+        self.act_report = None;
+        self.error = None;
+        self.now = self.start_time().unwrap_or(self.now);
+        let name = self.doc.name.clone().unwrap_or_default();
+        self.announcement = format!("Opened {name}. Clock at {}.", explain::when(self.now));
+    }
+
+    /// Pushes the current document for Undo (forgetting the oldest beyond the limit) and clears
+    /// Redo, as any new change does.
+    fn remember_for_undo(&mut self) {
+        self.undo.push(Rc::clone(&self.doc));
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    fn after_history_move(&mut self) {
+        self.revalidate(true);
+        self.now = self.clamp(self.now);
+        self.act_report = None;
+    }
+
+    /// Validates `doc` and re-simulates it; on errors the last simulation stays if `keep_sim`.
+    fn revalidate(&mut self, keep_sim: bool) {
+        match Scenario::from_doc(&self.doc) {
+            Ok(scenario) => {
+                self.errors = Rc::default();
+                let unchanged = self
+                    .sim
+                    .as_ref()
+                    .is_some_and(|sim| sim.scenario == scenario);
+                if !unchanged {
+                    self.sim = Some(SimRef(Rc::new(Sim::new(scenario))));
+                }
+            }
+            Err(errors) => {
+                self.errors = Rc::new(errors);
+                if !keep_sim {
+                    self.sim = None;
+                }
+            }
+        }
+    }
+
+    /// `t` within the simulation's start and until (unchanged when there is no simulation).
+    fn clamp(&self, t: Time) -> Time {
+        match (self.start_time(), self.until()) {
+            (Some(start), Some(until)) => t.clamp(start, until.max(start)),
+            _ => t,
+        }
+    }
+
+    /// The earliest instant strictly after `now` at which any tier has an event.
+    fn next_event(&self) -> Option<Time> {
+        let sim = self.sim.as_ref()?;
+        sim.traces
+            .iter()
+            .filter_map(|trace| trace.next_event_after(self.now))
+            .min()
+    }
+
+    /// The latest instant strictly before `now` at which any tier has an event.
+    fn previous_event(&self) -> Option<Time> {
+        let sim = self.sim.as_ref()?;
+        sim.traces
+            .iter()
+            .filter_map(|trace| trace.previous_event_before(self.now))
+            .max()
+    }
+
+    /// Moves the clock (clamped) and announces what changed; `step` for moves by the user.
+    fn move_clock(&mut self, to: Time, step: bool) {
+        let from = self.now;
+        let to = self.clamp(to);
+        self.now = to;
+        self.pending_ms = 0;
+        let Some(sim) = self.sim.as_ref() else {
+            return;
+        };
+        let changes = state_changes(sim, from, to);
+        if to < from {
+            self.announcement = format!(
+                "Clock back at {}: {}.",
+                explain::when(to),
+                states_at(sim, to)
+            );
+        } else if !changes.is_empty() {
+            self.announcement = changes;
+        } else if step {
+            self.announcement = format!("Clock at {}.", explain::when(to));
+        }
+    }
+
+    fn tick(&mut self, real_ms: f64) {
+        let Some(until) = self.until().filter(|_| self.playing) else {
+            self.playing = false;
+            return;
+        };
+        let real_ms = if real_ms.is_finite() {
+            real_ms.clamp(0.0, MAX_TICK_MS)
+        } else {
+            0.0
+        };
+        // At most 250 ms × 2 592 000: far inside i64.
+        let virtual_ms = self.pending_ms + (real_ms * f64::from(self.speed)).round() as i64;
+        let target = self.now.plus_secs(virtual_ms.div_euclid(1000));
+        let pending = virtual_ms.rem_euclid(1000);
+        self.move_clock(target, false);
+        if self.now >= until {
+            self.playing = false;
+            self.announcement = format!(
+                "{} Reached the end of the simulation at {}.",
+                self.announcement,
+                explain::when(until)
+            )
+            .trim_start()
+            .to_string();
+        } else {
+            self.pending_ms = pending;
+        }
+    }
+
+    /// The state after acting, or why nothing was recorded.
+    fn acted(&self, act: &Act) -> Result<AppState, String> {
+        let Some(sim) = self.sim.as_ref() else {
+            return Err("There is no valid scenario to act on yet.".to_string());
+        };
+        if let Some(first) = self.errors.first() {
+            return Err(format!("Fix the scenario first, then act: {first}."));
+        }
+        let action = act.to_action_doc(self.now)?;
+        let mut doc = (*self.doc).clone();
+        doc.actions.push(action);
+        let scenario = Scenario::from_doc(&doc)
+            .map_err(|errors| format!("This act cannot be recorded: {}.", problems(&errors)))?;
+        let acted_sim = Sim::new(scenario);
+        let report = act_report(sim, &acted_sim, self.now);
+        let mut next = self.clone();
+        next.remember_for_undo();
+        next.doc = Rc::new(doc);
+        next.errors = Rc::default();
+        next.sim = Some(SimRef(Rc::new(acted_sim)));
+        next.announcement = report.text.clone();
+        next.act_report = Some(report);
+        Ok(next)
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
+
+/// `path: message`, or the first of several with their count.
+fn problems(errors: &[FieldError]) -> String {
+    match errors {
+        [] => "it breaks a rule of the format".to_string(),
+        [only] => only.to_string(),
+        [first, ..] => format!("{} problems, first {first}", errors.len()),
+    }
+}
+
+/// The trace of the scenario's own tier.
+fn own_trace(sim: &Sim) -> Option<&Trace> {
+    sim.traces.get(sim.scenario_tier())
+}
+
+/// Events of `trace` at exactly `at`.
+fn events_at(trace: &Trace, at: Time) -> &[crate::engine::Event] {
+    let low = trace.events.partition_point(|e| e.at < at);
+    let high = trace.events.partition_point(|e| e.at <= at);
+    trace.events.get(low..high).unwrap_or_default()
+}
+
+/// What the act recorded at `at` did, in the scenario's own tier: the events `after` has at `at`
+/// beyond those `before` had (the new action comes last at its instant).
+fn act_report(before: &Sim, after: &Sim, at: Time) -> ActReport {
+    let Some(trace) = own_trace(after) else {
+        return ActReport::invalid("The scenario's tier has no simulation.".to_string());
+    };
+    let known = own_trace(before).map_or(0, |t| events_at(t, at).len());
+    let new_events = events_at(trace, at).get(known..).unwrap_or_default();
+    let refused = new_events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::ActionRejected { .. }));
+    let sentences: Vec<String> = new_events
+        .iter()
+        .map(|event| {
+            let subject = event
+                .resource
+                .and_then(|r| after.scenario.resources.get(r))
+                .map_or("Account", |r| r.id.as_str());
+            let what = match event.kind {
+                // In words only: the format's reason codes mean nothing to a customer.
+                EventKind::ActionRejected { action, reason } => format!(
+                    "{} refused: {}.",
+                    match action {
+                        ActionName::Renew => "Renewal",
+                        ActionName::SetAutoRenew => "Auto-renew change",
+                    },
+                    explain::rejection_text(reason)
+                ),
+                _ => explain::explain(event, &after.scenario, trace).what,
+            };
+            format!("{subject}: {what}")
+        })
+        .collect();
+    let what = if sentences.is_empty() {
+        "Recorded; nothing changed at this instant.".to_string()
+    } else {
+        sentences.join(" ")
+    };
+    ActReport {
+        outcome: if refused {
+            Outcome::Refused
+        } else {
+            Outcome::Done
+        },
+        text: format!("At {} (tier {}): {what}", explain::when(at), trace.tier),
+    }
+}
+
+/// "V3 ocr: expired → frozen at 2026-04-16 00:00:00" for each state change in `(from, to]` of
+/// the scenario's own tier (the last few, with a count of the others).
+fn state_changes(sim: &Sim, from: Time, to: Time) -> String {
+    let Some(trace) = own_trace(sim) else {
+        return String::new();
+    };
+    if to <= from {
+        return String::new();
+    }
+    let passed = trace
+        .events_until(to)
+        .get(trace.events.partition_point(|e| e.at <= from)..)
+        .unwrap_or_default();
+    let changes: Vec<String> = passed
+        .iter()
+        .filter_map(|event| match event.kind {
+            EventKind::StateChanged { from, to } => {
+                let id = event
+                    .resource
+                    .and_then(|r| sim.scenario.resources.get(r))
+                    .map_or("", |r| r.id.as_str());
+                Some(format!(
+                    "{} {id}: {from} → {to} at {}",
+                    trace.tier,
+                    explain::when(event.at)
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    let skipped = changes.len().saturating_sub(MAX_ANNOUNCED_CHANGES);
+    let shown = changes.get(skipped..).unwrap_or_default().join("; ");
+    match skipped {
+        0 => shown,
+        n => format!("{n} earlier state changes, then {shown}"),
+    }
+}
+
+/// "V3 ocr available, api frozen": the state of every started resource at `t`.
+fn states_at(sim: &Sim, t: Time) -> String {
+    let Some(trace) = own_trace(sim) else {
+        return String::new();
+    };
+    let states: Vec<String> = sim
+        .scenario
+        .resources
+        .iter()
+        .enumerate()
+        .filter_map(|(r, resource)| {
+            trace
+                .status_at(r, t)
+                .map(|status| format!("{} {}", resource.id, status.state))
+        })
+        .collect();
+    if states.is_empty() {
+        format!("{} nothing bought yet", trace.tier)
+    } else {
+        format!("{} {}", trace.tier, states.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::State;
+
+    fn t(text: &str) -> Time {
+        Time::parse_local(text).expect("a local time")
+    }
+
+    fn opened(slug: &str) -> AppState {
+        let entry = scenarios::entry(slug).expect("a gallery slug");
+        AppState::first_visit().apply(Action::Load(entry.doc().expect("parses")))
+    }
+
+    fn clock(state: &AppState) -> String {
+        state.now.local_string()
+    }
+
+    fn own_state(state: &AppState, resource: usize) -> Option<State> {
+        let sim = state.sim.as_ref()?;
+        own_trace(sim)?
+            .status_at(resource, state.now)
+            .map(|s| s.state)
+    }
+
+    #[test]
+    fn the_first_visit_opens_on_the_gallery() {
+        let state = AppState::first_visit();
+        assert_eq!(state.view, View::Gallery);
+        assert!(!state.has_work);
+        assert!(!state.can_undo());
+        assert!(state.errors.is_empty());
+        // Nothing to go back to yet.
+        assert_eq!(state.apply(Action::ShowLab).view, View::Gallery);
+    }
+
+    #[test]
+    fn loading_opens_the_lab_paused_at_the_earliest_start() {
+        let state = opened("two-packages-one-balance");
+        assert_eq!(state.view, View::Lab);
+        assert!(!state.playing);
+        assert_eq!(clock(&state), "2026-03-08T10:00:00");
+        assert!(state.sim.is_some());
+        // Loading over the blank first visit leaves nothing to undo.
+        assert!(!state.can_undo());
+    }
+
+    #[test]
+    fn next_and_previous_event_step_over_every_tier() {
+        // two-packages-one-balance (V0): bought 03-08 10:00, attempts from 04-01 03:00.
+        let state = opened("two-packages-one-balance");
+        let state = state.apply(Action::NextEvent);
+        assert_eq!(clock(&state), "2026-04-01T03:00:00");
+        let state = state.apply(Action::NextEvent);
+        assert_eq!(clock(&state), "2026-04-02T03:00:00");
+        let state = state.apply(Action::PreviousEvent);
+        assert_eq!(clock(&state), "2026-04-01T03:00:00");
+        let state = state.apply(Action::PreviousEvent);
+        assert_eq!(clock(&state), "2026-03-08T10:00:00");
+        let state = state.apply(Action::PreviousEvent);
+        assert_eq!(clock(&state), "2026-03-08T10:00:00");
+        assert_eq!(state.announcement, "No earlier event.");
+    }
+
+    #[test]
+    fn next_event_is_the_earliest_event_of_any_tier() {
+        // renewed-in-retention is V1: V0..V2 (1 day of grace) freeze at 04-10 00:00, V3..V5
+        // (7 days) only on 04-16.
+        let state = opened("renewed-in-retention").apply(Action::Seek(t("2026-04-09T12:00:00")));
+        let next = state.apply(Action::NextEvent);
+        let sim = next.sim.as_ref().expect("a simulation");
+        let expected = sim
+            .traces
+            .iter()
+            .filter_map(|trace| trace.next_event_after(state.now))
+            .min()
+            .expect("a later event");
+        assert_eq!(next.now, expected);
+        assert_eq!(clock(&next), "2026-04-10T00:00:00");
+        assert!(sim.traces.iter().all(|trace| trace
+            .events
+            .iter()
+            .all(|e| e.at <= state.now || e.at >= next.now)));
+    }
+
+    #[test]
+    fn the_clock_is_clamped_to_the_simulation() {
+        let state = opened("auto-renew-low-balance");
+        // seek to, expected clock
+        let cases = [
+            ("2000-01-01T00:00:00", "2026-03-08T10:00:00"),
+            ("2026-04-01T03:00:00", "2026-04-01T03:00:00"),
+            ("2099-01-01T00:00:00", "2026-04-20T00:00:00"),
+        ];
+        for (to, expected) in cases {
+            assert_eq!(clock(&state.apply(Action::Seek(t(to)))), expected, "{to}");
+        }
+    }
+
+    #[test]
+    fn reset_pauses_at_the_earliest_start() {
+        let state = opened("auto-renew-low-balance")
+            .apply(Action::NextEvent)
+            .apply(Action::TogglePlay);
+        assert!(state.playing);
+        let state = state.apply(Action::Reset);
+        assert!(!state.playing);
+        assert_eq!(clock(&state), "2026-03-08T10:00:00");
+    }
+
+    #[test]
+    fn ticks_advance_by_speed_and_stop_at_until() {
+        let state = opened("auto-renew-low-balance")
+            .apply(Action::SetSpeed(3_600))
+            .apply(Action::TogglePlay);
+        // 100 ms at one hour per second is six minutes.
+        let state = state.apply(Action::Tick { real_ms: 100.0 });
+        assert_eq!(clock(&state), "2026-03-08T10:06:00");
+        // Fractions of a second carry over: 60 virtual s/s for 10 ms is 0.6 s, twice is 1.2 s.
+        let slow = state.apply(Action::SetSpeed(60));
+        let slow = slow
+            .apply(Action::Tick { real_ms: 10.0 })
+            .apply(Action::Tick { real_ms: 10.0 });
+        assert_eq!(clock(&slow), "2026-03-08T10:06:01");
+        // A long pause in real time counts as at most 250 ms.
+        let fast = state.apply(Action::SetSpeed(2_592_000));
+        let fast = fast.apply(Action::Tick { real_ms: 60_000.0 });
+        assert_eq!(fast.now, state.now.plus_secs(648_000));
+        // Playing to the end pauses at until.
+        let mut end = fast;
+        for _ in 0..20 {
+            end = end.apply(Action::Tick { real_ms: 250.0 });
+        }
+        assert_eq!(clock(&end), "2026-04-20T00:00:00");
+        assert!(!end.playing);
+        // Play at the end starts again from the beginning.
+        let again = end.apply(Action::TogglePlay);
+        assert!(again.playing);
+        assert_eq!(clock(&again), "2026-03-08T10:00:00");
+    }
+
+    #[test]
+    fn ticks_while_paused_change_nothing() {
+        let state = opened("auto-renew-low-balance");
+        let ticked = state.apply(Action::Tick { real_ms: 100.0 });
+        assert_eq!(ticked.now, state.now);
+        assert!(!ticked.playing);
+    }
+
+    #[test]
+    fn only_listed_speeds_are_taken() {
+        let state = opened("auto-renew-low-balance");
+        assert_eq!(state.apply(Action::SetSpeed(604_800)).speed, 604_800);
+        assert_eq!(state.apply(Action::SetSpeed(7)).speed, DEFAULT_SPEED);
+    }
+
+    #[test]
+    fn playing_announces_the_state_changes_passed() {
+        let state = opened("auto-renew-twice")
+            .apply(Action::Seek(t("2026-04-15T23:00:00")))
+            .apply(Action::SetSpeed(86_400))
+            .apply(Action::TogglePlay)
+            .apply(Action::Tick { real_ms: 100.0 });
+        assert_eq!(
+            state.announcement,
+            "V3 ocr: available → expired at 2026-04-16 00:00:00"
+        );
+    }
+
+    #[test]
+    fn stepping_back_announces_the_states_then() {
+        // Before V3 freezes on 04-23, V0 (1 + 1 days) was released on 04-18.
+        let state = opened("auto-renew-twice")
+            .apply(Action::Seek(t("2026-04-23T00:00:00")))
+            .apply(Action::PreviousEvent);
+        assert_eq!(
+            state.announcement,
+            "Clock back at 2026-04-18 00:00:00: V3 ocr expired."
+        );
+    }
+
+    #[test]
+    fn an_invalid_edit_keeps_the_last_simulation() {
+        let state = opened("auto-renew-low-balance").apply(Action::NextEvent);
+        let sim_before = state.sim.clone().expect("a simulation");
+        let mut doc = (*state.doc).clone();
+        doc.resources[0].term = Some("13m".to_string());
+        let edited = state.apply(Action::Edit(doc));
+        assert_eq!(edited.sim, Some(sim_before));
+        assert_eq!(edited.errors.len(), 1);
+        assert_eq!(edited.errors[0].path, "resources[0].term");
+        assert_eq!(edited.now, state.now);
+        assert!(edited.can_undo());
+    }
+
+    #[test]
+    fn a_valid_edit_resimulates_and_clamps_the_clock() {
+        let state = opened("auto-renew-low-balance").apply(Action::Seek(t("2026-04-19T00:00:00")));
+        let mut doc = (*state.doc).clone();
+        doc.until = "2026-04-10T00:00:00".to_string();
+        let edited = state.apply(Action::Edit(doc));
+        assert!(edited.errors.is_empty());
+        assert_ne!(edited.sim, state.sim);
+        assert_eq!(clock(&edited), "2026-04-10T00:00:00");
+    }
+
+    #[test]
+    fn an_unchanged_edit_is_not_an_undo_step() {
+        let state = opened("auto-renew-low-balance");
+        let same = state.apply(Action::Edit((*state.doc).clone()));
+        assert!(!same.can_undo());
+        assert_eq!(same.sim, state.sim);
+    }
+
+    #[test]
+    fn undo_and_redo_walk_the_documents() {
+        let state = opened("auto-renew-low-balance");
+        let original = state.doc.clone();
+        let mut doc = (*state.doc).clone();
+        doc.balance = Some(AmountDoc::text("100.00"));
+        let edited = state.apply(Action::Edit(doc.clone()));
+        let undone = edited.apply(Action::Undo);
+        assert_eq!(undone.doc, original);
+        assert!(undone.can_redo());
+        assert!(!undone.can_undo());
+        let redone = undone.apply(Action::Redo);
+        assert_eq!(*redone.doc, doc);
+        assert!(!redone.can_redo());
+        // A new edit after an undo forgets what could be redone.
+        let branched = undone.apply(Action::Edit(doc));
+        assert!(!branched.can_redo());
+        // Undo with nothing to undo changes nothing.
+        assert_eq!(state.apply(Action::Undo).doc, state.doc);
+    }
+
+    #[test]
+    fn undo_keeps_at_most_the_limit() {
+        let mut state = opened("auto-renew-low-balance");
+        for cents in 0..(UNDO_LIMIT + 5) {
+            let mut doc = (*state.doc).clone();
+            doc.balance = Some(AmountDoc::text(format!("{cents}.00")));
+            state = state.apply(Action::Edit(doc));
+        }
+        let mut steps = 0;
+        while state.can_undo() {
+            state = state.apply(Action::Undo);
+            steps += 1;
+        }
+        assert_eq!(steps, UNDO_LIMIT);
+    }
+
+    #[test]
+    fn loading_another_scenario_can_be_undone() {
+        let state = opened("auto-renew-low-balance");
+        let other = scenarios::entry("month-end-expiry").expect("slug");
+        let loaded = state.apply(Action::Load(other.doc().expect("parses")));
+        assert_eq!(clock(&loaded), "2026-01-31T10:00:00");
+        assert_eq!(loaded.apply(Action::Undo).doc, state.doc);
+    }
+
+    #[test]
+    fn renewing_appends_an_action_and_reports_the_renewal() {
+        // renewed-in-retention (V1): frozen since 04-10; renew at 04-11 for 1m.
+        let state = opened("renewed-in-retention").apply(Action::Seek(t("2026-04-11T12:00:00")));
+        let actions_before = state.doc.actions.len();
+        let acted = state.apply(Action::Act(Act::Renew {
+            resource: "ocr".to_string(),
+            term: "1m".to_string(),
+        }));
+        assert_eq!(acted.doc.actions.len(), actions_before + 1);
+        let action = acted.doc.actions.last().expect("the new action");
+        assert_eq!(action.at, "2026-04-11T12:00:00");
+        assert_eq!(action.verb, ActionVerb::Renew);
+        let report = acted.act_report.clone().expect("a report");
+        assert_eq!(report.outcome, Outcome::Done);
+        assert!(report.text.contains("Renewed by hand"), "{}", report.text);
+        assert!(report.text.contains("Now available"), "{}", report.text);
+        assert_eq!(own_state(&acted, 0), Some(State::Available));
+        assert!(acted.can_undo());
+        assert_eq!(acted.apply(Action::Undo).doc, state.doc);
+    }
+
+    #[test]
+    fn a_refused_act_is_recorded_and_explained() {
+        // renewal-too-short: at 03-12 09:00 a 1m renewal from the original expiry is too short.
+        let state = opened("renewal-too-short").apply(Action::Seek(t("2026-03-12T09:00:00")));
+        let acted = state.apply(Action::Act(Act::Renew {
+            resource: "ocr".to_string(),
+            term: "1m".to_string(),
+        }));
+        let report = acted.act_report.clone().expect("a report");
+        assert_eq!(report.outcome, Outcome::Refused);
+        assert!(!report.text.contains("term_too_short"), "{}", report.text);
+        assert!(
+            report.text.contains(explain::rejection_text(
+                crate::engine::trace::Rejection::TermTooShort
+            )),
+            "{}",
+            report.text
+        );
+        assert_eq!(acted.doc.actions.len(), state.doc.actions.len() + 1);
+    }
+
+    #[test]
+    fn topping_up_reports_the_new_balance() {
+        let state = opened("auto-renew-low-balance").apply(Action::NextEvent);
+        let acted = state.apply(Action::Act(Act::TopUp {
+            amount: "12.5".to_string(),
+        }));
+        let action = acted.doc.actions.last().expect("the new action");
+        assert_eq!(action.amount, Some(AmountDoc::text("12.50")));
+        let report = acted.act_report.expect("a report");
+        assert!(report.text.contains("Topped up 12.50"), "{}", report.text);
+    }
+
+    #[test]
+    fn switching_auto_renew_on_on_the_expiry_day_pays_at_once() {
+        let state = opened("auto-renew-on-expiry-day");
+        let mut doc = (*state.doc).clone();
+        doc.actions.clear();
+        let state = state
+            .apply(Action::Edit(doc))
+            .apply(Action::Seek(t("2026-04-08T12:00:00")));
+        let acted = state.apply(Action::Act(Act::SetAutoRenew {
+            resource: "ocr".to_string(),
+            enabled: true,
+            days_before: "7".to_string(),
+            term: "1m".to_string(),
+            times: "0".to_string(),
+        }));
+        let report = acted.act_report.expect("a report");
+        assert_eq!(report.outcome, Outcome::Done);
+        assert!(report.text.contains("Auto-renew on"), "{}", report.text);
+        assert!(
+            report.text.contains("Auto-renew paid 30.00"),
+            "{}",
+            report.text
+        );
+    }
+
+    #[test]
+    fn invalid_act_input_changes_nothing() {
+        let state = opened("auto-renew-low-balance").apply(Action::NextEvent);
+        let auto = |days: &str, term: &str, times: &str| Act::SetAutoRenew {
+            resource: "ocr".to_string(),
+            enabled: true,
+            days_before: days.to_string(),
+            term: term.to_string(),
+            times: times.to_string(),
+        };
+        // act, expected message fragment
+        let cases = [
+            (
+                Act::TopUp {
+                    amount: "abc".to_string(),
+                },
+                "Top-up amount",
+            ),
+            (
+                Act::TopUp {
+                    amount: "1.234".to_string(),
+                },
+                "more than two decimals",
+            ),
+            (
+                Act::TopUp {
+                    amount: "0".to_string(),
+                },
+                "more than 0",
+            ),
+            (
+                Act::TopUp {
+                    amount: "-5".to_string(),
+                },
+                "negative",
+            ),
+            (
+                Act::Renew {
+                    resource: "ocr".to_string(),
+                    term: "13m".to_string(),
+                },
+                "Renewal term",
+            ),
+            (
+                Act::Renew {
+                    resource: String::new(),
+                    term: "1m".to_string(),
+                },
+                "Choose a resource",
+            ),
+            (auto("8", "1m", "0"), "Deduction days before"),
+            (auto("x", "1m", "0"), "Deduction days before"),
+            (auto("3", "0m", "0"), "Auto-renew term"),
+            (auto("3", "1m", "100"), "Renewal count"),
+            (
+                Act::Renew {
+                    resource: "nope".to_string(),
+                    term: "1m".to_string(),
+                },
+                "not the id of any resource",
+            ),
+        ];
+        for (act, expected) in cases {
+            let acted = state.apply(Action::Act(act.clone()));
+            assert_eq!(acted.doc, state.doc, "{act:?}");
+            let report = acted.act_report.expect("a report");
+            assert_eq!(report.outcome, Outcome::Invalid, "{act:?}");
+            assert!(report.text.contains(expected), "{act:?}: {}", report.text);
+        }
+    }
+
+    #[test]
+    fn acting_on_an_invalid_document_is_refused() {
+        let state = opened("auto-renew-low-balance");
+        let mut doc = (*state.doc).clone();
+        doc.tier = "V9".to_string();
+        let broken = state.apply(Action::Edit(doc));
+        let acted = broken.apply(Action::Act(Act::TopUp {
+            amount: "5".to_string(),
+        }));
+        assert_eq!(acted.doc, broken.doc);
+        let report = acted.act_report.expect("a report");
+        assert!(
+            report.text.contains("Fix the scenario first"),
+            "{}",
+            report.text
+        );
+    }
+
+    #[test]
+    fn a_good_link_opens_and_a_bad_one_keeps_the_scenario() {
+        let state = opened("auto-renew-low-balance").apply(Action::NextEvent);
+        let other = scenarios::entry("month-end-expiry")
+            .expect("slug")
+            .doc()
+            .expect("parses");
+        let payload = share::encode(&other);
+        let linked = state.apply(Action::OpenLink(payload));
+        assert_eq!(*linked.doc, other);
+        assert_eq!(clock(&linked), "2026-01-31T10:00:00");
+        assert_eq!(linked.error, None);
+
+        let bad = state.apply(Action::OpenLink("%%%".to_string()));
+        assert_eq!(bad.doc, state.doc);
+        assert_eq!(bad.now, state.now);
+        let error = bad.error.expect("an error");
+        assert!(error.contains("Could not open the link"), "{error}");
+        assert!(error.contains("unchanged"), "{error}");
+    }
+
+    #[test]
+    fn imports_open_valid_files_and_name_what_is_wrong_with_others() {
+        let state = opened("auto-renew-low-balance");
+        let good = scenarios::entry("pay-per-use-arrears").expect("slug");
+        let imported = state.apply(Action::Import {
+            file_name: "mine.json".to_string(),
+            text: good.json.to_string(),
+        });
+        assert_eq!(imported.doc.name.as_deref(), Some(good.title().as_str()));
+        assert_eq!(imported.notice.as_deref(), Some("Imported mine.json."));
+        // file text, expected message fragment
+        let cases = [
+            ("not json", "line 1 column 2"),
+            (r#"{"format":"renewal-lab/1"}"#, "missing field"),
+            (
+                &good.json.replace(r#""tier": "V3""#, r#""tier": "V9""#),
+                "tier",
+            ),
+        ];
+        for (text, expected) in cases {
+            let failed = state.apply(Action::Import {
+                file_name: "bad.json".to_string(),
+                text: text.to_string(),
+            });
+            assert_eq!(failed.doc, state.doc);
+            let error = failed.error.expect("an error");
+            assert!(error.starts_with("Could not import bad.json: "), "{error}");
+            assert!(error.contains(expected), "{error}");
+        }
+    }
+
+    #[test]
+    fn start_up_prefers_the_link_then_the_autosave() {
+        let saved_doc = scenarios::entry("auto-renew-twice")
+            .expect("slug")
+            .doc()
+            .expect("parses");
+        let saved = autosave::encode(&saved_doc, t("2026-03-12T03:00:00"));
+        let restored = AppState::start(Some(&saved), None);
+        assert_eq!(*restored.doc, saved_doc);
+        assert_eq!(clock(&restored), "2026-03-12T03:00:00");
+        assert_eq!(restored.view, View::Lab);
+
+        let linked_doc = scenarios::entry("month-end-expiry")
+            .expect("slug")
+            .doc()
+            .expect("parses");
+        let linked = AppState::start(Some(&saved), Some(&share::encode(&linked_doc)));
+        assert_eq!(*linked.doc, linked_doc);
+        assert_eq!(clock(&linked), "2026-01-31T10:00:00");
+        // The autosaved work is one Undo away.
+        assert_eq!(*linked.apply(Action::Undo).doc, saved_doc);
+
+        let bad_link = AppState::start(Some(&saved), Some("???"));
+        assert_eq!(*bad_link.doc, saved_doc);
+        assert!(bad_link.error.is_some());
+    }
+
+    #[test]
+    fn a_corrupt_autosave_is_ignored_with_a_notice() {
+        let state = AppState::start(Some("{ not a session"), None);
+        assert_eq!(state.view, View::Gallery);
+        let notice = state.notice.expect("a notice");
+        assert!(notice.contains("could not be restored"), "{notice}");
+    }
+
+    #[test]
+    fn an_autosaved_invalid_document_comes_back_with_its_errors() {
+        let mut doc = scenarios::blank_doc();
+        doc.resources[0].term = Some("0m".to_string());
+        let state = AppState::start(Some(&autosave::encode(&doc, Time::default())), None);
+        assert_eq!(*state.doc, doc);
+        assert_eq!(state.sim, None);
+        assert_eq!(state.errors.len(), 1);
+    }
+
+    #[test]
+    fn the_gallery_pauses_and_the_lab_comes_back() {
+        let state = opened("auto-renew-low-balance").apply(Action::TogglePlay);
+        let gallery = state.apply(Action::ShowGallery);
+        assert_eq!(gallery.view, View::Gallery);
+        assert!(!gallery.playing);
+        assert_eq!(gallery.apply(Action::ShowLab).view, View::Lab);
+    }
+
+    #[test]
+    fn errors_show_until_dismissed() {
+        let state = opened("auto-renew-low-balance").apply(Action::ReportError("x".to_string()));
+        assert_eq!(state.error.as_deref(), Some("x"));
+        assert_eq!(state.apply(Action::DismissError).error, None);
+    }
+}
