@@ -1,7 +1,24 @@
-//! (being written) The scenario editor form.
+//! The scenario editor form: every field of the document, each problem right after its field.
+//!
+//! The form edits the raw [`ScenarioDoc`] and hands every new document to `on_change`; the app
+//! validates it and passes the problems back. Text that cannot be put in a document at all (a
+//! days field holding `3x`, a half-typed date) stays in the form beside its reason instead.
 
+mod actions;
+mod edit;
+mod form;
+mod held;
+mod policy;
+mod resources;
+
+use crate::engine::doc::{CustomPolicyDoc, PolicyDoc};
 use crate::engine::{FieldError, ScenarioDoc};
+use edit::{time_input_value, Edit, PolicyChoice};
+use form::{Control, Field, Form, TextKind};
+use held::{Held, HeldAction, HeldTexts, Slot};
+use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use yew::prelude::*;
 
 /// Properties of [`Editor`].
@@ -15,8 +32,200 @@ pub struct EditorProps {
     pub on_change: Callback<ScenarioDoc>,
 }
 
-/// (being written)
+/// Numbers each editor on the page, so the ids of their fields never clash.
+static EDITORS_CREATED: AtomicUsize = AtomicUsize::new(0);
+
+/// The scenario editor form (`[data-testid="editor"]`).
 #[function_component(Editor)]
-pub fn editor(_props: &EditorProps) -> Html {
-    html! {}
+pub fn editor(props: &EditorProps) -> Html {
+    let id_prefix = use_memo((), |_| {
+        format!("editor{}", EDITORS_CREATED.fetch_add(1, Ordering::Relaxed))
+    });
+    let held = use_reducer(HeldTexts::default);
+    // The document the next edit applies to: the prop, or what this form emitted since.
+    let latest = use_mut_ref(|| props.doc.clone());
+    let seen_prop = use_mut_ref(|| props.doc.clone());
+    let emitted = use_mut_ref(|| None::<Rc<ScenarioDoc>>);
+    let remembered_custom = use_mut_ref(|| None::<CustomPolicyDoc>);
+
+    let prop_changed = !Rc::ptr_eq(&seen_prop.borrow(), &props.doc);
+    if prop_changed {
+        *seen_prop.borrow_mut() = props.doc.clone();
+        *latest.borrow_mut() = props.doc.clone();
+    }
+
+    // Effects: a document that this form did not emit (undo, import, gallery) replaces any
+    // text held in the form.
+    {
+        let held = held.dispatcher();
+        let emitted = emitted.clone();
+        use_effect_with(props.doc.clone(), move |doc| {
+            if emitted.borrow().as_deref() != Some(&**doc) {
+                held.dispatch(HeldAction::Forget);
+            }
+        });
+    }
+
+    // Callbacks
+    let dispatch = {
+        let held = held.dispatcher();
+        let on_change = props.on_change.clone();
+        Callback::from(move |edit: Edit| {
+            let current = latest.borrow().clone();
+            let edit = with_remembered_custom(edit, &current, &remembered_custom);
+            match edit::apply(&current, &edit) {
+                Ok(next) => {
+                    let next = Rc::new(next);
+                    *latest.borrow_mut() = next.clone();
+                    *emitted.borrow_mut() = Some(next.clone());
+                    held.dispatch(HeldAction::Applied(edit, next.clone()));
+                    if next != current {
+                        on_change.emit((*next).clone());
+                    }
+                }
+                Err(message) => {
+                    if let Some((slot, text)) = Slot::of(&edit) {
+                        let text = text.to_string();
+                        held.dispatch(HeldAction::Hold(slot, Held { text, message }));
+                    }
+                }
+            }
+        })
+    };
+
+    let form = Form::new(id_prefix.to_string(), &props.errors, &held, dispatch);
+    let doc = &*props.doc;
+    let body = html! {
+        <>
+            { scenario_section(&form, doc) }
+            { policy::policy_section(&form, doc) }
+            { resources::resources_section(&form, doc) }
+            { actions::actions_section(&form, doc) }
+        </>
+    };
+    let unplaced: Vec<&FieldError> = props
+        .errors
+        .iter()
+        .filter(|error| !form.is_placed(&error.path))
+        .collect();
+    let title_id = form.id("title");
+    html! {
+        <section class="editor" data-testid="editor" aria-labelledby={title_id.clone()}>
+            <h2 id={title_id} class="editor-title">{ "Scenario editor" }</h2>
+            { status_line(props.errors.len() + held.count()) }
+            { summary(&unplaced) }
+            <div class="editor-body">{ body }</div>
+        </section>
+    }
+}
+
+/// Keeps the custom tier table when another policy is chosen, and brings it back when "custom"
+/// is chosen again.
+fn with_remembered_custom(
+    edit: Edit,
+    current: &ScenarioDoc,
+    remembered: &RefCell<Option<CustomPolicyDoc>>,
+) -> Edit {
+    match edit {
+        Edit::Policy(PolicyChoice::Preset(name)) => {
+            if let Some(PolicyDoc::Custom(custom)) = &current.policy {
+                *remembered.borrow_mut() = Some(custom.clone());
+            }
+            Edit::Policy(PolicyChoice::Preset(name))
+        }
+        Edit::Policy(PolicyChoice::Custom(None)) => {
+            Edit::Policy(PolicyChoice::Custom(remembered.borrow().clone()))
+        }
+        other => other,
+    }
+}
+
+/// How many problems the form shows, and what the lab shows meanwhile.
+fn status_line(problems: usize) -> Html {
+    if problems == 0 {
+        return Html::default();
+    }
+    let count = if problems == 1 {
+        "1 problem".to_string()
+    } else {
+        format!("{problems} problems")
+    };
+    html! {
+        <p class="editor-status">
+            { format!("{count} to fix; until then the lab shows the last valid version.") }
+        </p>
+    }
+}
+
+/// Problems that no single field can show (`resources`, `scenario`, fields the form lacks).
+fn summary(errors: &[&FieldError]) -> Html {
+    if errors.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="editor-summary">
+            <p>{ "Problems with the scenario as a whole:" }</p>
+            <ul>
+                { for errors.iter().map(|error| html! {
+                    <li class="field-error" data-testid="field-error" data-path={error.path.clone()}>
+                        <code>{ &error.path }</code>{ ": " }{ &error.message }
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// Name, time zone, opening balance and the end of the simulation.
+fn scenario_section(form: &Form, doc: &ScenarioDoc) -> Html {
+    let name = form.field(
+        Field::new("name", "Scenario name", "name"),
+        Control::Text {
+            value: doc.name.clone().unwrap_or_default(),
+            kind: TextKind::Plain,
+            placeholder: None,
+            slot: None,
+            edit: Rc::new(Edit::Name),
+        },
+    );
+    let timezone = form.field(
+        Field::new("timezone", "Time zone", "timezone"),
+        Control::Text {
+            value: doc.timezone.clone().unwrap_or_default(),
+            kind: TextKind::Plain,
+            placeholder: Some("+08:00"),
+            slot: None,
+            edit: Rc::new(Edit::Timezone),
+        },
+    );
+    let balance = form.field(
+        Field::new("balance", "Opening balance", "balance"),
+        Control::Text {
+            value: doc
+                .balance
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            kind: TextKind::Amount,
+            placeholder: Some("0.00"),
+            slot: None,
+            edit: Rc::new(Edit::Balance),
+        },
+    );
+    let until = form.field(
+        Field::new("until", "Until", "until"),
+        Control::Text {
+            value: time_input_value(&doc.until),
+            kind: TextKind::DateTime,
+            placeholder: None,
+            slot: Some(Slot::Until),
+            edit: Rc::new(Edit::Until),
+        },
+    );
+    html! {
+        <fieldset class="editor-section">
+            <legend>{ "Scenario" }</legend>
+            <div class="editor-grid">{ name }{ timezone }{ balance }{ until }</div>
+        </fieldset>
+    }
 }

@@ -1,0 +1,172 @@
+//! The actions fieldset: one `action-editor` row per customer action, with its kind's fields.
+
+use super::edit::{time_input_value, verb_value, ActionEdit, Edit};
+use super::form::{term_options, Control, Field, Form, TextKind, ToEdit};
+use super::held::Slot;
+use super::resources::whole_text;
+use crate::engine::doc::{ActionDoc, ActionVerb};
+use crate::engine::ScenarioDoc;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The "Actions" fieldset.
+pub fn actions_section(form: &Form, doc: &ScenarioDoc) -> Html {
+    let mut resource_ids: Vec<String> = Vec::new();
+    for resource in &doc.resources {
+        if !resource_ids.contains(&resource.id) {
+            resource_ids.push(resource.id.clone());
+        }
+    }
+    let rows: Html = doc
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(index, action)| action_editor(form, index, action, &resource_ids))
+        .collect();
+    let empty = doc.actions.is_empty().then(|| {
+        html! { <p class="editor-note">{ "No actions: the customer never acts." }</p> }
+    });
+    html! {
+        <fieldset class="editor-section">
+            <legend>{ "Actions" }</legend>
+            { for empty }
+            { rows }
+            <div class="editor-buttons">
+                <button type="button" onclick={form.on_click(Edit::AddAction)}>{ "Add action" }</button>
+            </div>
+        </fieldset>
+    }
+}
+
+/// The edit of action `index` that `change` makes from a field's text.
+fn edit_text(index: usize, change: fn(String) -> ActionEdit) -> ToEdit<String> {
+    Rc::new(move |text| Edit::Action {
+        index,
+        edit: change(text),
+    })
+}
+
+fn action_editor(form: &Form, index: usize, action: &ActionDoc, resource_ids: &[String]) -> Html {
+    let path = |field: &str| format!("actions[{index}].{field}");
+    let key = |field: &str| format!("act{index}-{field}");
+    let at = form.field(
+        Field::new(key("at"), "At", path("at")),
+        Control::Text {
+            value: time_input_value(&action.at),
+            kind: TextKind::DateTime,
+            placeholder: None,
+            slot: Some(Slot::ActionAt(index)),
+            edit: edit_text(index, ActionEdit::At),
+        },
+    );
+    let kind = form.field(
+        Field::new(key("kind"), "Kind", path("do")),
+        Control::Select {
+            value: verb_value(action.verb).to_string(),
+            options: vec![
+                ("top_up".into(), "Top up".into()),
+                ("renew".into(), "Renew".into()),
+                ("set_auto_renew".into(), "Set auto-renew".into()),
+            ],
+            edit: edit_text(index, ActionEdit::Kind),
+        },
+    );
+    let resource = || {
+        form.field(
+            Field::new(key("resource"), "Resource", path("resource")),
+            Control::Select {
+                value: action.resource.clone().unwrap_or_default(),
+                options: resource_ids
+                    .iter()
+                    .map(|id| (id.clone(), id.clone()))
+                    .collect(),
+                edit: edit_text(index, ActionEdit::Resource),
+            },
+        )
+    };
+    let fields = match action.verb {
+        ActionVerb::TopUp => form.field(
+            Field::new(key("amount"), "Amount", path("amount")),
+            Control::Text {
+                value: action
+                    .amount
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+                kind: TextKind::Amount,
+                placeholder: None,
+                slot: None,
+                edit: edit_text(index, ActionEdit::Amount),
+            },
+        ),
+        ActionVerb::Renew => {
+            let term = form.field(
+                Field::new(key("term"), "Term", path("term")),
+                Control::Select {
+                    value: action.term.clone().unwrap_or_default(),
+                    options: term_options(),
+                    edit: edit_text(index, ActionEdit::Term),
+                },
+            );
+            html! { <>{ resource() }{ term }</> }
+        }
+        ActionVerb::SetAutoRenew => auto_renew_fields(form, index, action, resource()),
+    };
+    html! {
+        <fieldset class="action-editor" data-testid="action-editor">
+            <legend>{ format!("Action {}", index + 1) }</legend>
+            <div class="editor-grid">{ at }{ kind }{ fields }</div>
+            <div class="editor-buttons">
+                <button type="button" class="editor-remove"
+                    onclick={form.on_click(Edit::RemoveAction(index))}>{ "Remove action" }</button>
+            </div>
+        </fieldset>
+    }
+}
+
+/// The fields of a set_auto_renew action; empty ones leave that setting unchanged.
+fn auto_renew_fields(form: &Form, index: usize, action: &ActionDoc, resource: Html) -> Html {
+    let path = |field: &str| format!("actions[{index}].{field}");
+    let key = |field: &str| format!("act{index}-{field}");
+    let enabled = form.field(
+        Field::new(key("enabled"), "Auto-renew", path("enabled")),
+        Control::Check {
+            checked: action.enabled.unwrap_or(false),
+            edit: Rc::new(move |on| Edit::Action {
+                index,
+                edit: ActionEdit::Enabled(on),
+            }),
+        },
+    );
+    let days_before = form.field(
+        Field::new(key("days-before"), "Days before", path("days_before")),
+        Control::Text {
+            value: whole_text(action.days_before),
+            kind: TextKind::Whole,
+            placeholder: Some("unchanged"),
+            slot: Some(Slot::ActionDaysBefore(index)),
+            edit: edit_text(index, ActionEdit::DaysBefore),
+        },
+    );
+    let mut terms = vec![(String::new(), "unchanged".to_string())];
+    terms.extend(term_options());
+    let term = form.field(
+        Field::new(key("term"), "Auto-renew term", path("term")),
+        Control::Select {
+            value: action.term.clone().unwrap_or_default(),
+            options: terms,
+            edit: edit_text(index, ActionEdit::Term),
+        },
+    );
+    let times = form.field(
+        Field::new(key("times"), "Renewals", path("times")),
+        Control::Text {
+            value: whole_text(action.times),
+            kind: TextKind::Whole,
+            placeholder: Some("unchanged"),
+            slot: Some(Slot::ActionTimes(index)),
+            edit: edit_text(index, ActionEdit::Times),
+        },
+    );
+    html! { <>{ resource }{ enabled }{ days_before }{ term }{ times }</> }
+}

@@ -1,0 +1,379 @@
+//! Labelled fields with their problems right after them, linked by `aria-describedby`.
+
+use super::edit::Edit;
+use super::held::{HeldTexts, Slot};
+use crate::engine::FieldError;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Every term the engine accepts, as (value, words).
+pub fn term_options() -> Vec<(String, String)> {
+    let months = (1..=11).map(|n| (format!("{n}m"), plural(n, "month")));
+    let years = (1..=5).map(|n| (format!("{n}y"), plural(n, "year")));
+    months.chain(years).collect()
+}
+
+fn plural(n: u32, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+/// What a text field holds and how it is typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextKind {
+    /// Free text.
+    Plain,
+    /// An amount such as `30.50`.
+    Amount,
+    /// A whole number.
+    Whole,
+    /// A local date and time, to the second.
+    DateTime,
+}
+
+/// A field's label, the JSON path it edits and any other paths whose problems it shows.
+pub struct Field {
+    /// Unique within the editor; the DOM id is built from it.
+    pub key: String,
+    /// The visible (or, in tables, visually hidden) label.
+    pub label: String,
+    /// The JSON path of the value.
+    pub path: String,
+    /// Paths of enclosing values whose problems belong beside this field.
+    pub also: Vec<String>,
+    /// Whether the label is only for assistive technology (a table column names it).
+    pub label_hidden: bool,
+}
+
+impl Field {
+    /// A field with a visible label.
+    pub fn new(key: impl Into<String>, label: impl Into<String>, path: impl Into<String>) -> Self {
+        Field {
+            key: key.into(),
+            label: label.into(),
+            path: path.into(),
+            also: Vec::new(),
+            label_hidden: false,
+        }
+    }
+
+    /// Also shows the problems of `path` here.
+    pub fn also(mut self, path: impl Into<String>) -> Self {
+        self.also.push(path.into());
+        self
+    }
+
+    /// Keeps the label for assistive technology only.
+    pub fn label_hidden(mut self) -> Self {
+        self.label_hidden = true;
+        self
+    }
+}
+
+/// Builds the edit a field's new text (or choice) makes.
+pub type ToEdit<T> = Rc<dyn Fn(T) -> Edit>;
+
+/// The control of a field.
+pub enum Control {
+    /// A text input.
+    Text {
+        /// The document's value.
+        value: String,
+        /// How it is typed.
+        kind: TextKind,
+        /// Shown while empty (what empty means).
+        placeholder: Option<&'static str>,
+        /// Where text that cannot go into the document is kept.
+        slot: Option<Slot>,
+        /// The edit for a new text.
+        edit: ToEdit<String>,
+    },
+    /// A select.
+    Select {
+        /// The document's value.
+        value: String,
+        /// (value, words) of each option.
+        options: Vec<(String, String)>,
+        /// The edit for a new choice.
+        edit: ToEdit<String>,
+    },
+    /// A checkbox.
+    Check {
+        /// Whether it is ticked.
+        checked: bool,
+        /// The edit for a new state.
+        edit: ToEdit<bool>,
+    },
+}
+
+/// Everything a render of the editor needs: ids, problems by path, held texts, the dispatcher.
+/// It remembers which paths got a field, so the rest can go in the summary.
+pub struct Form<'a> {
+    id_prefix: String,
+    errors: BTreeMap<&'a str, Vec<&'a str>>,
+    placed: RefCell<BTreeSet<String>>,
+    held: &'a HeldTexts,
+    dispatch: Callback<Edit>,
+}
+
+/// One problem shown beside a field.
+struct Problem {
+    path: String,
+    message: String,
+}
+
+impl<'a> Form<'a> {
+    /// A form over `errors`, with DOM ids starting `id_prefix`.
+    pub fn new(
+        id_prefix: String,
+        errors: &'a [FieldError],
+        held: &'a HeldTexts,
+        dispatch: Callback<Edit>,
+    ) -> Self {
+        let mut by_path: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for error in errors {
+            by_path
+                .entry(error.path.as_str())
+                .or_default()
+                .push(error.message.as_str());
+        }
+        Form {
+            id_prefix,
+            errors: by_path,
+            placed: RefCell::new(BTreeSet::new()),
+            held,
+            dispatch,
+        }
+    }
+
+    /// The DOM id for `key`.
+    pub fn id(&self, key: &str) -> String {
+        format!("{}-{key}", self.id_prefix)
+    }
+
+    /// A callback dispatching a fixed edit (for buttons).
+    pub fn on_click(&self, edit: Edit) -> Callback<MouseEvent> {
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(edit.clone()))
+    }
+
+    /// Whether the problems at `path` have been shown beside a field.
+    pub fn is_placed(&self, path: &str) -> bool {
+        self.placed.borrow().contains(path)
+    }
+
+    /// The problems at `paths` (held text first), marking the paths as shown.
+    fn problems(&self, paths: &[&str], held: Option<(&str, &str)>) -> Vec<Problem> {
+        let mut placed = self.placed.borrow_mut();
+        let mut problems: Vec<Problem> = held
+            .map(|(path, message)| Problem {
+                path: path.to_string(),
+                message: message.to_string(),
+            })
+            .into_iter()
+            .collect();
+        for path in paths {
+            placed.insert(path.to_string());
+            for message in self.errors.get(path).into_iter().flatten() {
+                problems.push(Problem {
+                    path: path.to_string(),
+                    message: message.to_string(),
+                });
+            }
+        }
+        problems
+    }
+
+    /// The problems at `path` as a block of their own (for a group such as a table), and the
+    /// `aria-describedby` value for the control they concern.
+    pub fn group_problems(&self, key: &str, path: &str) -> (Html, Option<AttrValue>) {
+        let problems = self.problems(&[path], None);
+        let id = self.id(key);
+        (
+            render_problems(&id, &problems),
+            described_by(&id, &problems),
+        )
+    }
+
+    /// A labelled field; its problems follow the control.
+    pub fn field(&self, field: Field, control: Control) -> Html {
+        let id = self.id(&field.key);
+        let held = match &control {
+            Control::Text {
+                slot: Some(slot), ..
+            } => self.held.get(*slot),
+            _ => None,
+        };
+        let mut paths: Vec<&str> = vec![field.path.as_str()];
+        paths.extend(field.also.iter().map(String::as_str));
+        let problems = self.problems(
+            &paths,
+            held.map(|h| (field.path.as_str(), h.message.as_str())),
+        );
+        let invalid = (!problems.is_empty()).then_some(AttrValue::Static("true"));
+        let describedby = described_by(&id, &problems);
+        let label_class = field.label_hidden.then_some("visually-hidden");
+        let label =
+            html! { <label for={id.clone()} class={classes!(label_class)}>{ field.label }</label> };
+        let problems = render_problems(&id, &problems);
+        match control {
+            Control::Text {
+                value,
+                kind,
+                placeholder,
+                edit,
+                ..
+            } => {
+                let value = held.map_or(value, |h| h.text.clone());
+                let (input_type, input_mode, step) = match kind {
+                    TextKind::Plain => ("text", None, None),
+                    TextKind::Amount => ("text", Some("decimal"), None),
+                    TextKind::Whole => ("text", Some("numeric"), None),
+                    TextKind::DateTime => ("datetime-local", None, Some("1")),
+                };
+                let dispatch = self.dispatch.clone();
+                let oninput = Callback::from(move |e: InputEvent| {
+                    if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                        dispatch.emit(edit(input.value()));
+                    }
+                });
+                html! {
+                    <div class={classes!("field", (kind == TextKind::Whole).then_some("field-short"))}>
+                        { label }
+                        <input id={id} type={input_type} inputmode={input_mode} step={step}
+                            value={value} placeholder={placeholder} spellcheck="false"
+                            autocomplete="off" aria-invalid={invalid}
+                            aria-describedby={describedby} {oninput} />
+                        { problems }
+                    </div>
+                }
+            }
+            Control::Select {
+                value,
+                options,
+                edit,
+            } => {
+                let dispatch = self.dispatch.clone();
+                let onchange = Callback::from(move |e: Event| {
+                    if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                        dispatch.emit(edit(select.value()));
+                    }
+                });
+                let options = with_current(options, &value);
+                html! {
+                    <div class="field">
+                        { label }
+                        <select id={id} aria-invalid={invalid} aria-describedby={describedby}
+                            {onchange}>
+                            { for options.into_iter().map(|(option, words)| html! {
+                                <option selected={option == value} value={option.clone()}>{ words }</option>
+                            }) }
+                        </select>
+                        { problems }
+                    </div>
+                }
+            }
+            Control::Check { checked, edit } => {
+                let dispatch = self.dispatch.clone();
+                let onchange = Callback::from(move |e: Event| {
+                    if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                        dispatch.emit(edit(input.checked()));
+                    }
+                });
+                html! {
+                    <div class="field field-check">
+                        <input id={id} type="checkbox" {checked} aria-invalid={invalid}
+                            aria-describedby={describedby} {onchange} />
+                        { label }
+                        { problems }
+                    </div>
+                }
+            }
+        }
+    }
+}
+
+/// `options`, with the current value first when it is not among them (so an unknown value from
+/// a file stays visible, beside its error, instead of silently showing another option).
+pub fn with_current(mut options: Vec<(String, String)>, current: &str) -> Vec<(String, String)> {
+    if !options.iter().any(|(value, _)| value == current) {
+        let words = if current.is_empty() {
+            "— choose —".to_string()
+        } else {
+            format!("{current} (not valid)")
+        };
+        options.insert(0, (current.to_string(), words));
+    }
+    options
+}
+
+fn problem_id(field_id: &str, n: usize) -> String {
+    format!("{field_id}-problem-{n}")
+}
+
+fn described_by(field_id: &str, problems: &[Problem]) -> Option<AttrValue> {
+    let ids: Vec<String> = (0..problems.len())
+        .map(|n| problem_id(field_id, n))
+        .collect();
+    (!ids.is_empty()).then(|| AttrValue::from(ids.join(" ")))
+}
+
+fn render_problems(field_id: &str, problems: &[Problem]) -> Html {
+    problems
+        .iter()
+        .enumerate()
+        .map(|(n, problem)| {
+            html! {
+                <p class="field-error" data-testid="field-error" data-path={problem.path.clone()}
+                    id={problem_id(field_id, n)}>{ &problem.message }</p>
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_every_term_the_engine_accepts() {
+        let options = term_options();
+        assert_eq!(options.len(), 16);
+        for (value, _) in &options {
+            assert!(crate::engine::Term::parse(value).is_ok(), "{value}");
+        }
+        assert_eq!(options[0].1, "1 month");
+        assert_eq!(options[15], ("5y".to_string(), "5 years".to_string()));
+    }
+
+    #[test]
+    fn an_unknown_current_value_stays_visible() {
+        let options = vec![("a".to_string(), "A".to_string())];
+        assert_eq!(with_current(options.clone(), "a"), options);
+        assert_eq!(with_current(options.clone(), "13m")[0].1, "13m (not valid)");
+        assert_eq!(with_current(options, "")[0].1, "— choose —");
+    }
+
+    #[test]
+    fn problems_are_found_by_exact_path_and_remembered_as_placed() {
+        let errors = vec![
+            FieldError::new("resources[1].term", "bad term"),
+            FieldError::new("resources[10].term", "other"),
+        ];
+        let held = HeldTexts::default();
+        let form = Form::new("ed".into(), &errors, &held, Callback::noop());
+        let problems = form.problems(&["resources[1].term"], None);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].message, "bad term");
+        assert!(form.is_placed("resources[1].term"));
+        assert!(!form.is_placed("resources[10].term"));
+        assert_eq!(described_by("f", &problems).as_deref(), Some("f-problem-0"));
+        assert_eq!(described_by("f", &[]), None);
+    }
+}

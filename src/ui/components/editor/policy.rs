@@ -1,0 +1,156 @@
+//! The policy fieldset: a preset or an editable custom tier table, and the account's tier.
+
+use super::edit::{policy_choice_value, tier_names, Edit, PolicyChoice, TierPeriod, CUSTOM_POLICY};
+use super::form::{Control, Field, Form, TextKind};
+use super::held::Slot;
+use crate::engine::doc::{CustomPolicyDoc, PolicyDoc};
+use crate::engine::policy::PRESET_NAMES;
+use crate::engine::ScenarioDoc;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What each choice of the "Policy" select means, in words.
+fn policy_words(value: &str) -> String {
+    match value {
+        "huawei-cn" => "huawei-cn (Chinese mainland site, tiers V0 to V5)".to_string(),
+        "huawei-intl" => "huawei-intl (international site, one tier)".to_string(),
+        CUSTOM_POLICY => "custom (your own tier table)".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The "Policy" fieldset.
+pub fn policy_section(form: &Form, doc: &ScenarioDoc) -> Html {
+    let options = PRESET_NAMES
+        .into_iter()
+        .chain([CUSTOM_POLICY])
+        .map(|value| (value.to_string(), policy_words(value)))
+        .collect();
+    let policy = form.field(
+        Field::new("policy", "Policy", "policy"),
+        Control::Select {
+            value: policy_choice_value(doc.policy.as_ref()),
+            options,
+            edit: Rc::new(|value: String| {
+                Edit::Policy(if value == CUSTOM_POLICY {
+                    PolicyChoice::Custom(None)
+                } else {
+                    PolicyChoice::Preset(value)
+                })
+            }),
+        },
+    );
+    let tier = form.field(
+        Field::new("tier", "Tier", "tier"),
+        Control::Select {
+            value: doc.tier.clone(),
+            options: tier_names(doc.policy.as_ref())
+                .into_iter()
+                .map(|name| (name.clone(), name))
+                .collect(),
+            edit: Rc::new(Edit::Tier),
+        },
+    );
+    let custom = match &doc.policy {
+        Some(PolicyDoc::Custom(custom)) => custom_policy(form, custom),
+        _ => Html::default(),
+    };
+    html! {
+        <fieldset class="editor-section">
+            <legend>{ "Policy" }</legend>
+            <div class="editor-grid">{ policy }{ tier }</div>
+            { custom }
+        </fieldset>
+    }
+}
+
+/// The custom policy's name and tier table, with buttons to add and remove tiers.
+fn custom_policy(form: &Form, custom: &CustomPolicyDoc) -> Html {
+    let name = form.field(
+        Field::new("policy-name", "Policy name", "policy.name"),
+        Control::Text {
+            value: custom.name.clone(),
+            kind: TextKind::Plain,
+            placeholder: Some(CUSTOM_POLICY),
+            slot: None,
+            edit: Rc::new(Edit::PolicyName),
+        },
+    );
+    let rows: Html = custom
+        .tiers
+        .0
+        .iter()
+        .enumerate()
+        .map(|(row, (tier, days))| {
+            let n = row + 1;
+            let path = format!("policy.tiers.{tier}");
+            let name = form.field(
+                Field::new(format!("tier{row}-name"), format!("Tier {n} name"), &path)
+                    .label_hidden(),
+                Control::Text {
+                    value: tier.clone(),
+                    kind: TextKind::Plain,
+                    placeholder: None,
+                    slot: Some(Slot::TierName(row)),
+                    edit: Rc::new(move |text| Edit::TierName { row, text }),
+                },
+            );
+            let day_cells: Html = TierPeriod::ALL
+                .into_iter()
+                .map(|period| {
+                    let label = format!("Tier {n} {} days", period.heading().to_lowercase());
+                    let cell = form.field(
+                        Field::new(
+                            format!("tier{row}-days{}", period.column()),
+                            label,
+                            format!("{path}.{}", period.json_suffix()),
+                        )
+                        .label_hidden(),
+                        Control::Text {
+                            value: period.get(days).to_string(),
+                            kind: TextKind::Whole,
+                            placeholder: None,
+                            slot: Some(Slot::TierDays(row, period)),
+                            edit: Rc::new(move |text| Edit::TierDays { row, period, text }),
+                        },
+                    );
+                    html! { <td>{ cell }</td> }
+                })
+                .collect();
+            html! {
+                <tr>
+                    <td>{ name }</td>
+                    { day_cells }
+                    <td>
+                        <button type="button" class="editor-remove" aria-label={format!("Remove tier {n}")}
+                            onclick={form.on_click(Edit::RemoveTier(row))}>{ "Remove" }</button>
+                    </td>
+                </tr>
+            }
+        })
+        .collect();
+    let (table_problems, describedby) = form.group_problems("tiers", "policy.tiers");
+    html! {
+        <div class="custom-policy">
+            <div class="editor-grid">{ name }</div>
+            <div class="tier-table-scroll">
+                <table class="tier-table">
+                    <caption>{ "Custom tiers: grace and retention periods in days (0 to 365)" }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Tier" }</th>
+                            { for TierPeriod::ALL.into_iter().map(|p| html! { <th scope="col">{ p.heading() }</th> }) }
+                            <th scope="col"><span class="visually-hidden">{ "Remove" }</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{ rows }</tbody>
+                </table>
+            </div>
+            { table_problems }
+            <div class="editor-buttons">
+                <button type="button" aria-describedby={describedby}
+                    onclick={form.on_click(Edit::AddTier)}>{ "Add tier" }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,201 @@
+//! The resources fieldset: one `resource-editor` per resource, with its billing mode's fields.
+
+use super::edit::{time_input_value, Edit, ResourceEdit};
+use super::form::{term_options, Control, Field, Form, TextKind, ToEdit};
+use super::held::Slot;
+use crate::engine::doc::ResourceDoc;
+use crate::engine::{BillingMode, ScenarioDoc};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The "Resources" fieldset.
+pub fn resources_section(form: &Form, doc: &ScenarioDoc) -> Html {
+    let editors: Html = doc
+        .resources
+        .iter()
+        .enumerate()
+        .map(|(index, resource)| resource_editor(form, index, resource))
+        .collect();
+    html! {
+        <fieldset class="editor-section">
+            <legend>{ "Resources" }</legend>
+            { editors }
+            <div class="editor-buttons">
+                <button type="button" onclick={form.on_click(Edit::AddResource(BillingMode::Package))}>
+                    { "Add package" }
+                </button>
+                <button type="button" onclick={form.on_click(Edit::AddResource(BillingMode::PayPerUse))}>
+                    { "Add pay-per-use" }
+                </button>
+            </div>
+        </fieldset>
+    }
+}
+
+/// The edit of resource `index` that `change` makes from a field's text.
+fn edit_text(index: usize, change: fn(String) -> ResourceEdit) -> ToEdit<String> {
+    Rc::new(move |text| Edit::Resource {
+        index,
+        edit: change(text),
+    })
+}
+
+fn resource_editor(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
+    let path = |field: &str| format!("resources[{index}].{field}");
+    let key = |field: &str| format!("res{index}-{field}");
+    let id = form.field(
+        Field::new(key("id"), "ID", path("id")),
+        Control::Text {
+            value: resource.id.clone(),
+            kind: TextKind::Plain,
+            placeholder: None,
+            slot: None,
+            edit: edit_text(index, ResourceEdit::Id),
+        },
+    );
+    let billing = form.field(
+        Field::new(key("billing"), "Billing", path("billing")),
+        Control::Select {
+            value: billing_value(resource.billing).to_string(),
+            options: vec![
+                ("package".into(), "Package (monthly/yearly)".into()),
+                ("pay_per_use".into(), "Pay-per-use (hourly)".into()),
+            ],
+            edit: edit_text(index, ResourceEdit::Billing),
+        },
+    );
+    let start = form.field(
+        Field::new(key("start"), "Start", path("start")),
+        Control::Text {
+            value: time_input_value(&resource.start),
+            kind: TextKind::DateTime,
+            placeholder: None,
+            slot: Some(Slot::ResourceStart(index)),
+            edit: edit_text(index, ResourceEdit::Start),
+        },
+    );
+    let mode_fields = match resource.billing {
+        BillingMode::Package => package_fields(form, index, resource),
+        BillingMode::PayPerUse => form.field(
+            Field::new(key("hourly"), "Hourly rate", path("hourly_rate")),
+            Control::Text {
+                value: resource
+                    .hourly_rate
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+                kind: TextKind::Amount,
+                placeholder: None,
+                slot: None,
+                edit: edit_text(index, ResourceEdit::HourlyRate),
+            },
+        ),
+    };
+    let legend = if resource.id.is_empty() {
+        format!("Resource {}", index + 1)
+    } else {
+        format!("Resource {}: {}", index + 1, resource.id)
+    };
+    html! {
+        <fieldset class="resource-editor" data-testid="resource-editor">
+            <legend>{ legend }</legend>
+            <div class="editor-grid">
+                { id }{ billing }{ start }{ mode_fields }
+            </div>
+            <div class="editor-buttons">
+                <button type="button" class="editor-remove"
+                    onclick={form.on_click(Edit::RemoveResource(index))}>{ "Remove resource" }</button>
+            </div>
+        </fieldset>
+    }
+}
+
+fn billing_value(mode: BillingMode) -> &'static str {
+    match mode {
+        BillingMode::Package => "package",
+        BillingMode::PayPerUse => "pay_per_use",
+    }
+}
+
+/// Term, prices and auto-renew settings of a package.
+fn package_fields(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
+    let path = |field: &str| format!("resources[{index}].{field}");
+    let key = |field: &str| format!("res{index}-{field}");
+    let term = form.field(
+        Field::new(key("term"), "Term", path("term")),
+        Control::Select {
+            value: resource.term.clone().unwrap_or_default(),
+            options: term_options(),
+            edit: edit_text(index, ResourceEdit::Term),
+        },
+    );
+    let prices = resource.prices.as_ref();
+    let month = form.field(
+        Field::new(key("month"), "Monthly price", path("prices.month")),
+        Control::Text {
+            value: prices.map(|p| p.month.to_string()).unwrap_or_default(),
+            kind: TextKind::Amount,
+            placeholder: None,
+            slot: None,
+            edit: edit_text(index, ResourceEdit::MonthPrice),
+        },
+    );
+    let year = form.field(
+        Field::new(key("year"), "Yearly price", path("prices.year")).also(path("prices")),
+        Control::Text {
+            value: prices.map(|p| p.year.to_string()).unwrap_or_default(),
+            kind: TextKind::Amount,
+            placeholder: None,
+            slot: None,
+            edit: edit_text(index, ResourceEdit::YearPrice),
+        },
+    );
+    let auto = resource.auto_renew.as_ref();
+    let auto_path = |field: &str| path(&format!("auto_renew.{field}"));
+    let enabled = form.field(
+        Field::new(key("auto"), "Auto-renew", auto_path("enabled")).also(path("auto_renew")),
+        Control::Check {
+            checked: auto.is_some_and(|a| a.enabled),
+            edit: Rc::new(move |on| Edit::Resource {
+                index,
+                edit: ResourceEdit::AutoRenew(on),
+            }),
+        },
+    );
+    let days_before = form.field(
+        Field::new(key("days-before"), "Days before", auto_path("days_before")),
+        Control::Text {
+            value: whole_text(auto.and_then(|a| a.days_before)),
+            kind: TextKind::Whole,
+            placeholder: Some("7"),
+            slot: Some(Slot::ResourceDaysBefore(index)),
+            edit: edit_text(index, ResourceEdit::DaysBefore),
+        },
+    );
+    let mut auto_terms = vec![(String::new(), "1 month (default)".to_string())];
+    auto_terms.extend(term_options());
+    let auto_term = form.field(
+        Field::new(key("auto-term"), "Auto-renew term", auto_path("term")),
+        Control::Select {
+            value: auto.and_then(|a| a.term.clone()).unwrap_or_default(),
+            options: auto_terms,
+            edit: edit_text(index, ResourceEdit::AutoRenewTerm),
+        },
+    );
+    let times = form.field(
+        Field::new(key("times"), "Renewals", auto_path("times")),
+        Control::Text {
+            value: whole_text(auto.and_then(|a| a.times)),
+            kind: TextKind::Whole,
+            placeholder: Some("0 = unlimited"),
+            slot: Some(Slot::ResourceTimes(index)),
+            edit: edit_text(index, ResourceEdit::Times),
+        },
+    );
+    html! { <>{ term }{ month }{ year }{ enabled }{ days_before }{ auto_term }{ times }</> }
+}
+
+/// The text of an optional whole number field.
+pub fn whole_text(value: Option<i64>) -> String {
+    value.map(|n| n.to_string()).unwrap_or_default()
+}
