@@ -9,11 +9,11 @@ use super::money::Cents;
 use super::policy::{BillingMode, ModeDays};
 use super::scenario::{ActionKind, AutoRenew, ResourceKind, Scenario};
 use super::term::Term;
-use super::time::{add_months, extend_expiry, Time};
+use super::time::{add_months, extend_expiry, Time, SECS_PER_HOUR};
 use super::trace::{
     ActionName, Event, EventKind, Meter, Rejection, RenewSource, ResourceStatus, State, Trace,
 };
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 /// The hour of day (local) at which automatic renewals are attempted.
 pub const ATTEMPT_HOUR: u32 = 3;
@@ -96,21 +96,21 @@ fn next_lapse_change(state: State, anchor: Time, days: ModeDays) -> Option<(Time
 
 /// The expiry moment `E` of expiry date `X`: the next midnight.
 fn expiry_moment(expiry: NaiveDate) -> Time {
-    Time::midnight(expiry.checked_add_days(Days::new(1)).unwrap_or(expiry))
+    Time::midnight(expiry).plus_days(1)
 }
 
 /// The next automatic attempt for expiry date `x` as seen at `now` (§6): the window's first
 /// 03:00 if it has not opened yet, else the next 03:00 strictly after `now`, if on or before `x`.
 fn next_attempt_from(now: Time, x: NaiveDate, days_before: u8) -> Option<Time> {
-    let opens = x
-        .checked_sub_days(Days::new(u64::from(days_before)))
-        .unwrap_or(x);
-    let first = Time::at_hour(opens, ATTEMPT_HOUR);
+    let expiry_day = Time::midnight(x);
+    let first = expiry_day
+        .plus_days(-i64::from(days_before))
+        .plus_secs(i64::from(ATTEMPT_HOUR) * SECS_PER_HOUR);
     if now < first {
         return Some(first);
     }
     let next = now.next_hour_of_day_after(ATTEMPT_HOUR);
-    (next.date() <= x).then_some(next)
+    (next < expiry_day.plus_days(1)).then_some(next)
 }
 
 /// The deterministic lifecycle state machine of one scenario under one tier.
@@ -230,8 +230,7 @@ impl<'a> Simulator<'a> {
                 .filter_map(|l| l.meter)
                 .map(|m| {
                     Time::from_secs(
-                        m.start.secs()
-                            + (m.ticks(m.start, self.now) + 1) * super::time::SECS_PER_HOUR,
+                        m.start.secs() + (m.ticks(m.start, self.now) + 1) * SECS_PER_HOUR,
                     )
                 })
                 .filter(|t| *t <= last)

@@ -15,6 +15,9 @@ pub const MIN_YEAR: i32 = 1900;
 /// Latest year a scenario may use (leaves room for 100 years of simulation plus 5-year terms).
 pub const MAX_YEAR: i32 = 9000;
 
+/// Days from 0001-01-01 (day 1 of the common era) to 1970-01-01.
+const UNIX_EPOCH_DAYS_FROM_CE: i64 = 719_163;
+
 /// A local instant: whole seconds since 1970-01-01T00:00:00 in the scenario's offset.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Time(i64);
@@ -35,7 +38,7 @@ impl Time {
 
     /// Midnight (00:00:00) at the start of `date`.
     pub fn midnight(date: NaiveDate) -> Self {
-        Self::from_naive(date.and_hms_opt(0, 0, 0).unwrap_or_default())
+        Time((i64::from(date.num_days_from_ce()) - UNIX_EPOCH_DAYS_FROM_CE) * SECS_PER_DAY)
     }
 
     /// `hour`:00:00 on `date`.
@@ -62,7 +65,10 @@ impl Time {
 
     /// The local calendar date of this instant.
     pub fn date(self) -> NaiveDate {
-        self.naive().date()
+        i32::try_from(self.0.div_euclid(SECS_PER_DAY) + UNIX_EPOCH_DAYS_FROM_CE)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+            .unwrap_or_default()
     }
 
     /// Seconds since local midnight.
@@ -82,7 +88,7 @@ impl Time {
 
     /// The first `hour`:00:00 strictly after this instant.
     pub fn next_hour_of_day_after(self, hour: u32) -> Self {
-        let today = Self::at_hour(self.date(), hour);
+        let today = Time(self.0 - self.second_of_day() + i64::from(hour) * SECS_PER_HOUR);
         if today > self {
             today
         } else {

@@ -1,0 +1,249 @@
+//! Exports of a simulation for people outside the app: the event log as CSV and the coming
+//! attempts, expiry, freeze and release dates as an iCalendar file. Pure functions of a trace.
+
+use crate::engine::{EventKind, Offset, Scenario, State, Time, Trace};
+use crate::explain::{explain, when};
+use std::fmt::Write;
+
+/// The event log of `trace` as CSV (RFC 4180: CRLF line ends, quotes doubled), one row per event.
+pub fn event_log_csv(scenario: &Scenario, trace: &Trace) -> String {
+    let mut out = String::from("tier,at,resource,kind,what,rule,next,balance\r\n");
+    for event in &trace.events {
+        let e = explain(event, scenario, trace);
+        let resource = event
+            .resource
+            .and_then(|r| scenario.resources.get(r))
+            .map_or("", |r| r.id.as_str());
+        let balance = event
+            .kind
+            .balance()
+            .map(|b| b.to_string())
+            .unwrap_or_default();
+        let fields = [
+            trace.tier.as_str(),
+            &event.at.rfc3339(trace.offset),
+            resource,
+            event.kind.name(),
+            &e.what,
+            e.rule,
+            e.next.as_deref().unwrap_or(""),
+            &balance,
+        ];
+        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// One dated consequence a customer may want in their calendar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reminder {
+    /// When it happens.
+    pub at: Time,
+    /// The resource's id.
+    pub resource: String,
+    /// A short title, e.g. "ocr: data deleted".
+    pub summary: String,
+    /// A stable identifier part: the event kind and state.
+    pub key: &'static str,
+}
+
+/// The automatic attempts, expiries, freezes and releases of `trace` strictly after `now`.
+pub fn coming_dates(scenario: &Scenario, trace: &Trace, now: Time) -> Vec<Reminder> {
+    let start = trace.events.partition_point(|e| e.at <= now);
+    trace.events[start..]
+        .iter()
+        .filter_map(|event| {
+            let id = scenario.resources.get(event.resource?)?.id.clone();
+            let (key, what) = match event.kind {
+                EventKind::AutoRenewAttempt { .. } => ("attempt", "auto-renew attempt (03:00)"),
+                EventKind::StateChanged {
+                    to: State::Expired, ..
+                } => ("expired", "expires; grace period starts"),
+                EventKind::StateChanged {
+                    to: State::Frozen, ..
+                } => ("frozen", "frozen; retention period starts"),
+                EventKind::StateChanged {
+                    to: State::Released,
+                    ..
+                } => ("released", "released; data deleted"),
+                _ => return None,
+            };
+            Some(Reminder {
+                at: event.at,
+                summary: format!("{id}: {what}"),
+                resource: id,
+                key,
+            })
+        })
+        .collect()
+}
+
+/// The dates of [`coming_dates`] as an iCalendar (RFC 5545) file; `stamp` is the creation time.
+pub fn calendar_ics(scenario: &Scenario, trace: &Trace, now: Time, stamp: Time) -> String {
+    let mut out = String::new();
+    let mut line = |text: String| out.push_str(&fold_line(&text));
+    line("BEGIN:VCALENDAR".into());
+    line("VERSION:2.0".into());
+    line("PRODID:-//Renewal Lab//renewal-lab//EN".into());
+    line("CALSCALE:GREGORIAN".into());
+    line(format!(
+        "X-WR-CALNAME:{}",
+        escape_text(&format!("Renewal Lab — tier {}", trace.tier))
+    ));
+    for reminder in coming_dates(scenario, trace, now) {
+        let at = utc_stamp(reminder.at, trace.offset);
+        line("BEGIN:VEVENT".into());
+        line(format!(
+            "UID:{}-{}-{}@renewal-lab",
+            reminder.resource, reminder.key, at
+        ));
+        line(format!("DTSTAMP:{}", utc_stamp(stamp, trace.offset)));
+        line(format!("DTSTART:{at}"));
+        line(format!("DTEND:{at}"));
+        line(format!("SUMMARY:{}", escape_text(&reminder.summary)));
+        line(format!(
+            "DESCRIPTION:{}",
+            escape_text(&format!(
+                "{} (tier {}, {} UTC{}) — from the Renewal Lab scenario \"{}\".",
+                reminder.summary,
+                trace.tier,
+                when(reminder.at),
+                trace.offset,
+                scenario.name
+            ))
+        ));
+        line("END:VEVENT".into());
+    }
+    line("END:VCALENDAR".into());
+    out
+}
+
+/// `YYYYMMDDTHHMMSSZ` for a local instant in `offset`.
+fn utc_stamp(t: Time, offset: Offset) -> String {
+    let utc = t.plus_secs(-i64::from(offset.minutes()) * 60);
+    utc.local_string().replace(['-', ':'], "") + "Z"
+}
+
+/// Escapes TEXT values (RFC 5545 §3.3.11).
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets (never inside a UTF-8 character), ending with CRLF.
+fn fold_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut width = 0;
+    for c in text.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    let _ = write!(out, "\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::simulate;
+
+    const SCENARIO: &str = r#"{
+      "format": "renewal-lab/1", "name": "Forgot, then \"renewed\", late", "tier": "V1",
+      "balance": "100.00",
+      "resources": [{ "id": "db", "billing": "package", "start": "2026-01-10T09:00:00", "term": "1m",
+                      "prices": { "month": "30.00", "year": "300.00" } }],
+      "until": "2026-03-01T00:00:00"
+    }"#;
+
+    fn fixture() -> (Scenario, Trace) {
+        let scenario = Scenario::from_json(SCENARIO).expect("valid fixture");
+        let trace = simulate(&scenario);
+        (scenario, trace)
+    }
+
+    #[test]
+    fn csv_has_a_header_and_a_row_per_event_with_quoting() {
+        let (scenario, trace) = fixture();
+        let csv = event_log_csv(&scenario, &trace);
+        let rows: Vec<&str> = csv.split("\r\n").filter(|r| !r.is_empty()).collect();
+        assert_eq!(rows[0], "tier,at,resource,kind,what,rule,next,balance");
+        assert_eq!(rows.len(), 1 + trace.events.len());
+        assert!(
+            rows[1].starts_with("V1,2026-01-10T09:00:00+08:00,db,purchased,"),
+            "{}",
+            rows[1]
+        );
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("plain"), "plain");
+    }
+
+    #[test]
+    fn calendar_lists_only_coming_dates_in_utc() {
+        let (scenario, trace) = fixture();
+        let now = Time::parse_local("2026-02-10T12:00:00").expect("time");
+        let dates = coming_dates(&scenario, &trace, now);
+        // V1 package: expires 2026-02-11 00:00, frozen a day later, released 7 days after that.
+        let keys: Vec<(&str, String)> =
+            dates.iter().map(|d| (d.key, d.at.local_string())).collect();
+        assert_eq!(
+            keys,
+            [
+                ("expired", "2026-02-11T00:00:00".to_string()),
+                ("frozen", "2026-02-12T00:00:00".to_string()),
+                ("released", "2026-02-19T00:00:00".to_string()),
+            ]
+        );
+        let ics = calendar_ics(&scenario, &trace, now, now);
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+        assert!(
+            ics.contains("DTSTART:20260210T160000Z\r\n"),
+            "expiry at 00:00+08:00 is 16:00Z the day before"
+        );
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 3);
+        assert!(ics.ends_with("END:VCALENDAR\r\n"));
+        assert!(ics.split("\r\n").all(|l| l.len() <= 75), "lines are folded");
+    }
+
+    #[test]
+    fn text_values_are_escaped_and_folded() {
+        assert_eq!(escape_text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+        let folded = fold_line(&"x".repeat(160));
+        assert_eq!(
+            folded,
+            format!(
+                "{}\r\n {}\r\n {}\r\n",
+                "x".repeat(75),
+                "x".repeat(74),
+                "x".repeat(11)
+            )
+        );
+        let wide = fold_line(&"数".repeat(30));
+        assert!(wide.split("\r\n").all(|l| l.len() <= 75));
+    }
+}
