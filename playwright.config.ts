@@ -4,6 +4,8 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4179);
+// The built app to serve (E2E_DIST lets a run use a private copy while dist/ is being rebuilt).
+const DIST = process.env.E2E_DIST ?? 'dist';
 export const BASE_URL = `http://127.0.0.1:${PORT}/`;
 
 export default defineConfig({
@@ -42,7 +44,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node tests/e2e/static-server.mjs dist ${PORT}`,
+    command: `node tests/e2e/static-server.mjs ${DIST} ${PORT}`,
     url: BASE_URL,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -271,7 +271,7 @@ async function play(browser, base, problems) {
     return { js: get('JSHeapUsedSize'), nodes: get('Nodes'), wasm };
   };
 
-  await page.getByLabel('Speed', { exact: true }).selectOption('2592000');
+  await page.getByRole('combobox', { name: 'Speed', exact: true }).selectOption('2592000');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
   const clockAtStart = await page.getByTestId('clock').textContent();

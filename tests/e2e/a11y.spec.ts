@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import { button, field, fillField, gallery, goToTime, openLink, waitForApp } from './lab';
+import { button, field, fillField, gallery, goToTime, labelled, openLink, waitForApp } from './lab';
 
 async function expectNoViolations(page: Page, view: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -40,10 +40,10 @@ test('axe: the lab with an error banner and an act result', async ({ page }) => 
   await openLink(page, gallery('renewed-in-retention'));
   await goToTime(page, '2026-04-20 00:00:00');
   const panel = page.getByTestId('act-panel');
-  await panel.getByLabel('Act on', { exact: true }).selectOption('ocr');
+  await labelled(panel, 'Act on').selectOption('ocr');
   await button(panel, 'Renew').click();
   await expect(panel.getByTestId('act-result')).not.toHaveText(/^\s*$/);
-  await page.getByLabel('Import JSON', { exact: true }).setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('nope') });
+  await labelled(page, 'Import JSON').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('nope') });
   await expect(page.getByTestId('error-banner')).toBeVisible();
   await expectNoViolations(page, 'lab with error banner and act result');
 });

@@ -21,6 +21,7 @@ import {
   simulateAll,
   tz,
   type Scenario,
+  labelled,
 } from './lab';
 
 function actPanel(page: Page) {
@@ -29,7 +30,7 @@ function actPanel(page: Page) {
 
 async function renew(page: Page, term: string) {
   const panel = actPanel(page);
-  await setField(panel.getByLabel('Renewal term', { exact: true }), term);
+  await setField(labelled(panel, 'Renewal term'), term);
   await button(panel, 'Renew').click();
 }
 
@@ -38,7 +39,7 @@ test('renew, a rejected renewal, top up and auto-renew changes take effect at on
   const zone = tz(scenario);
   await openLink(page, scenario);
   const panel = actPanel(page);
-  await panel.getByLabel('Act on', { exact: true }).selectOption('ocr');
+  await labelled(panel, 'Act on').selectOption('ocr');
 
   // April 10, 12:00: expired in V3 (grace 7 days), frozen in V0–V2.
   const at = '2026-04-10T12:00:00';
@@ -69,17 +70,17 @@ test('renew, a rejected renewal, top up and auto-renew changes take effect at on
   ).toHaveCount(1);
 
   // 3. Top up 25.50.
-  await fillField(panel.getByLabel('Top-up amount', { exact: true }), '25.50');
+  await fillField(labelled(panel, 'Top-up amount'), '25.50');
   await button(panel, 'Top up').click();
   expected.actions.push({ at, do: 'top_up', amount: '25.50' });
   await expectMatchesCli(page, expected);
   await expect(page.locator('[data-testid="tier-status"][data-tier="V3"] [data-testid="balance"]')).toContainText('35.50');
 
   // 4. Auto-renew on, 3 days before, 1-month term, unlimited.
-  await panel.getByLabel('Auto-renew on', { exact: true }).check();
-  await fillField(panel.getByLabel('Deduction days before', { exact: true }), '3');
-  await setField(panel.getByLabel('Auto-renew term', { exact: true }), '1m');
-  await fillField(panel.getByLabel('Renewal count', { exact: true }), '0');
+  await labelled(panel, 'Auto-renew on').check();
+  await fillField(labelled(panel, 'Deduction days before'), '3');
+  await setField(labelled(panel, 'Auto-renew term'), '1m');
+  await fillField(labelled(panel, 'Renewal count'), '0');
   await button(panel, 'Apply auto-renew').click();
   expected.actions.push({ at, do: 'set_auto_renew', resource: 'ocr', enabled: true, days_before: 3, term: '1m', times: 0 });
   await expectMatchesCli(page, expected);
@@ -107,8 +108,8 @@ test('switching auto-renew on while frozen is rejected with the reason in words'
   // April 20: frozen in V3 (expired April 9, frozen after 7 grace days).
   await goToTime(page, '2026-04-20 00:00:00');
   await expect(page.locator('[data-testid="lane"][data-tier="V3"]')).toHaveAttribute('data-state', 'frozen');
-  await panel.getByLabel('Act on', { exact: true }).selectOption('ocr');
-  await panel.getByLabel('Auto-renew on', { exact: true }).check();
+  await labelled(panel, 'Act on').selectOption('ocr');
+  await labelled(panel, 'Auto-renew on').check();
   await button(panel, 'Apply auto-renew').click();
   await expect(panel.getByTestId('act-result')).toContainText(/available/i);
   await expect(panel.getByTestId('act-result')).not.toContainText('not_available');
@@ -130,7 +131,7 @@ test('renewing a pay-per-use resource is rejected: not a package', async ({ page
   await openLink(page, scenario);
   const panel = actPanel(page);
   await goToTime(page, '2026-03-11 00:00:00');
-  await panel.getByLabel('Act on', { exact: true }).selectOption('api');
+  await labelled(panel, 'Act on').selectOption('api');
   await renew(page, '1m');
   await expect(panel.getByTestId('act-result')).toContainText(/pay-per-use|package/i);
   await expect(panel.getByTestId('act-result')).not.toContainText('not_package');

@@ -21,6 +21,7 @@ import {
   simulateAll,
   tz,
   type Scenario,
+  labelled,
 } from './lab';
 
 const SPEEDS = ['60', '600', '3600', '21600', '86400', '604800', '2592000'];
@@ -90,7 +91,7 @@ test('Go to time moves the clock there, and Reset brings it back to the start', 
 
 test('the Speed select offers 1 virtual minute to 1 virtual month per second', async ({ page }) => {
   await openLink(page, gallery('auto-renew-twice'));
-  const speed = page.getByLabel('Speed', { exact: true });
+  const speed = labelled(page, 'Speed');
   const values = await speed.locator('option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
   expect(values).toEqual(SPEEDS);
 });
@@ -102,7 +103,7 @@ test('Play advances the clock at the chosen speed, Pause stops it, and no event 
   const start = localToEpoch(earliestStart(scenario), zone);
 
   // Slowest speed: one virtual minute per real second.
-  await page.getByLabel('Speed', { exact: true }).selectOption('60');
+  await labelled(page, 'Speed').selectOption('60');
   await button(page, 'Play').click();
   await expect(button(page, 'Pause')).toBeVisible();
   await expect.poll(async () => clockEpoch(page, scenario), { timeout: 10_000 }).toBeGreaterThan(start);
@@ -120,7 +121,7 @@ test('Play advances the clock at the chosen speed, Pause stops it, and no event 
   await expectClock(page, paused);
 
   // One virtual week per real second: get past March 12, then pause; every event passed is shown.
-  await page.getByLabel('Speed', { exact: true }).selectOption('604800');
+  await labelled(page, 'Speed').selectOption('604800');
   await button(page, 'Play').click();
   const target = localToEpoch('2026-03-13 00:00:00', zone);
   await expect.poll(async () => clockEpoch(page, scenario), { timeout: 30_000 }).toBeGreaterThan(target);
@@ -141,7 +142,7 @@ test('playing at top speed to the end shows every event of the run in the log an
   const zone = tz(scenario);
   const until = localToEpoch(scenario.until, zone);
   await openLink(page, scenario);
-  await page.getByLabel('Speed', { exact: true }).selectOption('2592000');
+  await labelled(page, 'Speed').selectOption('2592000');
   await button(page, 'Play').click();
   // The run is about five weeks long: a few seconds at one month per second. The clock stops at
   // the end of the run (`until`), never beyond it.
@@ -217,7 +218,7 @@ test('dragging the timeline cursor forwards and backwards seeks, restoring earli
 test('the "Timeline position" slider seeks from the keyboard, both ways', async ({ page }) => {
   const scenario = gallery('pay-per-use-arrears');
   await openLink(page, scenario);
-  const slider = page.getByLabel('Timeline position', { exact: true });
+  const slider = labelled(page, 'Timeline position');
   await slider.focus();
   const t0 = await clockEpoch(page, scenario);
   await page.keyboard.press('PageUp');
@@ -278,9 +279,9 @@ test('keyboard only: every clock control is reachable with Tab, shows a visible 
     button(page, 'Previous event'),
     button(page, 'Reset'),
     button(page, 'Copy link'),
-    page.getByLabel('Go to time', { exact: true }),
-    page.getByLabel('Speed', { exact: true }),
-    page.getByLabel('Timeline position', { exact: true }),
+    labelled(page, 'Go to time'),
+    labelled(page, 'Speed'),
+    labelled(page, 'Timeline position'),
   ];
   const handles = await Promise.all(targets.map((t) => t.elementHandle()));
   const reached = new Set<number>();

@@ -34,7 +34,7 @@ test('the first visit opens on the gallery of 8 scenarios, each with a title and
     expect(await item.evaluate((el) => el.tagName.toLowerCase()), `${slug} is a button`).toBe('button');
     // Its title is its accessible name; its one-line story is more text inside the button.
     const snapshot = await item.ariaSnapshot();
-    const title = /^- button "([^"]+)"/.exec(snapshot)?.[1] ?? '';
+    const title = /^- '?button "((?:[^"\\]|\\.)+)"/.exec(snapshot)?.[1] ?? '';
     expect(title.length, `${slug} has a title as accessible name (${snapshot})`).toBeGreaterThan(3);
     const text = (await item.innerText()).replace(/\s+/g, ' ').trim();
     expect(text, `${slug} shows its title`).toContain(title);

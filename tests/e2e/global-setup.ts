@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 
 export default async function globalSetup(): Promise<void> {
   const root = resolve(__dirname, '../..');
-  if (!existsSync(join(root, 'dist', 'index.html'))) {
+  if (!existsSync(resolve(root, process.env.E2E_DIST ?? 'dist', 'index.html'))) {
     throw new Error('dist/index.html is missing: run `trunk build --release --offline` first (scripts/test.sh does).');
   }
   if (!process.env.RENEWAL_CLI) {

@@ -23,6 +23,7 @@ import {
   readLog,
   simulateAll,
   type Scenario,
+  labelled,
 } from './lab';
 
 const AUTOSAVE_KEY = 'renewal-lab/autosave';
@@ -47,7 +48,7 @@ test('Copy link round trip: a fresh browser opening the link shows the same scen
   await fillField(field(page, 'Opening balance'), '55.00');
   await goToTime(page, '2026-04-02 12:00:00');
   const panel = page.getByTestId('act-panel');
-  await fillField(panel.getByLabel('Top-up amount', { exact: true }), '20.00');
+  await fillField(labelled(panel, 'Top-up amount'), '20.00');
   await button(panel, 'Top up').click();
   const expected: Scenario = clone(scenario);
   expected.balance = '55.00';
@@ -143,7 +144,7 @@ test('a malformed import (bad JSON; then a bad field) shows a clear error and ke
   await goToTime(page, '2026-04-03 12:00:00');
   const lanes = await readLanes(page);
   const log = await readLog(page);
-  const input = page.getByLabel('Import JSON', { exact: true });
+  const input = labelled(page, 'Import JSON');
 
   await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "renewal-lab/1", "name": ') });
   await expectBanner(page, /JSON/i);
@@ -190,7 +191,7 @@ test('Export JSON downloads the scenario document, and importing it restores the
   // Change things, then import the exported file: back to the exported scenario.
   await fillField(field(page, 'Opening balance'), '1.00');
   await fillField(field(page, 'Scenario name'), 'E2E changed');
-  await page.getByLabel('Import JSON', { exact: true }).setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
+  await labelled(page, 'Import JSON').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(field(page, 'Scenario name')).toHaveValue(scenario.name);
   await expect(field(page, 'Opening balance')).toHaveValue(/^61\.50?$/);
   await goToTime(page, '2026-06-01 00:00:00');
@@ -223,7 +224,7 @@ test('undo and redo every edit and act', async ({ page }) => {
   // An act.
   await goToTime(page, '2026-04-10 00:00:00');
   const panel = page.getByTestId('act-panel');
-  await fillField(panel.getByLabel('Top-up amount', { exact: true }), '7.00');
+  await fillField(labelled(panel, 'Top-up amount'), '7.00');
   await button(panel, 'Top up').click();
   const topped = clone(richer);
   topped.actions.push({ at: '2026-04-10T00:00:00', do: 'top_up', amount: '7.00' });

@@ -214,7 +214,7 @@ export async function expectClock(page: Page, local: string): Promise<void> {
 
 /** Types `local` (`YYYY-MM-DD HH:MM:SS`) into "Go to time" and waits for the clock to show it. */
 export async function goToTime(page: Page, local: string): Promise<void> {
-  const input = page.getByLabel('Go to time', { exact: true });
+  const input = labelled(page, 'Go to time');
   await fillField(input, local.replace(' ', 'T'));
   await expectClock(page, local);
 }
@@ -239,7 +239,7 @@ export async function readLog(page: Page): Promise<string[]> {
 }
 
 export async function chooseLogTier(page: Page, tier: string): Promise<void> {
-  await page.getByLabel('Log tier', { exact: true }).selectOption(tier);
+  await labelled(page, 'Log tier').selectOption(tier);
 }
 
 /**
@@ -268,9 +268,17 @@ function showTime(epoch: number, scenario: Scenario): string {
   return epochToLocal(epoch, tz(scenario));
 }
 
+/**
+ * The control labelled exactly `label` inside `scope`. A select wrapped in its <label> has the
+ * options' text in the label's text, so selects are also found by their accessible name.
+ */
+export function labelled(scope: Page | Locator, label: string): Locator {
+  return scope.getByLabel(label, { exact: true }).or(scope.getByRole('combobox', { name: label, exact: true }));
+}
+
 /** The editor field labelled `label` (inside `scope`, default the editor). */
 export function field(page: Page, label: string, scope?: Locator): Locator {
-  return (scope ?? page.getByTestId('editor')).getByLabel(label, { exact: true });
+  return labelled(scope ?? page.getByTestId('editor'), label);
 }
 
 /** Sets a field whether it is a select or a text-like input. */

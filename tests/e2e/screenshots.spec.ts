@@ -1,10 +1,16 @@
 // Screenshots for the README, made by the tests: the main view at 1280×800, the gallery, and the
 // lab at 360 px wide. Written to docs/screenshots/.
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { ROOT, expectMatchesCli, gallery, goToTime, openLink, waitForApp } from './lab';
 
 const DIR = join(ROOT, 'docs', 'screenshots');
+
+/** No focus ring or selected date segment in the pictures. */
+async function unfocus(page: Page) {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
 
 test('screenshot: the gallery at 1280×800', async ({ page }) => {
   await page.goto('/');
@@ -18,6 +24,7 @@ test('screenshot: the main view at 1280×800', async ({ page }) => {
   await openLink(page, scenario);
   await goToTime(page, '2026-04-03 12:00:00');
   await expectMatchesCli(page, scenario);
+  await unfocus(page);
   await page.screenshot({ path: join(DIR, 'main.png') });
 });
 
@@ -27,5 +34,6 @@ test('screenshot: the main view at 360 px wide', async ({ page }) => {
   await openLink(page, scenario);
   await goToTime(page, '2026-04-10 12:00:00');
   await expectMatchesCli(page, scenario, 'V1');
-  await page.screenshot({ path: join(DIR, 'narrow-360.png'), fullPage: true });
+  await unfocus(page);
+  await page.screenshot({ path: join(DIR, 'narrow-360.png') });
 });

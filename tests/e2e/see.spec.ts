@@ -11,6 +11,7 @@ import {
   openLink,
   rfcToEpoch,
   simulateAll,
+  labelled,
 } from './lab';
 
 test('lanes show each tier × resource state at known instants, as renewal-cli says', async ({ page }) => {
@@ -45,8 +46,8 @@ test('the state diagram highlights the current state of the chosen tier and reso
   await expect(current).toHaveAttribute('data-state-node', 'available');
 
   await goToTime(page, '2026-04-10 06:00:00');
-  await diagram.getByLabel('Diagram resource', { exact: true }).selectOption('ocr');
-  const tierSelect = diagram.getByLabel('Diagram tier', { exact: true });
+  await labelled(diagram, 'Diagram resource').selectOption('ocr');
+  const tierSelect = labelled(diagram, 'Diagram tier');
   for (const [tier, state] of [['V1', 'frozen'], ['V3', 'expired'], ['V0', 'frozen']]) {
     await tierSelect.selectOption(tier);
     await expect(current).toHaveCount(1);
