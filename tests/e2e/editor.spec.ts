@@ -5,6 +5,8 @@ import type { Locator, Page } from '@playwright/test';
 import {
   button,
   clone,
+  copyLink,
+  decodeLink,
   expectMatchesCli,
   field,
   fillField,
@@ -218,4 +220,53 @@ test('auto-renew settings of a resource are editable', async ({ page }) => {
   await goToTime(page, '2026-05-01 00:00:00');
   await expectMatchesCli(page, off);
   await expect(page.getByTestId('event-log').locator('[data-testid="event"][data-kind="renewed"]')).toHaveCount(0);
+});
+
+test('actions can be added and edited in the action list', async ({ page }) => {
+  const scenario = gallery('auto-renew-low-balance');
+  await openLink(page, scenario);
+  await button(page.getByTestId('editor'), 'Add action').click();
+  const rows = page.getByTestId('action-editor');
+  await expect(rows).toHaveCount(2);
+  const row = rows.nth(1);
+  await setField(field(page, 'Kind', row), 'renew');
+  await fillField(field(page, 'At', row), '2026-04-15T10:00:00');
+  await setField(field(page, 'Resource', row), 'ocr');
+  await setField(field(page, 'Term', row), '3m');
+  await expect(page.getByTestId('field-error')).toHaveCount(0);
+  const expected = clone(scenario);
+  expected.actions.push({ at: '2026-04-15T10:00:00', do: 'renew', resource: 'ocr', term: '3m' });
+  await goToTime(page, '2026-04-20 00:00:00');
+  // 40.00 left after the automatic renewal: a 3-month renewal (90.00) is refused.
+  await expectMatchesCli(page, expected);
+  await expect(page.getByTestId('event-log').locator('[data-testid="event"][data-kind="action_rejected"]')).toHaveCount(1);
+  // One month (30.00) is paid.
+  await setField(field(page, 'Term', row), '1m');
+  expected.actions[1].term = '1m';
+  await goToTime(page, '2026-04-20 00:00:00');
+  await expectMatchesCli(page, expected);
+  await expect(page.getByTestId('event-log').locator('[data-testid="event"][data-kind="renewed"][data-at="2026-04-15T10:00:00+08:00"]')).toHaveCount(1);
+});
+
+test('a custom tier table can replace the preset policy', async ({ page }) => {
+  const scenario = gallery('renewed-in-retention');
+  await openLink(page, scenario);
+  await setField(field(page, 'Policy'), 'custom');
+  await expect(page.getByTestId('field-error')).toHaveCount(0);
+  // The custom table starts as a copy of huawei-cn: the same lanes and states.
+  await goToTime(page, '2026-04-11 00:00:00');
+  await expect(page.locator('[data-testid="lane"][data-tier="V1"]')).toHaveAttribute('data-state', 'frozen');
+  // Three grace days for V1's packages (the table's second row): expired until April 12.
+  await fillField(page.getByTestId('editor').getByLabel('Tier 2 package grace days', { exact: true }), '3');
+  await expect(page.getByTestId('field-error')).toHaveCount(0);
+  await expect(page.locator('[data-testid="lane"][data-tier="V1"]')).toHaveAttribute('data-state', 'expired');
+  await expect(page.locator('[data-testid="lane"][data-tier="V0"]')).toHaveAttribute('data-state', 'released');
+  // The document now holds the inline policy, and the CLI agrees with every lane.
+  const shared = decodeLink(await copyLink(page));
+  expect(typeof shared.policy).toBe('object');
+  const tiers = (shared.policy as any).tiers;
+  expect(tiers.V1.package).toEqual({ grace_days: 3, retention_days: 7 });
+  expect(tiers.V0.package).toEqual({ grace_days: 1, retention_days: 1 });
+  expect(Object.keys(tiers).sort()).toEqual(['V0', 'V1', 'V2', 'V3', 'V4', 'V5']);
+  await expectMatchesCli(page, shared, 'V1');
 });
