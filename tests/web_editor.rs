@@ -173,6 +173,15 @@ async fn click(button: &HtmlElement) {
     yew::scheduler::flush().await;
 }
 
+/// The text of the element holding the keyboard focus.
+fn focused_text() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .map(|e| text(&e))
+        .unwrap_or_default()
+}
+
 fn last(emitted: &Emitted) -> ScenarioDoc {
     emitted
         .borrow()
@@ -336,6 +345,7 @@ async fn resources_and_actions_are_added_and_removed() {
     let first = nth(&root, "[data-testid=action-editor]", 0);
     click(&button(&first, "Remove action")).await;
     assert_eq!(last(&emitted).actions.len(), 1);
+    assert_eq!(focused_text(), "Add action", "focus stays in the list");
     let resource = nth(&root, "[data-testid=resource-editor]", 2);
     click(&button(&resource, "Remove resource")).await;
     assert_eq!(last(&emitted), {

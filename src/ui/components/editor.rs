@@ -19,6 +19,7 @@ use held::{Held, HeldAction, HeldTexts, Slot};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Properties of [`Editor`].
@@ -47,6 +48,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let seen_prop = use_mut_ref(|| props.doc.clone());
     let emitted = use_mut_ref(|| None::<Rc<ScenarioDoc>>);
     let remembered_custom = use_mut_ref(|| None::<CustomPolicyDoc>);
+    let focus_after_render = use_mut_ref(|| None::<String>);
 
     let prop_changed = !Rc::ptr_eq(&seen_prop.borrow(), &props.doc);
     if prop_changed {
@@ -66,15 +68,30 @@ pub fn editor(props: &EditorProps) -> Html {
         });
     }
 
+    // Effects: a removed row took the focused button with it; focus moves to its list's "Add"
+    // button so keyboard users keep their place.
+    {
+        let focus_after_render = focus_after_render.clone();
+        use_effect(move || {
+            if let Some(id) = focus_after_render.borrow_mut().take() {
+                focus_element(&id);
+            }
+        });
+    }
+
     // Callbacks
     let dispatch = {
         let held = held.dispatcher();
         let on_change = props.on_change.clone();
+        let id_prefix = id_prefix.clone();
         Callback::from(move |edit: Edit| {
             let current = latest.borrow().clone();
             let edit = with_remembered_custom(edit, &current, &remembered_custom);
             match edit::apply(&current, &edit) {
                 Ok(next) => {
+                    if let Some(key) = add_button_after_removal(&edit) {
+                        *focus_after_render.borrow_mut() = Some(form::element_id(&id_prefix, key));
+                    }
                     let next = Rc::new(next);
                     *latest.borrow_mut() = next.clone();
                     *emitted.borrow_mut() = Some(next.clone());
@@ -140,20 +157,34 @@ fn with_remembered_custom(
     }
 }
 
-/// How many problems the form shows, and what the lab shows meanwhile.
-fn status_line(problems: usize) -> Html {
-    if problems == 0 {
-        return Html::default();
+/// The key of the "Add" button that takes the focus after `edit` removes a row.
+fn add_button_after_removal(edit: &Edit) -> Option<&'static str> {
+    match edit {
+        Edit::RemoveResource(_) => Some(resources::ADD_PACKAGE_KEY),
+        Edit::RemoveAction(_) => Some(actions::ADD_ACTION_KEY),
+        Edit::RemoveTier(_) => Some(policy::ADD_TIER_KEY),
+        _ => None,
     }
-    let count = if problems == 1 {
-        "1 problem".to_string()
-    } else {
-        format!("{problems} problems")
-    };
-    html! {
-        <p class="editor-status">
-            { format!("{count} to fix; until then the lab shows the last valid version.") }
-        </p>
+}
+
+/// Moves the keyboard focus to the element with `id`, if it is on the page.
+fn focus_element(id: &str) {
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        // Focus is a courtesy: if the browser refuses it, nothing else depends on it.
+        let _ = element.focus();
+    }
+}
+
+/// How many problems the form marks (the app says what the lab shows meanwhile).
+fn status_line(problems: usize) -> Html {
+    match problems {
+        0 => Html::default(),
+        1 => html! { <p class="editor-status">{ "1 problem, marked below." }</p> },
+        n => html! { <p class="editor-status">{ format!("{n} problems, marked below.") }</p> },
     }
 }
 

@@ -9,6 +9,9 @@ use crate::engine::ScenarioDoc;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The key of the "Add action" button.
+pub const ADD_ACTION_KEY: &str = "add-action";
+
 /// The "Actions" fieldset.
 pub fn actions_section(form: &Form, doc: &ScenarioDoc) -> Html {
     let mut resource_ids: Vec<String> = Vec::new();
@@ -32,7 +35,8 @@ pub fn actions_section(form: &Form, doc: &ScenarioDoc) -> Html {
             { for empty }
             { rows }
             <div class="editor-buttons">
-                <button type="button" onclick={form.on_click(Edit::AddAction)}>{ "Add action" }</button>
+                <button type="button" id={form.id(ADD_ACTION_KEY)}
+                    onclick={form.on_click(Edit::AddAction)}>{ "Add action" }</button>
             </div>
         </fieldset>
     }

@@ -9,6 +9,11 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+/// The DOM id of the element `key` in the editor whose ids start `id_prefix`.
+pub fn element_id(id_prefix: &str, key: &str) -> String {
+    format!("{id_prefix}-{key}")
+}
+
 /// Every term the engine accepts, as (value, words).
 pub fn term_options() -> Vec<(String, String)> {
     let months = (1..=11).map(|n| (format!("{n}m"), plural(n, "month")));
@@ -47,7 +52,8 @@ pub struct Field {
     pub path: String,
     /// Paths of enclosing values whose problems belong beside this field.
     pub also: Vec<String>,
-    /// Whether the label is only for assistive technology (a table column names it).
+    /// Whether the label is only for assistive technology (a table column names it; narrow
+    /// screens, where the table becomes cards, show it).
     pub label_hidden: bool,
 }
 
@@ -154,7 +160,7 @@ impl<'a> Form<'a> {
 
     /// The DOM id for `key`.
     pub fn id(&self, key: &str) -> String {
-        format!("{}-{key}", self.id_prefix)
+        element_id(&self.id_prefix, key)
     }
 
     /// A callback dispatching a fixed edit (for buttons).
@@ -218,7 +224,7 @@ impl<'a> Form<'a> {
         );
         let invalid = (!problems.is_empty()).then_some(AttrValue::Static("true"));
         let describedby = described_by(&id, &problems);
-        let label_class = field.label_hidden.then_some("visually-hidden");
+        let label_class = field.label_hidden.then_some("label-for-screen-readers");
         let label =
             html! { <label for={id.clone()} class={classes!(label_class)}>{ field.label }</label> };
         let problems = render_problems(&id, &problems);

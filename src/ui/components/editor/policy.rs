@@ -9,6 +9,9 @@ use crate::engine::ScenarioDoc;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The key of the "Add tier" button.
+pub const ADD_TIER_KEY: &str = "add-tier";
+
 /// What each choice of the "Policy" select means, in words.
 fn policy_words(value: &str) -> String {
     match value {
@@ -148,7 +151,7 @@ fn custom_policy(form: &Form, custom: &CustomPolicyDoc) -> Html {
             </div>
             { table_problems }
             <div class="editor-buttons">
-                <button type="button" aria-describedby={describedby}
+                <button type="button" id={form.id(ADD_TIER_KEY)} aria-describedby={describedby}
                     onclick={form.on_click(Edit::AddTier)}>{ "Add tier" }</button>
             </div>
         </div>

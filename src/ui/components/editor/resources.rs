@@ -8,6 +8,9 @@ use crate::engine::{BillingMode, ScenarioDoc};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The key of the "Add package" button.
+pub const ADD_PACKAGE_KEY: &str = "add-package";
+
 /// The "Resources" fieldset.
 pub fn resources_section(form: &Form, doc: &ScenarioDoc) -> Html {
     let editors: Html = doc
@@ -21,7 +24,8 @@ pub fn resources_section(form: &Form, doc: &ScenarioDoc) -> Html {
             <legend>{ "Resources" }</legend>
             { editors }
             <div class="editor-buttons">
-                <button type="button" onclick={form.on_click(Edit::AddResource(BillingMode::Package))}>
+                <button type="button" id={form.id(ADD_PACKAGE_KEY)}
+                    onclick={form.on_click(Edit::AddResource(BillingMode::Package))}>
                     { "Add package" }
                 </button>
                 <button type="button" onclick={form.on_click(Edit::AddResource(BillingMode::PayPerUse))}>
