@@ -81,7 +81,7 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
             </div>
             <div class="clock-buttons">
                 <button type="button" class="button" onclick={emit(Action::Reset)} {disabled}>
-                    <span aria-hidden="true" class="icon">{ "⏮" }</span>{ "Reset" }
+                    <span aria-hidden="true" class="icon">{ "↺" }</span>{ "Reset" }
                 </button>
                 <button type="button" class="button" onclick={emit(Action::PreviousEvent)} {disabled}>
                     <span aria-hidden="true" class="icon">{ "◀" }</span>{ "Previous event" }

@@ -30,7 +30,8 @@ pub fn gallery(props: &GalleryProps) -> Html {
                     data-scenario={entry.slug} aria-labelledby={title_id.clone()}
                     aria-describedby={story_id.clone()} {onclick}>
                     <span class="gallery-item-title" id={title_id}>{ title }</span>
-                    <span class="gallery-item-story" id={story_id}>{ entry.story }</span>
+                    // The story is the button's description, not part of its name (the title).
+                    <span class="gallery-item-story" id={story_id} aria-hidden="true">{ entry.story }</span>
                 </button>
             </li>
         })

@@ -28,12 +28,16 @@ pub struct ToolbarProps {
     pub on_action: Callback<Action>,
 }
 
-/// The file name Export JSON suggests: the scenario's name in lower case, words joined by `-`.
+/// The file name Export JSON suggests: the scenario's name with ASCII letters in lower case,
+/// other letters kept, and every run of other characters turned into one `-`. (ASCII-only case
+/// mapping keeps Unicode tables out of the WebAssembly.)
 pub fn export_file_name(doc: &ScenarioDoc) -> String {
     let mut stem = String::new();
     for c in doc.name.as_deref().unwrap_or_default().chars() {
-        if c.is_alphanumeric() {
-            stem.extend(c.to_lowercase());
+        let keep =
+            c.is_ascii_alphanumeric() || !(c.is_ascii() || c.is_whitespace() || c.is_control());
+        if keep {
+            stem.push(c.to_ascii_lowercase());
         } else if !stem.is_empty() && !stem.ends_with('-') {
             stem.push('-');
         }
