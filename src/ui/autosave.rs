@@ -12,7 +12,7 @@ pub const AUTOSAVE_KEY: &str = "renewal-lab/autosave";
 pub const AUTOSAVE_FORMAT: &str = "renewal-lab-autosave/1";
 
 /// What is saved: the document exactly as edited and the clock's local time.
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Record {
     format: String,
@@ -29,11 +29,19 @@ pub struct Saved {
     pub now: Time,
 }
 
+/// A [`Record`] to write, borrowing the document (saving never copies it).
+#[derive(Serialize)]
+struct RecordRef<'a> {
+    format: &'a str,
+    scenario: &'a ScenarioDoc,
+    now: String,
+}
+
 /// The record's JSON text for `doc` with the clock at `now`.
 pub fn encode(doc: &ScenarioDoc, now: Time) -> String {
-    let record = Record {
-        format: AUTOSAVE_FORMAT.to_string(),
-        scenario: doc.clone(),
+    let record = RecordRef {
+        format: AUTOSAVE_FORMAT,
+        scenario: doc,
         now: now.local_string(),
     };
     serde_json::to_string(&record).unwrap_or_default()
