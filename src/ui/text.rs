@@ -1,7 +1,8 @@
 //! Pure formatting helpers for the view (tested natively): countdowns, dates, offsets, axis ticks.
 
+use crate::engine::policy::ModeDays;
 use crate::engine::time::{SECS_PER_DAY, SECS_PER_HOUR};
-use crate::engine::{Offset, State, Time};
+use crate::engine::{Offset, State, TierDays, Time};
 use chrono::{Datelike, NaiveDate, Timelike};
 
 const SECS_PER_MINUTE: i64 = 60;
@@ -73,6 +74,54 @@ pub fn days_text(days: u16) -> String {
         "1 day".to_string()
     } else {
         format!("{days} days")
+    }
+}
+
+/// Which billing modes to describe: the ones in use, or packages when neither is.
+fn modes_in_use(packages: bool, pay_per_use: bool) -> (bool, bool) {
+    (packages || !pay_per_use, pay_per_use)
+}
+
+/// A tier's grace and retention days for the billing modes in use, in words:
+/// `packages: 7 days grace, 15 days retention · pay-per-use: 1 day grace, 7 days retention`.
+pub fn tier_days_long(days: TierDays, packages: bool, pay_per_use: bool) -> String {
+    let (packages, pay_per_use) = modes_in_use(packages, pay_per_use);
+    let mode = |name: &str, d: ModeDays| {
+        format!(
+            "{name}: {} grace, {} retention",
+            days_text(d.grace_days),
+            days_text(d.retention_days)
+        )
+    };
+    let mut parts = Vec::new();
+    if packages {
+        parts.push(mode("packages", days.package));
+    }
+    if pay_per_use {
+        parts.push(mode("pay-per-use", days.pay_per_use));
+    }
+    parts.join(" · ")
+}
+
+/// The same, short: `grace 7 d · retention 15 d` for one mode,
+/// `package 7 + 15 d · pay-per-use 1 + 7 d` for both.
+pub fn tier_days_short(days: TierDays, packages: bool, pay_per_use: bool) -> String {
+    match modes_in_use(packages, pay_per_use) {
+        (true, true) => format!(
+            "package {} + {} d · pay-per-use {} + {} d",
+            days.package.grace_days,
+            days.package.retention_days,
+            days.pay_per_use.grace_days,
+            days.pay_per_use.retention_days
+        ),
+        (false, _) => format!(
+            "grace {} d · retention {} d",
+            days.pay_per_use.grace_days, days.pay_per_use.retention_days
+        ),
+        (true, false) => format!(
+            "grace {} d · retention {} d",
+            days.package.grace_days, days.package.retention_days
+        ),
     }
 }
 
@@ -514,6 +563,51 @@ mod tests {
             f64::NAN
         )
         .is_empty());
+    }
+
+    #[test]
+    fn tier_days_name_the_modes_in_use() {
+        let days = TierDays {
+            package: ModeDays {
+                grace_days: 7,
+                retention_days: 15,
+            },
+            pay_per_use: ModeDays {
+                grace_days: 1,
+                retention_days: 0,
+            },
+        };
+        // packages in use, pay-per-use in use, long, short
+        let cases = [
+            (
+                true,
+                false,
+                "packages: 7 days grace, 15 days retention",
+                "grace 7 d · retention 15 d",
+            ),
+            (
+                false,
+                true,
+                "pay-per-use: 1 day grace, 0 days retention",
+                "grace 1 d · retention 0 d",
+            ),
+            (
+                true,
+                true,
+                "packages: 7 days grace, 15 days retention · pay-per-use: 1 day grace, 0 days retention",
+                "package 7 + 15 d · pay-per-use 1 + 0 d",
+            ),
+            (
+                false,
+                false,
+                "packages: 7 days grace, 15 days retention",
+                "grace 7 d · retention 15 d",
+            ),
+        ];
+        for (packages, pay_per_use, long, short) in cases {
+            assert_eq!(tier_days_long(days, packages, pay_per_use), long);
+            assert_eq!(tier_days_short(days, packages, pay_per_use), short);
+        }
     }
 
     #[test]

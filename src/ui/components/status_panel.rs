@@ -1,12 +1,13 @@
 //! The status panel: per tier, each resource's state and countdowns in words, and the balance.
 
 use crate::engine::{
-    Cents, Event, EventKind, Offset, Resource, ResourceKind, ResourceStatus, State, Time, Trace,
+    BillingMode, Cents, Event, EventKind, Offset, Resource, ResourceKind, ResourceStatus, State,
+    Time, Trace,
 };
 use crate::ui::sim::{Sim, SimRef};
 use crate::ui::text::{
-    countdown, days_text, minute_text, minute_text_with_offset, offset_label, second_text,
-    state_period, state_title,
+    countdown, minute_text, minute_text_with_offset, offset_label, second_text, state_period,
+    state_title, tier_days_long,
 };
 use yew::prelude::*;
 
@@ -171,6 +172,8 @@ fn tier_card(sim: &Sim, trace: &Trace, is_scenario_tier: bool, now: Time) -> Htm
     let scenario = &sim.scenario;
     let balance: Cents = trace.balance_at(now);
     let days = scenario.policy.tier(&trace.tier).unwrap_or_default();
+    let uses = |mode: BillingMode| scenario.resources.iter().any(|r| r.billing() == mode);
+    let (packages, pay_per_use) = (uses(BillingMode::Package), uses(BillingMode::PayPerUse));
     let rows = scenario.resources.iter().enumerate().map(|(r, resource)| {
         let status = trace.status_at(r, now);
         let state = status.map(|s| s.state);
@@ -200,15 +203,7 @@ fn tier_card(sim: &Sim, trace: &Trace, is_scenario_tier: bool, now: Time) -> Htm
                 <h3 id={heading_id} class="tier-card-title">{ format!("Tier {}", trace.tier) }</h3>
                 if is_scenario_tier { <span class="tag tag-scenario">{ "scenario tier" }</span> }
             </header>
-            <p class="tier-card-days">
-                { format!(
-                    "Grace {} · retention {} (pay-per-use {} · {})",
-                    days_text(days.package.grace_days),
-                    days_text(days.package.retention_days),
-                    days_text(days.pay_per_use.grace_days),
-                    days_text(days.pay_per_use.retention_days),
-                ) }
-            </p>
+            <p class="tier-card-days">{ tier_days_long(days, packages, pay_per_use) }</p>
             <p class={classes!("balance-line", balance.is_negative().then_some("is-arrears"))}>
                 <span class="balance-label">{ "Balance" }</span>
                 <span class="balance-amount" data-testid="balance">{ balance.to_string() }</span>

@@ -6,12 +6,12 @@
 //! state changes.
 
 use crate::engine::trace::RenewSource;
-use crate::engine::{BillingMode, Event, EventKind, State, TierDays, Time, Trace};
+use crate::engine::{BillingMode, Event, EventKind, State, Time, Trace};
 use crate::explain;
 use crate::ui::sim::{Sim, SimRef};
 use crate::ui::text::{
-    axis_ticks, days_text, fraction, minute_text, offset_label, percent, second_text,
-    slider_step_secs, time_at_fraction, Tick,
+    axis_ticks, fraction, minute_text, offset_label, percent, second_text, slider_step_secs,
+    tier_days_long, tier_days_short, time_at_fraction, Tick,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -36,7 +36,7 @@ const DEFAULT_TRACK_WIDTH: i32 = 800;
 /// Measured widths are rounded to this many pixels, so tiny resizes do not redraw the lanes.
 const WIDTH_BUCKET_PX: f64 = 16.0;
 /// Markers of one kind closer than this (in pixels) merge into one.
-const MARKER_MERGE_PX: f64 = 7.0;
+const MARKER_MERGE_PX: f64 = 13.0;
 /// Pixels per character of a band label (11 px type), for deciding whether it fits.
 const LABEL_CHAR_PX: f64 = 6.6;
 /// The vertical centre of the markers in a lane, in pixels from its top.
@@ -44,7 +44,7 @@ const LANE_MARKER_Y: i32 = 27;
 /// The baseline of band labels in a lane, in pixels from its top.
 const LANE_LABEL_Y: i32 = 14;
 /// The vertical centre of the account markers in a tier row.
-const TIER_MARKER_Y: i32 = 15;
+const TIER_MARKER_Y: i32 = 25;
 
 /// What a marker stands for; its `data-kind` is the UI contract's name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,6 +148,7 @@ struct LaneGeometry {
     tier: String,
     resource: usize,
     resource_id: String,
+    pay_per_use: bool,
     bands: Vec<Band>,
     markers: Vec<Marker>,
     summary: String,
@@ -157,7 +158,8 @@ struct LaneGeometry {
 #[derive(Debug)]
 struct TierGeometry {
     name: String,
-    days: TierDays,
+    days_long: String,
+    days_short: String,
     is_scenario_tier: bool,
     account_markers: Rc<Vec<Marker>>,
     lanes: Vec<Rc<LaneGeometry>>,
@@ -292,7 +294,7 @@ fn tier_geometry(
         let marker = Marker {
             kind,
             x: percent(f),
-            nudge_px: if beside_its_attempt { 11 } else { 0 },
+            nudge_px: if beside_its_attempt { 15 } else { 0 },
             at: event.at.rfc3339(trace.offset),
             title,
             count: 1,
@@ -331,6 +333,10 @@ fn tier_geometry(
             Rc::new(LaneGeometry {
                 tier: trace.tier.clone(),
                 resource: r,
+                pay_per_use: scenario
+                    .resources
+                    .get(r)
+                    .is_some_and(|res| res.billing() == BillingMode::PayPerUse),
                 summary: lane_summary(&trace.tier, &resource_id, &spans),
                 resource_id,
                 bands,
@@ -338,9 +344,13 @@ fn tier_geometry(
             })
         })
         .collect();
+    let days = scenario.policy.tier(&trace.tier).unwrap_or_default();
+    let uses = |mode: BillingMode| scenario.resources.iter().any(|r| r.billing() == mode);
+    let (packages, pay_per_use) = (uses(BillingMode::Package), uses(BillingMode::PayPerUse));
     TierGeometry {
         name: trace.tier.clone(),
-        days: scenario.policy.tier(&trace.tier).unwrap_or_default(),
+        days_long: tier_days_long(days, packages, pay_per_use),
+        days_short: tier_days_short(days, packages, pay_per_use),
         is_scenario_tier,
         account_markers: Rc::new(account.markers),
         lanes,
@@ -475,41 +485,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
 
     let cursor_x = percent(fraction(start, end, *now));
+    let has_account_markers = geometry
+        .tiers
+        .iter()
+        .any(|tier| !tier.account_markers.is_empty());
     let offset = sim.traces.first().map(|t| t.offset).unwrap_or_default();
-    let has_packages = sim
-        .scenario
-        .resources
-        .iter()
-        .any(|r| r.billing() == BillingMode::Package);
-    let has_pay_per_use = sim
-        .scenario
-        .resources
-        .iter()
-        .any(|r| r.billing() == BillingMode::PayPerUse);
-
-    let labels = geometry.tiers.iter().map(|tier| {
-        let lanes = tier.lanes.iter().map(|lane| {
-            let billing = sim.scenario.resources.get(lane.resource).map(|r| r.billing());
-            html! {
-                <div class="tl-label tl-label-lane" key={lane.resource}>
-                    <span class="tl-resource" title={lane.resource_id.clone()}>{ &lane.resource_id }</span>
-                    <span class="tl-billing">
-                        { if billing == Some(BillingMode::PayPerUse) { "pay-per-use" } else { "package" } }
-                    </span>
-                </div>
-            }
-        });
-        html! {
-            <div class="tl-label-group" key={tier.name.clone()}>
-                <div class={classes!("tl-label", "tl-label-tier", tier.is_scenario_tier.then_some("is-scenario-tier"))}>
-                    <span class="tl-tier-name">{ &tier.name }</span>
-                    if tier.is_scenario_tier { <span class="tl-yours">{ "scenario" }</span> }
-                </div>
-                { for lanes }
-            </div>
-        }
-    });
-
     let groups = geometry.tiers.iter().map(|tier| {
         let trace = sim.traces.iter().find(|t| t.tier == tier.name);
         let lanes = tier.lanes.iter().map(|lane| {
@@ -522,7 +502,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <div class={classes!("tl-group", tier.is_scenario_tier.then_some("is-scenario-tier"))}
                  key={tier.name.clone()} data-tier={tier.name.clone()}>
                 <TierRow
-                    days={tier_days_text(tier.days, has_packages, has_pay_per_use)}
+                    is_scenario_tier={tier.is_scenario_tier}
+                    days_long={tier.days_long.clone()}
+                    days_short={tier.days_short.clone()}
                     markers={tier.account_markers.clone()}
                 />
                 { for lanes }
@@ -531,7 +513,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
     });
 
     html! {
-        <section class="timeline" data-testid="timeline" aria-labelledby="rl-timeline-title">
+        <section class={classes!("timeline", has_account_markers.then_some("has-account-markers"))}
+                 data-testid="timeline" aria-labelledby="rl-timeline-title">
             <header class="tl-head">
                 <h2 id="rl-timeline-title" class="tl-title">{ "Timeline" }</h2>
                 <p class="tl-range">
@@ -541,10 +524,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </header>
             <SvgDefinitions />
             <div class="tl-body">
-                <div class="tl-labels">
-                    <div class="tl-label tl-label-axis" aria-hidden="true"></div>
-                    { for labels }
-                </div>
+                <Labels geometry={geometry.clone()} />
                 <div class="tl-track" data-testid="timeline-track" ref={track_ref}
                      {onpointerdown} {onpointermove}
                      onpointerup={stop_dragging.clone()}
@@ -553,6 +533,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <Axis ticks={geometry.ticks.clone()} />
                     { for groups }
                     <Grid ticks={geometry.ticks.clone()} />
+                    <div class="tl-future" style={format!("left: {cursor_x}")} aria-hidden="true"></div>
                     <div class="tl-cursor" data-testid="cursor" style={format!("left: {cursor_x}")}
                          aria-hidden="true">
                         <span class="tl-cursor-head"></span>
@@ -570,24 +551,45 @@ pub fn timeline(props: &TimelineProps) -> Html {
     }
 }
 
-/// The days of a tier, for the modes the scenario uses: `packages: 7 days grace, 7 days retention`.
-fn tier_days_text(days: TierDays, packages: bool, pay_per_use: bool) -> String {
-    let mut parts = Vec::new();
-    if packages {
-        parts.push(format!(
-            "packages: {} grace, {} retention",
-            days_text(days.package.grace_days),
-            days_text(days.package.retention_days)
-        ));
+/// Properties of [`Labels`].
+#[derive(Properties)]
+struct LabelsProps {
+    geometry: Rc<Geometry>,
+}
+
+impl PartialEq for LabelsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.geometry, &other.geometry)
     }
-    if pay_per_use {
-        parts.push(format!(
-            "pay-per-use: {} grace, {} retention",
-            days_text(days.pay_per_use.grace_days),
-            days_text(days.pay_per_use.retention_days)
-        ));
+}
+
+/// The column of tier and resource names beside the track.
+#[function_component(Labels)]
+fn labels(props: &LabelsProps) -> Html {
+    let groups = props.geometry.tiers.iter().map(|tier| {
+        let lanes = tier.lanes.iter().map(|lane| {
+            html! {
+                <div class="tl-label tl-label-lane" key={lane.resource}>
+                    <span class="tl-resource" title={lane.resource_id.clone()}>{ &lane.resource_id }</span>
+                    <span class="tl-billing">{ if lane.pay_per_use { "pay-per-use" } else { "package" } }</span>
+                </div>
+            }
+        });
+        html! {
+            <div class="tl-label-group" key={tier.name.clone()}>
+                <div class={classes!("tl-label", "tl-label-tier", tier.is_scenario_tier.then_some("is-scenario-tier"))}>
+                    <span class="tl-tier-name" title={tier.name.clone()}>{ &tier.name }</span>
+                </div>
+                { for lanes }
+            </div>
+        }
+    });
+    html! {
+        <div class="tl-labels">
+            <div class="tl-label tl-label-axis" aria-hidden="true"></div>
+            { for groups }
+        </div>
     }
-    parts.join(" · ")
 }
 
 /// Properties of [`Lane`]; equal when they hold the same geometry and state (pointer comparison).
@@ -651,13 +653,18 @@ fn marker_html(marker: &Marker, y: i32) -> Html {
 /// Properties of [`TierRow`].
 #[derive(Properties)]
 struct TierRowProps {
-    days: String,
+    is_scenario_tier: bool,
+    days_long: String,
+    days_short: String,
     markers: Rc<Vec<Marker>>,
 }
 
 impl PartialEq for TierRowProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.markers, &other.markers) && self.days == other.days
+        Rc::ptr_eq(&self.markers, &other.markers)
+            && self.is_scenario_tier == other.is_scenario_tier
+            && self.days_long == other.days_long
+            && self.days_short == other.days_short
     }
 }
 
@@ -667,7 +674,11 @@ fn tier_row(props: &TierRowProps) -> Html {
     let markers = props.markers.iter().map(|m| marker_html(m, TIER_MARKER_Y));
     html! {
         <div class="tl-tier-row">
-            <span class="tl-tier-days">{ &props.days }</span>
+            <span class="tl-tier-days">
+                if props.is_scenario_tier { <strong class="tl-yours">{ "scenario tier · " }</strong> }
+                <span class="tl-days-long">{ &props.days_long }</span>
+                <span class="tl-days-short">{ &props.days_short }</span>
+            </span>
             <svg class="tl-tier-svg" aria-hidden={props.markers.is_empty().then_some("true")}
                  role={(!props.markers.is_empty()).then_some("img")}
                  aria-label={(!props.markers.is_empty()).then(|| format!("{} top-ups", props.markers.len()))}>
