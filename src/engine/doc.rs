@@ -116,13 +116,21 @@ pub struct AutoRenewDoc {
     /// On or off.
     pub enabled: bool,
     /// 0..=7; 7 when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "whole_number"
+    )]
     pub days_before: Option<i64>,
     /// Renewal term; `"1m"` when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term: Option<String>,
     /// Renewals left (0 = unlimited); 0 when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "whole_number"
+    )]
     pub times: Option<i64>,
 }
 
@@ -160,31 +168,61 @@ pub struct ActionDoc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// `set_auto_renew`: the deduction day.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "whole_number"
+    )]
     pub days_before: Option<i64>,
     /// `set_auto_renew`: renewals left.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "whole_number"
+    )]
     pub times: Option<i64>,
 }
 
 impl ScenarioDoc {
     /// Reads a document, naming the JSON path (or line and column, for broken JSON) of any error.
     pub fn from_json(text: &str) -> Result<ScenarioDoc, FieldError> {
+        let syntax = |inner: serde_json::Error| {
+            FieldError::new(
+                format!("line {} column {}", inner.line(), inner.column()),
+                format!("not valid JSON: {}", strip_position(&inner)),
+            )
+        };
+        // The shapes first: serde would read a list where an object belongs as a struct, and name
+        // Rust types in its messages.
+        let value: serde_json::Value = serde_json::from_str(text).map_err(syntax)?;
+        check_shapes(&value)?;
+        // Then the typed read, from the text so that a field given twice is still an error.
         let mut de = serde_json::Deserializer::from_str(text);
         let parsed = serde_path_to_error::deserialize(&mut de)
             .map_err(|err| (err.path().to_string(), err.into_inner()))
             .and_then(|doc| de.end().map(|()| doc).map_err(|e| (".".to_string(), e)));
         parsed.map_err(|(path, inner)| match inner.classify() {
-            serde_json::error::Category::Data if path != "." => {
-                FieldError::new(path, strip_position(&inner))
-            }
             serde_json::error::Category::Data => {
-                FieldError::new("scenario", strip_position(&inner))
+                let message = strip_position(&inner);
+                let parent = if path == "." { "" } else { path.as_str() };
+                let field = |name: &str| {
+                    if parent.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{parent}.{name}")
+                    }
+                };
+                if let Some(name) = quoted_after(&message, "missing field ") {
+                    FieldError::new(field(name), "missing field (required)")
+                } else if let Some(name) = quoted_after(&message, "duplicate field ") {
+                    FieldError::new(field(name), "appears more than once")
+                } else if parent.is_empty() {
+                    FieldError::new("scenario", message)
+                } else {
+                    FieldError::new(path, message)
+                }
             }
-            _ => FieldError::new(
-                format!("line {} column {}", inner.line(), inner.column()),
-                format!("not valid JSON: {}", strip_position(&inner)),
-            ),
+            _ => syntax(inner),
         })
     }
 
@@ -192,6 +230,138 @@ impl ScenarioDoc {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+}
+
+/// The name in backquotes right after `prefix` at the start of serde's `message`.
+fn quoted_after<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
+    message
+        .strip_prefix(prefix)?
+        .strip_prefix('`')?
+        .split('`')
+        .next()
+}
+
+/// What kind of JSON value `v` is, in words.
+fn json_kind(v: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Checks that every place the format expects an object or a list holds one.
+fn check_shapes(v: &serde_json::Value) -> Result<(), FieldError> {
+    use serde_json::{Map, Value};
+    fn object<'a>(
+        v: &'a Value,
+        path: &str,
+        expected: &str,
+    ) -> Result<&'a Map<String, Value>, FieldError> {
+        v.as_object().ok_or_else(|| {
+            FieldError::new(path, format!("expected {expected}, found {}", json_kind(v)))
+        })
+    }
+    fn list<'a>(v: &'a Value, path: &str, expected: &str) -> Result<&'a [Value], FieldError> {
+        v.as_array().map(Vec::as_slice).ok_or_else(|| {
+            FieldError::new(path, format!("expected {expected}, found {}", json_kind(v)))
+        })
+    }
+    /// `map[key]` when it is there and not null (null reads as left out).
+    fn field<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+        map.get(key).filter(|v| !v.is_null())
+    }
+    let top = object(
+        v,
+        "scenario",
+        "a scenario object { \"format\": \"renewal-lab/1\", ... }",
+    )?;
+    if let Some(resources) = top.get("resources") {
+        let resources = list(resources, "resources", "a list of resources [ { ... } ]")?;
+        for (i, r) in resources.iter().enumerate() {
+            let path = format!("resources[{i}]");
+            let r = object(
+                r,
+                &path,
+                "a resource object { \"id\": ..., \"billing\": ... }",
+            )?;
+            if let Some(prices) = field(r, "prices") {
+                let expected = "an object { \"month\": ..., \"year\": ... }";
+                object(prices, &format!("{path}.prices"), expected)?;
+            }
+            if let Some(auto) = field(r, "auto_renew") {
+                let expected = "an object { \"enabled\": ..., \"days_before\": ..., ... }";
+                object(auto, &format!("{path}.auto_renew"), expected)?;
+            }
+        }
+    }
+    if let Some(actions) = field(top, "actions") {
+        let actions = list(actions, "actions", "a list of actions [ { ... } ]")?;
+        for (i, a) in actions.iter().enumerate() {
+            let expected = "an action object { \"at\": ..., \"do\": ... }";
+            object(a, &format!("actions[{i}]"), expected)?;
+        }
+    }
+    if let Some(Value::Object(policy)) = top.get("policy") {
+        if let Some(tiers) = policy.get("tiers") {
+            let expected =
+                "an object of tiers { \"<tier>\": { \"package\": ..., \"pay_per_use\": ... } }";
+            for (name, days) in object(tiers, "policy.tiers", expected)? {
+                let path = format!("policy.tiers.{name}");
+                let expected = "an object { \"package\": ..., \"pay_per_use\": ... }";
+                let days = object(days, &path, expected)?;
+                for mode in ["package", "pay_per_use"] {
+                    if let Some(mode_days) = days.get(mode) {
+                        let expected = "an object { \"grace_days\": ..., \"retention_days\": ... }";
+                        object(mode_days, &format!("{path}.{mode}"), expected)?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads an optional whole number (`days_before`, `times`): JSON integers, and numbers like `3.0`;
+/// the range is checked later, where the limits are known.
+pub(crate) fn whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    struct WholeVisitor;
+    impl Visitor<'_> for WholeVisitor {
+        type Value = Option<i64>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a whole number")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Option<i64>, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Option<i64>, E> {
+            Ok(None)
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<i64>, E> {
+            Ok(Some(v))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<i64>, E> {
+            i64::try_from(v)
+                .map(Some)
+                .map_err(|_| E::custom(format_args!("{v} is out of range")))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<i64>, E> {
+            let text =
+                serde_json::Number::from_f64(v).map_or_else(|| v.to_string(), |n| n.to_string());
+            if v.fract() != 0.0 || !v.is_finite() {
+                Err(E::custom(format_args!("{text} is not a whole number")))
+            } else if v.abs() > 1e15 {
+                Err(E::custom(format_args!("{text} is out of range")))
+            } else {
+                Ok(Some(v as i64))
+            }
+        }
+    }
+    d.deserialize_any(WholeVisitor)
 }
 
 fn strip_position(err: &serde_json::Error) -> String {

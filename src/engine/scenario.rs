@@ -648,8 +648,11 @@ impl Validator {
                             earliest.local_string()
                         ),
                     );
-                } else if until.is_some_and(|u| at > u) {
-                    self.fail(format!("{path}.at"), format!("{} is after until", doc.at));
+                } else if let Some(u) = until.filter(|u| at > *u) {
+                    self.fail(
+                        format!("{path}.at"),
+                        format!("{} is after until ({})", doc.at, u.local_string()),
+                    );
                 }
             }
             if let Some(kind) = self.action_kind(&path, doc, resources, at) {
