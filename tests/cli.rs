@@ -1,0 +1,712 @@
+//! `renewal-cli` end to end: files and standard input, `--all-tiers`, `--format text`, the
+//! documented examples, and invalid input (exit code 2, nothing on standard output, one line
+//! `error: <path>: <what>` on standard error).
+
+use serde_json::{json, Value};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_renewal-cli");
+const GALLERY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios");
+
+/// Runs `renewal-cli` with `args`, feeding `stdin` if given.
+fn cli(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start renewal-cli");
+    let mut input = child.stdin.take().unwrap();
+    // a failed write just means the CLI stopped reading early
+    let _ = input.write_all(stdin.unwrap_or_default());
+    drop(input);
+    child.wait_with_output().expect("run renewal-cli")
+}
+
+/// `simulate -` on `scenario`; panics unless it succeeds; the trace JSON.
+fn simulate(scenario: &Value, extra: &[&str]) -> Value {
+    let mut args = vec!["simulate", "-"];
+    args.extend_from_slice(extra);
+    let out = cli(&args, Some(scenario.to_string().as_bytes()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stderr.is_empty());
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+fn gallery(slug: &str) -> String {
+    format!("{GALLERY}/{slug}.json")
+}
+
+/// A small valid scenario: V3, one package bought 2026-03-08 10:00 for 1m (prices 30/300).
+fn base() -> Value {
+    json!({
+        "format": "renewal-lab/1",
+        "name": "cli",
+        "tier": "V3",
+        "balance": "10.00",
+        "resources": [{
+            "id": "ocr", "billing": "package", "start": "2026-03-08T10:00:00", "term": "1m",
+            "prices": { "month": "30.00", "year": "300.00" },
+        }],
+        "actions": [],
+        "until": "2026-05-01T00:00:00",
+    })
+}
+
+fn package(id: &str, start: &str, term: &str) -> Value {
+    json!({
+        "id": id, "billing": "package", "start": start, "term": term,
+        "prices": { "month": "30.00", "year": "300.00" },
+    })
+}
+
+/// Whether `event` has every field of `fields` with the same value.
+fn has(event: &Value, fields: &Value) -> bool {
+    fields
+        .as_object()
+        .unwrap()
+        .iter()
+        .all(|(k, v)| event.get(k) == Some(v))
+}
+
+/// Asserts that the trace's events include, in this order, events matching each of `expected`.
+fn assert_events(trace: &Value, expected: &[Value]) {
+    let events = trace["events"].as_array().unwrap();
+    let mut from = 0;
+    for want in expected {
+        match events[from..].iter().position(|e| has(e, want)) {
+            Some(i) => from += i + 1,
+            None => panic!(
+                "no event matching {want} after position {from} in\n{}",
+                serde_json::to_string_pretty(events).unwrap()
+            ),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Success
+
+#[test]
+fn simulates_a_file_and_standard_input_alike() {
+    let path = gallery("auto-renew-low-balance");
+    let from_file = cli(&["simulate", &path], None);
+    assert!(from_file.status.success());
+    assert!(from_file.stderr.is_empty());
+    let text = std::fs::read(&path).unwrap();
+    let from_stdin = cli(&["simulate", "-"], Some(&text));
+    assert!(from_stdin.status.success());
+    assert_eq!(from_file.stdout, from_stdin.stdout);
+    let trace: Value = serde_json::from_slice(&from_file.stdout).unwrap();
+    assert_eq!(trace["format"], "renewal-lab-trace/1");
+    assert_eq!(trace["tier"], "V3");
+    assert_eq!(trace["final"]["resources"]["ocr"]["state"], "available");
+}
+
+#[test]
+fn all_tiers_come_in_policy_order() {
+    // policy, tiers in order
+    // a custom policy keeps the file's order, not the alphabet's (written as text: `json!` would
+    // sort the keys)
+    let custom = r#"{ "name": "mine", "tiers": {
+        "gold": { "package": { "grace_days": 3, "retention_days": 3 }, "pay_per_use": { "grace_days": 0, "retention_days": 1 } },
+        "basic": { "package": { "grace_days": 0, "retention_days": 0 }, "pay_per_use": { "grace_days": 0, "retention_days": 0 } },
+        "alpha": { "package": { "grace_days": 1, "retention_days": 2 }, "pay_per_use": { "grace_days": 0, "retention_days": 0 } } } }"#;
+    // policy (JSON text), tiers in order
+    let cases: [(&str, &[&str]); 3] = [
+        (r#""huawei-cn""#, &["V0", "V1", "V2", "V3", "V4", "V5"]),
+        (r#""huawei-intl""#, &["standard"]),
+        (custom, &["gold", "basic", "alpha"]),
+    ];
+    for (policy, tiers) in cases {
+        let mut scenario = base();
+        scenario["policy"] = json!("POLICY");
+        scenario["tier"] = json!(tiers[tiers.len() - 1]);
+        let input = scenario.to_string().replace(r#""POLICY""#, policy);
+        let out = cli(&["simulate", "-", "--all-tiers"], Some(input.as_bytes()));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        let positions: Vec<usize> = tiers
+            .iter()
+            .map(|t| {
+                text.find(&format!("\"{t}\": {{"))
+                    .unwrap_or_else(|| panic!("{t} missing"))
+            })
+            .collect();
+        assert!(
+            positions.windows(2).all(|w| w[0] < w[1]),
+            "{tiers:?} out of order"
+        );
+        let all: Value = serde_json::from_str(&text).unwrap();
+        let traces = all["tiers"].as_object().unwrap();
+        assert_eq!(traces.len(), tiers.len());
+        for tier in tiers {
+            assert_eq!(traces[*tier]["tier"], *tier);
+            assert_eq!(traces[*tier]["format"], "renewal-lab-trace/1");
+        }
+    }
+}
+
+#[test]
+fn all_tiers_differ_where_the_tiers_do() {
+    let all = simulate(&base(), &["--all-tiers"]);
+    let released = |tier: &str| {
+        all["tiers"][tier]["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["to"] == "released")
+            .map(|e| e["at"].as_str().unwrap().to_string())
+    };
+    // expiry 2026-04-09 00:00; released after grace + retention
+    assert_eq!(released("V0").as_deref(), Some("2026-04-11T00:00:00+08:00"));
+    assert_eq!(released("V1").as_deref(), Some("2026-04-17T00:00:00+08:00"));
+    assert_eq!(released("V3").as_deref(), Some("2026-04-23T00:00:00+08:00"));
+    // V5 (7 + 15) is released at 2026-05-01 00:00, exactly `until`, which is inclusive
+    assert_eq!(released("V5").as_deref(), Some("2026-05-01T00:00:00+08:00"));
+}
+
+#[test]
+fn the_text_format_is_a_readable_timeline_of_every_event() {
+    for slug in [
+        "auto-renew-low-balance",
+        "two-packages-one-balance",
+        "pay-per-use-arrears",
+        "renewal-too-short",
+    ] {
+        let path = gallery(slug);
+        let json: Value = serde_json::from_slice(&cli(&["simulate", &path], None).stdout).unwrap();
+        let out = cli(&["simulate", &path, "--format", "text"], None);
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            serde_json::from_str::<Value>(&text).is_err(),
+            "{slug}: text, not JSON"
+        );
+        let scenario: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert!(
+            text.starts_with(scenario["name"].as_str().unwrap()),
+            "{slug}: {text}"
+        );
+        assert!(text.contains(&format!("tier {}", json["tier"].as_str().unwrap())));
+        // one line per event, starting with its local time and who it concerns
+        let events = json["events"].as_array().unwrap();
+        let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("20")).collect();
+        assert_eq!(lines.len(), events.len(), "{slug}:\n{text}");
+        for (line, event) in lines.iter().zip(events) {
+            let at = event["at"].as_str().unwrap()[..19].replace('T', " ");
+            let who = event["resource"].as_str().unwrap_or("account");
+            assert!(line.starts_with(&at), "{slug}: {line} / {event}");
+            assert!(
+                line[at.len()..].trim_start().starts_with(who),
+                "{slug}: {line} / {event}"
+            );
+        }
+        // the words a support agent needs
+        let expected_words: &[&str] = match slug {
+            "auto-renew-low-balance" => &[
+                "Auto-renew failed",
+                "Topped up 50.00",
+                "Auto-renew paid 30.00",
+            ],
+            "two-packages-one-balance" => &["Auto-renew paid", "Auto-renew failed", "Now released"],
+            "pay-per-use-arrears" => &[
+                "Now expired",
+                "Now frozen",
+                "Topped up 5.00",
+                "Now available",
+            ],
+            _ => &["term_too_short", "Renewed by hand for 2m"],
+        };
+        for words in expected_words {
+            assert!(text.contains(words), "{slug}: no {words:?} in\n{text}");
+        }
+    }
+}
+
+#[test]
+fn the_text_format_covers_every_tier_with_all_tiers() {
+    let out = cli(
+        &[
+            "simulate",
+            &gallery("renewed-in-retention"),
+            "--all-tiers",
+            "--format",
+            "text",
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for tier in ["V0", "V1", "V2", "V3", "V4", "V5"] {
+        assert!(text.contains(&format!("tier {tier}\n")), "{tier}:\n{text}");
+    }
+}
+
+#[test]
+fn final_resources_come_in_scenario_order() {
+    let mut scenario = base();
+    scenario["resources"] = json!([
+        package("zeta", "2026-03-08T10:00:00", "1m"),
+        package("alpha", "2026-03-08T10:00:00", "1m"),
+    ]);
+    let out = cli(&["simulate", "-"], Some(scenario.to_string().as_bytes()));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let final_part = &text[text.find("\"final\"").unwrap()..];
+    assert!(final_part.find("\"zeta\"").unwrap() < final_part.find("\"alpha\"").unwrap());
+}
+
+#[test]
+fn times_carry_the_scenarios_offset() {
+    let mut scenario = base();
+    scenario["timezone"] = json!("-03:30");
+    let trace = simulate(&scenario, &[]);
+    assert_eq!(trace["events"][0]["at"], "2026-03-08T10:00:00-03:30");
+    assert_eq!(trace["events"][0]["expires"], "2026-04-08T23:59:59-03:30");
+    assert_eq!(trace["final"]["at"], "2026-05-01T00:00:00-03:30");
+    scenario["timezone"] = json!("+00:00");
+    let trace = simulate(&scenario, &[]);
+    assert_eq!(trace["events"][0]["at"], "2026-03-08T10:00:00+00:00");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The documented examples (issue 2, point 5), reproduced through the CLI
+
+#[test]
+fn documented_bought_for_one_month() {
+    // bought 2023-04-18 15:29:16 for 1 month → valid through 2023-05-18 23:59:59
+    let mut s = base();
+    s["resources"] = json!([package("ocr", "2023-04-18T15:29:16", "1m")]);
+    s["until"] = json!("2023-05-20T00:00:00");
+    let trace = simulate(&s, &[]);
+    assert_events(
+        &trace,
+        &[
+            json!({ "at": "2023-04-18T15:29:16+08:00", "kind": "purchased", "expires": "2023-05-18T23:59:59+08:00" }),
+            json!({ "at": "2023-05-19T00:00:00+08:00", "kind": "state_changed", "from": "available", "to": "expired" }),
+        ],
+    );
+}
+
+#[test]
+fn documented_month_end_renewal_after_expiry() {
+    // expiry 2024-04-30 renewed for 1 month on 2024-05-18 → 2024-05-31 (V4: frozen 05-08, released 05-23)
+    let mut s = base();
+    s["tier"] = json!("V4");
+    s["balance"] = json!("30");
+    s["resources"] = json!([package("ocr", "2024-03-30T09:00:00", "1m")]);
+    s["actions"] =
+        json!([{ "at": "2024-05-18T10:00:00", "do": "renew", "resource": "ocr", "term": "1m" }]);
+    s["until"] = json!("2024-05-20T00:00:00");
+    let trace = simulate(&s, &[]);
+    assert_events(
+        &trace,
+        &[
+            json!({ "kind": "purchased", "expires": "2024-04-30T23:59:59+08:00" }),
+            json!({ "at": "2024-05-18T10:00:00+08:00", "kind": "renewed", "source": "manual", "expires": "2024-05-31T23:59:59+08:00" }),
+            json!({ "at": "2024-05-18T10:00:00+08:00", "kind": "state_changed", "from": "frozen", "to": "available" }),
+        ],
+    );
+}
+
+#[test]
+fn documented_january_31_plus_one_month() {
+    // 2026-01-31 + 1m → 2026-02-28, and that expiry renewed by 1m → 2026-03-31
+    let trace: Value =
+        serde_json::from_slice(&cli(&["simulate", &gallery("month-end-expiry")], None).stdout)
+            .unwrap();
+    assert_events(
+        &trace,
+        &[
+            json!({ "kind": "purchased", "expires": "2026-02-28T23:59:59+08:00" }),
+            json!({ "kind": "renewed", "term": "1m", "expires": "2026-03-31T23:59:59+08:00" }),
+        ],
+    );
+}
+
+#[test]
+fn documented_switching_on_on_the_expiry_day_pays_at_once() {
+    let trace: Value = serde_json::from_slice(
+        &cli(&["simulate", &gallery("auto-renew-on-expiry-day")], None).stdout,
+    )
+    .unwrap();
+    assert_events(
+        &trace,
+        &[
+            json!({ "at": "2026-04-08T10:00:00+08:00", "kind": "auto_renew_changed", "enabled": true }),
+            json!({ "at": "2026-04-08T10:00:00+08:00", "kind": "auto_renew_attempt", "outcome": "succeeded", "price": "30.00" }),
+            json!({ "at": "2026-04-08T10:00:00+08:00", "kind": "renewed", "source": "auto", "expires": "2026-05-08T23:59:59+08:00" }),
+        ],
+    );
+}
+
+#[test]
+fn documented_days_before_zero() {
+    let mut s = base();
+    s["balance"] = json!("0");
+    s["resources"][0]["auto_renew"] = json!({ "enabled": true, "days_before": 0 });
+    let trace = simulate(&s, &[]);
+    let attempts: Vec<&Value> = trace["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "auto_renew_attempt")
+        .collect();
+    assert_eq!(attempts.len(), 1);
+    assert_eq!(attempts[0]["at"], "2026-04-08T03:00:00+08:00");
+}
+
+/// A state change: instant, from, to.
+type Change<'a> = (&'a str, &'a str, &'a str);
+
+#[test]
+fn documented_grace_zero_and_grace_and_retention_zero() {
+    // package (grace, retention), expected transitions
+    let cases: [((u16, u16), &[Change]); 2] = [
+        (
+            (0, 2),
+            &[
+                ("2026-04-09T00:00:00+08:00", "available", "frozen"),
+                ("2026-04-11T00:00:00+08:00", "frozen", "released"),
+            ],
+        ),
+        (
+            (0, 0),
+            &[("2026-04-09T00:00:00+08:00", "available", "released")],
+        ),
+    ];
+    for ((grace, retention), expected) in cases {
+        let mut s = base();
+        s["policy"] = json!({ "name": "zero", "tiers": { "z": {
+            "package": { "grace_days": grace, "retention_days": retention },
+            "pay_per_use": { "grace_days": 0, "retention_days": 0 },
+        }}});
+        s["tier"] = json!("z");
+        let trace = simulate(&s, &[]);
+        let changes: Vec<(String, String, String)> = trace["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "state_changed")
+            .map(|e| {
+                let f = |k: &str| e[k].as_str().unwrap().to_string();
+                (f("at"), f("from"), f("to"))
+            })
+            .collect();
+        let expected: Vec<(String, String, String)> = expected
+            .iter()
+            .map(|(a, f, t)| (a.to_string(), f.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(changes, expected, "{grace}/{retention}");
+    }
+}
+
+#[test]
+fn documented_term_too_short() {
+    let trace: Value =
+        serde_json::from_slice(&cli(&["simulate", &gallery("renewal-too-short")], None).stdout)
+            .unwrap();
+    assert_events(
+        &trace,
+        &[
+            json!({ "at": "2026-03-12T10:00:00+08:00", "kind": "action_rejected", "action": "renew", "reason": "term_too_short" }),
+            json!({ "at": "2026-03-12T10:05:00+08:00", "kind": "renewed", "term": "2m", "expires": "2026-04-10T23:59:59+08:00" }),
+        ],
+    );
+}
+
+#[test]
+fn documented_times_used_up() {
+    let trace: Value =
+        serde_json::from_slice(&cli(&["simulate", &gallery("auto-renew-twice")], None).stdout)
+            .unwrap();
+    assert_events(
+        &trace,
+        &[
+            json!({ "kind": "renewed", "source": "auto", "expires": "2026-03-15T23:59:59+08:00" }),
+            json!({ "kind": "renewed", "source": "auto", "expires": "2026-04-15T23:59:59+08:00" }),
+            json!({ "kind": "auto_renew_changed", "enabled": false, "times": 0, "reason": "times_used" }),
+            json!({ "kind": "state_changed", "to": "released" }),
+        ],
+    );
+}
+
+#[test]
+fn documented_two_resources_competing_for_one_balance() {
+    let trace: Value = serde_json::from_slice(
+        &cli(&["simulate", &gallery("two-packages-one-balance")], None).stdout,
+    )
+    .unwrap();
+    assert_events(
+        &trace,
+        &[
+            json!({ "at": "2026-04-01T03:00:00+08:00", "resource": "web", "outcome": "succeeded", "balance": "10.00" }),
+            json!({ "at": "2026-04-01T03:00:00+08:00", "resource": "db", "outcome": "failed", "reason": "insufficient_balance" }),
+            json!({ "resource": "db", "to": "released" }),
+        ],
+    );
+    assert_eq!(trace["final"]["resources"]["web"]["state"], "available");
+}
+
+#[test]
+fn documented_action_at_the_instant_of_a_transition() {
+    let mut s = base();
+    s["balance"] = json!("30");
+    s["actions"] =
+        json!([{ "at": "2026-04-09T00:00:00", "do": "renew", "resource": "ocr", "term": "1m" }]);
+    let trace = simulate(&s, &[]);
+    let at_e: Vec<&Value> = trace["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["at"] == "2026-04-09T00:00:00+08:00")
+        .collect();
+    assert_eq!(at_e.len(), 3);
+    assert!(has(
+        at_e[0],
+        &json!({ "kind": "state_changed", "from": "available", "to": "expired" })
+    ));
+    assert!(has(
+        at_e[1],
+        &json!({ "kind": "renewed", "expires": "2026-05-08T23:59:59+08:00" })
+    ));
+    assert!(has(
+        at_e[2],
+        &json!({ "kind": "state_changed", "from": "expired", "to": "available" })
+    ));
+}
+
+#[test]
+fn documented_pay_per_use_arrears_and_recovery() {
+    let trace: Value =
+        serde_json::from_slice(&cli(&["simulate", &gallery("pay-per-use-arrears")], None).stdout)
+            .unwrap();
+    assert_events(
+        &trace,
+        &[
+            json!({ "at": "2026-03-10T11:00:00+08:00", "to": "expired" }),
+            json!({ "at": "2026-03-11T11:00:00+08:00", "to": "frozen" }),
+            json!({ "at": "2026-03-12T09:30:00+08:00", "kind": "top_up", "balance": "2.60" }),
+            json!({ "at": "2026-03-12T09:30:00+08:00", "from": "frozen", "to": "available" }),
+        ],
+    );
+    assert_eq!(trace["final"]["balance"], "1.70");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invalid input
+
+/// Asserts the CLI refuses `input` (on standard input): exit 2, nothing on standard output, and
+/// standard error exactly `expected` plus a newline.
+fn refuses(what: &str, input: &[u8], expected: &str) {
+    let out = cli(&["simulate", "-"], Some(input));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{what}: {stderr}");
+    assert!(
+        out.stdout.is_empty(),
+        "{what}: printed {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(stderr, format!("{expected}\n"), "{what}");
+}
+
+/// `base()` changed by `f`, as JSON text.
+fn changed(f: impl FnOnce(&mut Value)) -> Vec<u8> {
+    let mut s = base();
+    f(&mut s);
+    s.to_string().into_bytes()
+}
+
+fn custom_policy_with(grace_days: Value) -> Value {
+    json!({ "name": "mine", "tiers": { "gold": {
+        "package": { "grace_days": grace_days, "retention_days": 0 },
+        "pay_per_use": { "grace_days": 0, "retention_days": 0 },
+    }}})
+}
+
+#[test]
+fn invalid_input_is_refused_with_its_path() {
+    let top_up = |at: &str, amount: Value| json!({ "at": at, "do": "top_up", "amount": amount });
+    let ppu = json!({ "id": "api", "billing": "pay_per_use", "start": "2026-04-01T00:00:00", "hourly_rate": "0.10" });
+    let many_resources: Vec<Value> = (0..51)
+        .map(|i| package(&format!("r{i}"), "2026-03-08T10:00:00", "1m"))
+        .collect();
+    let many_actions: Vec<Value> = (0..10_001)
+        .map(|_| top_up("2026-04-01T00:00:00", json!("1")))
+        .collect();
+    // what, input, the exact line on standard error
+    let trailing = format!(
+        "error: line 1 column {}: not valid JSON: trailing characters",
+        base().to_string().len() + 2
+    );
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("broken JSON", br#"{"format": "renewal-lab/1","#.to_vec(),
+            "error: line 1 column 27: not valid JSON: EOF while parsing a value"),
+        ("trailing text", [base().to_string().as_bytes(), b" x"].concat(),
+            &trailing),
+        ("not an object", b"[1, 2]".to_vec(),
+            r#"error: scenario: expected a scenario object { "format": "renewal-lab/1", ... }, found a list"#),
+        ("unknown top-level field", changed(|s| s["colour"] = json!("red")),
+            "error: colour: unknown field `colour`, expected one of `format`, `name`, `timezone`, `policy`, `tier`, `balance`, `resources`, `actions`, `until`"),
+        ("unknown nested field", changed(|s| s["resources"][0]["prices"]["day"] = json!("1")),
+            "error: resources[0].prices.day: unknown field `day`, expected `month` or `year`"),
+        ("missing field", changed(|s| { s.as_object_mut().unwrap().remove("tier"); }),
+            "error: tier: missing field (required)"),
+        ("wrong type", changed(|s| s["resources"][0]["auto_renew"] = json!({ "enabled": "yes" })),
+            r#"error: resources[0].auto_renew.enabled: invalid type: string "yes", expected a boolean"#),
+        ("a list where an object belongs", changed(|s| s["resources"][0]["prices"] = json!(["30", "300"])),
+            r#"error: resources[0].prices: expected an object { "month": ..., "year": ... }, found a list"#),
+        ("bad format tag", changed(|s| s["format"] = json!("renewal-lab/2")),
+            r#"error: format: "renewal-lab/2" is not "renewal-lab/1""#),
+        ("bad timezone", changed(|s| s["timezone"] = json!("+8")),
+            r#"error: timezone: "+8" is not a UTC offset (±HH:MM, e.g. +08:00)"#),
+        ("timezone out of range", changed(|s| s["timezone"] = json!("+15:00")),
+            r#"error: timezone: "+15:00" is outside the offsets in use (-12:00 to +14:00)"#),
+        ("unknown policy", changed(|s| s["policy"] = json!("aws")),
+            r#"error: policy: "aws" is not a policy (huawei-cn, huawei-intl, or a custom policy object)"#),
+        ("unknown tier", changed(|s| s["tier"] = json!("V9")),
+            r#"error: tier: "V9" is not a tier of huawei-cn (V0, V1, V2, V3, V4, V5)"#),
+        ("amount with 3 decimals", changed(|s| s["balance"] = json!("1.234")),
+            r#"error: balance: "1.234" has more than two decimals"#),
+        ("negative amount", changed(|s| s["resources"][0]["prices"]["month"] = json!("-1")),
+            r#"error: resources[0].prices.month: "-1" is negative; amounts are never negative"#),
+        ("negative number amount", changed(|s| s["balance"] = json!(-5)),
+            "error: balance: -5 is negative; amounts are never negative"),
+        ("amount over the maximum", changed(|s| s["balance"] = json!("1000000000.01")),
+            r#"error: balance: "1000000000.01" is more than the maximum 1000000000.00"#),
+        ("bad term", changed(|s| s["resources"][0]["term"] = json!("13m")),
+            r#"error: resources[0].term: "13m" is not a term (1m..11m or 1y..5y)"#),
+        ("impossible date", changed(|s| s["resources"][0]["start"] = json!("2026-02-30T00:00:00")),
+            r#"error: resources[0].start: "2026-02-30T00:00:00" is not a real date"#),
+        ("time not in the format", changed(|s| s["until"] = json!("2026-05-01 00:00:00")),
+            r#"error: until: "2026-05-01 00:00:00" is not a local time (YYYY-MM-DDTHH:MM:SS)"#),
+        ("bad id", changed(|s| s["resources"][0]["id"] = json!("OCR")),
+            r#"error: resources[0].id: "OCR" is not an id (1 to 32 of a-z, 0-9, _ and -)"#),
+        ("duplicate id", changed(|s| { let r = s["resources"][0].clone(); s["resources"].as_array_mut().unwrap().push(r); }),
+            r#"error: resources[1].id: "ocr" is already the id of resources[0]"#),
+        ("no resources", changed(|s| s["resources"] = json!([])),
+            "error: resources: a scenario needs at least one resource"),
+        ("51 resources", changed(|s| s["resources"] = json!(many_resources)),
+            "error: resources: 51 resources; at most 50"),
+        ("10,001 actions", changed(|s| s["actions"] = json!(many_actions)),
+            "error: actions: 10001 actions; at most 10000"),
+        ("action before the earliest start", changed(|s| s["actions"] = json!([top_up("2026-03-01T00:00:00", json!("1"))])),
+            "error: actions[0].at: 2026-03-01T00:00:00 is before the earliest resource start 2026-03-08T10:00:00"),
+        ("action before its resource starts", changed(|s| {
+                s["resources"].as_array_mut().unwrap().push(ppu.clone());
+                s["actions"] = json!([{ "at": "2026-03-20T00:00:00", "do": "renew", "resource": "api", "term": "1m" }]);
+            }),
+            r#"error: actions[0].at: comes before "api" starts (2026-04-01T00:00:00)"#),
+        ("action after until", changed(|s| s["actions"] = json!([top_up("2026-06-01T00:00:00", json!("1"))])),
+            "error: actions[0].at: 2026-06-01T00:00:00 is after until (2026-05-01T00:00:00)"),
+        ("unknown resource in an action", changed(|s| s["actions"] = json!([{ "at": "2026-04-01T00:00:00", "do": "renew", "resource": "nope", "term": "1m" }])),
+            r#"error: actions[0].resource: "nope" is not the id of any resource"#),
+        ("unknown verb", changed(|s| s["actions"] = json!([{ "at": "2026-04-01T00:00:00", "do": "cancel" }])),
+            "error: actions[0].do: unknown variant `cancel`, expected one of `top_up`, `renew`, `set_auto_renew`"),
+        ("top-up of 0", changed(|s| s["actions"] = json!([top_up("2026-04-01T00:00:00", json!("0"))])),
+            "error: actions[0].amount: a top-up must be more than 0"),
+        ("days_before 8", changed(|s| s["resources"][0]["auto_renew"] = json!({ "enabled": true, "days_before": 8 })),
+            "error: resources[0].auto_renew.days_before: 8 is out of range (0 to 7)"),
+        ("days_before 8 in an action", changed(|s| s["actions"] = json!([{ "at": "2026-04-01T00:00:00", "do": "set_auto_renew", "resource": "ocr", "enabled": true, "days_before": 8 }])),
+            "error: actions[0].days_before: 8 is out of range (0 to 7)"),
+        ("times 100", changed(|s| s["resources"][0]["auto_renew"] = json!({ "enabled": true, "times": 100 })),
+            "error: resources[0].auto_renew.times: 100 is out of range (0 to 99)"),
+        ("times not a whole number", changed(|s| s["resources"][0]["auto_renew"] = json!({ "enabled": true, "times": 1.5 })),
+            "error: resources[0].auto_renew.times: 1.5 is not a whole number"),
+        ("until more than 100 years after the start", changed(|s| s["until"] = json!("2126-03-08T10:00:01")),
+            "error: until: 2126-03-08T10:00:01 is more than 100 years after the earliest start"),
+        ("until before a start", changed(|s| s["until"] = json!("2026-03-01T00:00:00")),
+            "error: until: 2026-03-01T00:00:00 is before resources[0].start 2026-03-08T10:00:00"),
+        ("pay_per_use with a term", changed(|s| { let mut p = ppu.clone(); p["term"] = json!("1m"); s["resources"].as_array_mut().unwrap().push(p); }),
+            r#"error: resources[1].term: only package resources have this; remove it or make the billing "package""#),
+        ("pay_per_use without a rate", changed(|s| { let mut p = ppu.clone(); p.as_object_mut().unwrap().remove("hourly_rate"); s["resources"].as_array_mut().unwrap().push(p); }),
+            "error: resources[1].hourly_rate: missing: a pay_per_use resource needs an hourly_rate"),
+        ("package without prices", changed(|s| { s["resources"][0].as_object_mut().unwrap().remove("prices"); }),
+            "error: resources[0].prices: missing: a package needs prices { month, year }"),
+        ("custom policy with 366 days", changed(|s| { s["policy"] = custom_policy_with(json!(366)); s["tier"] = json!("gold"); }),
+            "error: policy.tiers.gold.package.grace_days: 366 is out of range (0 to 365 days)"),
+        ("custom policy with negative days", changed(|s| { s["policy"] = custom_policy_with(json!(-1)); s["tier"] = json!("gold"); }),
+            "error: policy.tiers.gold.package.grace_days: -1 is out of range (0 to 365 days)"),
+        ("custom policy without tiers", changed(|s| { s["policy"] = json!({ "name": "mine", "tiers": {} }); s["tier"] = json!("gold"); }),
+            "error: policy.tiers: a policy needs at least one tier"),
+        ("a field given twice", br#"{"format":"renewal-lab/1","format":"renewal-lab/1"}"#.to_vec(),
+            "error: format: appears more than once"),
+        ("not UTF-8", b"{\"format\": \"\xff\"}".to_vec(), "error: -: not UTF-8 text"),
+    ];
+    assert!(cases.len() >= 20);
+    for (what, input, expected) in cases {
+        refuses(what, &input, expected);
+    }
+}
+
+#[test]
+fn every_problem_is_reported_on_its_own_line() {
+    let input = changed(|s| {
+        s["resources"][0]["term"] = json!("13m");
+        s["resources"][0]["id"] = json!("OCR");
+        s["balance"] = json!("1.234");
+    });
+    let out = cli(&["simulate", "-"], Some(&input));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let mut lines: Vec<&str> = stderr.lines().collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        [
+            r#"error: balance: "1.234" has more than two decimals"#,
+            r#"error: resources[0].id: "OCR" is not an id (1 to 32 of a-z, 0-9, _ and -)"#,
+            r#"error: resources[0].term: "13m" is not a term (1m..11m or 1y..5y)"#,
+        ]
+    );
+}
+
+#[test]
+fn a_missing_file_is_refused_with_its_path() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/no-such-scenario.json"
+    );
+    let out = cli(&["simulate", path], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!("error: {path}: cannot read: ")),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn the_limits_themselves_are_accepted() {
+    let mut s = base();
+    s["until"] = json!("2126-03-08T10:00:00"); // exactly 100 years
+    s["balance"] = json!("1000000000.00");
+    s["resources"][0]["auto_renew"] = json!({ "enabled": true, "days_before": 7, "times": 99 });
+    s["resources"] = json!((0..50)
+        .map(|i| {
+            let mut p = package(&format!("r{i}"), "2026-03-08T10:00:00", "5y");
+            p["auto_renew"] =
+                json!({ "enabled": true, "days_before": 0, "term": "5y", "times": 99 });
+            p
+        })
+        .collect::<Vec<_>>());
+    s["actions"] = json!((0..10_000)
+        .map(|_| json!({ "at": "2026-04-01T00:00:00", "do": "top_up", "amount": "0.01" }))
+        .collect::<Vec<_>>());
+    let trace = simulate(&s, &[]);
+    assert_eq!(trace["final"]["resources"].as_object().unwrap().len(), 50);
+}
