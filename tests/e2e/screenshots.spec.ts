@@ -36,4 +36,7 @@ test('screenshot: the main view at 360 px wide', async ({ page }) => {
   await expectMatchesCli(page, scenario, 'V1');
   await unfocus(page);
   await page.screenshot({ path: join(DIR, 'narrow-360.png') });
+  // And its timeline, scrolled into view.
+  await page.getByTestId('timeline').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: join(DIR, 'narrow-360-timeline.png') });
 });
