@@ -70,6 +70,12 @@ pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation
         let parts: Vec<String> = parts.into_iter().flatten().collect();
         (!parts.is_empty()).then(|| parts.join("; "))
     };
+    // An attempt off the 03:00 grid is the documented expiry-day case: switched on at that instant.
+    let attempt_rule = if event.at.second_of_day() == 3 * 3_600 {
+        "§6 auto-renewal at 03:00"
+    } else {
+        "§6 auto-renewal switched on on the expiry date"
+    };
     let (what, rule, next) = match event.kind {
         EventKind::Purchased { expires: Some(expires), balance, .. } => (
             format!("Bought; valid through {}. Balance {balance}.", when(expires)),
@@ -98,12 +104,12 @@ pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation
         }
         EventKind::AutoRenewAttempt { failure: None, price, balance } => (
             format!("Auto-renew paid {price}. Balance {balance}."),
-            "§6 auto-renewal at 03:00",
+            attempt_rule,
             None,
         ),
         EventKind::AutoRenewAttempt { failure: Some(_), price, balance } => (
             format!("Auto-renew failed: balance {balance} is below the price {price}. Nothing was charged."),
-            "§6 auto-renewal at 03:00",
+            attempt_rule,
             Some(next_attempt.unwrap_or_else(|| "no further attempt before expiry".to_string())),
         ),
         EventKind::Renewed { source, term, expires, balance } => (

@@ -349,6 +349,26 @@ fn documented_switching_on_on_the_expiry_day_pays_at_once() {
             json!({ "at": "2026-04-08T10:00:00+08:00", "kind": "renewed", "source": "auto", "expires": "2026-05-08T23:59:59+08:00" }),
         ],
     );
+    // the timeline says why an attempt happened at 10:00
+    let out = cli(
+        &[
+            "simulate",
+            &gallery("auto-renew-on-expiry-day"),
+            "--format",
+            "text",
+        ],
+        None,
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let paid = text
+        .lines()
+        .find(|l| l.contains("Auto-renew paid"))
+        .unwrap();
+    assert!(paid.starts_with("2026-04-08 10:00:00"), "{paid}");
+    assert!(
+        paid.ends_with("[§6 auto-renewal switched on on the expiry date]"),
+        "{paid}"
+    );
 }
 
 #[test]
@@ -643,6 +663,24 @@ fn invalid_input_is_refused_with_its_path() {
         ("a field given twice", br#"{"format":"renewal-lab/1","format":"renewal-lab/1"}"#.to_vec(),
             "error: format: appears more than once"),
         ("not UTF-8", b"{\"format\": \"\xff\"}".to_vec(), "error: -: not UTF-8 text"),
+        ("format left out", changed(|s| { s.as_object_mut().unwrap().remove("format"); }),
+            "error: format: missing field (required)"),
+        ("a year outside 1900 to 9000", changed(|s| s["resources"][0]["start"] = json!("1899-12-31T00:00:00")),
+            r#"error: resources[0].start: "1899-12-31T00:00:00" is outside the supported years 1900 to 9000"#),
+        ("21 custom tiers", changed(|s| {
+                let tiers: serde_json::Map<String, Value> = (0..21)
+                    .map(|i| (format!("t{i}"), custom_policy_with(json!(1))["tiers"]["gold"].clone()))
+                    .collect();
+                s["policy"] = json!({ "name": "many", "tiers": tiers });
+                s["tier"] = json!("t0");
+            }),
+            "error: policy.tiers: 21 tiers; at most 20"),
+        ("a 33-character tier name", changed(|s| {
+                let name = "x".repeat(33);
+                s["policy"] = json!({ "tiers": { name.clone(): custom_policy_with(json!(1))["tiers"]["gold"].clone() } });
+                s["tier"] = json!(name);
+            }),
+            "error: policy.tiers.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx: a tier name has 1 to 32 printable characters"),
     ];
     assert!(cases.len() >= 20);
     for (what, input, expected) in cases {
@@ -709,4 +747,41 @@ fn the_limits_themselves_are_accepted() {
         .collect::<Vec<_>>());
     let trace = simulate(&s, &[]);
     assert_eq!(trace["final"]["resources"].as_object().unwrap().len(), 50);
+}
+
+#[test]
+fn defaults_apply_when_left_out() {
+    // no name, timezone, policy, balance or actions
+    let minimal = json!({
+        "format": "renewal-lab/1",
+        "tier": "V3",
+        "resources": [package("ocr", "2026-03-08T10:00:00", "1m")],
+        "until": "2026-03-09T00:00:00",
+    });
+    let trace = simulate(&minimal, &[]);
+    assert_eq!(trace["events"][0]["at"], "2026-03-08T10:00:00+08:00");
+    assert_eq!(trace["events"][0]["balance"], "0.00");
+    let out = cli(
+        &["simulate", "-", "--format", "text"],
+        Some(minimal.to_string().as_bytes()),
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("Untitled scenario — policy huawei-cn, tier V3"),
+        "{text}"
+    );
+    // a custom policy without a name reads `custom`
+    let mut unnamed = minimal.clone();
+    unnamed["policy"] =
+        json!({ "tiers": { "t": custom_policy_with(json!(0))["tiers"]["gold"].clone() } });
+    unnamed["tier"] = json!("t");
+    let out = cli(
+        &["simulate", "-", "--format", "text"],
+        Some(unnamed.to_string().as_bytes()),
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("Untitled scenario — policy custom, tier t"),
+        "{text}"
+    );
 }

@@ -527,3 +527,87 @@ fn attempts_resume_after_a_manual_renewal_restores_the_package() {
         ]
     );
 }
+
+/// A modelling choice: a late renewal (here deep in a long custom retention) that brings the
+/// package back inside its new expiry date's window schedules the next attempt as enabling inside
+/// the window does — the next 03:00 strictly after the renewal.
+#[test]
+fn a_late_renewal_inside_the_new_window_attempts_at_the_next_three() {
+    // custom package periods 10 + 40: expired 04-09, frozen 04-19, released 05-29
+    let r = run(&with_policy(
+        doc(
+            "",
+            "0",
+            vec![package_auto(
+                "p",
+                START,
+                "1m",
+                json!({ "enabled": true, "days_before": 7 }),
+            )],
+            // renewed on 05-05 12:00: X 04-08 → 05-08, whose window opened on 05-01
+            vec![
+                top_up("2026-05-05T12:00:00", "30"),
+                renew("2026-05-05T12:00:00", "p", "1m"),
+            ],
+            "2026-05-10T00:00:00",
+        ),
+        custom_policy((10, 40), (0, 0)),
+        "t",
+    ));
+    let failed = |date: &str| {
+        format!("{date}T03:00:00 p attempt failed insufficient_balance price 30.00 balance 0.00")
+    };
+    let lines = r.lines();
+    let renewal = lines
+        .iter()
+        .position(|l| l.contains("renewed manual"))
+        .unwrap();
+    assert_eq!(
+        lines[renewal - 2..],
+        [
+            "2026-04-19T00:00:00 p expired -> frozen".to_string(),
+            "2026-05-05T12:00:00 account top_up 30.00 balance 30.00".to_string(),
+            "2026-05-05T12:00:00 p renewed manual 1m expires 2026-05-08T23:59:59 balance 0.00"
+                .to_string(),
+            "2026-05-05T12:00:00 p frozen -> available".to_string(),
+            failed("2026-05-06"),
+            failed("2026-05-07"),
+            failed("2026-05-08"),
+            "2026-05-09T00:00:00 p available -> expired".to_string(),
+        ]
+    );
+    // the first window's attempts, all failed, then none while the package was lapsed
+    assert_eq!(attempt_times(&r)[..8], at_three(&[1, 2, 3, 4, 5, 6, 7, 8]));
+    assert_eq!(attempt_times(&r).len(), 11);
+}
+
+/// A modelling choice: once `times` is used up, switching auto-renew on again without giving
+/// `times` keeps 0, which means unlimited.
+#[test]
+fn switched_on_again_after_times_used_up_is_unlimited() {
+    let r = one_package(
+        "1000",
+        json!({ "enabled": true, "days_before": 0, "times": 1 }),
+        vec![set_auto("2026-04-20T12:00:00", "p", true, json!({}))],
+        "2026-08-09T00:00:00",
+    );
+    assert_eq!(
+        r.lines_with("auto_renew "),
+        [
+            "2026-04-08T03:00:00 p auto_renew enabled=false days_before=0 term=1m times=0 (times_used)",
+            "2026-04-20T12:00:00 p auto_renew enabled=true days_before=0 term=1m times=0",
+        ]
+    );
+    // renewed on each expiry date from then on: 05-08, 06-08, 07-08, 08-08
+    assert_eq!(
+        attempt_times(&r),
+        [
+            "2026-04-08T03:00:00",
+            "2026-05-08T03:00:00",
+            "2026-06-08T03:00:00",
+            "2026-07-08T03:00:00",
+            "2026-08-08T03:00:00",
+        ]
+    );
+    assert_eq!(r.final_state("p"), "available");
+}

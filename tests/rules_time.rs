@@ -256,3 +256,21 @@ fn the_default_offset_is_plus_eight() {
     assert_eq!(r.json["events"][0]["at"], "2026-03-08T10:00:00+08:00");
     assert_eq!(r.json["final"]["at"], "2026-03-09T00:00:00+08:00");
 }
+
+/// A modelling choice (§2): buying costs nothing from the balance — the opening balance is what the
+/// account holds after buying, and `purchased` reports it unchanged.
+#[test]
+fn the_purchase_does_not_touch_the_balance() {
+    // term bought, balance before and after
+    for term in ["1m", "11m", "5y"] {
+        let r = run(&doc(
+            "V3",
+            "12.34",
+            vec![package("p", "2026-03-08T10:00:00", term)],
+            vec![],
+            "2026-03-08T10:00:00",
+        ));
+        assert!(r.lines()[0].ends_with("balance 12.34"), "{term}");
+        assert_eq!(r.final_balance(), "12.34", "{term}");
+    }
+}
