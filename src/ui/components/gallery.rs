@@ -19,7 +19,6 @@ pub fn gallery(props: &GalleryProps) -> Html {
     let items = GALLERY.iter().filter_map(|entry| {
         let doc = entry.doc().ok()?;
         let title = entry.title();
-        let title_id = format!("gallery-{}-title", entry.slug);
         let story_id = format!("gallery-{}-story", entry.slug);
         let on_action = props.on_action.clone();
         let onclick =
@@ -27,10 +26,10 @@ pub fn gallery(props: &GalleryProps) -> Html {
         Some(html! {
             <li key={entry.slug}>
                 <button type="button" class="gallery-item" data-testid="gallery-item"
-                    data-scenario={entry.slug} aria-labelledby={title_id.clone()}
+                    data-scenario={entry.slug}
                     aria-describedby={story_id.clone()} {onclick}>
-                    <span class="gallery-item-title" id={title_id}>{ title }</span>
-                    // The story is the button's description, not part of its name (the title).
+                    <span class="gallery-item-title">{ title }</span>
+                    // The title alone names the button; the story (hidden from the name) describes it.
                     <span class="gallery-item-story" id={story_id} aria-hidden="true">{ entry.story }</span>
                 </button>
             </li>
