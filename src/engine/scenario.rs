@@ -466,8 +466,11 @@ impl Validator {
                         format!("{} tiers; at most {MAX_TIERS}", tiers.len()),
                     );
                 }
-                for (tier, days) in tiers {
+                for (i, (tier, days)) in tiers.iter().enumerate() {
                     let path = format!("policy.tiers.{tier}");
+                    if tiers[..i].iter().any(|(earlier, _)| earlier == tier) {
+                        self.fail(path.clone(), format!("tier {tier:?} appears twice"));
+                    }
                     if tier.trim().is_empty()
                         || tier.chars().count() > 32
                         || tier.chars().any(char::is_control)
@@ -795,5 +798,39 @@ impl Validator {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::doc::{CustomPolicyDoc, PolicyDoc, TierTable};
+    use crate::engine::policy::TierDays;
+
+    #[test]
+    fn a_document_built_in_code_cannot_repeat_a_tier() {
+        // The JSON reader already refuses a repeated key; a document built by an editor must be
+        // refused too, or it would export a file that does not import again.
+        let text = r#"{ "format": "renewal-lab/1", "tier": "gold",
+            "policy": { "name": "mine", "tiers": { "gold": {
+                "package": { "grace_days": 1, "retention_days": 2 },
+                "pay_per_use": { "grace_days": 0, "retention_days": 1 } } } },
+            "resources": [{ "id": "a", "billing": "pay_per_use", "start": "2026-01-01T00:00:00",
+                            "hourly_rate": "1" }],
+            "until": "2026-01-02T00:00:00" }"#;
+        let mut doc = ScenarioDoc::from_json(text).expect("valid document");
+        assert!(Scenario::from_doc(&doc).is_ok());
+        doc.policy = Some(PolicyDoc::Custom(CustomPolicyDoc {
+            name: "mine".into(),
+            tiers: TierTable(vec![("gold".into(), TierDays::default()); 2]),
+        }));
+        let errors = Scenario::from_doc(&doc).expect_err("repeated tier");
+        assert_eq!(
+            errors,
+            [FieldError::new(
+                "policy.tiers.gold",
+                "tier \"gold\" appears twice"
+            )]
+        );
     }
 }

@@ -21,7 +21,10 @@ impl Sim {
 
     /// The index of the scenario's own tier among `traces`.
     pub fn scenario_tier(&self) -> usize {
-        self.traces.iter().position(|t| t.tier == self.scenario.tier).unwrap_or(0)
+        self.traces
+            .iter()
+            .position(|t| t.tier == self.scenario.tier)
+            .unwrap_or(0)
     }
 }
 
