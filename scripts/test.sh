@@ -16,7 +16,7 @@ cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 step "native tests: rules, properties, golden traces, CLI"
 cargo test
 step "wasm-bindgen tests in headless Chromium"
-cargo test --target wasm32-unknown-unknown --test web
+cargo test --target wasm32-unknown-unknown --test web --test web_editor --test web_visual
 step "release build (trunk)"
 trunk build --release --offline
 step "Playwright end-to-end tests"
