@@ -1,8 +1,8 @@
 //! The status panel: per tier, each resource's state and countdowns in words, and the balance.
 
 use crate::engine::{
-    BillingMode, Cents, Event, EventKind, Offset, Resource, ResourceKind, ResourceStatus, State,
-    Time, Trace,
+    BillingMode, Cents, EventKind, Offset, Resource, ResourceKind, ResourceStatus, State, Time,
+    Trace,
 };
 use crate::ui::sim::{Sim, SimRef};
 use crate::ui::text::{
@@ -43,52 +43,60 @@ fn in_words(now: Time, then: Time) -> String {
     }
 }
 
-/// When resource `r` of `trace` was released, if it was by `now`.
-fn released_at(trace: &Trace, r: usize, now: Time) -> Option<Time> {
-    trace
-        .events_until(now)
-        .iter()
-        .rev()
-        .find(|e| {
-            e.resource == Some(r)
-                && matches!(
-                    e.kind,
-                    EventKind::StateChanged {
-                        to: State::Released,
-                        ..
-                    }
-                )
-        })
-        .map(|e| e.at)
+/// Instants the countdowns look up, found once per simulation by one pass over each trace.
+#[derive(Debug, Default, PartialEq)]
+pub struct Landmarks {
+    /// Per resource: when it was released, if ever.
+    released: Vec<Option<Time>>,
+    /// Per resource: every instant it left `available` (sorted), for pay-per-use arrears.
+    lapses: Vec<Vec<Time>>,
 }
 
-/// How many events ahead to look for a pay-per-use resource running into arrears.
-const ARREARS_LOOKAHEAD: usize = 5_000;
+impl Landmarks {
+    /// The landmarks of `trace`, a simulation of `resource_count` resources.
+    pub fn of(trace: &Trace, resource_count: usize) -> Self {
+        let mut landmarks = Landmarks {
+            released: vec![None; resource_count],
+            lapses: vec![Vec::new(); resource_count],
+        };
+        for event in &trace.events {
+            let (Some(r), EventKind::StateChanged { from, to }) = (event.resource, event.kind)
+            else {
+                continue;
+            };
+            if to == State::Released {
+                if let Some(slot) = landmarks.released.get_mut(r) {
+                    *slot = Some(event.at);
+                }
+            }
+            if from == State::Available {
+                if let Some(lapses) = landmarks.lapses.get_mut(r) {
+                    lapses.push(event.at);
+                }
+            }
+        }
+        landmarks
+    }
 
-/// The next time after `now` that pay-per-use resource `r` leaves `available` in this trace.
-fn next_arrears(trace: &Trace, r: usize, now: Time) -> Option<Time> {
-    let from = trace.events_until(now).len();
-    trace
-        .events
-        .get(from..)?
-        .iter()
-        .take(ARREARS_LOOKAHEAD)
-        .find(|e: &&Event| {
-            e.resource == Some(r)
-                && matches!(
-                    e.kind,
-                    EventKind::StateChanged {
-                        from: State::Available,
-                        ..
-                    }
-                )
-        })
-        .map(|e| e.at)
+    /// When resource `r` was released, if it was by `now`.
+    fn released_by(&self, r: usize, now: Time) -> Option<Time> {
+        self.released
+            .get(r)
+            .copied()
+            .flatten()
+            .filter(|at| *at <= now)
+    }
+
+    /// The first time after `now` that resource `r` leaves `available`.
+    fn next_lapse_after(&self, r: usize, now: Time) -> Option<Time> {
+        let lapses = self.lapses.get(r)?;
+        lapses.get(lapses.partition_point(|at| *at <= now)).copied()
+    }
 }
 
 /// The countdown lines for one resource at `now`.
 fn countdown_lines(
-    trace: &Trace,
+    landmarks: &Landmarks,
     r: usize,
     resource: &Resource,
     status: Option<ResourceStatus>,
@@ -131,7 +139,7 @@ fn countdown_lines(
             }
             ResourceKind::PayPerUse { hourly_rate } => {
                 lines.push(format!("charged {hourly_rate} every full hour"));
-                if let Some(at) = next_arrears(trace, r, now) {
+                if let Some(at) = landmarks.next_lapse_after(r, now) {
                     lines.push(format!(
                         "balance runs out {} ({})",
                         in_words(now, at),
@@ -158,7 +166,7 @@ fn countdown_lines(
             lines.push(remedy.to_string());
         }
         State::Released => {
-            if let Some(at) = released_at(trace, r, now) {
+            if let Some(at) = landmarks.released_by(r, now) {
                 lines.push(format!("data deleted on {}", minute_text(at)));
             }
             lines.push("cannot be renewed".to_string());
@@ -168,7 +176,13 @@ fn countdown_lines(
 }
 
 /// One tier's card.
-fn tier_card(sim: &Sim, trace: &Trace, is_scenario_tier: bool, now: Time) -> Html {
+fn tier_card(
+    sim: &Sim,
+    trace: &Trace,
+    landmarks: &Landmarks,
+    is_scenario_tier: bool,
+    now: Time,
+) -> Html {
     let scenario = &sim.scenario;
     let balance: Cents = trace.balance_at(now);
     let days = scenario.policy.tier(&trace.tier).unwrap_or_default();
@@ -177,7 +191,7 @@ fn tier_card(sim: &Sim, trace: &Trace, is_scenario_tier: bool, now: Time) -> Htm
     let rows = scenario.resources.iter().enumerate().map(|(r, resource)| {
         let status = trace.status_at(r, now);
         let state = status.map(|s| s.state);
-        let lines = countdown_lines(trace, r, resource, status, now, trace.offset);
+        let lines = countdown_lines(landmarks, r, resource, status, now, trace.offset);
         html! {
             <li class="res-status" key={r} data-resource={resource.id.clone()}
                 data-state={state.map_or("not-started", State::as_str)}>
@@ -219,13 +233,20 @@ fn tier_card(sim: &Sim, trace: &Trace, is_scenario_tier: bool, now: Time) -> Htm
 #[function_component(StatusPanel)]
 pub fn status_panel(props: &StatusPanelProps) -> Html {
     let StatusPanelProps { sim, now } = props;
+    let landmarks = use_memo(sim.clone(), |sim| {
+        let count = sim.scenario.resources.len();
+        sim.traces
+            .iter()
+            .map(|trace| Landmarks::of(trace, count))
+            .collect::<Vec<_>>()
+    });
     let scenario_tier = sim.scenario_tier();
     let offset = sim.scenario.offset;
-    let cards = sim
-        .traces
-        .iter()
-        .enumerate()
-        .map(|(index, trace)| tier_card(sim, trace, index == scenario_tier, *now));
+    let cards = sim.traces.iter().enumerate().map(|(index, trace)| {
+        let none = Landmarks::default();
+        let landmarks = landmarks.get(index).unwrap_or(&none);
+        tier_card(sim, trace, landmarks, index == scenario_tier, *now)
+    });
     html! {
         <section class="status-panel" data-testid="status-panel" aria-labelledby="rl-status-title">
             <header class="panel-head">
@@ -263,7 +284,7 @@ mod tests {
         let now = at(now);
         let resource = &scenario.resources[r];
         countdown_lines(
-            trace,
+            &Landmarks::of(trace, scenario.resources.len()),
             r,
             resource,
             trace.status_at(r, now),

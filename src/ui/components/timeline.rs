@@ -629,8 +629,8 @@ fn lane(props: &LaneProps) -> Html {
     html! {
         <div class={format!("lane lane-{state}")} data-testid="lane" data-tier={lane.tier.clone()}
              data-resource={lane.resource_id.clone()} data-state={state}>
-            <svg class="lane-svg" role="img" aria-label={lane.summary.clone()}>
-                { for bands }
+            <svg class="lane-svg lane-bands" aria-hidden="true">{ for bands }</svg>
+            <svg class="lane-svg lane-marks" role="img" aria-label={lane.summary.clone()}>
                 { for labels }
                 { for markers }
             </svg>
