@@ -268,10 +268,15 @@ async fn markers_show_attempts_renewals_and_top_ups_with_explanations() {
             ("attempt-failed", "2026-04-02T03:00:00+08:00"),
             ("attempt-failed", "2026-04-03T03:00:00+08:00"),
             ("attempt-succeeded", "2026-04-04T03:00:00+08:00"),
-            ("renewed", "2026-04-04T03:00:00+08:00"),
             ("attempt-succeeded", "2026-05-01T03:00:00+08:00"),
-            ("renewed", "2026-05-01T03:00:00+08:00"),
         ])
+    );
+    // A successful attempt tells the renewal it paid for.
+    let paid = one(&lane, "[data-kind=attempt-succeeded] title");
+    assert!(
+        text(&paid).contains("Renewed automatically"),
+        "{}",
+        text(&paid)
     );
     let first_title = text(&one(&lane, "[data-testid=marker] title"));
     assert!(
@@ -288,8 +293,9 @@ async fn markers_show_attempts_renewals_and_top_ups_with_explanations() {
 async fn the_cursor_and_slider_follow_the_clock_and_seek() {
     // The span is 2026-03-08 10:00 to 2026-05-08 00:00.
     let app = mount(SCENARIO, "2026-03-08T10:00:00").await;
-    let cursor = one(&app.root, "[data-testid=cursor]");
-    assert_eq!(attr(&cursor, "style"), "left: 0.000%");
+    let sweep = || attr(&one(&app.root, ".tl-sweep"), "style");
+    assert!(one(&app.root, ".tl-sweep [data-testid=cursor]").is_connected());
+    assert_eq!(sweep(), "transform: translateX(0.000%)");
     let slider: HtmlInputElement = labelled(&app.root, "Timeline position")
         .dyn_into()
         .expect("an input");
@@ -306,8 +312,8 @@ async fn the_cursor_and_slider_follow_the_clock_and_seek() {
     slider.dispatch_event(&event).expect("dispatched");
     settle().await;
     assert_eq!(app.seeks.borrow().last(), Some(&at("2026-03-10T10:00:00")));
-    let left = attr(&one(&app.root, "[data-testid=cursor]"), "style");
-    assert_ne!(left, "left: 0.000%", "the cursor moved");
+    // Two days of the 60 d 14 h span.
+    assert_eq!(sweep(), "transform: translateX(3.301%)", "the cursor moved");
 }
 
 #[wasm_bindgen_test]
@@ -422,10 +428,24 @@ async fn long_logs_render_only_the_last_rows() {
     let app = mount(&json, "2026-03-01T00:00:00").await;
     let log = one(&app.root, "[data-testid=event-log]");
     let shown = all(&log, "[data-testid=event]");
-    assert_eq!(shown.len(), 300);
-    assert!(text(&log).contains("101 earlier events"), "{}", text(&log));
+    assert_eq!(shown.len(), 60);
+    assert!(text(&log).contains("341 earlier events"), "{}", text(&log));
     let last = shown.last().expect("a row");
     assert_eq!(attr(last, "data-at"), "2026-01-17T16:00:00+08:00");
+    for (shown, note) in [(180, "221 earlier events"), (300, "101 earlier events")] {
+        let more: web_sys::HtmlElement = one(&log, "button.log-more").dyn_into().expect("a button");
+        assert_eq!(text(&more), "Show earlier events");
+        more.click();
+        settle().await;
+        assert_eq!(all(&log, "[data-testid=event]").len(), shown);
+        assert!(text(&log).contains(note), "{}", text(&log));
+    }
+    assert!(
+        log.query_selector("button.log-more")
+            .expect("a selector")
+            .is_none(),
+        "at most 300 rows"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -17,12 +17,21 @@ pub struct EventLogProps {
     pub now: Time,
 }
 
+/// Rows rendered at first; "Show earlier events" adds [`MORE_ROWS`] at a time, up to [`MAX_ROWS`].
+/// Few rows keep a long jump of the clock (which replaces every row) cheap.
+pub const FIRST_ROWS: usize = 60;
+/// Rows each "Show earlier events" adds.
+pub const MORE_ROWS: usize = 120;
 /// The most rows rendered at once; earlier events are summarized in a note.
 pub const MAX_ROWS: usize = 300;
 
-/// The index range of the rows to show when `count` events have happened.
-pub fn visible_rows(count: usize) -> std::ops::Range<usize> {
-    count.saturating_sub(MAX_ROWS)..count
+/// The index range of the rows to show when `count` events have happened and `pages` pages of
+/// rows are asked for.
+pub fn visible_rows(count: usize, pages: usize) -> std::ops::Range<usize> {
+    let rows = FIRST_ROWS
+        .saturating_add(MORE_ROWS.saturating_mul(pages.saturating_sub(1)))
+        .min(MAX_ROWS);
+    count.saturating_sub(rows)..count
 }
 
 /// A short name for an event kind, for people.
@@ -114,23 +123,26 @@ struct EventRowsProps {
     sim: SimRef,
     tier: usize,
     count: usize,
+    pages: usize,
 }
 
 /// The visible rows; re-rendered only when the number of events shown changes.
 #[function_component(EventRows)]
 fn event_rows(props: &EventRowsProps) -> Html {
-    let rows = visible_rows(props.count).map(|index| {
+    let rows = visible_rows(props.count, props.pages).map(|index| {
         html! { <EventRow key={index} sim={props.sim.clone()} tier={props.tier} {index} /> }
     });
     html! { <ol class="log-list">{ for rows }</ol> }
 }
 
 /// The events of the tier chosen in "Log tier" (the scenario's tier at first) up to the clock,
-/// newest last, scrolled to the end.
+/// newest last. The scroller is anchored at its end (CSS `column-reverse`), so new rows stay in
+/// view without reading the layout from script.
 #[function_component(EventLog)]
 pub fn event_log(props: &EventLogProps) -> Html {
     let EventLogProps { sim, now } = props;
     let chosen_tier = use_state(|| None::<String>);
+    let pages = use_state(|| 1_usize);
     let tier = chosen_tier
         .as_ref()
         .and_then(|name| sim.traces.iter().position(|t| &t.tier == name))
@@ -139,19 +151,11 @@ pub fn event_log(props: &EventLogProps) -> Html {
         .traces
         .get(tier)
         .map_or(0, |trace| trace.events_until(*now).len());
-    let scroller = use_node_ref();
-
-    // Effects
-    {
-        let scroller = scroller.clone();
-        use_effect_with((sim.clone(), tier, count), move |_| {
-            if let Some(element) = scroller.cast::<web_sys::Element>() {
-                element.set_scroll_top(element.scroll_height());
-            }
-        });
-    }
-
     // Callbacks
+    let show_earlier = {
+        let pages = pages.clone();
+        Callback::from(move |_: MouseEvent| pages.set(*pages + 1))
+    };
     let onchange = {
         let chosen_tier = chosen_tier.clone();
         Callback::from(move |event: Event| {
@@ -167,7 +171,8 @@ pub fn event_log(props: &EventLogProps) -> Html {
             <option value={trace.tier.clone()} selected={trace.tier == tier_name}>{ &trace.tier }</option>
         }
     });
-    let hidden = visible_rows(count).start;
+    let hidden = visible_rows(count, *pages).start;
+    let can_show_more = hidden > 0 && visible_rows(usize::MAX, *pages).len() < MAX_ROWS;
     html! {
         <section class="event-log" aria-labelledby="rl-log-title">
             <header class="panel-head">
@@ -180,15 +185,24 @@ pub fn event_log(props: &EventLogProps) -> Html {
             <p class="panel-note">
                 { format!("{count} events up to {} · times in {}", second_text(*now), offset_label(sim.scenario.offset)) }
             </p>
-            <div class="log-scroller" data-testid="event-log" ref={scroller} tabindex="0"
+            <div class="log-scroller" data-testid="event-log" tabindex="0"
                  role="region" aria-label={format!("Events of tier {tier_name}")}>
-                if hidden > 0 {
-                    <p class="log-earlier">{ format!("{hidden} earlier events not shown") }</p>
-                }
-                if count == 0 {
-                    <p class="log-empty">{ "Nothing has happened yet. Press Play or Next event." }</p>
-                }
-                <EventRows sim={sim.clone()} {tier} {count} />
+                <div class="log-content">
+                    if hidden > 0 {
+                        <p class="log-earlier">
+                            { format!("{hidden} earlier events not shown") }
+                            if can_show_more {
+                                <button type="button" class="log-more" onclick={show_earlier}>
+                                    { "Show earlier events" }
+                                </button>
+                            }
+                        </p>
+                    }
+                    if count == 0 {
+                        <p class="log-empty">{ "Nothing has happened yet. Press Play or Next event." }</p>
+                    }
+                    <EventRows sim={sim.clone()} {tier} {count} pages={*pages} />
+                </div>
             </div>
         </section>
     }
@@ -200,17 +214,25 @@ mod tests {
 
     #[test]
     fn only_the_last_rows_are_shown() {
-        // events so far, first shown, shown
+        // events so far, pages asked for, first shown, shown
         let cases = [
-            (0, 0, 0),
-            (1, 0, 1),
-            (300, 0, 300),
-            (301, 1, 300),
-            (10_000, 9_700, 300),
+            (0, 1, 0, 0),
+            (1, 1, 0, 1),
+            (60, 1, 0, 60),
+            (61, 1, 1, 60),
+            (61, 2, 0, 61),
+            (10_000, 0, 9_940, 60),
+            (10_000, 2, 9_820, 180),
+            (10_000, 3, 9_700, 300),
+            (10_000, 9, 9_700, 300),
         ];
-        for (count, first, shown) in cases {
-            let range = visible_rows(count);
-            assert_eq!((range.start, range.len()), (first, shown), "{count}");
+        for (count, pages, first, shown) in cases {
+            let range = visible_rows(count, pages);
+            assert_eq!(
+                (range.start, range.len()),
+                (first, shown),
+                "{count}, {pages}"
+            );
         }
     }
 }

@@ -6,7 +6,7 @@
 //! state changes.
 
 use crate::engine::trace::RenewSource;
-use crate::engine::{BillingMode, Event, EventKind, State, Time, Trace};
+use crate::engine::{BillingMode, EventKind, State, Time, Trace};
 use crate::explain;
 use crate::ui::sim::{Sim, SimRef};
 use crate::ui::text::{
@@ -40,11 +40,15 @@ const MARKER_MERGE_PX: f64 = 13.0;
 /// Pixels per character of a band label (11 px type), for deciding whether it fits.
 const LABEL_CHAR_PX: f64 = 6.6;
 /// The vertical centre of the markers in a lane, in pixels from its top.
-const LANE_MARKER_Y: i32 = 27;
+const LANE_MARKER_Y: f64 = 27.0;
 /// The baseline of band labels in a lane, in pixels from its top.
-const LANE_LABEL_Y: i32 = 14;
+const LANE_LABEL_Y: f64 = 14.0;
 /// The vertical centre of the account markers in a tier row.
-const TIER_MARKER_Y: i32 = 25;
+const TIER_MARKER_Y: f64 = 25.0;
+/// The height of a lane, in pixels (the CSS `--tl-lane-h`).
+const LANE_HEIGHT: f64 = 40.0;
+/// The height of a tier row holding top-up markers, in pixels (the CSS `--tl-tier-h` then).
+const TIER_ROW_HEIGHT: f64 = 36.0;
 
 /// What a marker stands for; its `data-kind` is the UI contract's name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +57,7 @@ pub enum MarkerKind {
     AttemptSucceeded,
     /// An automatic renewal attempt that failed.
     AttemptFailed,
-    /// The expiry date moved (by hand or automatically).
+    /// A renewal by hand (an automatic one shows as its successful attempt).
     Renewed,
     /// Money added to the balance.
     TopUp,
@@ -103,23 +107,104 @@ impl MarkerKind {
         match self {
             MarkerKind::AttemptSucceeded => "auto-renew paid",
             MarkerKind::AttemptFailed => "auto-renew failed",
-            MarkerKind::Renewed => "renewed",
+            MarkerKind::Renewed => "renewed by hand",
             MarkerKind::TopUp => "top-up",
             MarkerKind::Rejected => "act refused",
         }
     }
 
-    /// The id of its glyph among the timeline's SVG definitions.
-    fn glyph_href(self) -> &'static str {
-        match self {
-            MarkerKind::AttemptSucceeded => "#rl-mk-succeeded",
-            MarkerKind::AttemptFailed => "#rl-mk-failed",
-            MarkerKind::Renewed => "#rl-mk-renewed",
-            MarkerKind::TopUp => "#rl-mk-top-up",
-            MarkerKind::Rejected => "#rl-mk-rejected",
-        }
+    /// Its glyph centred on (`x`, `y`) in pixels: one path, the inner symbol cut out (even-odd),
+    /// so a marker costs one element however many are drawn.
+    pub fn glyph(self, x: f64, y: f64) -> String {
+        let (outline, cutout): (Shape, &[(f64, f64)]) = match self {
+            MarkerKind::AttemptSucceeded => (Shape::Disc, &CHECK),
+            MarkerKind::AttemptFailed => (Shape::Disc, &CROSS_X),
+            MarkerKind::Renewed => (Shape::Polygon(&DIAMOND), &ARROW_UP),
+            MarkerKind::TopUp => (Shape::Disc, &PLUS),
+            MarkerKind::Rejected => (Shape::Polygon(&SQUARE), &SLASH),
+        };
+        let mut d = match outline {
+            Shape::Disc => format!(
+                "M{:.1} {y:.1}A6.5 6.5 0 1 0 {:.1} {y:.1}A6.5 6.5 0 1 0 {:.1} {y:.1}Z",
+                x - 6.5,
+                x + 6.5,
+                x - 6.5
+            ),
+            Shape::Polygon(points) => polygon(points, x, y),
+        };
+        d.push_str(&polygon(cutout, x, y));
+        d
     }
 }
+
+/// A glyph's outline.
+enum Shape {
+    /// A disc of radius 6.5.
+    Disc,
+    /// A polygon around the centre.
+    Polygon(&'static [(f64, f64)]),
+}
+
+/// A closed path through `points` moved to (`x`, `y`).
+fn polygon(points: &[(f64, f64)], x: f64, y: f64) -> String {
+    let mut d = String::new();
+    for (i, (px, py)) in points.iter().enumerate() {
+        d.push(if i == 0 { 'M' } else { 'L' });
+        d.push_str(&format!("{:.1} {:.1}", x + px, y + py));
+    }
+    d.push('Z');
+    d
+}
+
+const DIAMOND: [(f64, f64); 4] = [(0.0, -7.5), (7.5, 0.0), (0.0, 7.5), (-7.5, 0.0)];
+const SQUARE: [(f64, f64); 4] = [(-6.0, -6.0), (6.0, -6.0), (6.0, 6.0), (-6.0, 6.0)];
+const CHECK: [(f64, f64); 6] = [
+    (-3.7, 0.1),
+    (-1.0, 2.9),
+    (3.9, -2.1),
+    (2.8, -3.1),
+    (-1.0, 0.8),
+    (-2.6, -0.9),
+];
+const PLUS: [(f64, f64); 12] = [
+    (-1.2, -3.8),
+    (1.2, -3.8),
+    (1.2, -1.2),
+    (3.8, -1.2),
+    (3.8, 1.2),
+    (1.2, 1.2),
+    (1.2, 3.8),
+    (-1.2, 3.8),
+    (-1.2, 1.2),
+    (-3.8, 1.2),
+    (-3.8, -1.2),
+    (-1.2, -1.2),
+];
+/// The plus turned by 45°.
+const CROSS_X: [(f64, f64); 12] = [
+    (1.8, -3.5),
+    (3.5, -1.8),
+    (1.7, 0.0),
+    (3.5, 1.8),
+    (1.8, 3.5),
+    (0.0, 1.7),
+    (-1.8, 3.5),
+    (-3.5, 1.8),
+    (-1.7, 0.0),
+    (-3.5, -1.8),
+    (-1.8, -3.5),
+    (0.0, -1.7),
+];
+const ARROW_UP: [(f64, f64); 7] = [
+    (0.0, -4.4),
+    (3.2, -1.0),
+    (1.2, -1.0),
+    (1.2, 3.8),
+    (-1.2, 3.8),
+    (-1.2, -1.0),
+    (-3.2, -1.0),
+];
+const SLASH: [(f64, f64); 4] = [(-4.3, 2.8), (-2.8, 4.3), (4.3, -2.8), (2.8, -4.3)];
 
 /// One state band of a lane.
 #[derive(Clone, Debug, PartialEq)]
@@ -127,16 +212,16 @@ struct Band {
     x: String,
     width: String,
     state: State,
-    label: Option<&'static str>,
+    /// The label and where it starts, in pixels of the measured width.
+    label: Option<(&'static str, f64)>,
 }
 
 /// One marker (or several merged ones that would overlap).
 #[derive(Clone, Debug, PartialEq)]
 struct Marker {
     kind: MarkerKind,
-    x: String,
-    /// Nudged right by this many pixels (a renewal drawn beside its successful attempt).
-    nudge_px: i32,
+    /// Its glyph's path, in the pixels of the track width the geometry was made for.
+    d: String,
     at: String,
     title: String,
     count: usize,
@@ -145,6 +230,8 @@ struct Marker {
 /// Everything drawn in one lane, computed once per simulation and width.
 #[derive(Debug, PartialEq)]
 struct LaneGeometry {
+    /// `0 0 width height`: marks are drawn in pixels of the measured width, then fitted.
+    view_box: String,
     tier: String,
     resource: usize,
     resource_id: String,
@@ -158,6 +245,8 @@ struct LaneGeometry {
 #[derive(Debug)]
 struct TierGeometry {
     name: String,
+    /// The view box of the tier row's marks.
+    view_box: String,
     days_long: String,
     days_short: String,
     is_scenario_tier: bool,
@@ -166,7 +255,7 @@ struct TierGeometry {
 }
 
 /// A positioned axis tick.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 struct PlacedTick {
     x: String,
     /// Labels near the right edge are drawn leftwards so they stay inside.
@@ -186,38 +275,65 @@ struct Geometry {
 /// Collects markers, merging one into the previous of its kind when they would overlap.
 struct MarkerSink {
     markers: Vec<Marker>,
-    last_px: [Option<f64>; 5],
-    last_index: [usize; 5],
+    /// Per kind: where its last marker stands (px), when its first event was, its index.
+    last: [Option<(f64, Time, usize)>; 5],
 }
 
 impl MarkerSink {
     fn new() -> Self {
         MarkerSink {
             markers: Vec::new(),
-            last_px: [None; 5],
-            last_index: [0; 5],
+            last: [None; 5],
         }
     }
 
-    fn push(&mut self, marker: Marker, px: f64, at: Time) {
-        let slot = MarkerKind::ALL
-            .iter()
-            .position(|k| *k == marker.kind)
-            .unwrap_or(0);
-        let close = self.last_px[slot].is_some_and(|last| px - last < MARKER_MERGE_PX);
-        if let (true, Some(previous)) = (close, self.markers.get_mut(self.last_index[slot])) {
-            previous.count += 1;
-            previous.title = format!(
-                "{} {} (merged at this zoom), the last at {}",
-                previous.count,
-                marker.kind.legend(),
-                minute_text(at)
-            );
-            return;
+    /// Adds a marker of `kind` at `px` for an event at `at`; `make` builds it (with its
+    /// explanation) only when it does not merge into the previous one.
+    fn push(&mut self, kind: MarkerKind, px: f64, at: Time, make: impl FnOnce() -> Marker) {
+        let slot = MarkerKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        if let Some((last_px, first, index)) = self.last[slot] {
+            if px - last_px < MARKER_MERGE_PX {
+                if let Some(previous) = self.markers.get_mut(index) {
+                    previous.count += 1;
+                    previous.title = format!(
+                        "{} × {} from {} to {}, too close together to draw apart at this width \
+                         (the event log lists each)",
+                        previous.count,
+                        kind.legend(),
+                        minute_text(first),
+                        minute_text(at)
+                    );
+                    return;
+                }
+            }
         }
-        self.last_px[slot] = Some(px);
-        self.last_index[slot] = self.markers.len();
-        self.markers.push(marker);
+        self.last[slot] = Some((px, at, self.markers.len()));
+        self.markers.push(make());
+    }
+}
+
+/// Makes `fresh` share every part equal to `previous`'s, so the lanes an edit did not change keep
+/// their geometry (same pointer) and are not redrawn.
+fn reuse_unchanged(fresh: &mut Geometry, previous: &Geometry) {
+    if fresh.ticks == previous.ticks {
+        fresh.ticks = previous.ticks.clone();
+    }
+    for tier in &mut fresh.tiers {
+        let Some(old) = previous.tiers.iter().find(|old| old.name == tier.name) else {
+            continue;
+        };
+        if tier.account_markers == old.account_markers {
+            tier.account_markers = old.account_markers.clone();
+        }
+        for lane in &mut tier.lanes {
+            let same = old
+                .lanes
+                .iter()
+                .find(|o| o.resource == lane.resource && o.resource_id == lane.resource_id);
+            if let Some(old_lane) = same.filter(|o| **o == *lane) {
+                *lane = old_lane.clone();
+            }
+        }
     }
 }
 
@@ -263,48 +379,61 @@ fn tier_geometry(
     let resource_count = scenario.resources.len();
     let mut sinks: Vec<MarkerSink> = (0..resource_count).map(|_| MarkerSink::new()).collect();
     let mut account = MarkerSink::new();
-    let mut previous: Option<&Event> = None;
-    for event in &trace.events {
+    for (index, event) in trace.events.iter().enumerate() {
         let Some(kind) = MarkerKind::of(&event.kind) else {
-            previous = Some(event);
             continue;
         };
-        let explanation = explain::explain(event, scenario, trace);
-        let who = event
-            .resource
-            .and_then(|r| scenario.resources.get(r))
-            .map_or("account", |r| r.id.as_str());
-        let title = format!(
-            "{} {}, {}: {} [{}]",
-            second_text(event.at),
-            offset_label(trace.offset),
-            who,
-            explanation.what,
-            explanation.rule
-        );
-        let f = x_of(event.at);
-        let beside_its_attempt = matches!(
+        // An automatic renewal shows as its successful attempt, whose title tells both.
+        if matches!(
             event.kind,
             EventKind::Renewed {
                 source: RenewSource::Auto,
                 ..
             }
-        ) && previous
-            .is_some_and(|p| p.at == event.at && p.resource == event.resource);
-        let marker = Marker {
-            kind,
-            x: percent(f),
-            nudge_px: if beside_its_attempt { 15 } else { 0 },
-            at: event.at.rfc3339(trace.offset),
-            title,
-            count: 1,
+        ) {
+            continue;
+        }
+        let f = x_of(event.at);
+        let make = || {
+            let who = event
+                .resource
+                .and_then(|r| scenario.resources.get(r))
+                .map_or("account", |r| r.id.as_str());
+            let mut sentences = vec![explain::explain(event, scenario, trace)];
+            if kind == MarkerKind::AttemptSucceeded {
+                let renewal = trace.events.get(index + 1).filter(|next| {
+                    next.at == event.at && matches!(next.kind, EventKind::Renewed { .. })
+                });
+                sentences.extend(renewal.map(|next| explain::explain(next, scenario, trace)));
+            }
+            let told: Vec<String> = sentences
+                .iter()
+                .map(|e| format!("{} [{}]", e.what, e.rule))
+                .collect();
+            let y = if event.resource.is_some() {
+                LANE_MARKER_Y
+            } else {
+                TIER_MARKER_Y
+            };
+            Marker {
+                kind,
+                d: kind.glyph(f * width_px, y),
+                at: event.at.rfc3339(trace.offset),
+                title: format!(
+                    "{} {}, {}: {}",
+                    second_text(event.at),
+                    offset_label(trace.offset),
+                    who,
+                    told.join(" ")
+                ),
+                count: 1,
+            }
         };
         let px = f * width_px;
         match event.resource.and_then(|r| sinks.get_mut(r)) {
-            Some(sink) => sink.push(marker, px, event.at),
-            None => account.push(marker, px, event.at),
+            Some(sink) => sink.push(kind, px, event.at, make),
+            None => account.push(kind, px, event.at, make),
         }
-        previous = Some(event);
     }
     let lanes = sinks
         .into_iter()
@@ -326,11 +455,12 @@ fn tier_geometry(
                         x: percent(a),
                         width: percent(b - a),
                         state,
-                        label: fits.then_some(word),
+                        label: fits.then_some((word, a * width_px + 6.0)),
                     }
                 })
                 .collect();
             Rc::new(LaneGeometry {
+                view_box: format!("0 0 {width_px:.0} {LANE_HEIGHT:.0}"),
                 tier: trace.tier.clone(),
                 resource: r,
                 pay_per_use: scenario
@@ -349,6 +479,7 @@ fn tier_geometry(
     let (packages, pay_per_use) = (uses(BillingMode::Package), uses(BillingMode::PayPerUse));
     TierGeometry {
         name: trace.tier.clone(),
+        view_box: format!("0 0 {width_px:.0} {TIER_ROW_HEIGHT:.0}"),
         days_long: tier_days_long(days, packages, pay_per_use),
         days_short: tier_days_short(days, packages, pay_per_use),
         is_scenario_tier,
@@ -420,9 +551,18 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let TimelineProps { sim, now, on_seek } = props;
     let track_ref = use_node_ref();
     let width = use_element_width(track_ref.clone());
-    let geometry = use_memo((sim.clone(), width), |(sim, width)| {
-        geometry(sim, f64::from(*width))
-    });
+    let previous = use_mut_ref(|| None::<Rc<Geometry>>);
+    let geometry = {
+        let previous = previous.clone();
+        use_memo((sim.clone(), width), move |(sim, width)| {
+            let mut fresh = geometry(sim, f64::from(*width));
+            if let Some(old) = previous.borrow().as_ref() {
+                reuse_unchanged(&mut fresh, old);
+            }
+            fresh
+        })
+    };
+    *previous.borrow_mut() = Some(geometry.clone());
     let dragging = use_mut_ref(|| false);
     let (start, end) = (geometry.start, geometry.end);
 
@@ -484,7 +624,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
 
-    let cursor_x = percent(fraction(start, end, *now));
+    // The cursor and the faded future move by a transform: composited, no repaint of the lanes.
+    let sweep = format!(
+        "transform: translateX({})",
+        percent(fraction(start, end, *now))
+    );
     let has_account_markers = geometry
         .tiers
         .iter()
@@ -502,6 +646,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <div class={classes!("tl-group", tier.is_scenario_tier.then_some("is-scenario-tier"))}
                  key={tier.name.clone()} data-tier={tier.name.clone()}>
                 <TierRow
+                    view_box={tier.view_box.clone()}
                     is_scenario_tier={tier.is_scenario_tier}
                     days_long={tier.days_long.clone()}
                     days_short={tier.days_short.clone()}
@@ -533,10 +678,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <Axis ticks={geometry.ticks.clone()} />
                     { for groups }
                     <Grid ticks={geometry.ticks.clone()} />
-                    <div class="tl-future" style={format!("left: {cursor_x}")} aria-hidden="true"></div>
-                    <div class="tl-cursor" data-testid="cursor" style={format!("left: {cursor_x}")}
-                         aria-hidden="true">
-                        <span class="tl-cursor-head"></span>
+                    <div class="tl-overlay" aria-hidden="true">
+                        <div class="tl-future" style={sweep.clone()}></div>
+                        <div class="tl-sweep" style={sweep}>
+                            <div class="tl-cursor" data-testid="cursor">
+                                <span class="tl-cursor-head"></span>
+                            </div>
+                        </div>
                     </div>
                 </div>
             </div>
@@ -605,11 +753,35 @@ impl PartialEq for LaneProps {
     }
 }
 
-/// One resource of one tier: bands, labels and markers.
+/// One resource of one tier. Only its state changes with the clock; the drawing is [`LaneBody`].
 #[function_component(Lane)]
 fn lane(props: &LaneProps) -> Html {
     let lane = &props.geometry;
     let state = props.state.map_or("not-started", State::as_str);
+    html! {
+        <div class="lane" data-testid="lane" data-tier={lane.tier.clone()}
+             data-resource={lane.resource_id.clone()} data-state={state}>
+            <LaneBody geometry={lane.clone()} />
+        </div>
+    }
+}
+
+/// Properties of [`LaneBody`]; equal when they hold the same geometry (pointer comparison).
+#[derive(Properties)]
+struct LaneBodyProps {
+    geometry: Rc<LaneGeometry>,
+}
+
+impl PartialEq for LaneBodyProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.geometry, &other.geometry)
+    }
+}
+
+/// A lane's bands, labels and markers, drawn once per simulation and width.
+#[function_component(LaneBody)]
+fn lane_body(props: &LaneBodyProps) -> Html {
+    let lane = &props.geometry;
     let bands = lane.bands.iter().map(|band| {
         let state = band.state.as_str();
         html! {
@@ -619,40 +791,40 @@ fn lane(props: &LaneProps) -> Html {
         }
     });
     let labels = lane.bands.iter().filter_map(|band| {
-        let label = band.label?;
+        let (label, x) = band.label?;
         Some(html! {
             <text class={format!("band-label band-label-{}", band.state.as_str())}
-                  x={band.x.clone()} dx="6" y={LANE_LABEL_Y.to_string()}>{ label }</text>
+                  x={format!("{x:.1}")} y={LANE_LABEL_Y.to_string()}>{ label }</text>
         })
     });
-    let markers = lane.markers.iter().map(|m| marker_html(m, LANE_MARKER_Y));
+    let markers = lane.markers.iter().map(marker_html);
     html! {
-        <div class={format!("lane lane-{state}")} data-testid="lane" data-tier={lane.tier.clone()}
-             data-resource={lane.resource_id.clone()} data-state={state}>
+        <>
             <svg class="lane-svg lane-bands" aria-hidden="true">{ for bands }</svg>
-            <svg class="lane-svg lane-marks" role="img" aria-label={lane.summary.clone()}>
+            <svg class="lane-svg lane-marks" role="img" aria-label={lane.summary.clone()}
+                 viewBox={lane.view_box.clone()} preserveAspectRatio="none">
                 { for labels }
                 { for markers }
             </svg>
-        </div>
+        </>
     }
 }
 
-fn marker_html(marker: &Marker, y: i32) -> Html {
-    let transform = (marker.nudge_px != 0).then(|| format!("translate({} 0)", marker.nudge_px));
+fn marker_html(marker: &Marker) -> Html {
     html! {
-        <g class={format!("marker marker-{}", marker.kind.data_kind())} data-testid="marker"
-           data-kind={marker.kind.data_kind()} data-at={marker.at.clone()}
-           data-count={(marker.count > 1).then(|| marker.count.to_string())}>
+        <path class={format!("marker glyph glyph-{}", marker.kind.data_kind())} data-testid="marker"
+              data-kind={marker.kind.data_kind()} data-at={marker.at.clone()}
+              data-count={(marker.count > 1).then(|| marker.count.to_string())}
+              d={marker.d.clone()}>
             <title>{ &marker.title }</title>
-            <use href={marker.kind.glyph_href()} x={marker.x.clone()} y={y.to_string()} {transform} />
-        </g>
+        </path>
     }
 }
 
 /// Properties of [`TierRow`].
 #[derive(Properties)]
 struct TierRowProps {
+    view_box: String,
     is_scenario_tier: bool,
     days_long: String,
     days_short: String,
@@ -662,6 +834,7 @@ struct TierRowProps {
 impl PartialEq for TierRowProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.markers, &other.markers)
+            && self.view_box == other.view_box
             && self.is_scenario_tier == other.is_scenario_tier
             && self.days_long == other.days_long
             && self.days_short == other.days_short
@@ -671,7 +844,7 @@ impl PartialEq for TierRowProps {
 /// A tier's header row in the track: its grace/retention days and the account's top-ups.
 #[function_component(TierRow)]
 fn tier_row(props: &TierRowProps) -> Html {
-    let markers = props.markers.iter().map(|m| marker_html(m, TIER_MARKER_Y));
+    let markers = props.markers.iter().map(marker_html);
     html! {
         <div class="tl-tier-row">
             <span class="tl-tier-days">
@@ -679,7 +852,8 @@ fn tier_row(props: &TierRowProps) -> Html {
                 <span class="tl-days-long">{ &props.days_long }</span>
                 <span class="tl-days-short">{ &props.days_short }</span>
             </span>
-            <svg class="tl-tier-svg" aria-hidden={props.markers.is_empty().then_some("true")}
+            <svg class="tl-tier-svg" viewBox={props.view_box.clone()} preserveAspectRatio="none"
+                 aria-hidden={props.markers.is_empty().then_some("true")}
                  role={(!props.markers.is_empty()).then_some("img")}
                  aria-label={(!props.markers.is_empty()).then(|| format!("{} top-ups", props.markers.len()))}>
                 { for markers }
@@ -732,7 +906,7 @@ fn grid(props: &TicksProps) -> Html {
     html! { <svg class="tl-grid" aria-hidden="true">{ for lines }</svg> }
 }
 
-/// The patterns of the four states and the marker glyphs, defined once for every SVG of the page.
+/// The patterns of the four states, defined once for every SVG of the page.
 #[function_component(SvgDefinitions)]
 fn svg_definitions() -> Html {
     html! {
@@ -755,26 +929,6 @@ fn svg_definitions() -> Html {
                     <rect class="pat-bg-released" width="8" height="8" />
                     <path class="pat-line-released" d="M0 4 H8 M4 0 V8" />
                 </pattern>
-                <g id="rl-mk-succeeded" class="glyph glyph-succeeded">
-                    <circle r="6.5" />
-                    <path d="M-3.2 0.2 L-1 2.6 L3.4 -2.4" />
-                </g>
-                <g id="rl-mk-failed" class="glyph glyph-failed">
-                    <circle r="6.5" />
-                    <path d="M-2.6 -2.6 L2.6 2.6 M2.6 -2.6 L-2.6 2.6" />
-                </g>
-                <g id="rl-mk-renewed" class="glyph glyph-renewed">
-                    <path class="glyph-body" d="M0 -7.5 L7.5 0 L0 7.5 L-7.5 0 Z" />
-                    <path d="M0 3.2 V-3.2 M-2.6 -0.6 L0 -3.2 L2.6 -0.6" />
-                </g>
-                <g id="rl-mk-top-up" class="glyph glyph-top-up">
-                    <circle r="6.5" />
-                    <path d="M-3.2 0 H3.2 M0 -3.2 V3.2" />
-                </g>
-                <g id="rl-mk-rejected" class="glyph glyph-rejected">
-                    <rect x="-6" y="-6" width="12" height="12" rx="1.5" />
-                    <path d="M-3.4 3.4 L3.4 -3.4" />
-                </g>
             </defs>
         </svg>
     }
@@ -799,7 +953,7 @@ fn legend() -> Html {
         html! {
             <li class="legend-item">
                 <svg class="legend-glyph" width="18" height="18" aria-hidden="true">
-                    <use href={kind.glyph_href()} x="9" y="9" />
+                    <path class={format!("glyph glyph-{}", kind.data_kind())} d={kind.glyph(9.0, 9.0)} />
                 </svg>
                 { kind.legend() }
             </li>
@@ -810,5 +964,138 @@ fn legend() -> Html {
             { for states }
             { for markers }
         </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Scenario;
+
+    /// Failed attempts 04-01..04-03 at 03:00, a top-up, then a paid attempt on 04-04.
+    const SCENARIO: &str = r#"{
+      "format": "renewal-lab/1", "policy": "huawei-cn", "tier": "V3", "balance": "20.00",
+      "resources": [
+        { "id": "ocr", "billing": "package", "start": "2026-03-08T10:00:00", "term": "1m",
+          "prices": { "month": "30.00", "year": "300.00" },
+          "auto_renew": { "enabled": true, "days_before": 7 } }
+      ],
+      "actions": [ { "at": "2026-04-03T12:00:00", "do": "top_up", "amount": "50.00" } ],
+      "until": "2026-04-20T00:00:00"
+    }"#;
+
+    fn sim(json: &str) -> Sim {
+        Sim::new(Scenario::from_json(json).unwrap())
+    }
+
+    fn kinds(markers: &[Marker]) -> Vec<(&'static str, usize)> {
+        markers
+            .iter()
+            .map(|m| (m.kind.data_kind(), m.count))
+            .collect()
+    }
+
+    #[test]
+    fn markers_merge_only_when_they_would_overlap() {
+        let sim = sim(SCENARIO);
+        // track width in px, the scenario tier's markers (kind, events merged)
+        let cases: [(f64, &[(&str, usize)]); 2] = [
+            (
+                1_000.0,
+                &[
+                    ("attempt-failed", 1),
+                    ("attempt-failed", 1),
+                    ("attempt-failed", 1),
+                    ("attempt-succeeded", 1),
+                ],
+            ),
+            (200.0, &[("attempt-failed", 3), ("attempt-succeeded", 1)]),
+        ];
+        for (width, expected) in cases {
+            let geometry = geometry(&sim, width);
+            let v3 = &geometry.tiers[3];
+            assert_eq!(v3.name, "V3");
+            assert!(v3.is_scenario_tier);
+            assert_eq!(kinds(&v3.lanes[0].markers), expected, "{width}px");
+            assert_eq!(kinds(&v3.account_markers), [("top-up", 1)]);
+        }
+        let narrow = geometry(&sim, 200.0);
+        let merged = &narrow.tiers[3].lanes[0].markers[0];
+        assert_eq!(merged.at, "2026-04-01T03:00:00+08:00");
+        assert!(merged
+            .title
+            .starts_with("3 × auto-renew failed from 2026-04-01 03:00 to 2026-04-03 03:00"));
+        let paid = &geometry(&sim, 1_000.0).tiers[3].lanes[0].markers[3];
+        assert!(
+            paid.title.contains("Auto-renew paid 30.00"),
+            "{}",
+            paid.title
+        );
+        assert!(
+            paid.title.contains("Renewed automatically"),
+            "{}",
+            paid.title
+        );
+    }
+
+    #[test]
+    fn bands_follow_the_states_and_label_only_where_the_word_fits() {
+        let json = SCENARIO
+            .replace(r#""balance": "20.00""#, r#""balance": "0.00""#)
+            .replace(
+                r#"[ { "at": "2026-04-03T12:00:00", "do": "top_up", "amount": "50.00" } ]"#,
+                "[]",
+            );
+        let geometry = geometry(&sim(&json), 1_000.0);
+        // tier, states of its band sequence, labelled
+        let cases: [(usize, &[(State, bool)]); 2] = [
+            (
+                0,
+                &[
+                    (State::Available, true),
+                    (State::Expired, false),
+                    (State::Frozen, false),
+                    (State::Released, true),
+                ],
+            ),
+            (
+                3,
+                &[
+                    (State::Available, true),
+                    (State::Expired, true),
+                    (State::Frozen, true),
+                ],
+            ),
+        ];
+        for (tier, expected) in cases {
+            let bands: Vec<(State, bool)> = geometry.tiers[tier].lanes[0]
+                .bands
+                .iter()
+                .map(|b| (b.state, b.label.is_some()))
+                .collect();
+            assert_eq!(bands, expected, "tier {tier}");
+        }
+        let first = &geometry.tiers[0].lanes[0].bands[0];
+        assert_eq!(first.x, "0.000%");
+    }
+
+    #[test]
+    fn an_edit_keeps_the_geometry_of_lanes_it_did_not_change() {
+        let before = geometry(&sim(SCENARIO), 1_000.0);
+        let renamed = SCENARIO.replace(r#""tier": "V3""#, r#""name": "Renamed", "tier": "V3""#);
+        let mut after = geometry(&sim(&renamed), 1_000.0);
+        reuse_unchanged(&mut after, &before);
+        for (old, new) in before.tiers.iter().zip(&after.tiers) {
+            assert!(Rc::ptr_eq(&old.lanes[0], &new.lanes[0]), "{}", new.name);
+            assert!(Rc::ptr_eq(&old.account_markers, &new.account_markers));
+        }
+        assert!(Rc::ptr_eq(&before.ticks, &after.ticks));
+        let richer = SCENARIO.replace(r#""balance": "20.00""#, r#""balance": "90.00""#);
+        let mut changed = geometry(&sim(&richer), 1_000.0);
+        reuse_unchanged(&mut changed, &before);
+        assert!(!Rc::ptr_eq(
+            &before.tiers[3].lanes[0],
+            &changed.tiers[3].lanes[0]
+        ));
     }
 }
