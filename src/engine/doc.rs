@@ -183,6 +183,22 @@ pub struct ActionDoc {
     pub times: Option<i64>,
 }
 
+impl ActionDoc {
+    /// An action of kind `verb` at local time `at`, every other field left out.
+    pub fn new(at: impl Into<String>, verb: ActionVerb) -> Self {
+        ActionDoc {
+            at: at.into(),
+            verb,
+            amount: None,
+            resource: None,
+            term: None,
+            enabled: None,
+            days_before: None,
+            times: None,
+        }
+    }
+}
+
 impl ScenarioDoc {
     /// Reads a document, naming the JSON path (or line and column, for broken JSON) of any error.
     pub fn from_json(text: &str) -> Result<ScenarioDoc, FieldError> {

@@ -283,16 +283,7 @@ impl Scenario {
             .actions
             .iter()
             .map(|a| {
-                let mut doc = ActionDoc {
-                    at: a.at.local_string(),
-                    verb: ActionVerb::TopUp,
-                    amount: None,
-                    resource: None,
-                    term: None,
-                    enabled: None,
-                    days_before: None,
-                    times: None,
-                };
+                let mut doc = ActionDoc::new(a.at.local_string(), ActionVerb::TopUp);
                 if let Some(i) = a.kind.resource() {
                     doc.resource = self.resources.get(i).map(|r| r.id.clone());
                 }

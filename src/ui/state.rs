@@ -78,16 +78,7 @@ pub enum Act {
 impl Act {
     /// The action this act records at `at`, or what is wrong with the form's values.
     pub fn to_action_doc(&self, at: Time) -> Result<ActionDoc, String> {
-        let mut doc = ActionDoc {
-            at: at.local_string(),
-            verb: ActionVerb::TopUp,
-            amount: None,
-            resource: None,
-            term: None,
-            enabled: None,
-            days_before: None,
-            times: None,
-        };
+        let mut doc = ActionDoc::new(at.local_string(), ActionVerb::TopUp);
         match self {
             Act::Renew { resource, term } => {
                 doc.verb = ActionVerb::Renew;

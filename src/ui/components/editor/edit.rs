@@ -610,14 +610,8 @@ fn new_action(doc: &ScenarioDoc) -> ActionDoc {
         .filter(|at| Time::parse_local(at).is_ok())
         .unwrap_or_else(|| earliest_start(doc));
     ActionDoc {
-        at,
-        verb: ActionVerb::TopUp,
         amount: Some(AmountDoc::text(NEW_TOP_UP)),
-        resource: None,
-        term: None,
-        enabled: None,
-        days_before: None,
-        times: None,
+        ..ActionDoc::new(at, ActionVerb::TopUp)
     }
 }
 
@@ -675,16 +669,7 @@ fn switch_verb(action: &mut ActionDoc, verb: ActionVerb, first_package: Option<S
     }
     let resource = action.resource.take().or(first_package);
     let at = std::mem::take(&mut action.at);
-    *action = ActionDoc {
-        at,
-        verb,
-        amount: None,
-        resource: None,
-        term: None,
-        enabled: None,
-        days_before: None,
-        times: None,
-    };
+    *action = ActionDoc::new(at, verb);
     match verb {
         ActionVerb::TopUp => action.amount = Some(AmountDoc::text(NEW_TOP_UP)),
         ActionVerb::Renew => {
