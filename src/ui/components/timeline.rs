@@ -624,7 +624,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
 
-    // The cursor and the faded future move by a transform: composited, no repaint of the lanes.
+    // The cursor moves by a transform: composited, no repaint of the lanes.
     let sweep = format!(
         "transform: translateX({})",
         percent(fraction(start, end, *now))
@@ -679,7 +679,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     { for groups }
                     <Grid ticks={geometry.ticks.clone()} />
                     <div class="tl-overlay" aria-hidden="true">
-                        <div class="tl-future" style={sweep.clone()}></div>
                         <div class="tl-sweep" style={sweep}>
                             <div class="tl-cursor" data-testid="cursor">
                                 <span class="tl-cursor-head"></span>
