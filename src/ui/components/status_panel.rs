@@ -199,7 +199,7 @@ fn tier_card(
                     <span class="res-id">{ &resource.id }</span>
                     { state_badge(state) }
                 </div>
-                if let Some(state) = state {
+                if let Some(state) = state.filter(|s| *s != State::Available) {
                     <p class="res-period">{ format!("{}: {}", state_title(state), state_period(state)) }</p>
                 }
                 <ul class="countdowns">
@@ -214,15 +214,17 @@ fn tier_card(
                  data-testid="tier-status" data-tier={trace.tier.clone()}
                  aria-labelledby={heading_id.clone()} key={trace.tier.clone()}>
             <header class="tier-card-head">
-                <h3 id={heading_id} class="tier-card-title">{ format!("Tier {}", trace.tier) }</h3>
-                if is_scenario_tier { <span class="tag tag-scenario">{ "scenario tier" }</span> }
+                <h3 id={heading_id} class="tier-card-title">
+                    { format!("Tier {}", trace.tier) }
+                    if is_scenario_tier { <span class="tag tag-scenario">{ "scenario tier" }</span> }
+                </h3>
+                <p class={classes!("balance-line", balance.is_negative().then_some("is-arrears"))}>
+                    <span class="balance-label">{ "Balance" }</span>
+                    <span class="balance-amount" data-testid="balance">{ balance.to_string() }</span>
+                    if balance.is_negative() { <span class="tag tag-arrears">{ "in arrears" }</span> }
+                </p>
             </header>
             <p class="tier-card-days">{ tier_days_long(days, packages, pay_per_use) }</p>
-            <p class={classes!("balance-line", balance.is_negative().then_some("is-arrears"))}>
-                <span class="balance-label">{ "Balance" }</span>
-                <span class="balance-amount" data-testid="balance">{ balance.to_string() }</span>
-                if balance.is_negative() { <span class="tag tag-arrears">{ "in arrears" }</span> }
-            </p>
             <ul class="res-list">{ for rows }</ul>
         </article>
     }
