@@ -383,7 +383,7 @@ const BROKEN_FIELDS: &str = r#"{
   "format": "renewal-lab/1",
   "timezone": "+8",
   "policy": { "name": "mine", "tiers": { "gold": {
-    "package": { "grace_days": 400, "retention_days": 1 },
+    "package": { "grace_days": 1, "retention_days": 1 },
     "pay_per_use": { "grace_days": 0, "retention_days": 1 } } } },
   "tier": "silver",
   "balance": "-1",
