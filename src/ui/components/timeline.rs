@@ -16,7 +16,7 @@ use crate::ui::text::{
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
@@ -505,32 +505,42 @@ fn lane_summary(tier: &str, resource_id: &str, spans: &[(Time, Time, State)]) ->
     format!("{resource_id}, tier {tier}: {}", parts.join(", "))
 }
 
-/// Measures an element's width on mount and on every window resize, rounded to a bucket.
+/// Measures an element's width on mount and whenever it is resized (a `ResizeObserver`, and window
+/// resizes), rounded to a bucket.
 #[hook]
 fn use_element_width(node: NodeRef) -> i32 {
     let width = use_state_eq(|| DEFAULT_TRACK_WIDTH);
     {
         let width = width.clone();
         use_effect_with(node, move |node| {
-            let node = node.clone();
-            let measure = move || {
-                let Some(element) = node.cast::<Element>() else {
-                    return;
-                };
-                let measured = element.get_bounding_client_rect().width();
-                if measured.is_finite() && measured > 0.0 {
-                    let bucketed = (measured / WIDTH_BUCKET_PX).round() * WIDTH_BUCKET_PX;
-                    width.set(bucketed.max(WIDTH_BUCKET_PX) as i32);
+            let element = node.cast::<Element>();
+            let measure = {
+                let element = element.clone();
+                move || {
+                    let Some(element) = &element else {
+                        return;
+                    };
+                    let measured = element.get_bounding_client_rect().width();
+                    if measured.is_finite() && measured > 0.0 {
+                        let bucketed = (measured / WIDTH_BUCKET_PX).round() * WIDTH_BUCKET_PX;
+                        width.set(bucketed.max(WIDTH_BUCKET_PX) as i32);
+                    }
                 }
             };
             measure();
             let listener = Closure::<dyn Fn()>::new(measure);
+            let observer = element
+                .as_ref()
+                .and_then(|element| observe_resizes(element, &listener));
             let window = web_sys::window();
             if let Some(window) = &window {
                 let _ = window
                     .add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
             }
             move || {
+                if let Some(observer) = observer {
+                    call_method(&observer, "disconnect", None);
+                }
                 if let Some(window) = window {
                     let _ = window.remove_event_listener_with_callback(
                         "resize",
@@ -542,6 +552,31 @@ fn use_element_width(node: NodeRef) -> i32 {
         });
     }
     *width
+}
+
+/// Starts a `ResizeObserver` on `element` that calls `callback`, if the browser has one.
+fn observe_resizes(element: &Element, callback: &Closure<dyn Fn()>) -> Option<JsValue> {
+    let constructor: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("ResizeObserver"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+    let observer =
+        js_sys::Reflect::construct(&constructor, &js_sys::Array::of1(callback.as_ref())).ok()?;
+    call_method(&observer, "observe", Some(element))?;
+    Some(observer)
+}
+
+/// Calls `target.name(argument)`, ignoring a missing method.
+fn call_method(target: &JsValue, name: &str, argument: Option<&JsValue>) -> Option<JsValue> {
+    let method: js_sys::Function = js_sys::Reflect::get(target, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    match argument {
+        Some(argument) => method.call1(target, argument).ok(),
+        None => method.call0(target).ok(),
+    }
 }
 
 /// Timeline of every tier and resource: bands per state (colour, pattern and label), markers, a
