@@ -428,11 +428,15 @@ async fn long_logs_render_only_the_last_rows() {
     let app = mount(&json, "2026-03-01T00:00:00").await;
     let log = one(&app.root, "[data-testid=event-log]");
     let shown = all(&log, "[data-testid=event]");
-    assert_eq!(shown.len(), 60);
-    assert!(text(&log).contains("341 earlier events"), "{}", text(&log));
+    assert_eq!(shown.len(), 30);
+    assert!(text(&log).contains("371 earlier events"), "{}", text(&log));
     let last = shown.last().expect("a row");
     assert_eq!(attr(last, "data-at"), "2026-01-17T16:00:00+08:00");
-    for (shown, note) in [(180, "221 earlier events"), (300, "101 earlier events")] {
+    for (shown, note) in [
+        (120, "281 earlier events"),
+        (210, "191 earlier events"),
+        (300, "101 earlier events"),
+    ] {
         let more: web_sys::HtmlElement = one(&log, "button.log-more").dyn_into().expect("a button");
         assert_eq!(text(&more), "Show earlier events");
         more.click();

@@ -19,9 +19,9 @@ pub struct EventLogProps {
 
 /// Rows rendered at first; "Show earlier events" adds [`MORE_ROWS`] at a time, up to [`MAX_ROWS`].
 /// Few rows keep a long jump of the clock (which replaces every row) cheap.
-pub const FIRST_ROWS: usize = 60;
+pub const FIRST_ROWS: usize = 30;
 /// Rows each "Show earlier events" adds.
-pub const MORE_ROWS: usize = 120;
+pub const MORE_ROWS: usize = 90;
 /// The most rows rendered at once; earlier events are summarized in a note.
 pub const MAX_ROWS: usize = 300;
 
@@ -218,12 +218,12 @@ mod tests {
         let cases = [
             (0, 1, 0, 0),
             (1, 1, 0, 1),
-            (60, 1, 0, 60),
-            (61, 1, 1, 60),
-            (61, 2, 0, 61),
-            (10_000, 0, 9_940, 60),
-            (10_000, 2, 9_820, 180),
-            (10_000, 3, 9_700, 300),
+            (30, 1, 0, 30),
+            (31, 1, 1, 30),
+            (31, 2, 0, 31),
+            (10_000, 0, 9_970, 30),
+            (10_000, 2, 9_880, 120),
+            (10_000, 4, 9_700, 300),
             (10_000, 9, 9_700, 300),
         ];
         for (count, pages, first, shown) in cases {
