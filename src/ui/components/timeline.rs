@@ -5,7 +5,7 @@
 //! (and the track's width), so moving the clock only moves the cursor and re-renders a lane whose
 //! state changes.
 
-use crate::engine::trace::RenewSource;
+use crate::engine::trace::{ActionName, RenewSource};
 use crate::engine::{BillingMode, EventKind, State, Time, Trace};
 use crate::explain;
 use crate::ui::sim::{Sim, SimRef};
@@ -75,14 +75,23 @@ impl MarkerKind {
         MarkerKind::Rejected,
     ];
 
-    /// The marker for `kind`, if that kind of event gets one.
+    /// The marker for `kind`, if that kind of event gets one (an automatic renewal does not: its
+    /// successful attempt stands for it).
     pub fn of(kind: &EventKind) -> Option<MarkerKind> {
         match kind {
             EventKind::AutoRenewAttempt { failure: None, .. } => Some(MarkerKind::AttemptSucceeded),
             EventKind::AutoRenewAttempt {
                 failure: Some(_), ..
             } => Some(MarkerKind::AttemptFailed),
-            EventKind::Renewed { .. } => Some(MarkerKind::Renewed),
+            EventKind::Renewed {
+                source: RenewSource::Manual,
+                ..
+            } => Some(MarkerKind::Renewed),
+            // An automatic renewal shows as its successful attempt, whose title tells both.
+            EventKind::Renewed {
+                source: RenewSource::Auto,
+                ..
+            } => None,
             EventKind::TopUp { .. } => Some(MarkerKind::TopUp),
             EventKind::ActionRejected { .. } => Some(MarkerKind::Rejected),
             EventKind::Purchased { .. }
@@ -114,97 +123,56 @@ impl MarkerKind {
     }
 
     /// Its glyph centred on (`x`, `y`) in pixels: one path, the inner symbol cut out (even-odd),
-    /// so a marker costs one element however many are drawn.
+    /// so a marker costs one element however many are drawn. Only the start is computed; the
+    /// rest of the path is relative and fixed.
     pub fn glyph(self, x: f64, y: f64) -> String {
-        let (outline, cutout): (Shape, &[(f64, f64)]) = match self {
-            MarkerKind::AttemptSucceeded => (Shape::Disc, &CHECK),
-            MarkerKind::AttemptFailed => (Shape::Disc, &CROSS_X),
-            MarkerKind::Renewed => (Shape::Polygon(&DIAMOND), &ARROW_UP),
-            MarkerKind::TopUp => (Shape::Disc, &PLUS),
-            MarkerKind::Rejected => (Shape::Polygon(&SQUARE), &SLASH),
+        let ((dx, dy), rest) = match self {
+            MarkerKind::AttemptSucceeded => ((-6.5, 0.0), GLYPH_SUCCEEDED),
+            MarkerKind::AttemptFailed => ((-6.5, 0.0), GLYPH_FAILED),
+            MarkerKind::Renewed => ((0.0, -7.5), GLYPH_RENEWED),
+            MarkerKind::TopUp => ((-6.5, 0.0), GLYPH_TOP_UP),
+            MarkerKind::Rejected => ((-6.0, -6.0), GLYPH_REJECTED),
         };
-        let mut d = match outline {
-            Shape::Disc => format!(
-                "M{:.1} {y:.1}A6.5 6.5 0 1 0 {:.1} {y:.1}A6.5 6.5 0 1 0 {:.1} {y:.1}Z",
-                x - 6.5,
-                x + 6.5,
-                x - 6.5
-            ),
-            Shape::Polygon(points) => polygon(points, x, y),
-        };
-        d.push_str(&polygon(cutout, x, y));
+        let mut d = String::with_capacity(rest.len() + 16);
+        d.push('M');
+        d.push_str(&tenths(x + dx));
+        d.push(' ');
+        d.push_str(&tenths(y + dy));
+        d.push_str(rest);
         d
     }
 }
 
-/// A glyph's outline.
-enum Shape {
-    /// A disc of radius 6.5.
-    Disc,
-    /// A polygon around the centre.
-    Polygon(&'static [(f64, f64)]),
-}
+/// A disc of radius 6.5 with a check mark cut out (relative path from the disc's left point).
+const GLYPH_SUCCEEDED: &str = "a6.5 6.5 0 1 0 13 0a6.5 6.5 0 1 0 -13 0z\
+    m2.8 0.1l2.7 2.8l4.9 -5l-1.1 -1l-3.8 3.9l-1.6 -1.7z";
+/// A disc with an × cut out.
+const GLYPH_FAILED: &str = "a6.5 6.5 0 1 0 13 0a6.5 6.5 0 1 0 -13 0z\
+    m8.3 -3.5l1.7 1.7l-1.8 1.8l1.8 1.8l-1.7 1.7l-1.8 -1.8l-1.8 1.8l-1.7 -1.7l1.8 -1.8l-1.8 -1.8\
+    l1.7 -1.7l1.8 1.8z";
+/// A diamond with an upward arrow cut out (from its top point).
+const GLYPH_RENEWED: &str =
+    "l7.5 7.5l-7.5 7.5l-7.5 -7.5zm0 3.1l3.2 3.4l-2 0l0 4.8l-2.4 0l0 -4.8l-2 0z";
+/// A disc with a plus cut out.
+const GLYPH_TOP_UP: &str = "a6.5 6.5 0 1 0 13 0a6.5 6.5 0 1 0 -13 0z\
+    m5.3 -3.8l2.4 0l0 2.6l2.6 0l0 2.4l-2.6 0l0 2.6l-2.4 0l0 -2.6l-2.6 0l0 -2.4l2.6 0z";
+/// A square with a slash cut out (from its top-left corner).
+const GLYPH_REJECTED: &str = "l12 0l0 12l-12 0zm1.7 8.8l1.5 1.5l7.1 -7.1l-1.5 -1.5z";
 
-/// A closed path through `points` moved to (`x`, `y`).
-fn polygon(points: &[(f64, f64)], x: f64, y: f64) -> String {
-    let mut d = String::new();
-    for (i, (px, py)) in points.iter().enumerate() {
-        d.push(if i == 0 { 'M' } else { 'L' });
-        d.push_str(&format!("{:.1} {:.1}", x + px, y + py));
+/// A coordinate to one decimal without float formatting (slow in WebAssembly): `12.3`, `-0.5`.
+fn tenths(value: f64) -> String {
+    let tenths = if value.is_finite() {
+        (value * 10.0).round() as i64
+    } else {
+        0
+    };
+    let sign = if tenths < 0 { "-" } else { "" };
+    let magnitude = tenths.unsigned_abs();
+    match magnitude % 10 {
+        0 => format!("{sign}{}", magnitude / 10),
+        digit => format!("{sign}{}.{digit}", magnitude / 10),
     }
-    d.push('Z');
-    d
 }
-
-const DIAMOND: [(f64, f64); 4] = [(0.0, -7.5), (7.5, 0.0), (0.0, 7.5), (-7.5, 0.0)];
-const SQUARE: [(f64, f64); 4] = [(-6.0, -6.0), (6.0, -6.0), (6.0, 6.0), (-6.0, 6.0)];
-const CHECK: [(f64, f64); 6] = [
-    (-3.7, 0.1),
-    (-1.0, 2.9),
-    (3.9, -2.1),
-    (2.8, -3.1),
-    (-1.0, 0.8),
-    (-2.6, -0.9),
-];
-const PLUS: [(f64, f64); 12] = [
-    (-1.2, -3.8),
-    (1.2, -3.8),
-    (1.2, -1.2),
-    (3.8, -1.2),
-    (3.8, 1.2),
-    (1.2, 1.2),
-    (1.2, 3.8),
-    (-1.2, 3.8),
-    (-1.2, 1.2),
-    (-3.8, 1.2),
-    (-3.8, -1.2),
-    (-1.2, -1.2),
-];
-/// The plus turned by 45°.
-const CROSS_X: [(f64, f64); 12] = [
-    (1.8, -3.5),
-    (3.5, -1.8),
-    (1.7, 0.0),
-    (3.5, 1.8),
-    (1.8, 3.5),
-    (0.0, 1.7),
-    (-1.8, 3.5),
-    (-3.5, 1.8),
-    (-1.7, 0.0),
-    (-3.5, -1.8),
-    (-1.8, -3.5),
-    (0.0, -1.7),
-];
-const ARROW_UP: [(f64, f64); 7] = [
-    (0.0, -4.4),
-    (3.2, -1.0),
-    (1.2, -1.0),
-    (1.2, 3.8),
-    (-1.2, 3.8),
-    (-1.2, -1.0),
-    (-3.2, -1.0),
-];
-const SLASH: [(f64, f64); 4] = [(-4.3, 2.8), (-2.8, 4.3), (4.3, -2.8), (2.8, -4.3)];
 
 /// One state band of a lane.
 #[derive(Clone, Debug, PartialEq)]
@@ -275,8 +243,8 @@ struct Geometry {
 /// Collects markers, merging one into the previous of its kind when they would overlap.
 struct MarkerSink {
     markers: Vec<Marker>,
-    /// Per kind: where its last marker stands (px), when its first event was, its index.
-    last: [Option<(f64, Time, usize)>; 5],
+    /// Per kind: where its last marker stands (px), its index, when its first and last events were.
+    last: [Option<(f64, usize, Time, Time)>; 5],
 }
 
 impl MarkerSink {
@@ -291,24 +259,46 @@ impl MarkerSink {
     /// explanation) only when it does not merge into the previous one.
     fn push(&mut self, kind: MarkerKind, px: f64, at: Time, make: impl FnOnce() -> Marker) {
         let slot = MarkerKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-        if let Some((last_px, first, index)) = self.last[slot] {
+        if let Some((last_px, index, first, _)) = self.last[slot] {
             if px - last_px < MARKER_MERGE_PX {
                 if let Some(previous) = self.markers.get_mut(index) {
                     previous.count += 1;
-                    previous.title = format!(
-                        "{} × {} from {} to {}, too close together to draw apart at this width \
-                         (the event log lists each)",
-                        previous.count,
-                        kind.legend(),
-                        minute_text(first),
-                        minute_text(at)
-                    );
+                    self.last[slot] = Some((last_px, index, first, at));
                     return;
                 }
             }
         }
-        self.last[slot] = Some((px, at, self.markers.len()));
+        self.finish_slot(slot);
+        self.last[slot] = Some((px, self.markers.len(), at, at));
         self.markers.push(make());
+    }
+
+    /// Titles the merged marker of `slot`, if its last one merged several events.
+    fn finish_slot(&mut self, slot: usize) {
+        let Some((_, index, first, last)) = self.last[slot] else {
+            return;
+        };
+        let Some(marker) = self.markers.get_mut(index) else {
+            return;
+        };
+        if marker.count > 1 {
+            marker.title = format!(
+                "{} × {} from {} to {}, too close together to draw apart at this width \
+                 (the event log lists each)",
+                marker.count,
+                marker.kind.legend(),
+                minute_text(first),
+                minute_text(last)
+            );
+        }
+    }
+
+    /// The markers, every merged one titled.
+    fn finish(mut self) -> Vec<Marker> {
+        for slot in 0..self.last.len() {
+            self.finish_slot(slot);
+        }
+        self.markers
     }
 }
 
@@ -379,37 +369,22 @@ fn tier_geometry(
     let resource_count = scenario.resources.len();
     let mut sinks: Vec<MarkerSink> = (0..resource_count).map(|_| MarkerSink::new()).collect();
     let mut account = MarkerSink::new();
+    let zone = offset_label(trace.offset);
     for (index, event) in trace.events.iter().enumerate() {
         let Some(kind) = MarkerKind::of(&event.kind) else {
             continue;
         };
-        // An automatic renewal shows as its successful attempt, whose title tells both.
-        if matches!(
-            event.kind,
-            EventKind::Renewed {
-                source: RenewSource::Auto,
-                ..
-            }
-        ) {
-            continue;
-        }
         let f = x_of(event.at);
         let make = || {
             let who = event
                 .resource
                 .and_then(|r| scenario.resources.get(r))
                 .map_or("account", |r| r.id.as_str());
-            let mut sentences = vec![explain::explain(event, scenario, trace)];
-            if kind == MarkerKind::AttemptSucceeded {
-                let renewal = trace.events.get(index + 1).filter(|next| {
-                    next.at == event.at && matches!(next.kind, EventKind::Renewed { .. })
-                });
-                sentences.extend(renewal.map(|next| explain::explain(next, scenario, trace)));
-            }
-            let told: Vec<String> = sentences
-                .iter()
-                .map(|e| format!("{} [{}]", e.what, e.rule))
-                .collect();
+            let renewal = trace
+                .events
+                .get(index + 1)
+                .filter(|next| next.at == event.at && next.resource == event.resource);
+            let at = event.at.rfc3339(trace.offset);
             let y = if event.resource.is_some() {
                 LANE_MARKER_Y
             } else {
@@ -418,14 +393,12 @@ fn tier_geometry(
             Marker {
                 kind,
                 d: kind.glyph(f * width_px, y),
-                at: event.at.rfc3339(trace.offset),
                 title: format!(
-                    "{} {}, {}: {}",
-                    second_text(event.at),
-                    offset_label(trace.offset),
-                    who,
-                    told.join(" ")
+                    "{} {zone}, {who}: {}",
+                    at.get(..19).unwrap_or(&at).replace('T', " "),
+                    marker_sentence(&event.kind, renewal.map(|next| &next.kind))
                 ),
+                at,
                 count: 1,
             }
         };
@@ -470,7 +443,7 @@ fn tier_geometry(
                 summary: lane_summary(&trace.tier, &resource_id, &spans),
                 resource_id,
                 bands,
-                markers: sink.markers,
+                markers: sink.finish(),
             })
         })
         .collect();
@@ -483,8 +456,68 @@ fn tier_geometry(
         days_long: tier_days_long(days, packages, pay_per_use),
         days_short: tier_days_short(days, packages, pay_per_use),
         is_scenario_tier,
-        account_markers: Rc::new(account.markers),
+        account_markers: Rc::new(account.finish()),
         lanes,
+    }
+}
+
+/// What a marker's event did, in the event log's words (§ rule in brackets). Made from the event's
+/// own fields: thousands of markers are titled at every edit, so no lookups. `renewal` is the
+/// event right after, which for a successful attempt is the renewal it paid for.
+fn marker_sentence(kind: &EventKind, renewal: Option<&EventKind>) -> String {
+    match *kind {
+        EventKind::AutoRenewAttempt {
+            failure: Some(_),
+            price,
+            balance,
+        } => format!(
+            "Auto-renew failed: balance {balance} is below the price {price}. Nothing was charged. \
+             [§6 auto-renewal at 03:00]"
+        ),
+        EventKind::AutoRenewAttempt {
+            failure: None,
+            price,
+            ..
+        } => match renewal {
+            Some(EventKind::Renewed {
+                term,
+                expires,
+                balance,
+                ..
+            }) => format!(
+                "Auto-renew paid {price} and renewed for {term}, counted from the expiry date; \
+                 now valid through {}. Balance {balance}. [§6 auto-renewal at 03:00]",
+                explain::when(*expires)
+            ),
+            _ => format!("Auto-renew paid {price}. [§6 auto-renewal at 03:00]"),
+        },
+        EventKind::Renewed {
+            term,
+            expires,
+            balance,
+            ..
+        } => format!(
+            "Renewed by hand for {term}, counted from the expiry date; now valid through {}. \
+             Balance {balance}. [§5 manual renewal]",
+            explain::when(expires)
+        ),
+        EventKind::TopUp { amount, balance } => {
+            format!("Topped up {amount}. Balance {balance}. [§7 balance]")
+        }
+        EventKind::ActionRejected { action, reason } => {
+            let (what, rule) = match action {
+                ActionName::Renew => ("Renewal", "§5 manual renewal"),
+                ActionName::SetAutoRenew => ("Auto-renew change", "§6 auto-renewal settings"),
+            };
+            format!(
+                "{what} refused ({}): {}. [{rule}]",
+                reason.as_str(),
+                explain::rejection_text(reason)
+            )
+        }
+        EventKind::Purchased { .. }
+        | EventKind::StateChanged { .. }
+        | EventKind::AutoRenewChanged { .. } => String::new(),
     }
 }
 
@@ -828,7 +861,7 @@ fn lane_body(props: &LaneBodyProps) -> Html {
         let (label, x) = band.label?;
         Some(html! {
             <text class={format!("band-label band-label-{}", band.state.as_str())}
-                  x={format!("{x:.1}")} y={LANE_LABEL_Y.to_string()}>{ label }</text>
+                  x={tenths(x)} y={LANE_LABEL_Y.to_string()}>{ label }</text>
         })
     });
     let markers = lane.markers.iter().map(marker_html);
@@ -1018,6 +1051,42 @@ mod tests {
       "until": "2026-04-20T00:00:00"
     }"#;
 
+    #[test]
+    fn coordinates_keep_one_decimal() {
+        // value, text
+        let cases = [
+            (0.0, "0"),
+            (12.34, "12.3"),
+            (12.35, "12.4"),
+            (-0.04, "0"),
+            (-0.5, "-0.5"),
+            (-6.5, "-6.5"),
+            (1_056.0, "1056"),
+            (f64::NAN, "0"),
+        ];
+        for (value, text) in cases {
+            assert_eq!(tenths(value), text, "{value}");
+        }
+    }
+
+    #[test]
+    fn glyphs_start_at_their_outline_and_cut_their_symbol() {
+        // kind, centre, the path's start, the number of subpaths (outline and cut-out)
+        let cases = [
+            (MarkerKind::AttemptSucceeded, (10.0, 27.0), "M3.5 27a", 2),
+            (MarkerKind::AttemptFailed, (10.0, 27.0), "M3.5 27a", 2),
+            (MarkerKind::Renewed, (100.25, 27.0), "M100.3 19.5l", 2),
+            (MarkerKind::TopUp, (0.0, 25.0), "M-6.5 25a", 2),
+            (MarkerKind::Rejected, (50.0, 27.0), "M44 21l", 2),
+        ];
+        for (kind, (x, y), start, subpaths) in cases {
+            let d = kind.glyph(x, y);
+            assert!(d.starts_with(start), "{kind:?}: {d}");
+            assert_eq!(d.matches(['z', 'Z']).count(), subpaths, "{kind:?}: {d}");
+            assert!(!d.contains("  "), "one space between numbers: {d}");
+        }
+    }
+
     fn sim(json: &str) -> Sim {
         Sim::new(Scenario::from_json(json).unwrap())
     }
@@ -1066,10 +1135,54 @@ mod tests {
             paid.title
         );
         assert!(
-            paid.title.contains("Renewed automatically"),
+            paid.title
+                .contains("renewed for 1m, counted from the expiry date"),
             "{}",
             paid.title
         );
+    }
+
+    #[test]
+    fn marker_titles_say_what_the_event_log_says() {
+        // A run with every marker kind: failures, a paid attempt, a manual renewal, a top-up and a
+        // refused renewal.
+        let json = SCENARIO.replace(
+            r#"[ { "at": "2026-04-03T12:00:00", "do": "top_up", "amount": "50.00" } ]"#,
+            r#"[ { "at": "2026-04-03T12:00:00", "do": "top_up", "amount": "50.00" },
+                { "at": "2026-04-10T12:00:00", "do": "renew", "resource": "ocr", "term": "1m" },
+                { "at": "2026-04-11T12:00:00", "do": "renew", "resource": "ocr", "term": "5y" } ]"#,
+        );
+        let sim = sim(&json);
+        let trace = &sim.traces[3];
+        let mut kinds = Vec::new();
+        for (index, event) in trace.events.iter().enumerate() {
+            let Some(kind) = MarkerKind::of(&event.kind) else {
+                continue;
+            };
+            kinds.push(kind.data_kind());
+            let sentence =
+                marker_sentence(&event.kind, trace.events.get(index + 1).map(|e| &e.kind));
+            let explained = explain::explain(event, &sim.scenario, trace);
+            if kind == MarkerKind::AttemptSucceeded {
+                assert!(
+                    sentence.starts_with("Auto-renew paid 30.00 and renewed for 1m"),
+                    "{sentence}"
+                );
+            } else {
+                assert!(
+                    sentence.starts_with(&explained.what),
+                    "{sentence} / {}",
+                    explained.what
+                );
+            }
+            assert!(
+                sentence.ends_with(&format!("[{}]", explained.rule)),
+                "{sentence}"
+            );
+        }
+        for kind in MarkerKind::ALL {
+            assert!(kinds.contains(&kind.data_kind()), "{kinds:?}");
+        }
     }
 
     #[test]
