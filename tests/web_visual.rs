@@ -274,7 +274,7 @@ async fn markers_show_attempts_renewals_and_top_ups_with_explanations() {
     // A successful attempt tells the renewal it paid for.
     let paid = one(&lane, "[data-kind=attempt-succeeded] title");
     assert!(
-        text(&paid).contains("Renewed automatically"),
+        text(&paid).contains("renewed for 1m, counted from the expiry date"),
         "{}",
         text(&paid)
     );
