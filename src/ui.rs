@@ -5,6 +5,7 @@ pub mod autosave;
 pub mod browser;
 pub mod components;
 pub mod hooks;
+pub mod i18n;
 pub mod scenarios;
 pub mod share;
 pub mod sim;
