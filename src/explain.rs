@@ -3,7 +3,7 @@
 //! Pure functions shared by `renewal-cli --format text` and the app's event log.
 
 use crate::engine::trace::{ActionName, Rejection, RenewSource};
-use crate::engine::{BillingMode, Event, EventKind, Scenario, State, Time, Trace};
+use crate::engine::{BillingMode, Event, EventKind, Notice, Resource, Scenario, State, Time, Trace};
 
 /// A sentence about one event.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,6 +41,37 @@ pub fn state_meaning(state: State) -> &'static str {
         State::Expired => "grace period: still usable",
         State::Frozen => "retention period: not usable, data kept",
         State::Released => "released: data deleted",
+    }
+}
+
+/// The rule label of reminders (a modelling choice, documented in `docs/rules-and-choices.md`).
+pub const REMINDER_RULE: &str = "reminders at 09:00 (modelling choice)";
+
+/// The notice the customer receives, in English: the text of a `reminder` event (trace JSON, the
+/// CLI's timeline). `due` is the expiry's last second or the release instant.
+pub fn reminder_message(notice: Notice, due: Time, resource: &Resource) -> String {
+    let id = &resource.id;
+    let in_days = |days: u8| match days {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        n => format!("in {n} days"),
+    };
+    match notice {
+        Notice::Expiry { days } => format!(
+            "Reminder: {id} expires {}, at the end of {}. Renew it to keep it in service.",
+            in_days(days),
+            due.date()
+        ),
+        Notice::Release { days } => format!(
+            "Reminder: {id} has lapsed and its data will be deleted {}, at {}. {} to keep it.",
+            in_days(days),
+            when(due),
+            if resource.billing() == BillingMode::PayPerUse {
+                "Top up the balance"
+            } else {
+                "Renew it"
+            }
+        ),
     }
 }
 
@@ -151,6 +182,11 @@ pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation
                 rejection_text(reason)
             ),
             if action == ActionName::Renew { "§5 manual renewal" } else { "§6 auto-renewal settings" },
+            None,
+        ),
+        EventKind::Reminder { notice, due } => (
+            resource.map_or_else(String::new, |r| reminder_message(notice, due, r)),
+            REMINDER_RULE,
             None,
         ),
     };

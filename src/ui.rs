@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 pub mod hooks;
 pub mod i18n;
+pub mod reminder;
 pub mod scenarios;
 pub mod share;
 pub mod sim;

@@ -11,12 +11,19 @@ use super::scenario::{ActionKind, AutoRenew, ResourceKind, Scenario};
 use super::term::Term;
 use super::time::{add_months, extend_expiry, Time, SECS_PER_HOUR};
 use super::trace::{
-    ActionName, Event, EventKind, Meter, Rejection, RenewSource, ResourceStatus, State, Trace,
+    ActionName, Event, EventKind, Meter, Notice, Rejection, RenewSource, ResourceStatus, State,
+    Trace,
 };
 use chrono::NaiveDate;
 
 /// The hour of day (local) at which automatic renewals are attempted.
 pub const ATTEMPT_HOUR: u32 = 3;
+/// The hour of day (local) at which reminders are sent.
+pub const REMINDER_HOUR: u32 = 9;
+/// Expiry reminders: calendar days before the expiry date `X` (0 = on it).
+pub const EXPIRY_REMINDER_DAYS: [u8; 3] = [5, 2, 0];
+/// Release reminders: calendar days before the release date (1 = the last day before it).
+pub const RELEASE_REMINDER_DAYS: [u8; 3] = [6, 2, 1];
 
 /// Simulates `scenario` for its own tier.
 pub fn simulate(scenario: &Scenario) -> Trace {
@@ -56,6 +63,8 @@ struct Live {
     days: ModeDays,
     meter: Option<Meter>,
     changed: bool,
+    /// Package: the last automatic attempt for the current expiry date failed.
+    attempt_failed: bool,
 }
 
 impl Live {
@@ -72,6 +81,43 @@ impl Live {
     fn chargeable(&self) -> Option<Meter> {
         self.meter
             .filter(|_| self.started && self.state.is_usable())
+    }
+
+    /// The reminders this resource would receive as things stand: `(instant, notice, due)`.
+    /// Expiry notices while `available` with auto-renew off or its last attempt for this expiry
+    /// date failed; release notices while `expired` or `frozen`. Empty otherwise.
+    fn reminders(&self) -> impl Iterator<Item = (Time, Notice, Time)> {
+        let expiry = self
+            .expiry
+            .filter(|_| self.started && self.state == State::Available)
+            .filter(|_| !self.auto.enabled || self.attempt_failed);
+        let release = match self.state {
+            State::Expired | State::Frozen => self
+                .expiry
+                .map(expiry_moment)
+                .or(self.arrears_since)
+                .map(|anchor| {
+                    let days = i64::from(self.days.grace_days) + i64::from(self.days.retention_days);
+                    anchor.plus_days(days)
+                }),
+            _ => None,
+        };
+        let on = |date: NaiveDate, days_before: u8| {
+            Time::at_hour(date, REMINDER_HOUR).plus_days(-i64::from(days_before))
+        };
+        let expiry = expiry.into_iter().flat_map(move |x| {
+            EXPIRY_REMINDER_DAYS
+                .map(|days| (on(x, days), Notice::Expiry { days }, Time::end_of_day(x)))
+        });
+        let release = release.into_iter().flat_map(move |at| {
+            RELEASE_REMINDER_DAYS.map(|days| (on(at.date(), days), Notice::Release { days }, at))
+        });
+        expiry.chain(release)
+    }
+
+    /// The first reminder strictly after `t`, as things stand.
+    fn next_reminder_after(&self, t: Time) -> Option<Time> {
+        self.reminders().map(|(at, ..)| at).filter(|at| *at > t).min()
     }
 }
 
@@ -168,6 +214,7 @@ impl<'a> Simulator<'a> {
                     days: days.for_mode(r.billing()),
                     meter,
                     changed: false,
+                    attempt_failed: false,
                 }
             })
             .collect();
@@ -323,7 +370,10 @@ impl<'a> Simulator<'a> {
             }
             self.due[r] = if live.started {
                 let change = live.next_change.map_or(Time::MAX, |c| c.0);
-                change.min(live.next_attempt.unwrap_or(Time::MAX))
+                let reminder = live.next_reminder_after(t).unwrap_or(Time::MAX);
+                change
+                    .min(live.next_attempt.unwrap_or(Time::MAX))
+                    .min(reminder)
             } else {
                 self.scenario.resources[r].start
             };
@@ -336,7 +386,8 @@ impl<'a> Simulator<'a> {
         self.events.push(Event { at, resource, kind });
     }
 
-    /// §8 step 1 for one resource: purchase, transition, then charge or attempt.
+    /// §8 step 1 for one resource: purchase, transition, then charge or attempt, then a reminder
+    /// (judged on the state those left).
     fn resource_step(&mut self, r: usize, t: Time) {
         let resource = &self.scenario.resources[r];
         if !self.live[r].started {
@@ -360,6 +411,10 @@ impl<'a> Simulator<'a> {
                     self.enter_arrears(r, t);
                 }
             }
+        }
+        let due = self.live[r].reminders().find(|(at, ..)| *at == t);
+        if let Some((_, notice, due)) = due {
+            self.emit(t, Some(r), EventKind::Reminder { notice, due });
         }
     }
 
@@ -434,6 +489,7 @@ impl<'a> Simulator<'a> {
             );
             let live = &mut self.live[r];
             live.changed = true;
+            live.attempt_failed = true;
             live.next_attempt = live
                 .expiry
                 .and_then(|x| next_attempt_from(t, x, live.auto.days_before));
@@ -476,6 +532,7 @@ impl<'a> Simulator<'a> {
         let x = extend_expiry(x, term.months());
         live.expiry = Some(x);
         live.changed = true;
+        live.attempt_failed = false;
         live.next_attempt = live
             .auto
             .enabled

@@ -112,6 +112,32 @@ pub enum RenewSource {
     Auto,
 }
 
+/// Which reminder notice a customer receives (structured, so the app can word it in any language).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Notice {
+    /// The package's expiry date is `days` calendar days away: 5, 2, or 0 (today).
+    Expiry { days: u8 },
+    /// Release (data deletion) is `days` calendar days away: 6, 2, or 1 (the last day before it).
+    Release { days: u8 },
+}
+
+impl Notice {
+    /// The format's name of the notice: `expiry` or `release`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Notice::Expiry { .. } => "expiry",
+            Notice::Release { .. } => "release",
+        }
+    }
+
+    /// Calendar days from the reminder's date to the date it is about.
+    pub fn days(self) -> u8 {
+        match self {
+            Notice::Expiry { days } | Notice::Release { days } => days,
+        }
+    }
+}
+
 /// What happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EventKind {
@@ -148,6 +174,9 @@ pub enum EventKind {
         action: ActionName,
         reason: Rejection,
     },
+    /// A notice sent to the customer; it changes nothing. `due` is what it warns of: the package's
+    /// last valid second (`X` 23:59:59) for an expiry notice, the release instant for a release one.
+    Reminder { notice: Notice, due: Time },
 }
 
 impl EventKind {
@@ -161,6 +190,7 @@ impl EventKind {
             EventKind::TopUp { .. } => "top_up",
             EventKind::AutoRenewChanged { .. } => "auto_renew_changed",
             EventKind::ActionRejected { .. } => "action_rejected",
+            EventKind::Reminder { .. } => "reminder",
         }
     }
 
@@ -531,6 +561,19 @@ impl Serialize for EventJson<'_> {
             EventKind::ActionRejected { action, reason } => {
                 map.serialize_entry("action", action.as_str())?;
                 map.serialize_entry("reason", reason.as_str())?;
+            }
+            EventKind::Reminder { notice, due } => {
+                map.serialize_entry("notice", notice.name())?;
+                map.serialize_entry("days", &notice.days())?;
+                let field = match notice {
+                    Notice::Expiry { .. } => "expires",
+                    Notice::Release { .. } => "releases",
+                };
+                map.serialize_entry(field, &time(due))?;
+                if let Some(r) = resource.and_then(|r| self.scenario.resources.get(r)) {
+                    let message = crate::explain::reminder_message(notice, due, r);
+                    map.serialize_entry("message", &message)?;
+                }
             }
         }
         map.end()

@@ -909,13 +909,14 @@ mod tests {
 
     #[test]
     fn stepping_back_announces_the_states_then() {
-        // Before V3 freezes on 04-23, V0 (1 + 1 days) was released on 04-18.
+        // Before V3 freezes on 04-23, the last event was V1's reminder (1 + 7 days: data deleted
+        // on 04-24) at 09:00 on 04-22.
         let state = opened("auto-renew-twice")
             .apply(Action::Seek(t("2026-04-23T00:00:00")))
             .apply(Action::PreviousEvent);
         assert_eq!(
             state.announcement,
-            "Clock back at 2026-04-18 00:00:00: V3 ocr expired."
+            "Clock back at 2026-04-22 09:00:00: V3 ocr expired."
         );
     }
 

@@ -181,18 +181,45 @@ pub fn line(event: &Value) -> String {
             text
         }
         "action_rejected" => format!("rejected {} {}", s("action"), s("reason")),
+        "reminder" => format!(
+            "reminder {} {} {}",
+            s("notice"),
+            event["days"],
+            if event.get("expires").is_some() {
+                s("expires")
+            } else {
+                s("releases")
+            }
+        ),
         other => format!("unknown kind {other}"),
     };
     format!("{} {who} {what}", s("at"))
 }
 
 impl Run {
-    /// Every event as a short line (see [`line`]).
-    pub fn lines(&self) -> Vec<String> {
+    /// Every event as a short line (see [`line`]), reminders included.
+    pub fn all_lines(&self) -> Vec<String> {
         self.json["events"]
             .as_array()
             .map(|events| events.iter().map(line).collect())
             .unwrap_or_default()
+    }
+
+    /// Every event but the reminders, as short lines. Reminders change nothing and have their own
+    /// tables (`rules_reminders.rs`); the other rule tables compare the events that do.
+    pub fn lines(&self) -> Vec<String> {
+        self.all_lines()
+            .into_iter()
+            .filter(|l| !l.contains(" reminder "))
+            .collect()
+    }
+
+    /// The reminders of resource `id`, as short lines.
+    pub fn reminders(&self, id: &str) -> Vec<String> {
+        self.all_lines()
+            .into_iter()
+            .filter(|l| l.contains(&format!(" {id} reminder ")))
+            .collect()
     }
 
     /// The lines that contain `fragment`.

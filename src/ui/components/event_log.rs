@@ -3,6 +3,8 @@
 use crate::engine::{EventKind, State, Time};
 use crate::explain;
 use crate::ui::components::status_panel::state_badge;
+use crate::ui::i18n::use_lang;
+use crate::ui::reminder;
 use crate::ui::sim::SimRef;
 use crate::ui::text::{offset_label, second_text};
 use web_sys::HtmlSelectElement;
@@ -47,6 +49,7 @@ fn kind_words(kind: &EventKind) -> &'static str {
         EventKind::TopUp { .. } => "top-up",
         EventKind::AutoRenewChanged { .. } => "auto-renew settings",
         EventKind::ActionRejected { .. } => "refused",
+        EventKind::Reminder { .. } => "reminder",
     }
 }
 
@@ -67,6 +70,7 @@ fn tone(kind: &EventKind) -> &'static str {
             State::Released => "tone-released",
         },
         EventKind::Purchased { .. } | EventKind::AutoRenewChanged { .. } => "tone-neutral",
+        EventKind::Reminder { .. } => "tone-reminder",
     }
 }
 
@@ -81,6 +85,7 @@ struct EventRowProps {
 /// One explained event. Rendered once per simulation: the clock moving does not touch it.
 #[function_component(EventRow)]
 fn event_row(props: &EventRowProps) -> Html {
+    let lang = use_lang();
     let sim = &props.sim;
     let Some(trace) = sim.traces.get(props.tier) else {
         return Html::default();
@@ -88,7 +93,12 @@ fn event_row(props: &EventRowProps) -> Html {
     let Some(event) = trace.events.get(props.index) else {
         return Html::default();
     };
-    let explanation = explain::explain(event, &sim.scenario, trace);
+    let mut explanation = explain::explain(event, &sim.scenario, trace);
+    let resource = event.resource.and_then(|r| sim.scenario.resources.get(r));
+    if let (EventKind::Reminder { notice, due }, Some(resource)) = (event.kind, resource) {
+        explanation.what = reminder::sentence(lang, notice, due, resource);
+        explanation.rule = reminder::rule(lang);
+    }
     let who = event
         .resource
         .and_then(|r| sim.scenario.resources.get(r))
@@ -96,6 +106,9 @@ fn event_row(props: &EventRowProps) -> Html {
     let at = event.at.rfc3339(trace.offset);
     let badge = match event.kind {
         EventKind::StateChanged { to, .. } => state_badge(Some(to)),
+        EventKind::Reminder { .. } => {
+            html! { <span class="ev-kind">{ reminder::kind_label(lang) }</span> }
+        }
         _ => html! { <span class="ev-kind">{ kind_words(&event.kind) }</span> },
     };
     html! {

@@ -8,6 +8,8 @@
 use crate::engine::trace::{ActionName, RenewSource};
 use crate::engine::{BillingMode, EventKind, State, Time, Trace};
 use crate::explain;
+use crate::ui::i18n::{tr, use_lang, Lang};
+use crate::ui::reminder;
 use crate::ui::sim::{Sim, SimRef};
 use crate::ui::text::{
     axis_ticks, fraction, minute_text, offset_label, percent, second_text, slider_step_secs,
@@ -63,16 +65,19 @@ pub enum MarkerKind {
     TopUp,
     /// A customer action that was refused.
     Rejected,
+    /// A reminder notice sent to the customer.
+    Reminder,
 }
 
 impl MarkerKind {
     /// Every kind, in legend order.
-    pub const ALL: [MarkerKind; 5] = [
+    pub const ALL: [MarkerKind; 6] = [
         MarkerKind::AttemptSucceeded,
         MarkerKind::AttemptFailed,
         MarkerKind::Renewed,
         MarkerKind::TopUp,
         MarkerKind::Rejected,
+        MarkerKind::Reminder,
     ];
 
     /// The marker for `kind`, if that kind of event gets one (an automatic renewal does not: its
@@ -94,6 +99,7 @@ impl MarkerKind {
             } => None,
             EventKind::TopUp { .. } => Some(MarkerKind::TopUp),
             EventKind::ActionRejected { .. } => Some(MarkerKind::Rejected),
+            EventKind::Reminder { .. } => Some(MarkerKind::Reminder),
             EventKind::Purchased { .. }
             | EventKind::StateChanged { .. }
             | EventKind::AutoRenewChanged { .. } => None,
@@ -108,6 +114,7 @@ impl MarkerKind {
             MarkerKind::Renewed => "renewed",
             MarkerKind::TopUp => "top-up",
             MarkerKind::Rejected => "rejected",
+            MarkerKind::Reminder => "reminder",
         }
     }
 
@@ -119,6 +126,7 @@ impl MarkerKind {
             MarkerKind::Renewed => "renewed by hand",
             MarkerKind::TopUp => "top-up",
             MarkerKind::Rejected => "act refused",
+            MarkerKind::Reminder => "reminder",
         }
     }
 
@@ -132,6 +140,7 @@ impl MarkerKind {
             MarkerKind::Renewed => ((0.0, -7.5), GLYPH_RENEWED),
             MarkerKind::TopUp => ((-6.5, 0.0), GLYPH_TOP_UP),
             MarkerKind::Rejected => ((-6.0, -6.0), GLYPH_REJECTED),
+            MarkerKind::Reminder => ((0.0, -7.5), GLYPH_REMINDER),
         };
         let mut d = String::with_capacity(rest.len() + 16);
         d.push('M');
@@ -158,6 +167,9 @@ const GLYPH_TOP_UP: &str = "a6.5 6.5 0 1 0 13 0a6.5 6.5 0 1 0 -13 0z\
     m5.3 -3.8l2.4 0l0 2.6l2.6 0l0 2.4l-2.6 0l0 2.6l-2.4 0l0 -2.6l-2.6 0l0 -2.4l2.6 0z";
 /// A square with a slash cut out (from its top-left corner).
 const GLYPH_REJECTED: &str = "l12 0l0 12l-12 0zm1.7 8.8l1.5 1.5l7.1 -7.1l-1.5 -1.5z";
+/// A triangle with an exclamation mark cut out (from its top point): a reminder.
+const GLYPH_REMINDER: &str =
+    "l7.5 13.5l-15 0zm-1.1 4.6l2.2 0l-0.4 4.6l-1.4 0zm0.2 5.6l1.8 0l0 1.7l-1.8 0z";
 
 /// A coordinate to one decimal without float formatting (slow in WebAssembly): `12.3`, `-0.5`.
 fn tenths(value: f64) -> String {
@@ -244,14 +256,14 @@ struct Geometry {
 struct MarkerSink {
     markers: Vec<Marker>,
     /// Per kind: where its last marker stands (px), its index, when its first and last events were.
-    last: [Option<(f64, usize, Time, Time)>; 5],
+    last: [Option<(f64, usize, Time, Time)>; MarkerKind::ALL.len()],
 }
 
 impl MarkerSink {
     fn new() -> Self {
         MarkerSink {
             markers: Vec::new(),
-            last: [None; 5],
+            last: [None; MarkerKind::ALL.len()],
         }
     }
 
@@ -328,7 +340,7 @@ fn reuse_unchanged(fresh: &mut Geometry, previous: &Geometry) {
 }
 
 /// Computes every band, marker and tick for a track `width_px` wide.
-fn geometry(sim: &Sim, width_px: f64) -> Geometry {
+fn geometry(sim: &Sim, width_px: f64, lang: Lang) -> Geometry {
     let start = sim.traces.first().map_or(Time::default(), |t| t.start);
     let end = sim.traces.first().map_or(start, |t| t.until);
     let x_of = |t: Time| fraction(start, end, t);
@@ -348,7 +360,9 @@ fn geometry(sim: &Sim, width_px: f64) -> Geometry {
         .traces
         .iter()
         .enumerate()
-        .map(|(index, trace)| tier_geometry(sim, trace, index == scenario_tier, &x_of, width_px))
+        .map(|(index, trace)| {
+            tier_geometry(sim, trace, index == scenario_tier, &x_of, width_px, lang)
+        })
         .collect();
     Geometry {
         start,
@@ -364,6 +378,7 @@ fn tier_geometry(
     is_scenario_tier: bool,
     x_of: &dyn Fn(Time) -> f64,
     width_px: f64,
+    lang: Lang,
 ) -> TierGeometry {
     let scenario = &sim.scenario;
     let resource_count = scenario.resources.len();
@@ -390,13 +405,21 @@ fn tier_geometry(
             } else {
                 TIER_MARKER_Y
             };
+            let resource = event.resource.and_then(|r| scenario.resources.get(r));
+            let sentence = match (event.kind, resource) {
+                (EventKind::Reminder { notice, due }, Some(resource)) => format!(
+                    "{} [{}]",
+                    reminder::sentence(lang, notice, due, resource),
+                    reminder::rule(lang)
+                ),
+                _ => marker_sentence(&event.kind, renewal.map(|next| &next.kind)),
+            };
             Marker {
                 kind,
                 d: kind.glyph(f * width_px, y),
                 title: format!(
-                    "{} {zone}, {who}: {}",
-                    at.get(..19).unwrap_or(&at).replace('T', " "),
-                    marker_sentence(&event.kind, renewal.map(|next| &next.kind))
+                    "{} {zone}, {who}: {sentence}",
+                    at.get(..19).unwrap_or(&at).replace('T', " ")
                 ),
                 at,
                 count: 1,
@@ -517,7 +540,8 @@ fn marker_sentence(kind: &EventKind, renewal: Option<&EventKind>) -> String {
         }
         EventKind::Purchased { .. }
         | EventKind::StateChanged { .. }
-        | EventKind::AutoRenewChanged { .. } => String::new(),
+        | EventKind::AutoRenewChanged { .. }
+        | EventKind::Reminder { .. } => String::new(),
     }
 }
 
@@ -619,11 +643,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let TimelineProps { sim, now, on_seek } = props;
     let track_ref = use_node_ref();
     let width = use_element_width(track_ref.clone());
+    let lang = use_lang();
     let previous = use_mut_ref(|| None::<Rc<Geometry>>);
     let geometry = {
         let previous = previous.clone();
-        use_memo((sim.clone(), width), move |(sim, width)| {
-            let mut fresh = geometry(sim, f64::from(*width));
+        use_memo((sim.clone(), width, lang), move |(sim, width, lang)| {
+            let mut fresh = geometry(sim, f64::from(*width), *lang);
             if let Some(old) = previous.borrow().as_ref() {
                 reuse_unchanged(&mut fresh, old);
             }
@@ -1004,6 +1029,7 @@ fn svg_definitions() -> Html {
 /// The key to the colours, patterns and marker shapes.
 #[function_component(Legend)]
 fn legend() -> Html {
+    let lang = use_lang();
     let states = State::ALL.iter().map(|state| {
         let name = state.as_str();
         html! {
@@ -1022,7 +1048,7 @@ fn legend() -> Html {
                 <svg class="legend-glyph" width="18" height="18" aria-hidden="true">
                     <path class={format!("glyph glyph-{}", kind.data_kind())} d={kind.glyph(9.0, 9.0)} />
                 </svg>
-                { kind.legend() }
+                { tr(lang, kind.legend()) }
             </li>
         }
     });
@@ -1109,26 +1135,43 @@ mod tests {
                     ("attempt-failed", 1),
                     ("attempt-failed", 1),
                     ("attempt-failed", 1),
+                    // X − 5 days at 09:00, after the third failed attempt
+                    ("reminder", 1),
                     ("attempt-succeeded", 1),
                 ],
             ),
-            (200.0, &[("attempt-failed", 3), ("attempt-succeeded", 1)]),
+            (
+                200.0,
+                &[
+                    ("attempt-failed", 3),
+                    ("reminder", 1),
+                    ("attempt-succeeded", 1),
+                ],
+            ),
         ];
         for (width, expected) in cases {
-            let geometry = geometry(&sim, width);
+            let geometry = geometry(&sim, width, Lang::En);
             let v3 = &geometry.tiers[3];
             assert_eq!(v3.name, "V3");
             assert!(v3.is_scenario_tier);
             assert_eq!(kinds(&v3.lanes[0].markers), expected, "{width}px");
             assert_eq!(kinds(&v3.account_markers), [("top-up", 1)]);
         }
-        let narrow = geometry(&sim, 200.0);
+        let narrow = geometry(&sim, 200.0, Lang::En);
         let merged = &narrow.tiers[3].lanes[0].markers[0];
         assert_eq!(merged.at, "2026-04-01T03:00:00+08:00");
         assert!(merged
             .title
             .starts_with("3 × auto-renew failed from 2026-04-01 03:00 to 2026-04-03 03:00"));
-        let paid = &geometry(&sim, 1_000.0).tiers[3].lanes[0].markers[3];
+        let wide = geometry(&sim, 1_000.0, Lang::En);
+        let reminder = &wide.tiers[3].lanes[0].markers[3];
+        assert_eq!(reminder.at, "2026-04-03T09:00:00+08:00");
+        assert_eq!(
+            reminder.title,
+            "2026-04-03 09:00:00 UTC+08:00, ocr: Reminder: ocr expires in 5 days, at the end of \
+             2026-04-08. Renew it to keep it in service. [reminders at 09:00 (modelling choice)]"
+        );
+        let paid = &wide.tiers[3].lanes[0].markers[4];
         assert!(
             paid.title.contains("Auto-renew paid 30.00"),
             "{}",
@@ -1144,8 +1187,8 @@ mod tests {
 
     #[test]
     fn marker_titles_say_what_the_event_log_says() {
-        // A run with every marker kind: failures, a paid attempt, a manual renewal, a top-up and a
-        // refused renewal.
+        // A run with every marker kind: failures, a reminder, a paid attempt, a manual renewal, a
+        // top-up and a refused renewal.
         let json = SCENARIO.replace(
             r#"[ { "at": "2026-04-03T12:00:00", "do": "top_up", "amount": "50.00" } ]"#,
             r#"[ { "at": "2026-04-03T12:00:00", "do": "top_up", "amount": "50.00" },
@@ -1160,10 +1203,17 @@ mod tests {
                 continue;
             };
             kinds.push(kind.data_kind());
-            let sentence =
+            let mut sentence =
                 marker_sentence(&event.kind, trace.events.get(index + 1).map(|e| &e.kind));
             let explained = explain::explain(event, &sim.scenario, trace);
-            if kind == MarkerKind::AttemptSucceeded {
+            if kind == MarkerKind::Reminder {
+                // Worded in the app's language from the notice; the English is the log's.
+                let at = event.at.rfc3339(trace.offset);
+                let wide = geometry(&sim, 1_000.0, Lang::En);
+                let marker = wide.tiers[3].lanes[0].markers.iter().find(|m| m.at == at);
+                sentence = marker.map_or_else(String::new, |m| m.title.clone());
+                assert!(sentence.contains(&explained.what), "{sentence}");
+            } else if kind == MarkerKind::AttemptSucceeded {
                 assert!(
                     sentence.starts_with("Auto-renew paid 30.00 and renewed for 1m"),
                     "{sentence}"
@@ -1193,7 +1243,7 @@ mod tests {
                 r#"[ { "at": "2026-04-03T12:00:00", "do": "top_up", "amount": "50.00" } ]"#,
                 "[]",
             );
-        let geometry = geometry(&sim(&json), 1_000.0);
+        let geometry = geometry(&sim(&json), 1_000.0, Lang::En);
         // tier, states of its band sequence, labelled
         let cases: [(usize, &[(State, bool)]); 2] = [
             (
@@ -1228,9 +1278,9 @@ mod tests {
 
     #[test]
     fn an_edit_keeps_the_geometry_of_lanes_it_did_not_change() {
-        let before = geometry(&sim(SCENARIO), 1_000.0);
+        let before = geometry(&sim(SCENARIO), 1_000.0, Lang::En);
         let renamed = SCENARIO.replace(r#""tier": "V3""#, r#""name": "Renamed", "tier": "V3""#);
-        let mut after = geometry(&sim(&renamed), 1_000.0);
+        let mut after = geometry(&sim(&renamed), 1_000.0, Lang::En);
         reuse_unchanged(&mut after, &before);
         for (old, new) in before.tiers.iter().zip(&after.tiers) {
             assert!(Rc::ptr_eq(&old.lanes[0], &new.lanes[0]), "{}", new.name);
@@ -1238,7 +1288,7 @@ mod tests {
         }
         assert!(Rc::ptr_eq(&before.ticks, &after.ticks));
         let richer = SCENARIO.replace(r#""balance": "20.00""#, r#""balance": "90.00""#);
-        let mut changed = geometry(&sim(&richer), 1_000.0);
+        let mut changed = geometry(&sim(&richer), 1_000.0, Lang::En);
         reuse_unchanged(&mut changed, &before);
         assert!(!Rc::ptr_eq(
             &before.tiers[3].lanes[0],
