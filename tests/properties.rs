@@ -9,7 +9,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use proptest::prelude::*;
 use renewal_lab::engine::{simulate, simulate_all_tiers, Scenario, Time};
 use serde_json::{json, Value};
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 const HOUR: i64 = 3_600;
 const DAY: i64 = 86_400;
@@ -655,6 +655,10 @@ fn check(g: &Gen) -> Result<(), TestCaseError> {
     let mut live: Vec<Option<Replayed>> = vec![None; g.resources.len()];
     // for pay-per-use resources, when their current arrears began
     let mut arrears: Vec<Option<i64>> = vec![None; g.resources.len()];
+    // per package: the last automatic attempt for its current expiry date failed
+    let mut failed: Vec<bool> = vec![false; g.resources.len()];
+    // reminders seen: (resource, notice, days, the instant warned of)
+    let mut sent: HashSet<(usize, String, i64, i64)> = HashSet::new();
     // opening balance plus the money moved by the events so far (charges not included)
     let mut moved_so_far = g.balance;
     let moved = moves(g, &evs);
@@ -916,6 +920,64 @@ fn check(g: &Gen) -> Result<(), TestCaseError> {
                     );
                 }
             }
+            "reminder" => {
+                // A reminder changes nothing (the replay and the lookups below ignore it and still
+                // agree with the engine), carries no balance, and its conditions hold at its
+                // instant, after the events before it.
+                let w = was.clone().unwrap();
+                prop_assert!(e.v.get("balance").is_none(), "{:?}", e.v);
+                let days = e.v["days"].as_i64().unwrap();
+                let notice = e.v["notice"].as_str().unwrap().to_string();
+                let nine = |midnight: i64| midnight - days * DAY + 9 * HOUR;
+                let due = if notice == "expiry" {
+                    prop_assert!(is_package(r), "{:?}", e.v);
+                    prop_assert_eq!(w.state, 0, "expiry reminder while available: {:?}", e.v);
+                    prop_assert!(
+                        !w.enabled || failed[r],
+                        "auto-renew off or its last attempt failed: {:?}",
+                        e.v
+                    );
+                    prop_assert!([5, 2, 0].contains(&days), "{:?}", e.v);
+                    let x = w.expiry_day.unwrap();
+                    prop_assert_eq!(e.at, nine(x), "at 09:00 on X − days: {:?}", e.v);
+                    prop_assert_eq!(secs(e.v["expires"].as_str().unwrap()), x + DAY - 1);
+                    x + DAY - 1
+                } else {
+                    prop_assert_eq!(notice.as_str(), "release");
+                    prop_assert!(
+                        w.state == 1 || w.state == 2,
+                        "release reminder while expired or frozen: {:?}",
+                        e.v
+                    );
+                    prop_assert!([6, 2, 1].contains(&days), "{:?}", e.v);
+                    let (grace, retention) = g.policy.days(is_package(r));
+                    let anchor = if is_package(r) {
+                        w.expiry_day.unwrap() + DAY
+                    } else {
+                        arrears[r].unwrap()
+                    };
+                    let released = anchor + (grace + retention) * DAY;
+                    prop_assert_eq!(
+                        e.at,
+                        nine(released - released.rem_euclid(DAY)),
+                        "at 09:00 days before the release date: {:?}",
+                        e.v
+                    );
+                    prop_assert_eq!(secs(e.v["releases"].as_str().unwrap()), released);
+                    released
+                };
+                // at most one of each kind per resource and date warned of
+                prop_assert!(
+                    sent.insert((r, notice, days, due)),
+                    "reminder sent twice: {:?}",
+                    e.v
+                );
+            }
+            _ => {}
+        }
+        match e.kind.as_str() {
+            "auto_renew_attempt" => failed[r] = e.v["outcome"] == "failed",
+            "renewed" => failed[r] = false,
             _ => {}
         }
         if e.kind == "auto_renew_attempt" && e.v["outcome"] == "succeeded" {
@@ -996,7 +1058,9 @@ fn check(g: &Gen) -> Result<(), TestCaseError> {
                     if let Some(next) = got.next_attempt {
                         let next = next.secs();
                         prop_assert!(next > t, "next attempt in the past at {}", local(t));
-                        let interrupted = evs.iter().any(|e| e.at > t && e.at < next && e.resource == Some(r))
+                        let interrupted = evs.iter().any(|e| {
+                            e.at > t && e.at < next && e.resource == Some(r) && e.kind != "reminder"
+                        })
                             || g.actions.iter().any(|a| {
                                 a.at > t && a.at <= next && matches!(a.kind, ActKind::Renew(k, _) | ActKind::SetAuto(k, _) if k == r)
                             });
@@ -1048,6 +1112,43 @@ fn check(g: &Gen) -> Result<(), TestCaseError> {
         }
     }
 
+    // Reminders are complete: at every 09:00 where nothing but reminders happens, each resource
+    // gets exactly the reminder its state before that instant calls for.
+    let earliest = g.resources.iter().map(|r| r.start).min().unwrap();
+    let mut nine = earliest - earliest.rem_euclid(DAY) + 9 * HOUR;
+    while nine <= g.until {
+        let (lo, hi) = (
+            evs.partition_point(|e| e.at < nine),
+            evs.partition_point(|e| e.at <= nine),
+        );
+        if evs[lo..hi].iter().all(|e| e.kind == "reminder") {
+            let states = replay(g, &evs[..lo]);
+            let (failed, arrears) = reminder_flags(g, &evs[..lo]);
+            for r in 0..g.resources.len() {
+                let expected =
+                    expected_reminder(g, r, states[r].as_ref(), failed[r], arrears[r], nine);
+                let got: Vec<(String, i64)> = evs[lo..hi]
+                    .iter()
+                    .filter(|e| e.resource == Some(r))
+                    .map(|e| {
+                        (
+                            e.v["notice"].as_str().unwrap().to_string(),
+                            e.v["days"].as_i64().unwrap(),
+                        )
+                    })
+                    .collect();
+                prop_assert_eq!(
+                    got,
+                    expected.into_iter().collect::<Vec<_>>(),
+                    "reminders of r{} at {}",
+                    r,
+                    local(nine)
+                );
+            }
+        }
+        nine += DAY;
+    }
+
     // Next/previous event lookups.
     for e in &evs {
         let t = Time::from_secs(e.at);
@@ -1057,6 +1158,63 @@ fn check(g: &Gen) -> Result<(), TestCaseError> {
         prop_assert_eq!(trace.previous_event_before(t.plus_secs(1)), Some(t));
     }
     Ok(())
+}
+
+/// Per resource, from events `evs`: whether the last automatic attempt for the current expiry date
+/// failed (packages), and when the current arrears began (pay-per-use).
+fn reminder_flags(g: &Gen, evs: &[Ev]) -> (Vec<bool>, Vec<Option<i64>>) {
+    let mut failed = vec![false; g.resources.len()];
+    let mut arrears = vec![None; g.resources.len()];
+    for e in evs {
+        let Some(r) = e.resource else { continue };
+        match e.kind.as_str() {
+            "auto_renew_attempt" => failed[r] = e.v["outcome"] == "failed",
+            "renewed" => failed[r] = false,
+            "state_changed" if matches!(g.resources[r].kind, Kind::PayPerUse(_)) => {
+                if e.v["from"] == "available" {
+                    arrears[r] = Some(e.at);
+                } else if e.v["to"] == "available" {
+                    arrears[r] = None;
+                }
+            }
+            _ => {}
+        }
+    }
+    (failed, arrears)
+}
+
+/// The reminder (notice, days) resource `r` should get at `t` given its state `s` before `t`:
+/// expiry ones at 09:00 on `X − 5`, `X − 2`, `X` while available with auto-renew off or failed;
+/// release ones at 09:00 on 6, 2 and 1 days before the release date while expired or frozen.
+fn expected_reminder(
+    g: &Gen,
+    r: usize,
+    s: Option<&Replayed>,
+    failed: bool,
+    arrears: Option<i64>,
+    t: i64,
+) -> Option<(String, i64)> {
+    let s = s?;
+    let package = matches!(g.resources[r].kind, Kind::Package(..));
+    let at_nine = |midnight: i64, days: [i64; 3]| {
+        days.into_iter()
+            .find(|d| midnight - d * DAY + 9 * HOUR == t)
+    };
+    if s.state == 0 && package && (!s.enabled || failed) {
+        return at_nine(s.expiry_day?, [5, 2, 0]).map(|d| ("expiry".to_string(), d));
+    }
+    if s.state == 1 || s.state == 2 {
+        let (grace, retention) = g.policy.days(package);
+        let anchor = if package {
+            s.expiry_day? + DAY
+        } else {
+            arrears?
+        };
+        let released = anchor + (grace + retention) * DAY;
+        return at_nine(released - released.rem_euclid(DAY), [6, 2, 1])
+            .map(|d| ("release".to_string(), d));
+    }
+    None
 }
 
 /// The local midnight of `day` (a local midnight) plus `months` months, clamped to the month's
