@@ -524,6 +524,60 @@ fn documented_pay_per_use_arrears_and_recovery() {
     assert_eq!(trace["final"]["balance"], "1.70");
 }
 
+/// Reminders are `reminder` events in the trace (with the structured notice and the message) and
+/// lines of the text timeline (docs/rules-and-choices.md, "Reminders").
+#[test]
+fn reminders_show_in_the_trace_and_the_text_timeline() {
+    // base(): auto-renew off, X 2026-04-08, V3 7 + 7 → released 2026-04-23 00:00
+    let trace = simulate(&base(), &[]);
+    let reminders: Vec<&Value> = trace["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "reminder")
+        .collect();
+    let summary: Vec<(String, String, u64)> = reminders
+        .iter()
+        .map(|e| {
+            (
+                e["at"].as_str().unwrap().to_string(),
+                e["notice"].as_str().unwrap().to_string(),
+                e["days"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("2026-04-03T09:00:00+08:00", "expiry", 5),
+        ("2026-04-06T09:00:00+08:00", "expiry", 2),
+        ("2026-04-08T09:00:00+08:00", "expiry", 0),
+        ("2026-04-17T09:00:00+08:00", "release", 6),
+        ("2026-04-21T09:00:00+08:00", "release", 2),
+        ("2026-04-22T09:00:00+08:00", "release", 1),
+    ]
+    .map(|(at, notice, days)| (at.to_string(), notice.to_string(), days));
+    assert_eq!(summary, expected);
+    assert_eq!(
+        reminders[3],
+        &json!({
+            "at": "2026-04-17T09:00:00+08:00", "resource": "ocr", "kind": "reminder",
+            "notice": "release", "days": 6, "releases": "2026-04-23T00:00:00+08:00",
+            "message": "Reminder: ocr has lapsed and its data will be deleted in 6 days, at 2026-04-23 00:00:00. Renew it to keep it.",
+        })
+    );
+    let out = cli(
+        &["simulate", "-", "--format", "text"],
+        Some(base().to_string().as_bytes()),
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "2026-04-08 09:00:00  ocr      Reminder: ocr expires today, at the end of 2026-04-08. \
+             Renew it to keep it in service. [reminders at 09:00 (modelling choice)]\n"
+        ),
+        "{text}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Invalid input
 
