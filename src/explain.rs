@@ -3,7 +3,9 @@
 //! Pure functions shared by `renewal-cli --format text` and the app's event log.
 
 use crate::engine::trace::{ActionName, Rejection, RenewSource};
-use crate::engine::{BillingMode, Event, EventKind, Notice, Resource, Scenario, State, Time, Trace};
+use crate::engine::{
+    BillingMode, Event, EventKind, Notice, Resource, Scenario, State, Time, Trace,
+};
 
 /// A sentence about one event.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -299,7 +299,8 @@ fn a_renewal_between_reminders_moves_them_to_the_new_date() {
 #[test]
 fn release_reminders_follow_the_tier_periods() {
     // policy (package grace, retention), tier, release instant, reminders (at, days)
-    let cases: [(Option<(u16, u16)>, &str, &str, &[(&str, u8)]); 6] = [
+    type Case<'a> = (Option<(u16, u16)>, &'a str, &'a str, &'a [(&'a str, u8)]);
+    let cases: [Case; 6] = [
         (
             None,
             "V3",
@@ -504,8 +505,7 @@ fn reminders_are_at_nine_local_in_any_offset() {
         let mut d = doc("V3", "0", vec![package("p", START, "1m")], vec![], UNTIL);
         d["timezone"] = json!(zone);
         let r = run(&d);
-        let at: Vec<String> = r
-            .json["events"]
+        let at: Vec<String> = r.json["events"]
             .as_array()
             .unwrap()
             .iter()

@@ -267,9 +267,17 @@ async fn markers_show_attempts_renewals_and_top_ups_with_explanations() {
             ("attempt-failed", "2026-04-01T03:00:00+08:00"),
             ("attempt-failed", "2026-04-02T03:00:00+08:00"),
             ("attempt-failed", "2026-04-03T03:00:00+08:00"),
+            // X − 5 at 09:00, after that day's failed attempt
+            ("reminder", "2026-04-03T09:00:00+08:00"),
             ("attempt-succeeded", "2026-04-04T03:00:00+08:00"),
             ("attempt-succeeded", "2026-05-01T03:00:00+08:00"),
         ])
+    );
+    let reminder = text(&one(&lane, "[data-kind=reminder] title"));
+    assert_eq!(
+        reminder,
+        "2026-04-03 09:00:00 UTC+08:00, ocr: Reminder: ocr expires in 5 days, at the end of \
+         2026-04-08. Renew it to keep it in service. [reminders at 09:00 (modelling choice)]"
     );
     // A successful attempt tells the renewal it paid for.
     let paid = one(&lane, "[data-kind=attempt-succeeded] title");
@@ -390,6 +398,7 @@ async fn the_event_log_shows_the_chosen_tier_up_to_the_clock() {
             ("auto_renew_attempt", "2026-04-01T03:00:00+08:00"),
             ("auto_renew_attempt", "2026-04-02T03:00:00+08:00"),
             ("auto_renew_attempt", "2026-04-03T03:00:00+08:00"),
+            ("reminder", "2026-04-03T09:00:00+08:00"),
             ("top_up", "2026-04-03T12:00:00+08:00"),
             ("auto_renew_attempt", "2026-04-04T03:00:00+08:00"),
             ("renewed", "2026-04-04T03:00:00+08:00"),
@@ -403,7 +412,7 @@ async fn the_event_log_shows_the_chosen_tier_up_to_the_clock() {
 
     choose(&labelled(&app.root, "Log tier"), "V0").await;
     assert_eq!(attr(&log, "aria-label"), "Events of tier V0");
-    assert_eq!(all(&log, "[data-testid=event]").len(), 8);
+    assert_eq!(all(&log, "[data-testid=event]").len(), 9);
 }
 
 #[wasm_bindgen_test]

@@ -97,7 +97,8 @@ impl Live {
                 .map(expiry_moment)
                 .or(self.arrears_since)
                 .map(|anchor| {
-                    let days = i64::from(self.days.grace_days) + i64::from(self.days.retention_days);
+                    let days =
+                        i64::from(self.days.grace_days) + i64::from(self.days.retention_days);
                     anchor.plus_days(days)
                 }),
             _ => None,
@@ -117,7 +118,10 @@ impl Live {
 
     /// The first reminder strictly after `t`, as things stand.
     fn next_reminder_after(&self, t: Time) -> Option<Time> {
-        self.reminders().map(|(at, ..)| at).filter(|at| *at > t).min()
+        self.reminders()
+            .map(|(at, ..)| at)
+            .filter(|at| *at > t)
+            .min()
     }
 }
 
