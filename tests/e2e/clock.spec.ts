@@ -61,18 +61,22 @@ test('Next event from a time between events goes to the next instant strictly la
   const traces = simulateAll(scenario);
   const zone = tz(scenario);
   await openLink(page, scenario);
-  // Between the third failed attempt (03:00) and the top-up (12:00) on 2026-04-03.
+  // Between the third failed attempt (03:00) and its reminder (09:00) on 2026-04-03.
   await goToTime(page, '2026-04-03 05:00:00');
   await button(page, 'Next event').click();
   const next = nextInstant(traces, localToEpoch('2026-04-03 05:00:00', zone))!;
   await expectClock(page, epochToLocal(next, zone));
-  expect(epochToLocal(next, zone)).toBe('2026-04-03 12:00:00');
+  expect(epochToLocal(next, zone)).toBe('2026-04-03 09:00:00');
   await expectMatchesCli(page, scenario);
-  // Exactly at an event instant, Next event moves strictly later.
+  // Exactly at an event instant, Next event moves strictly later: the top-up at 12:00.
+  await button(page, 'Next event').click();
+  await expectClock(page, '2026-04-03 12:00:00');
   await button(page, 'Next event').click();
   await expectClock(page, '2026-04-04 03:00:00');
   await button(page, 'Previous event').click();
   await expectClock(page, '2026-04-03 12:00:00');
+  await button(page, 'Previous event').click();
+  await expectClock(page, '2026-04-03 09:00:00');
   await button(page, 'Previous event').click();
   await expectClock(page, '2026-04-03 03:00:00');
 });

@@ -134,9 +134,11 @@ test('the event log shows the chosen tier up to the clock, each row in plain wor
   const frozen = rows.and(page.locator('[data-kind="state_changed"][data-at="2026-04-10T00:00:00+08:00"]'));
   await expect(frozen).toContainText(/frozen/i);
   await expect(frozen).toContainText(/2026-04-17 00:00/);
-  // Stepping back hides later rows.
+  // Stepping back hides later rows: the purchase, the three expiry reminders (auto-renew is off)
+  // and the expiry are left.
   await goToTime(page, '2026-04-09 12:00:00');
-  await expect(rows).toHaveCount(2);
+  await expect(rows).toHaveCount(5);
+  await expect(rows.and(page.locator('[data-kind="reminder"]'))).toHaveCount(3);
 });
 
 test('state changes are announced in a polite live region', async ({ page }) => {
@@ -147,6 +149,9 @@ test('state changes are announced in a polite live region', async ({ page }) => 
   await goToTime(page, '2026-04-08 12:00:00');
   await button(page, 'Next event').click();
   await expect(announcer).toContainText(/expired/i);
+  // V0's release reminder (09:00 on 04-09) is an event instant too, with no state change.
+  await button(page, 'Next event').click();
+  await expect(announcer).toHaveText('Clock at 2026-04-09 09:00:00.');
   await button(page, 'Next event').click();
   await expect(announcer).toContainText(/frozen/i);
 });
