@@ -524,12 +524,12 @@ fn documented_pay_per_use_arrears_and_recovery() {
     assert_eq!(trace["final"]["balance"], "1.70");
 }
 
-/// Reminders are `reminder` events in the trace (with the structured notice and the message) and
-/// lines of the text timeline (docs/rules-and-choices.md, "Reminders").
+/// With `--reminders`, reminders are `reminder` events in the trace (with the structured notice
+/// and the message) and lines of the text timeline (docs/rules-and-choices.md, "Reminders").
 #[test]
 fn reminders_show_in_the_trace_and_the_text_timeline() {
     // base(): auto-renew off, X 2026-04-08, V3 7 + 7 → released 2026-04-23 00:00
-    let trace = simulate(&base(), &[]);
+    let trace = simulate(&base(), &["--reminders"]);
     let reminders: Vec<&Value> = trace["events"]
         .as_array()
         .unwrap()
@@ -565,7 +565,7 @@ fn reminders_show_in_the_trace_and_the_text_timeline() {
         })
     );
     let out = cli(
-        &["simulate", "-", "--format", "text"],
+        &["simulate", "-", "--format", "text", "--reminders"],
         Some(base().to_string().as_bytes()),
     );
     let text = String::from_utf8(out.stdout).unwrap();
@@ -576,6 +576,29 @@ fn reminders_show_in_the_trace_and_the_text_timeline() {
         ),
         "{text}"
     );
+}
+
+/// Without `--reminders` the output is exactly renewal-lab-trace/1, which has no `reminder` kind:
+/// the same trace with the reminder events left out (they change no state or balance).
+#[test]
+fn the_default_output_keeps_to_the_trace_format() {
+    let mut with: Value = simulate(&base(), &["--reminders"]);
+    let without = simulate(&base(), &[]);
+    with["events"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|e| e["kind"] != "reminder");
+    assert_eq!(without, with);
+    for args in [
+        &["--format", "text"][..],
+        &["--all-tiers", "--format", "text"][..],
+    ] {
+        let mut full = vec!["simulate", "-"];
+        full.extend_from_slice(args);
+        let out = cli(&full, Some(base().to_string().as_bytes()));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(!text.contains("Reminder"), "{text}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

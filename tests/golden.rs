@@ -30,11 +30,12 @@ fn scenarios() -> Vec<(String, PathBuf)> {
     found
 }
 
-/// The CLI's output for `scenario`.
-fn simulate(scenario: &Path) -> String {
+/// The CLI's output for `scenario` (with `extra` arguments).
+fn simulate(scenario: &Path, extra: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_renewal-cli"))
         .arg("simulate")
         .arg(scenario)
+        .args(extra)
         .output()
         .expect("run renewal-cli");
     assert!(
@@ -89,7 +90,8 @@ fn traces_match_the_reviewed_goldens() {
         "expected the 8 gallery scenarios and the format example"
     );
     for (slug, scenario) in &scenarios {
-        let actual_text = simulate(scenario);
+        // The goldens pin the app's full trace, reminders included.
+        let actual_text = simulate(scenario, &["--reminders"]);
         let golden = Path::new(GOLDEN).join(format!("{slug}.trace.json"));
         if update {
             std::fs::write(&golden, &actual_text).unwrap();
@@ -130,6 +132,24 @@ fn traces_match_the_reviewed_goldens() {
         "{}\n\nIf the change is intended, run UPDATE_GOLDEN=1 cargo test --test golden and review the diff.",
         failures.join("\n\n")
     );
+}
+
+/// The default output (renewal-lab-trace/1 exactly) is the golden without its reminder events.
+#[test]
+fn the_default_output_is_the_golden_without_reminders() {
+    for (slug, scenario) in scenarios() {
+        let golden = Path::new(GOLDEN).join(format!("{slug}.trace.json"));
+        let mut expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(&golden).unwrap()).unwrap();
+        expected["events"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|e| e["kind"] != "reminder");
+        let actual: Value = serde_json::from_str(&simulate(&scenario, &[])).unwrap();
+        let mut lines = Vec::new();
+        diff("$", &expected, &actual, &mut lines);
+        assert!(lines.is_empty(), "{slug}:\n  {}", lines.join("\n  "));
+    }
 }
 
 /// Every golden trace belongs to a scenario, and every golden is described in the README.

@@ -1,7 +1,8 @@
 //! `renewal-cli`: simulate a scenario file and print its trace (JSON or a readable timeline).
 
 use clap::{Parser, Subcommand, ValueEnum};
-use renewal_lab::engine::{simulate, simulate_all_tiers, trace::TraceJson, Scenario};
+use renewal_lab::engine::trace::{EventKind, TraceJson};
+use renewal_lab::engine::{simulate, simulate_all_tiers, Scenario};
 use renewal_lab::explain::text_timeline;
 use std::io::Read;
 use std::process::ExitCode;
@@ -26,6 +27,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Include the app's `reminder` events (an extension of renewal-lab-trace/1, which
+        /// does not list them; without this flag the output is exactly that format).
+        #[arg(long)]
+        reminders: bool,
     },
 }
 
@@ -42,6 +47,7 @@ fn main() -> ExitCode {
         file,
         all_tiers,
         format,
+        reminders,
     } = Cli::parse().command;
     let text = match read_input(&file) {
         Ok(text) => text,
@@ -59,11 +65,19 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let traces = if all_tiers {
+    let mut traces = if all_tiers {
         simulate_all_tiers(&scenario)
     } else {
         vec![simulate(&scenario)]
     };
+    if !reminders {
+        // Reminders change no state or balance, so dropping them leaves a consistent trace.
+        for trace in &mut traces {
+            trace
+                .events
+                .retain(|event| !matches!(event.kind, EventKind::Reminder { .. }));
+        }
+    }
     let output = match format {
         Format::Text => traces
             .iter()
