@@ -59,7 +59,8 @@ pub fn gallery(props: &GalleryProps) -> Html {
                 <button type="button" class="button" data-testid="blank-scenario"
                     onclick={on_blank}>{ tr(lang, "Blank scenario") }</button>
                 if props.has_work {
-                    <button type="button" class="button button-quiet" onclick={on_back}>
+                    <button type="button" class="button button-quiet" data-testid="back-to-lab"
+                        onclick={on_back}>
                         { tr(lang, "Back to the lab") }
                     </button>
                 }
