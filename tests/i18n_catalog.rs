@@ -13,6 +13,15 @@ fn literal(text: &str) -> Option<(String, usize)> {
         match c {
             '"' => return Some((out, i + 1)),
             '\\' => match chars.next()?.1 {
+                // A line continuation: the newline and the next line's indentation are dropped.
+                '\n' => {
+                    while let Some((_, c)) = chars.clone().next() {
+                        if !c.is_whitespace() {
+                            break;
+                        }
+                        chars.next();
+                    }
+                }
                 'n' => out.push('\n'),
                 't' => out.push('\t'),
                 '\\' => out.push('\\'),
@@ -27,9 +36,10 @@ fn literal(text: &str) -> Option<(String, usize)> {
 }
 
 /// The English keys used in one source file: the second argument of each `tr(` / `trf(` call
-/// when it is a string literal.
+/// when it is a string literal, and the literal forms given to `plural(lang, n, one, other)`.
 fn keys_in(source: &str) -> Vec<String> {
     let mut keys = Vec::new();
+    keys.extend(plural_keys(source));
     for call in ["tr(", "trf("] {
         let mut from = 0;
         while let Some(found) = source[from..].find(call) {
@@ -53,6 +63,53 @@ fn keys_in(source: &str) -> Vec<String> {
                     keys.push(key);
                 }
             }
+        }
+    }
+    keys
+}
+
+/// The string literals among the top-level arguments of each `plural(` call.
+fn plural_keys(source: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut from = 0;
+    while let Some(found) = source[from..].find("plural(") {
+        let start = from + found;
+        from = start + "plural(".len();
+        let before = source[..start].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let args = &source[from..];
+        // Only the i18n `plural(lang, …)` (the editor has a plural helper of its own).
+        if !args
+            .split(',')
+            .next()
+            .is_some_and(|first| first.contains("lang"))
+        {
+            continue;
+        }
+        let mut depth = 0;
+        let mut i = 0;
+        while i < args.len() {
+            let rest = &args[i..];
+            let c = rest.chars().next().unwrap();
+            match c {
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => break,
+                ')' | ']' | '}' => depth -= 1,
+                '"' => {
+                    let Some((key, len)) = literal(rest) else {
+                        break;
+                    };
+                    if depth == 0 {
+                        keys.push(key);
+                    }
+                    i += len;
+                    continue;
+                }
+                _ => {}
+            }
+            i += c.len_utf8();
         }
     }
     keys
@@ -131,4 +188,26 @@ fn keys_are_unique_and_translations_keep_the_holes() {
 fn the_scan_finds_literal_keys_only() {
     let source = r#"tr(lang, "A") trf(self.lang, "B {0}", &[x]) attr(lang, "C") tr(lang, name)"#;
     assert_eq!(keys_in(source), vec!["A".to_string(), "B {0}".to_string()]);
+    let source = "plural(lang, f(n), \"{0} day\", \"{0} \\\n   days\") tr(l, \"x\\\n    y\")";
+    assert_eq!(keys_in(source), vec!["{0} day", "{0} days", "xy"]);
+}
+
+#[test]
+fn gallery_titles_and_stories_are_translated() {
+    use renewal_lab::ui::i18n::{tr, Lang};
+    use renewal_lab::ui::scenarios::{blank_doc, GALLERY};
+    let blank = blank_doc().name.unwrap_or_default();
+    let titles = GALLERY.iter().map(|entry| entry.title());
+    for text in titles
+        .chain(GALLERY.iter().map(|entry| entry.story.to_string()))
+        .chain([blank])
+    {
+        for lang in [Lang::ZhCn, Lang::PtBr] {
+            assert_ne!(
+                tr(lang, &text),
+                text,
+                "{text:?} has no {lang:?} translation"
+            );
+        }
+    }
 }

@@ -10,11 +10,13 @@ use crate::ui::components::editor::Editor;
 use crate::ui::components::error_banner::ErrorBanner;
 use crate::ui::components::event_log::EventLog;
 use crate::ui::components::gallery::Gallery;
+use crate::ui::components::language::{remember_lang, show_lang, start_lang, LanguageSwitcher};
 use crate::ui::components::state_diagram::StateDiagram;
 use crate::ui::components::status_panel::StatusPanel;
 use crate::ui::components::timeline::Timeline;
 use crate::ui::components::toolbar::Toolbar;
 use crate::ui::hooks::{use_autosave, use_clock, use_link_listener, use_shortcuts};
+use crate::ui::i18n::{plural, tr, Lang};
 use crate::ui::share;
 use crate::ui::state::{Act, Action, AppState, View};
 use yew::prelude::*;
@@ -48,6 +50,15 @@ fn initial_state() -> AppState {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
+    let lang = use_state(start_lang);
+    use_effect_with(*lang, |lang| show_lang(*lang));
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |chosen: Lang| {
+            remember_lang(chosen);
+            lang.set(chosen);
+        })
+    };
 
     // Callbacks: one stable dispatcher that also marks the start of every measured update.
     let update_pending = use_mut_ref(|| false);
@@ -100,18 +111,21 @@ pub fn app() -> Html {
         View::Gallery => html! {
             <Gallery has_work={state.has_work} on_action={dispatch.clone()} />
         },
-        View::Lab => lab(&state, &dispatch, on_edit, on_seek, on_act),
+        View::Lab => lab(&state, *lang, &dispatch, on_edit, on_seek, on_act),
     };
+    let lang = *lang;
 
     html! {
+        <ContextProvider<Lang> context={lang}>
         <div class="app">
             <header class="app-header">
                 <div class="brand">
                     <h1 class="app-title">{ "Renewal Lab" }</h1>
                     <p class="app-tagline">
-                        { "What happens to a cloud subscription around its expiry, under a virtual clock." }
+                        { tr(lang, "What happens to a cloud subscription around its expiry, under a virtual clock.") }
                     </p>
                 </div>
+                <LanguageSwitcher {lang} on_change={on_lang} />
                 <Toolbar doc={state.doc.clone()} valid={state.errors.is_empty()}
                     sim={state.sim.clone()} can_undo={state.can_undo()}
                     can_redo={state.can_redo()} on_action={dispatch.clone()} />
@@ -119,20 +133,22 @@ pub fn app() -> Html {
             <main class="app-main">
                 <ErrorBanner error={state.error.clone()} {on_dismiss} />
                 <p class="notice" data-testid="notice" role="status">
-                    { state.notice.clone().unwrap_or_default() }
+                    { state.notice.as_ref().map(|notice| notice.get(lang).to_string()) }
                 </p>
                 <div class="visually-hidden" data-testid="announcer" aria-live="polite" aria-atomic="true">
-                    { state.announcement.clone() }
+                    { state.announcement.get(lang).to_string() }
                 </div>
                 { content }
             </main>
         </div>
+        </ContextProvider<Lang>>
     }
 }
 
 /// The lab view: clock, timeline, then the panels and the editor.
 fn lab(
     state: &AppState,
+    lang: Lang,
     dispatch: &Callback<Action>,
     on_edit: Callback<ScenarioDoc>,
     on_seek: Callback<Time>,
@@ -145,17 +161,20 @@ fn lab(
         (_, 0) => html! {},
         (Some(_), n) => html! {
             <p class="stale-note">
-                { format!(
-                    "The edit has {n} problem{} (marked in the editor): showing the last valid \
+                { plural(
+                    lang,
+                    i64::try_from(n).unwrap_or(i64::MAX),
+                    "The edit has {0} problem (marked in the editor): showing the last valid \
                      simulation until it is fixed.",
-                    if n == 1 { "" } else { "s" }
+                    "The edit has {0} problems (marked in the editor): showing the last valid \
+                     simulation until it is fixed.",
                 ) }
             </p>
         },
         (None, _) => html! {
             <p class="stale-note">
-                { "This scenario has problems (marked in the editor) and nothing valid to show \
-                   yet: fix them to see the simulation." }
+                { tr(lang, "This scenario has problems (marked in the editor) and nothing valid to show \
+                   yet: fix them to see the simulation.") }
             </p>
         },
     };

@@ -6,6 +6,7 @@ pub mod editor;
 pub mod error_banner;
 pub mod event_log;
 pub mod gallery;
+pub mod language;
 pub mod state_diagram;
 pub mod status_panel;
 pub mod timeline;

@@ -7,6 +7,9 @@
 //! translation, so a screen can never mix languages.
 
 pub mod catalog;
+pub mod errors;
+pub mod explain;
+pub mod format;
 
 use std::cell::OnceCell;
 use yew::prelude::*;
@@ -125,6 +128,63 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
+/// The `localStorage` key holding the chosen language's code.
+pub const LANG_KEY: &str = "renewal-lab/lang";
+
+/// The language to start in: the stored choice, else the browser's language, else English.
+pub fn initial_lang(stored: Option<&str>, browser: Option<&str>) -> Lang {
+    stored
+        .and_then(Lang::from_code)
+        .or_else(|| browser.and_then(Lang::from_code))
+        .unwrap_or_default()
+}
+
+/// `one` or `other` (English keys, each with a `{0}` hole for `n`) by the plural rules of
+/// `lang`: English singular for exactly 1, Portuguese for 0 and 1 (CLDR `pt`), Chinese never.
+pub fn plural(lang: Lang, n: i64, one: &str, other: &str) -> String {
+    let singular = match lang {
+        Lang::En => n == 1,
+        Lang::PtBr => n == 0 || n == 1,
+        Lang::ZhCn => false,
+    };
+    let count = format::count(lang, n);
+    trf(lang, if singular { one } else { other }, &[&count])
+}
+
+/// A text made in every language at once, so a message made before a language switch (a notice,
+/// an error, an announcement) shows in the language chosen after it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LocalText([String; 3]);
+
+impl LocalText {
+    /// The text `make` writes in each language.
+    pub fn new(make: impl Fn(Lang) -> String) -> Self {
+        LocalText(Lang::ALL.map(make))
+    }
+
+    /// The same text in every language (data such as a file name, or nothing).
+    pub fn same(text: impl Into<String>) -> Self {
+        let text = text.into();
+        LocalText([text.clone(), text.clone(), text])
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        &self.0[index]
+    }
+
+    /// The English text (tests and logs).
+    pub fn en(&self) -> &str {
+        &self.0[0]
+    }
+
+    /// Whether there is no text.
+    pub fn is_empty(&self) -> bool {
+        self.0[0].is_empty()
+    }
+}
+
 /// The language the app is shown in (from the root's context; English outside one).
 #[hook]
 pub fn use_lang() -> Lang {
@@ -149,6 +209,37 @@ mod tests {
         assert_eq!(fill("{0} of {2}", &["x"]), "x of {2}");
         assert_eq!(fill("braces { stay }", &[]), "braces { stay }");
         assert_eq!(trf(Lang::En, "in {0}", &["3 d"]), "in 3 d");
+    }
+
+    #[test]
+    fn the_start_language_is_stored_then_browser_then_english() {
+        // stored, navigator.language, expected
+        let cases = [
+            (Some("pt-BR"), Some("zh-CN"), Lang::PtBr),
+            (Some("zh-CN"), None, Lang::ZhCn),
+            (Some("xx"), Some("pt-PT"), Lang::PtBr),
+            (None, Some("zh-TW"), Lang::ZhCn),
+            (None, Some("de-DE"), Lang::En),
+            (None, None, Lang::En),
+            (Some(""), Some("en-US"), Lang::En),
+        ];
+        for (stored, browser, expected) in cases {
+            assert_eq!(
+                initial_lang(stored, browser),
+                expected,
+                "{stored:?} {browser:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn local_texts_hold_every_language() {
+        let text = LocalText::new(|lang| tr(lang, "Next event").to_string());
+        assert_eq!(text.en(), "Next event");
+        assert_eq!(text.get(Lang::ZhCn), "下一个事件");
+        assert_eq!(text.get(Lang::PtBr), "Próximo evento");
+        assert_eq!(LocalText::same("a.json").get(Lang::ZhCn), "a.json");
+        assert!(LocalText::default().is_empty());
     }
 
     #[test]

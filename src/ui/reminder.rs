@@ -1,17 +1,17 @@
 //! Reminders in the app's language: a `reminder` event's sentence made from its structured notice.
-//! The English is the same as [`explain::reminder_message`] (the CLI's text); a unit test holds
+//! The English is the same as [`crate::explain::reminder_message`] (the CLI's text); a unit test holds
 //! them together.
 
 use crate::engine::{BillingMode, Notice, Resource, Time};
-use crate::explain;
-use crate::ui::i18n::{tr, trf, Lang};
+use crate::ui::i18n::explain::when;
+use crate::ui::i18n::{format, tr, trf, Lang};
 
 /// The notice the customer receives, in `lang`. `due` is the expiry's last second or the release
 /// instant, as carried by the event.
 pub fn sentence(lang: Lang, notice: Notice, due: Time, resource: &Resource) -> String {
     let id = resource.id.as_str();
-    let date = due.date().to_string();
-    let instant = explain::when(due);
+    let date = format::date(lang, due.date());
+    let instant = when(lang, due);
     let top_up = resource.billing() == BillingMode::PayPerUse;
     match notice {
         Notice::Expiry { days: 0 } => trf(
@@ -86,7 +86,7 @@ mod tests {
             let resource = &scenario.resources[event.resource.unwrap()];
             assert_eq!(
                 sentence(Lang::En, notice, due, resource),
-                explain::reminder_message(notice, due, resource)
+                crate::explain::reminder_message(notice, due, resource)
             );
             for lang in Lang::ALL {
                 let text = sentence(lang, notice, due, resource);

@@ -5,9 +5,9 @@
 //! [`Reducible`] impl only calls them. Timers never live here: a hook dispatches [`Action::Tick`].
 
 use crate::engine::doc::{ActionDoc, ActionVerb, AmountDoc};
-use crate::engine::trace::ActionName;
 use crate::engine::{Cents, EventKind, FieldError, Scenario, ScenarioDoc, Term, Time, Trace};
-use crate::explain;
+use crate::ui::i18n::explain as say;
+use crate::ui::i18n::{errors, plural, tr, trf, Lang, LocalText};
 use crate::ui::sim::{Sim, SimRef};
 use crate::ui::{autosave, scenarios, share};
 use std::rc::Rc;
@@ -77,19 +77,28 @@ pub enum Act {
 
 impl Act {
     /// The action this act records at `at`, or what is wrong with the form's values.
-    pub fn to_action_doc(&self, at: Time) -> Result<ActionDoc, String> {
+    pub fn to_action_doc(&self, at: Time) -> Result<ActionDoc, LocalText> {
         let mut doc = ActionDoc::new(at.local_string(), ActionVerb::TopUp);
         match self {
             Act::Renew { resource, term } => {
                 doc.verb = ActionVerb::Renew;
                 doc.resource = Some(chosen_resource(resource)?);
-                doc.term = Some(parse_term("Renewal term", term)?);
+                doc.term = Some(parse_term(|l| tr(l, "Renewal term"), term)?);
             }
             Act::TopUp { amount } => {
-                let cents = Cents::parse(amount.trim())
-                    .map_err(|error| format!("Top-up amount: {error}."))?;
+                let cents = Cents::parse(amount.trim()).map_err(|error| {
+                    LocalText::new(|l| {
+                        trf(
+                            l,
+                            "{0}: {1}.",
+                            &[tr(l, "Top-up amount"), &errors::message(l, &error)],
+                        )
+                    })
+                })?;
                 if cents == Cents::ZERO {
-                    return Err("Top-up amount: it must be more than 0.".to_string());
+                    return Err(LocalText::new(|l| {
+                        tr(l, "Top-up amount: it must be more than 0.").to_string()
+                    }));
                 }
                 doc.amount = Some(AmountDoc::text(cents.to_string()));
             }
@@ -103,34 +112,59 @@ impl Act {
                 doc.verb = ActionVerb::SetAutoRenew;
                 doc.resource = Some(chosen_resource(resource)?);
                 doc.enabled = Some(*enabled);
-                doc.days_before = Some(parse_whole("Deduction days before", days_before, 0, 7)?);
-                doc.term = Some(parse_term("Auto-renew term", term)?);
-                doc.times = Some(parse_whole("Renewal count", times, 0, 99)?);
+                doc.days_before = Some(parse_whole(
+                    |l| tr(l, "Deduction days before"),
+                    days_before,
+                    0,
+                    7,
+                )?);
+                doc.term = Some(parse_term(|l| tr(l, "Auto-renew term"), term)?);
+                doc.times = Some(parse_whole(|l| tr(l, "Renewal count"), times, 0, 99)?);
             }
         }
         Ok(doc)
     }
 }
 
-fn chosen_resource(id: &str) -> Result<String, String> {
+fn chosen_resource(id: &str) -> Result<String, LocalText> {
     match id.trim() {
-        "" => Err("Choose a resource to act on.".to_string()),
+        "" => Err(LocalText::new(|l| {
+            tr(l, "Choose a resource to act on.").to_string()
+        })),
         id => Ok(id.to_string()),
     }
 }
 
-fn parse_term(label: &str, text: &str) -> Result<String, String> {
+/// A form field's label in a language.
+type Label = fn(Lang) -> &'static str;
+
+fn parse_term(label: Label, text: &str) -> Result<String, LocalText> {
     Term::parse(text.trim())
         .map(|term| term.to_string())
-        .map_err(|error| format!("{label}: {error}."))
+        .map_err(|error| {
+            LocalText::new(|l| trf(l, "{0}: {1}.", &[label(l), &errors::message(l, &error)]))
+        })
 }
 
-fn parse_whole(label: &str, text: &str, min: i64, max: i64) -> Result<i64, String> {
+fn parse_whole(label: Label, text: &str, min: i64, max: i64) -> Result<i64, LocalText> {
     text.trim()
         .parse::<i64>()
         .ok()
         .filter(|n| (min..=max).contains(n))
-        .ok_or_else(|| format!("{label}: {text:?} is not a whole number from {min} to {max}."))
+        .ok_or_else(|| {
+            LocalText::new(|l| {
+                trf(
+                    l,
+                    "{0}: {1} is not a whole number from {2} to {3}.",
+                    &[
+                        label(l),
+                        &format!("{text:?}"),
+                        &min.to_string(),
+                        &max.to_string(),
+                    ],
+                )
+            })
+        })
 }
 
 /// How an act turned out.
@@ -150,11 +184,11 @@ pub struct ActReport {
     /// How it turned out.
     pub outcome: Outcome,
     /// What happened at that instant (or what is wrong).
-    pub text: String,
+    pub text: LocalText,
 }
 
 impl ActReport {
-    fn invalid(text: String) -> Self {
+    fn invalid(text: LocalText) -> Self {
         ActReport {
             outcome: Outcome::Invalid,
             text,
@@ -208,11 +242,11 @@ pub enum Action {
     /// The payload of a `#scenario=` link, to open when it is valid.
     OpenLink(String),
     /// Show an error in the banner (the scenario stays as it is).
-    ReportError(String),
+    ReportError(LocalText),
     /// Hide the error banner.
     DismissError,
     /// Show a short notice.
-    Notify(String),
+    Notify(LocalText),
 }
 
 /// The whole state of the app.
@@ -237,11 +271,11 @@ pub struct AppState {
     /// What the last act did.
     pub act_report: Option<ActReport>,
     /// A short notice (link copied, autosave set aside, ...).
-    pub notice: Option<String>,
+    pub notice: Option<LocalText>,
     /// An error for the banner (bad link, bad file, ...).
-    pub error: Option<String>,
+    pub error: Option<LocalText>,
     /// The latest announcement for the `aria-live` region.
-    pub announcement: String,
+    pub announcement: LocalText,
     /// Earlier documents, the latest last.
     undo: Vec<Rc<ScenarioDoc>>,
     /// Documents undone, the latest undone last.
@@ -271,7 +305,7 @@ impl AppState {
             act_report: None,
             notice: None,
             error: None,
-            announcement: String::new(),
+            announcement: LocalText::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             pending_ms: 0,
@@ -295,9 +329,13 @@ impl AppState {
                     state.has_work = true;
                 }
                 Err(reason) => {
-                    state.notice = Some(format!(
-                        "The autosaved work could not be restored and was ignored: {reason}."
-                    ));
+                    state.notice = Some(LocalText::new(|l| {
+                        trf(
+                            l,
+                            "The autosaved work could not be restored and was ignored: {0}.",
+                            &[&errors::message(l, &reason)],
+                        )
+                    }));
                 }
             }
         }
@@ -374,11 +412,11 @@ impl AppState {
             }
             Action::NextEvent => match next.next_event() {
                 Some(at) => next.move_clock(at, true),
-                None => next.announcement = "No later event.".to_string(),
+                None => next.announcement = LocalText::new(|l| tr(l, "No later event.").into()),
             },
             Action::PreviousEvent => match next.previous_event() {
                 Some(at) => next.move_clock(at, true),
-                None => next.announcement = "No earlier event.".to_string(),
+                None => next.announcement = LocalText::new(|l| tr(l, "No earlier event.").into()),
             },
             Action::Reset => {
                 next.playing = false;
@@ -403,32 +441,43 @@ impl AppState {
             }
             Action::Import { file_name, text } => {
                 let opened = ScenarioDoc::from_json(&text)
-                    .map_err(|error| error.to_string())
+                    .map_err(|error| vec![error])
                     .and_then(|doc| match Scenario::from_doc(&doc) {
                         Ok(_) => Ok(doc),
-                        Err(errors) => Err(problems(&errors)),
+                        Err(errors) => Err(errors),
                     });
                 match opened {
                     Ok(doc) => {
                         next.load(doc);
-                        next.notice = Some(format!("Imported {file_name}."));
+                        next.notice =
+                            Some(LocalText::new(|l| trf(l, "Imported {0}.", &[&file_name])));
                     }
-                    Err(reason) => {
-                        next.error = Some(format!(
-                            "Could not import {file_name}: {reason}. The current scenario is unchanged."
-                        ));
+                    Err(problems) => {
+                        next.error = Some(LocalText::new(|l| {
+                            trf(
+                                l,
+                                "Could not import {0}: {1}. The current scenario is unchanged.",
+                                &[&file_name, &errors::problems(l, &problems)],
+                            )
+                        }));
                     }
                 }
             }
             Action::OpenLink(payload) => match share::decode(&payload) {
                 Ok(doc) => {
                     next.load(doc);
-                    next.notice = Some("Opened the scenario from the link.".to_string());
+                    next.notice = Some(LocalText::new(|l| {
+                        tr(l, "Opened the scenario from the link.").into()
+                    }));
                 }
                 Err(reason) => {
-                    next.error = Some(format!(
-                        "Could not open the link: {reason}. The current scenario is unchanged."
-                    ));
+                    next.error = Some(LocalText::new(|l| {
+                        trf(
+                            l,
+                            "Could not open the link: {0}. The current scenario is unchanged.",
+                            &[&errors::share_error(l, &reason)],
+                        )
+                    }));
                 }
             },
             Action::ReportError(text) => next.error = Some(text),
@@ -455,7 +504,15 @@ impl AppState {
         self.error = None;
         self.now = self.start_time().unwrap_or(self.now);
         let name = self.doc.name.clone().unwrap_or_default();
-        self.announcement = format!("Opened {name}. Clock at {}.", explain::when(self.now));
+        let now = self.now;
+        // A gallery title (or "Blank scenario") reads in the language; other names as written.
+        self.announcement = LocalText::new(|l| {
+            trf(
+                l,
+                "Opened {0}. Clock at {1}.",
+                &[tr(l, &name), &say::when(l, now)],
+            )
+        });
     }
 
     /// Pushes the current document for Undo (forgetting the oldest beyond the limit) and clears
@@ -531,17 +588,18 @@ impl AppState {
         let Some(sim) = self.sim.as_ref() else {
             return;
         };
-        let changes = state_changes(sim, from, to);
         if to < from {
-            self.announcement = format!(
-                "Clock back at {}: {}.",
-                explain::when(to),
-                states_at(sim, to)
-            );
-        } else if !changes.is_empty() {
-            self.announcement = changes;
+            self.announcement = LocalText::new(|l| {
+                trf(
+                    l,
+                    "Clock back at {0}: {1}.",
+                    &[&say::when(l, to), &states_at(l, sim, to)],
+                )
+            });
+        } else if has_state_changes(sim, from, to) {
+            self.announcement = LocalText::new(|l| state_changes(l, sim, from, to));
         } else if step {
-            self.announcement = format!("Clock at {}.", explain::when(to));
+            self.announcement = LocalText::new(|l| trf(l, "Clock at {0}.", &[&say::when(l, to)]));
         }
     }
 
@@ -562,31 +620,48 @@ impl AppState {
         self.move_clock(target, false);
         if self.now >= until {
             self.playing = false;
-            self.announcement = format!(
-                "{} Reached the end of the simulation at {}.",
-                self.announcement,
-                explain::when(until)
-            )
-            .trim_start()
-            .to_string();
+            let before = std::mem::take(&mut self.announcement);
+            self.announcement = LocalText::new(|l| {
+                let end = trf(
+                    l,
+                    "Reached the end of the simulation at {0}.",
+                    &[&say::when(l, until)],
+                );
+                format!("{} {end}", before.get(l)).trim_start().to_string()
+            });
         } else {
             self.pending_ms = pending;
         }
     }
 
     /// The state after acting, or why nothing was recorded.
-    fn acted(&self, act: &Act) -> Result<AppState, String> {
+    fn acted(&self, act: &Act) -> Result<AppState, LocalText> {
         let Some(sim) = self.sim.as_ref() else {
-            return Err("There is no valid scenario to act on yet.".to_string());
+            return Err(LocalText::new(|l| {
+                tr(l, "There is no valid scenario to act on yet.").into()
+            }));
         };
         if let Some(first) = self.errors.first() {
-            return Err(format!("Fix the scenario first, then act: {first}."));
+            return Err(LocalText::new(|l| {
+                trf(
+                    l,
+                    "Fix the scenario first, then act: {0}.",
+                    &[&errors::field_error(l, first)],
+                )
+            }));
         }
         let action = act.to_action_doc(self.now)?;
         let mut doc = (*self.doc).clone();
         doc.actions.push(action);
-        let scenario = Scenario::from_doc(&doc)
-            .map_err(|errors| format!("This act cannot be recorded: {}.", problems(&errors)))?;
+        let scenario = Scenario::from_doc(&doc).map_err(|problems| {
+            LocalText::new(|l| {
+                trf(
+                    l,
+                    "This act cannot be recorded: {0}.",
+                    &[&errors::problems(l, &problems)],
+                )
+            })
+        })?;
         let acted_sim = Sim::new(scenario);
         let report = act_report(sim, &acted_sim, self.now);
         let mut next = self.clone();
@@ -608,15 +683,6 @@ impl Reducible for AppState {
     }
 }
 
-/// `path: message`, or the first of several with their count.
-fn problems(errors: &[FieldError]) -> String {
-    match errors {
-        [] => "it breaks a rule of the format".to_string(),
-        [only] => only.to_string(),
-        [first, ..] => format!("{} problems, first {first}", errors.len()),
-    }
-}
-
 /// The trace of the scenario's own tier.
 fn own_trace(sim: &Sim) -> Option<&Trace> {
     sim.traces.get(sim.scenario_tier())
@@ -633,53 +699,66 @@ fn events_at(trace: &Trace, at: Time) -> &[crate::engine::Event] {
 /// beyond those `before` had (the new action comes last at its instant).
 fn act_report(before: &Sim, after: &Sim, at: Time) -> ActReport {
     let Some(trace) = own_trace(after) else {
-        return ActReport::invalid("The scenario's tier has no simulation.".to_string());
+        return ActReport::invalid(LocalText::new(|l| {
+            tr(l, "The scenario's tier has no simulation.").into()
+        }));
     };
     let known = own_trace(before).map_or(0, |t| events_at(t, at).len());
     let new_events = events_at(trace, at).get(known..).unwrap_or_default();
     let refused = new_events
         .iter()
         .any(|e| matches!(e.kind, EventKind::ActionRejected { .. }));
-    let sentences: Vec<String> = new_events
-        .iter()
-        .map(|event| {
-            let subject = event
-                .resource
-                .and_then(|r| after.scenario.resources.get(r))
-                .map_or("Account", |r| r.id.as_str());
-            let what = match event.kind {
-                // In words only: the format's reason codes mean nothing to a customer.
-                EventKind::ActionRejected { action, reason } => format!(
-                    "{} refused: {}.",
-                    match action {
-                        ActionName::Renew => "Renewal",
-                        ActionName::SetAutoRenew => "Auto-renew change",
-                    },
-                    explain::rejection_text(reason)
-                ),
-                _ => explain::explain(event, &after.scenario, trace).what,
-            };
-            format!("{subject}: {what}")
-        })
-        .collect();
-    let what = if sentences.is_empty() {
-        "Recorded; nothing changed at this instant.".to_string()
-    } else {
-        sentences.join(" ")
-    };
+    let text = LocalText::new(|l| {
+        let sentences: Vec<String> = new_events
+            .iter()
+            .map(|event| {
+                let subject = event
+                    .resource
+                    .and_then(|r| after.scenario.resources.get(r))
+                    .map_or(tr(l, "Account"), |r| r.id.as_str());
+                // In words only (the format's reason codes mean nothing to a customer).
+                let what = say::explain(l, event, &after.scenario, trace).what;
+                trf(l, "{0}: {1}", &[subject, &what])
+            })
+            .collect();
+        let what = if sentences.is_empty() {
+            tr(l, "Recorded; nothing changed at this instant.").to_string()
+        } else {
+            sentences.join(" ")
+        };
+        trf(
+            l,
+            "At {0} (tier {1}): {2}",
+            &[&say::when(l, at), &trace.tier, &what],
+        )
+    });
     ActReport {
         outcome: if refused {
             Outcome::Refused
         } else {
             Outcome::Done
         },
-        text: format!("At {} (tier {}): {what}", explain::when(at), trace.tier),
+        text,
     }
+}
+
+/// Whether the scenario's own tier has a state change in `(from, to]`.
+fn has_state_changes(sim: &Sim, from: Time, to: Time) -> bool {
+    let Some(trace) = own_trace(sim) else {
+        return false;
+    };
+    to > from
+        && trace
+            .events_until(to)
+            .get(trace.events.partition_point(|e| e.at <= from)..)
+            .unwrap_or_default()
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::StateChanged { .. }))
 }
 
 /// "V3 ocr: expired → frozen at 2026-04-16 00:00:00" for each state change in `(from, to]` of
 /// the scenario's own tier (the last few, with a count of the others).
-fn state_changes(sim: &Sim, from: Time, to: Time) -> String {
+fn state_changes(lang: Lang, sim: &Sim, from: Time, to: Time) -> String {
     let Some(trace) = own_trace(sim) else {
         return String::new();
     };
@@ -698,10 +777,16 @@ fn state_changes(sim: &Sim, from: Time, to: Time) -> String {
                     .resource
                     .and_then(|r| sim.scenario.resources.get(r))
                     .map_or("", |r| r.id.as_str());
-                Some(format!(
-                    "{} {id}: {from} → {to} at {}",
-                    trace.tier,
-                    explain::when(event.at)
+                Some(trf(
+                    lang,
+                    "{0} {1}: {2} → {3} at {4}",
+                    &[
+                        &trace.tier,
+                        id,
+                        say::state_name(lang, from),
+                        say::state_name(lang, to),
+                        &say::when(lang, event.at),
+                    ],
                 ))
             }
             _ => None,
@@ -711,12 +796,18 @@ fn state_changes(sim: &Sim, from: Time, to: Time) -> String {
     let shown = changes.get(skipped..).unwrap_or_default().join("; ");
     match skipped {
         0 => shown,
-        n => format!("{n} earlier state changes, then {shown}"),
+        n => plural(
+            lang,
+            i64::try_from(n).unwrap_or(i64::MAX),
+            "{0} earlier state change, then {1}",
+            "{0} earlier state changes, then {1}",
+        )
+        .replace("{1}", &shown),
     }
 }
 
 /// "V3 ocr available, api frozen": the state of every started resource at `t`.
-fn states_at(sim: &Sim, t: Time) -> String {
+fn states_at(lang: Lang, sim: &Sim, t: Time) -> String {
     let Some(trace) = own_trace(sim) else {
         return String::new();
     };
@@ -728,13 +819,13 @@ fn states_at(sim: &Sim, t: Time) -> String {
         .filter_map(|(r, resource)| {
             trace
                 .status_at(r, t)
-                .map(|status| format!("{} {}", resource.id, status.state))
+                .map(|status| format!("{} {}", resource.id, say::state_name(lang, status.state)))
         })
         .collect();
     if states.is_empty() {
-        format!("{} nothing bought yet", trace.tier)
+        trf(lang, "{0} nothing bought yet", &[&trace.tier])
     } else {
-        format!("{} {}", trace.tier, states.join(", "))
+        format!("{} {}", trace.tier, states.join(tr(lang, ", ")))
     }
 }
 
@@ -799,7 +890,7 @@ mod tests {
         assert_eq!(clock(&state), "2026-03-08T10:00:00");
         let state = state.apply(Action::PreviousEvent);
         assert_eq!(clock(&state), "2026-03-08T10:00:00");
-        assert_eq!(state.announcement, "No earlier event.");
+        assert_eq!(state.announcement.en(), "No earlier event.");
     }
 
     #[test]
@@ -902,7 +993,7 @@ mod tests {
             .apply(Action::TogglePlay)
             .apply(Action::Tick { real_ms: 100.0 });
         assert_eq!(
-            state.announcement,
+            state.announcement.en(),
             "V3 ocr: available → expired at 2026-04-16 00:00:00"
         );
     }
@@ -915,7 +1006,7 @@ mod tests {
             .apply(Action::Seek(t("2026-04-23T00:00:00")))
             .apply(Action::PreviousEvent);
         assert_eq!(
-            state.announcement,
+            state.announcement.en(),
             "Clock back at 2026-04-22 09:00:00: V3 ocr expired."
         );
     }
@@ -1014,8 +1105,16 @@ mod tests {
         assert_eq!(action.verb, ActionVerb::Renew);
         let report = acted.act_report.clone().expect("a report");
         assert_eq!(report.outcome, Outcome::Done);
-        assert!(report.text.contains("Renewed by hand"), "{}", report.text);
-        assert!(report.text.contains("Now available"), "{}", report.text);
+        assert!(
+            report.text.en().contains("Renewed by hand"),
+            "{}",
+            report.text.en()
+        );
+        assert!(
+            report.text.en().contains("Now available"),
+            "{}",
+            report.text.en()
+        );
         assert_eq!(own_state(&acted, 0), Some(State::Available));
         assert!(acted.can_undo());
         assert_eq!(acted.apply(Action::Undo).doc, state.doc);
@@ -1031,13 +1130,18 @@ mod tests {
         }));
         let report = acted.act_report.clone().expect("a report");
         assert_eq!(report.outcome, Outcome::Refused);
-        assert!(!report.text.contains("term_too_short"), "{}", report.text);
         assert!(
-            report.text.contains(explain::rejection_text(
+            !report.text.en().contains("term_too_short"),
+            "{}",
+            report.text.en()
+        );
+        assert!(
+            report.text.en().contains(say::rejection(
+                Lang::En,
                 crate::engine::trace::Rejection::TermTooShort
             )),
             "{}",
-            report.text
+            report.text.en()
         );
         assert_eq!(acted.doc.actions.len(), state.doc.actions.len() + 1);
     }
@@ -1051,7 +1155,11 @@ mod tests {
         let action = acted.doc.actions.last().expect("the new action");
         assert_eq!(action.amount, Some(AmountDoc::text("12.50")));
         let report = acted.act_report.expect("a report");
-        assert!(report.text.contains("Topped up 12.50"), "{}", report.text);
+        assert!(
+            report.text.en().contains("Topped up 12.50"),
+            "{}",
+            report.text.en()
+        );
     }
 
     #[test]
@@ -1071,11 +1179,15 @@ mod tests {
         }));
         let report = acted.act_report.expect("a report");
         assert_eq!(report.outcome, Outcome::Done);
-        assert!(report.text.contains("Auto-renew on"), "{}", report.text);
         assert!(
-            report.text.contains("Auto-renew paid 30.00"),
+            report.text.en().contains("Auto-renew on"),
             "{}",
-            report.text
+            report.text.en()
+        );
+        assert!(
+            report.text.en().contains("Auto-renew paid 30.00"),
+            "{}",
+            report.text.en()
         );
     }
 
@@ -1146,7 +1258,11 @@ mod tests {
             assert_eq!(acted.doc, state.doc, "{act:?}");
             let report = acted.act_report.expect("a report");
             assert_eq!(report.outcome, Outcome::Invalid, "{act:?}");
-            assert!(report.text.contains(expected), "{act:?}: {}", report.text);
+            assert!(
+                report.text.en().contains(expected),
+                "{act:?}: {}",
+                report.text.en()
+            );
         }
     }
 
@@ -1162,9 +1278,9 @@ mod tests {
         assert_eq!(acted.doc, broken.doc);
         let report = acted.act_report.expect("a report");
         assert!(
-            report.text.contains("Fix the scenario first"),
+            report.text.en().contains("Fix the scenario first"),
             "{}",
-            report.text
+            report.text.en()
         );
     }
 
@@ -1184,7 +1300,7 @@ mod tests {
         let bad = state.apply(Action::OpenLink("%%%".to_string()));
         assert_eq!(bad.doc, state.doc);
         assert_eq!(bad.now, state.now);
-        let error = bad.error.expect("an error");
+        let error = bad.error.expect("an error").en().to_string();
         assert!(error.contains("Could not open the link"), "{error}");
         assert!(error.contains("unchanged"), "{error}");
     }
@@ -1198,7 +1314,10 @@ mod tests {
             text: good.json.to_string(),
         });
         assert_eq!(imported.doc.name.as_deref(), Some(good.title().as_str()));
-        assert_eq!(imported.notice.as_deref(), Some("Imported mine.json."));
+        assert_eq!(
+            imported.notice.as_ref().map(LocalText::en),
+            Some("Imported mine.json.")
+        );
         // file text, expected message fragment
         let cases = [
             ("not json", "line 1 column 2"),
@@ -1214,7 +1333,7 @@ mod tests {
                 text: text.to_string(),
             });
             assert_eq!(failed.doc, state.doc);
-            let error = failed.error.expect("an error");
+            let error = failed.error.expect("an error").en().to_string();
             assert!(error.starts_with("Could not import bad.json: "), "{error}");
             assert!(error.contains(expected), "{error}");
         }
@@ -1251,7 +1370,7 @@ mod tests {
     fn a_corrupt_autosave_is_ignored_with_a_notice() {
         let state = AppState::start(Some("{ not a session"), None);
         assert_eq!(state.view, View::Gallery);
-        let notice = state.notice.expect("a notice");
+        let notice = state.notice.expect("a notice").en().to_string();
         assert!(notice.contains("could not be restored"), "{notice}");
     }
 
@@ -1276,8 +1395,9 @@ mod tests {
 
     #[test]
     fn errors_show_until_dismissed() {
-        let state = opened("auto-renew-low-balance").apply(Action::ReportError("x".to_string()));
-        assert_eq!(state.error.as_deref(), Some("x"));
+        let state =
+            opened("auto-renew-low-balance").apply(Action::ReportError(LocalText::same("x")));
+        assert_eq!(state.error.as_ref().map(LocalText::en), Some("x"));
         assert_eq!(state.apply(Action::DismissError).error, None);
     }
 }

@@ -3,6 +3,7 @@
 use crate::engine::policy::ModeDays;
 use crate::engine::time::{SECS_PER_DAY, SECS_PER_HOUR};
 use crate::engine::{Offset, State, TierDays, Time};
+use crate::ui::i18n::{format as lf, tr, trf, Lang};
 use chrono::{Datelike, NaiveDate, Timelike};
 
 const SECS_PER_MINUTE: i64 = 60;
@@ -84,65 +85,89 @@ fn modes_in_use(packages: bool, pay_per_use: bool) -> (bool, bool) {
 
 /// A tier's grace and retention days for the billing modes in use, in words:
 /// `packages: 7 days grace, 15 days retention · pay-per-use: 1 day grace, 7 days retention`.
+/// (English; the timeline still calls it until it is translated.)
 pub fn tier_days_long(days: TierDays, packages: bool, pay_per_use: bool) -> String {
+    tier_days_long_in(Lang::En, days, packages, pay_per_use)
+}
+
+/// [`tier_days_long`] in `lang`.
+pub fn tier_days_long_in(lang: Lang, days: TierDays, packages: bool, pay_per_use: bool) -> String {
     let (packages, pay_per_use) = modes_in_use(packages, pay_per_use);
     let mode = |name: &str, d: ModeDays| {
-        format!(
-            "{name}: {} grace, {} retention",
-            days_text(d.grace_days),
-            days_text(d.retention_days)
+        trf(
+            lang,
+            "{0}: {1} grace, {2} retention",
+            &[
+                name,
+                &lf::days(lang, i64::from(d.grace_days)),
+                &lf::days(lang, i64::from(d.retention_days)),
+            ],
         )
     };
     let mut parts = Vec::new();
     if packages {
-        parts.push(mode("packages", days.package));
+        parts.push(mode(tr(lang, "packages"), days.package));
     }
     if pay_per_use {
-        parts.push(mode("pay-per-use", days.pay_per_use));
+        parts.push(mode(tr(lang, "pay-per-use"), days.pay_per_use));
     }
     parts.join(" · ")
 }
 
 /// The same, short: `grace 7 d · retention 15 d` for one mode,
-/// `package 7 + 15 d · pay-per-use 1 + 7 d` for both.
+/// `package 7 + 15 d · pay-per-use 1 + 7 d` for both. (English, as [`tier_days_long`].)
 pub fn tier_days_short(days: TierDays, packages: bool, pay_per_use: bool) -> String {
+    tier_days_short_in(Lang::En, days, packages, pay_per_use)
+}
+
+/// [`tier_days_short`] in `lang`.
+pub fn tier_days_short_in(lang: Lang, days: TierDays, packages: bool, pay_per_use: bool) -> String {
+    let n = |d: u16| d.to_string();
     match modes_in_use(packages, pay_per_use) {
-        (true, true) => format!(
-            "package {} + {} d · pay-per-use {} + {} d",
-            days.package.grace_days,
-            days.package.retention_days,
-            days.pay_per_use.grace_days,
-            days.pay_per_use.retention_days
+        (true, true) => trf(
+            lang,
+            "package {0} + {1} d · pay-per-use {2} + {3} d",
+            &[
+                &n(days.package.grace_days),
+                &n(days.package.retention_days),
+                &n(days.pay_per_use.grace_days),
+                &n(days.pay_per_use.retention_days),
+            ],
         ),
-        (false, _) => format!(
-            "grace {} d · retention {} d",
-            days.pay_per_use.grace_days, days.pay_per_use.retention_days
+        (false, _) => trf(
+            lang,
+            "grace {0} d · retention {1} d",
+            &[
+                &n(days.pay_per_use.grace_days),
+                &n(days.pay_per_use.retention_days),
+            ],
         ),
-        (true, false) => format!(
-            "grace {} d · retention {} d",
-            days.package.grace_days, days.package.retention_days
+        (true, false) => trf(
+            lang,
+            "grace {0} d · retention {1} d",
+            &[&n(days.package.grace_days), &n(days.package.retention_days)],
         ),
     }
 }
 
 /// A state's name for headings: `Available`, `Expired`, `Frozen`, `Released`.
-pub fn state_title(state: State) -> &'static str {
+pub fn state_title(lang: Lang, state: State) -> &'static str {
     match state {
-        State::Available => "Available",
-        State::Expired => "Expired",
-        State::Frozen => "Frozen",
-        State::Released => "Released",
+        State::Available => tr(lang, "Available"),
+        State::Expired => tr(lang, "Expired"),
+        State::Frozen => tr(lang, "Frozen"),
+        State::Released => tr(lang, "Released"),
     }
 }
 
 /// What the period of a state is called: `in service`, `grace period`, `retention period`,
 /// `data deleted`.
-pub fn state_period(state: State) -> &'static str {
+pub fn state_period(lang: Lang, state: State) -> &'static str {
     match state {
-        State::Available => "in service",
-        State::Expired => "grace period",
-        State::Frozen => "retention period",
-        State::Released => "data deleted",
+        State::Available => tr(lang, "in service"),
+        State::Expired => tr(lang, "grace period"),
+        State::Frozen => tr(lang, "retention period"),
+        State::Released => tr(lang, "data deleted"),
     }
 }
 
@@ -266,18 +291,18 @@ impl TickStep {
         }
     }
 
-    /// The tick's label and whether it starts a larger unit.
-    fn label(self, date: NaiveDate, hour: u32) -> (String, bool) {
-        let day_label = || format!("{} {}", month_name(date.month()), date.day());
+    /// The tick's label in `lang` and whether it starts a larger unit.
+    fn label(self, lang: Lang, date: NaiveDate, hour: u32) -> (String, bool) {
+        let day_label = || lf::day_month(lang, date);
         match self {
             TickStep::Hours(_) if hour == 0 => (day_label(), true),
             TickStep::Hours(_) => (format!("{hour:02}:00"), false),
             TickStep::Days(_) if date.day() == 1 && date.month() == 1 => {
-                (format!("Jan 1 {}", date.year()), true)
+                (lf::new_year(lang, date.year()), true)
             }
             TickStep::Days(_) => (day_label(), date.day() == 1),
             TickStep::Months(_) if date.month() == 1 => (date.year().to_string(), true),
-            TickStep::Months(_) => (month_name(date.month()).to_string(), false),
+            TickStep::Months(_) => (lf::month_short(lang, date.month()), false),
             TickStep::Years(_) => (date.year().to_string(), true),
         }
     }
@@ -300,6 +325,11 @@ pub const MIN_TICK_SPACING_PX: f64 = 72.0;
 /// Axis ticks for the span `start..=end` drawn `width_px` wide: the finest step from hours to
 /// decades whose labels keep [`MIN_TICK_SPACING_PX`] apart, at local calendar boundaries.
 pub fn axis_ticks(start: Time, end: Time, width_px: f64) -> Vec<Tick> {
+    axis_ticks_in(Lang::En, start, end, width_px)
+}
+
+/// [`axis_ticks`] with labels in `lang` (`Apr 9`, `4月9日`, `9 abr`).
+pub fn axis_ticks_in(lang: Lang, start: Time, end: Time, width_px: f64) -> Vec<Tick> {
     let span = end.secs() - start.secs();
     if span <= 0 || !width_px.is_finite() || width_px <= 0.0 {
         return Vec::new();
@@ -319,7 +349,7 @@ pub fn axis_ticks(start: Time, end: Time, width_px: f64) -> Vec<Tick> {
             while t <= end && ticks.len() < max_ticks {
                 let hour = u32::try_from(t.second_of_day() / SECS_PER_HOUR).unwrap_or(0);
                 if t >= start && step.ticks_on(t.date(), hour) {
-                    let (label, major) = step.label(t.date(), hour);
+                    let (label, major) = step.label(lang, t.date(), hour);
                     ticks.push(Tick {
                         at: t,
                         label,
@@ -335,7 +365,7 @@ pub fn axis_ticks(start: Time, end: Time, width_px: f64) -> Vec<Tick> {
             while date <= last && ticks.len() < max_ticks {
                 let at = Time::midnight(date);
                 if at >= start && step.ticks_on(date, 0) {
-                    let (label, major) = step.label(date, 0);
+                    let (label, major) = step.label(lang, date, 0);
                     ticks.push(Tick { at, label, major });
                 }
                 date = match next_candidate(step, date) {
@@ -620,8 +650,8 @@ mod tests {
             (State::Released, "Released", "data deleted"),
         ];
         for (state, title, period) in cases {
-            assert_eq!(state_title(state), title);
-            assert_eq!(state_period(state), period);
+            assert_eq!(state_title(Lang::En, state), title);
+            assert_eq!(state_period(Lang::En, state), period);
         }
     }
 }

@@ -2,7 +2,8 @@
 //! recorded as an action at that instant; the outcome (or the refusal, in words) shows below.
 
 use crate::engine::{AutoRenew, Time};
-use crate::explain;
+use crate::ui::i18n::explain::{state_meaning, state_name, when};
+use crate::ui::i18n::{format, tr, trf, use_lang};
 use crate::ui::sim::SimRef;
 use crate::ui::state::{Act, ActReport, Outcome};
 use yew::prelude::*;
@@ -12,6 +13,13 @@ pub fn terms() -> impl Iterator<Item = String> {
     (1..=11)
         .map(|n| format!("{n}m"))
         .chain((1..=5).map(|n| format!("{n}y")))
+}
+
+/// A term's option text: `1 month`, `2 years` in the language (the value stays `1m`, `2y`).
+fn term_words(lang: crate::ui::i18n::Lang, term: &str) -> String {
+    crate::engine::Term::parse(term)
+        .map(|t| crate::ui::i18n::explain::term(lang, t))
+        .unwrap_or_else(|_| term.to_string())
 }
 
 /// Properties of [`ActPanel`].
@@ -75,6 +83,7 @@ fn prevent(event: SubmitEvent) {
 /// The customer's acts at the clock's time.
 #[function_component(ActPanel)]
 pub fn act_panel(props: &ActPanelProps) -> Html {
+    let lang = use_lang();
     let sim = &props.sim;
     let ids: Vec<String> = sim
         .scenario
@@ -173,24 +182,37 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
     let balance = own
         .map(|trace| trace.balance_at(props.now))
         .unwrap_or_default();
+    let balance = format::money(lang, balance);
     let situation = match (status, own) {
         (Some(status), Some(trace)) => {
-            let expiry = status
-                .expires()
-                .map(|x| format!(", valid through {}", explain::when(x)))
-                .unwrap_or_default();
-            format!(
-                "{resource_id} is {} ({}){expiry} in tier {}. Balance {balance}.",
-                status.state,
-                explain::state_meaning(status.state),
-                trace.tier
-            )
+            let args = [
+                resource_id.as_str(),
+                state_name(lang, status.state),
+                state_meaning(lang, status.state),
+                trace.tier.as_str(),
+                balance.as_str(),
+            ];
+            match status.expires() {
+                Some(x) => {
+                    let x = when(lang, x);
+                    trf(
+                        lang,
+                        "{0} is {1} ({2}), valid through {5} in tier {3}. Balance {4}.",
+                        &[args[0], args[1], args[2], args[3], args[4], &x],
+                    )
+                }
+                None => trf(lang, "{0} is {1} ({2}) in tier {3}. Balance {4}.", &args),
+            }
         }
-        _ => format!("{resource_id} is not bought yet at this time. Balance {balance}."),
+        _ => trf(
+            lang,
+            "{0} is not bought yet at this time. Balance {1}.",
+            &[&resource_id, &balance],
+        ),
     };
     let (report_text, outcome) = match &props.report {
         Some(report) => (
-            report.text.clone(),
+            report.text.get(lang).to_string(),
             match report.outcome {
                 Outcome::Done => "done",
                 Outcome::Refused => "refused",
@@ -203,12 +225,12 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
 
     html! {
         <section class="panel act-panel" data-testid="act-panel" aria-labelledby="act-heading">
-            <h2 id="act-heading" class="panel-title">{ "Act as the customer" }</h2>
+            <h2 id="act-heading" class="panel-title">{ tr(lang, "Act as the customer") }</h2>
             <p class="panel-note">
-                { format!("At {}; each act is recorded as an action at that instant.", explain::when(props.now)) }
+                { trf(lang, "At {0}; each act is recorded as an action at that instant.", &[&when(lang, props.now)]) }
             </p>
             <label class="field">
-                <span class="field-label">{ "Act on" }</span>
+                <span class="field-label">{ tr(lang, "Act on") }</span>
                 <select onchange={on_choose}>
                     { for ids.iter().map(|id| html! {
                         <option value={id.clone()} selected={*id == resource_id}>{ id }</option>
@@ -219,50 +241,51 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
 
             <form class="act-form" onsubmit={on_renew}>
                 <label class="field">
-                    <span class="field-label">{ "Renewal term" }</span>
-                    <select onchange={on_renewal_term}>
+                    <span class="field-label">{ tr(lang, "Renewal term") }</span>
+                    <select data-testid="renewal-term" onchange={on_renewal_term}>
                         { for terms().map(|term| html! {
-                            <option value={term.clone()} selected={term == *renewal_term}>{ term.clone() }</option>
+                            <option value={term.clone()} selected={term == *renewal_term}>{ term_words(lang, &term) }</option>
                         }) }
                     </select>
                 </label>
-                <button type="submit" class="button">{ "Renew" }</button>
+                <button type="submit" class="button" data-testid="renew">{ tr(lang, "Renew") }</button>
             </form>
 
             <form class="act-form" onsubmit={on_top_up}>
                 <label class="field">
-                    <span class="field-label">{ "Top-up amount" }</span>
+                    <span class="field-label">{ tr(lang, "Top-up amount") }</span>
+                    // Amounts are typed as the format writes them (a point before the cents).
                     <input type="text" inputmode="decimal" autocomplete="off" placeholder="50.00"
-                        value={(*amount).clone()} oninput={on_amount} />
+                        data-testid="top-up-amount" value={(*amount).clone()} oninput={on_amount} />
                 </label>
-                <button type="submit" class="button">{ "Top up" }</button>
+                <button type="submit" class="button" data-testid="top-up">{ tr(lang, "Top up") }</button>
             </form>
 
             <form class="act-form act-form-auto" onsubmit={on_auto_renew}>
                 <label class="field field-check">
                     <input type="checkbox" checked={form.enabled} onchange={on_enabled} />
-                    <span class="field-label">{ "Auto-renew on" }</span>
+                    <span class="field-label">{ tr(lang, "Auto-renew on") }</span>
                 </label>
                 <label class="field">
-                    <span class="field-label">{ "Deduction days before" }</span>
+                    <span class="field-label">{ tr(lang, "Deduction days before") }</span>
                     <input type="number" min="0" max="7" step="1" value={form.days_before.clone()}
                         oninput={on_days} />
                 </label>
                 <label class="field">
-                    <span class="field-label">{ "Auto-renew term" }</span>
+                    <span class="field-label">{ tr(lang, "Auto-renew term") }</span>
                     <select onchange={on_auto_term}>
                         { for terms().map(|term| html! {
-                            <option value={term.clone()} selected={term == form.term}>{ term.clone() }</option>
+                            <option value={term.clone()} selected={term == form.term}>{ term_words(lang, &term) }</option>
                         }) }
                     </select>
                 </label>
                 <label class="field">
-                    <span class="field-label">{ "Renewal count" }</span>
+                    <span class="field-label">{ tr(lang, "Renewal count") }</span>
                     <input type="number" min="0" max="99" step="1" value={form.times.clone()}
                         oninput={on_times} aria-describedby="renewal-count-hint" />
                 </label>
-                <p class="field-hint" id="renewal-count-hint">{ "0 means unlimited." }</p>
-                <button type="submit" class="button">{ "Apply auto-renew" }</button>
+                <p class="field-hint" id="renewal-count-hint">{ tr(lang, "0 means unlimited.") }</p>
+                <button type="submit" class="button" data-testid="apply-auto-renew">{ tr(lang, "Apply auto-renew") }</button>
             </form>
 
             <p class={classes!("act-result", format!("act-result-{outcome}"))}

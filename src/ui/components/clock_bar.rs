@@ -2,6 +2,7 @@
 
 use crate::engine::{Offset, Time};
 use crate::explain;
+use crate::ui::i18n::{format, tr, use_lang};
 use crate::ui::state::{Action, SPEEDS};
 use yew::prelude::*;
 
@@ -36,6 +37,7 @@ pub fn parse_go_to_time(value: &str) -> Option<Time> {
 /// The clock and its controls.
 #[function_component(ClockBar)]
 pub fn clock_bar(props: &ClockBarProps) -> Html {
+    let lang = use_lang();
     let emit = |action: Action| {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
@@ -63,54 +65,55 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
         .bounds
         .map(|(start, until)| (start.local_string(), until.local_string()))
         .unwrap_or_default();
-    let offset = props
-        .offset
-        .map(|offset| format!("UTC{offset}"))
-        .unwrap_or_default();
-    let (play_icon, play_label) = if props.playing {
-        ("❚❚", "Pause")
+    let offset = props.offset.map(format::offset).unwrap_or_default();
+    let (play_icon, play_label, play_id) = if props.playing {
+        ("❚❚", tr(lang, "Pause"), "pause")
     } else {
-        ("▶", "Play")
+        ("▶", tr(lang, "Play"), "play")
     };
     html! {
-        <section class="clock-bar" data-testid="clock-bar" aria-label="Virtual clock">
+        <section class="clock-bar" data-testid="clock-bar" aria-label={tr(lang, "Virtual clock")}>
             <div class="clock-readout">
-                <span class="clock-caption">{ "Virtual time" }</span>
+                <span class="clock-caption">{ tr(lang, "Virtual time") }</span>
+                // The contract's ISO clock, the same in every language (docs/languages.md).
                 <span class="clock-time" data-testid="clock">{ explain::when(props.now) }</span>
                 <span class="clock-offset">{ offset }</span>
             </div>
             <div class="clock-buttons">
-                <button type="button" class="button" onclick={emit(Action::Reset)} {disabled}>
-                    <span aria-hidden="true" class="icon">{ "↺" }</span>{ "Reset" }
+                <button type="button" class="button" data-testid="reset"
+                    onclick={emit(Action::Reset)} {disabled}>
+                    <span aria-hidden="true" class="icon">{ "↺" }</span>{ tr(lang, "Reset") }
                 </button>
-                <button type="button" class="button" onclick={emit(Action::PreviousEvent)} {disabled}>
-                    <span aria-hidden="true" class="icon">{ "◀" }</span>{ "Previous event" }
+                <button type="button" class="button" data-testid="previous-event"
+                    onclick={emit(Action::PreviousEvent)} {disabled}>
+                    <span aria-hidden="true" class="icon">{ "◀" }</span>{ tr(lang, "Previous event") }
                 </button>
                 <button type="button" class="button button-primary play-button"
-                    onclick={emit(Action::TogglePlay)} {disabled}>
+                    data-testid={play_id} onclick={emit(Action::TogglePlay)} {disabled}>
                     <span aria-hidden="true" class="icon">{ play_icon }</span>{ play_label }
                 </button>
-                <button type="button" class="button" onclick={emit(Action::NextEvent)} {disabled}>
-                    { "Next event" }<span aria-hidden="true" class="icon icon-after">{ "▶" }</span>
+                <button type="button" class="button" data-testid="next-event"
+                    onclick={emit(Action::NextEvent)} {disabled}>
+                    { tr(lang, "Next event") }<span aria-hidden="true" class="icon icon-after">{ "▶" }</span>
                 </button>
             </div>
             <div class="clock-settings">
                 <label class="field">
-                    <span class="field-label">{ "Go to time" }</span>
-                    <input type="datetime-local" step="1" min={min} max={max}
+                    <span class="field-label">{ tr(lang, "Go to time") }</span>
+                    <input type="datetime-local" step="1" min={min} max={max} data-testid="go-to-time"
                         value={props.now.local_string()} onchange={on_go_to} {disabled} />
                 </label>
                 <label class="field">
-                    <span class="field-label">{ "Speed" }</span>
+                    <span class="field-label">{ tr(lang, "Speed") }</span>
                     <select onchange={on_speed}>
                         { for SPEEDS.iter().map(|&(speed, name)| html! {
-                            <option value={speed.to_string()} selected={speed == props.speed}>{ name }</option>
+                            <option value={speed.to_string()} selected={speed == props.speed}>{ tr(lang, name) }</option>
                         }) }
                     </select>
                 </label>
             </div>
             <p class="clock-hint">
-                { "Keys: Space play/pause, ← → previous/next event, Home reset." }
+                { tr(lang, "Keys: Space play/pause, ← → previous/next event, Home reset.") }
             </p>
         </section>
     }

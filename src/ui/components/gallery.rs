@@ -1,5 +1,6 @@
 //! The gallery: one button per ready scenario (title and one-line story) and a blank scenario.
 
+use crate::ui::i18n::{tr, use_lang};
 use crate::ui::scenarios::{blank_doc, GALLERY};
 use crate::ui::state::Action;
 use yew::prelude::*;
@@ -16,6 +17,7 @@ pub struct GalleryProps {
 /// The list of ready scenarios.
 #[function_component(Gallery)]
 pub fn gallery(props: &GalleryProps) -> Html {
+    let lang = use_lang();
     let items = GALLERY.iter().filter_map(|entry| {
         let doc = entry.doc().ok()?;
         let title = entry.title();
@@ -28,9 +30,9 @@ pub fn gallery(props: &GalleryProps) -> Html {
                 <button type="button" class="gallery-item" data-testid="gallery-item"
                     data-scenario={entry.slug}
                     aria-describedby={story_id.clone()} {onclick}>
-                    <span class="gallery-item-title">{ title }</span>
+                    <span class="gallery-item-title">{ tr(lang, &title).to_string() }</span>
                     // The title alone names the button; the story (hidden from the name) describes it.
-                    <span class="gallery-item-story" id={story_id} aria-hidden="true">{ entry.story }</span>
+                    <span class="gallery-item-story" id={story_id} aria-hidden="true">{ tr(lang, entry.story) }</span>
                 </button>
             </li>
         })
@@ -46,18 +48,20 @@ pub fn gallery(props: &GalleryProps) -> Html {
     html! {
         <section class="gallery" data-testid="gallery" aria-labelledby="gallery-heading">
             <div class="gallery-intro">
-                <h2 id="gallery-heading">{ "Start from a story" }</h2>
+                <h2 id="gallery-heading">{ tr(lang, "Start from a story") }</h2>
                 <p>
-                    { "Each scenario plays out what happens to a subscription around its expiry. \
-                       Open one, drive the clock, act as the customer, or edit it." }
+                    { tr(lang, "Each scenario plays out what happens to a subscription around its expiry. \
+                       Open one, drive the clock, act as the customer, or edit it.") }
                 </p>
             </div>
             <ul class="gallery-grid">{ for items }</ul>
             <div class="gallery-actions">
-                <button type="button" class="button" onclick={on_blank}>{ "Blank scenario" }</button>
+                <button type="button" class="button" data-testid="blank-scenario"
+                    onclick={on_blank}>{ tr(lang, "Blank scenario") }</button>
                 if props.has_work {
-                    <button type="button" class="button button-quiet" onclick={on_back}>
-                        { "Back to the lab" }
+                    <button type="button" class="button button-quiet" data-testid="back-to-lab"
+                        onclick={on_back}>
+                        { tr(lang, "Back to the lab") }
                     </button>
                 }
             </div>

@@ -2,9 +2,11 @@
 
 use crate::engine::policy::ModeDays;
 use crate::engine::{BillingMode, State, Time};
-use crate::explain::state_meaning;
+use crate::ui::i18n::explain::state_meaning;
+use crate::ui::i18n::format::{date, minute};
+use crate::ui::i18n::{plural, tr, trf, use_lang, Lang};
 use crate::ui::sim::{Sim, SimRef};
-use crate::ui::text::{date_text, minute_text, state_title};
+use crate::ui::text::state_title;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -30,11 +32,11 @@ pub enum Provenance {
 
 impl Provenance {
     /// The tag's words.
-    pub fn words(self) -> &'static str {
+    pub fn words(self, lang: Lang) -> &'static str {
         match self {
-            Provenance::Documented => "documented",
-            Provenance::Choice => "modelling choice",
-            Provenance::CustomPolicy => "your policy",
+            Provenance::Documented => tr(lang, "documented"),
+            Provenance::Choice => tr(lang, "modelling choice"),
+            Provenance::CustomPolicy => tr(lang, "your policy"),
         }
     }
 
@@ -75,6 +77,7 @@ pub struct Transitions {
 /// The transitions of a resource billed as `mode` under `days`; `expiry` is its current expiry
 /// date (packages), `preset` whether the days come from a documented preset.
 pub fn transitions(
+    lang: Lang,
     mode: BillingMode,
     days: ModeDays,
     expiry: Option<chrono::NaiveDate>,
@@ -87,63 +90,91 @@ pub fn transitions(
     };
     let (grace, retention) = (days.grace_days, days.retention_days);
     let straight_to = match (grace, retention) {
-        (0, 0) => " — straight to released",
-        (0, _) => " — straight to frozen",
+        (0, 0) => tr(lang, " — straight to released"),
+        (0, _) => tr(lang, " — straight to frozen"),
         _ => "",
     };
-    let period = |n: u16, what: &str| match n {
-        0 => format!("0 {what} days: skipped"),
-        1 => format!("after 1 {what} day"),
-        n => format!("after {n} {what} days"),
+    let grace_period = |n: u16| match n {
+        0 => tr(lang, "0 grace days: skipped").to_string(),
+        n => plural(
+            lang,
+            i64::from(n),
+            "after {0} grace day",
+            "after {0} grace days",
+        ),
+    };
+    let retention_period = |n: u16| match n {
+        0 => tr(lang, "0 retention days: skipped").to_string(),
+        n => plural(
+            lang,
+            i64::from(n),
+            "after {0} retention day",
+            "after {0} retention days",
+        ),
     };
     match mode {
         BillingMode::Package => Transitions {
             lapse: Transition {
-                trigger: format!(
-                    "expiry date passes (00:00 after {}){straight_to}",
-                    expiry.map_or_else(|| "the expiry date".to_string(), date_text)
+                trigger: trf(
+                    lang,
+                    "expiry date passes (00:00 after {0}){1}",
+                    &[
+                        &expiry.map_or_else(
+                            || tr(lang, "the expiry date").to_string(),
+                            |d| date(lang, d),
+                        ),
+                        straight_to,
+                    ],
                 ),
                 provenance: Provenance::Documented,
                 skipped: grace == 0,
             },
             grace: Transition {
-                trigger: period(grace, "grace"),
+                trigger: grace_period(grace),
                 provenance: days_source,
                 skipped: grace == 0,
             },
             retention: Transition {
-                trigger: period(retention, "retention"),
+                trigger: retention_period(retention),
                 provenance: days_source,
                 skipped: retention == 0,
             },
             restore: Transition {
-                trigger: "renewal (from the original expiry)".to_string(),
+                trigger: tr(lang, "renewal (from the original expiry)").to_string(),
                 provenance: Provenance::Documented,
                 skipped: false,
             },
         },
         BillingMode::PayPerUse => Transitions {
             lapse: Transition {
-                trigger: format!("balance below zero after an hourly charge{straight_to}"),
+                trigger: trf(
+                    lang,
+                    "balance below zero after an hourly charge{0}",
+                    &[straight_to],
+                ),
                 provenance: Provenance::Choice,
                 skipped: grace == 0,
             },
             grace: Transition {
                 trigger: if grace == 0 {
-                    period(0, "grace")
+                    grace_period(0)
                 } else {
-                    format!("{} (24 h each, from the arrears)", period(grace, "grace"))
+                    trf(
+                        lang,
+                        "{0} (24 h each, from the arrears)",
+                        &[&grace_period(grace)],
+                    )
                 },
                 provenance: Provenance::Choice,
                 skipped: grace == 0,
             },
             retention: Transition {
-                trigger: period(retention, "retention"),
+                trigger: retention_period(retention),
                 provenance: Provenance::Choice,
                 skipped: retention == 0,
             },
             restore: Transition {
-                trigger: "top-up to ≥ 0".to_string(),
+                trigger: tr(lang, "top-up to ≥ 0").to_string(),
                 provenance: Provenance::Choice,
                 skipped: false,
             },
@@ -151,18 +182,18 @@ pub fn transitions(
     }
 }
 
-fn tag(provenance: Provenance) -> Html {
+fn tag(lang: Lang, provenance: Provenance) -> Html {
     html! {
-        <span class={classes!("prov", provenance.class())}>{ provenance.words() }</span>
+        <span class={classes!("prov", provenance.class())}>{ provenance.words(lang) }</span>
     }
 }
 
-fn edge(transition: &Transition, direction: &'static str) -> Html {
+fn edge(lang: Lang, transition: &Transition, direction: &'static str) -> Html {
     html! {
         <div class={classes!("sd-edge", direction, transition.skipped.then_some("is-skipped"))}>
             <span class="sd-arrow" aria-hidden="true"></span>
             <span class="sd-trigger">{ &transition.trigger }</span>
-            { tag(transition.provenance) }
+            { tag(lang, transition.provenance) }
         </div>
     }
 }
@@ -186,6 +217,7 @@ fn spans_of(sim: &Sim, tier: usize, resource: usize) -> Vec<(Time, Time, State)>
 /// (the scenario's tier and first resource at first), the current state highlighted.
 #[function_component(StateDiagram)]
 pub fn state_diagram(props: &StateDiagramProps) -> Html {
+    let lang = use_lang();
     let StateDiagramProps { sim, now } = props;
     let chosen_tier = use_state(|| None::<String>);
     let chosen_resource = use_state(|| 0_usize);
@@ -235,7 +267,7 @@ pub fn state_diagram(props: &StateDiagramProps) -> Html {
         .unwrap_or_default()
         .for_mode(mode);
     let preset = sim.scenario.policy.is_preset();
-    let arrows = transitions(mode, days, status.and_then(|s| s.expiry), preset);
+    let arrows = transitions(lang, mode, days, status.and_then(|s| s.expiry), preset);
 
     let node = |state: State| {
         let is_current = current == Some(state);
@@ -250,15 +282,15 @@ pub fn state_diagram(props: &StateDiagramProps) -> Html {
                  data-state-node={state.as_str()}
                  aria-current={is_current.then_some("true")}>
                 <span class={format!("swatch swatch-{}", state.as_str())} aria-hidden="true"></span>
-                <span class="sd-name">{ state_title(state) }</span>
-                <span class="sd-meaning">{ state_meaning(state) }</span>
+                <span class="sd-name">{ state_title(lang, state) }</span>
+                <span class="sd-meaning">{ state_meaning(lang, state) }</span>
                 if is_current {
                     <span class="sd-current">
-                        { "current" }
-                        if let Some(from) = entered { { format!(" · since {}", minute_text(from)) } }
+                        { tr(lang, "current") }
+                        if let Some(from) = entered { { trf(lang, " · since {0}", &[&minute(lang, from)]) } }
                     </span>
                 }
-                if skipped { <span class="sd-skipped">{ "skipped (0 days)" }</span> }
+                if skipped { <span class="sd-skipped">{ tr(lang, "skipped (0 days)") }</span> }
             </div>
         }
     };
@@ -270,58 +302,64 @@ pub fn state_diagram(props: &StateDiagramProps) -> Html {
         html! { <option value={r.to_string()} selected={r == resource}>{ &res.id }</option> }
     });
     let days_note = if preset {
-        format!(
-            "Days from the {} table (provider documentation).",
-            sim.scenario.policy.name
+        trf(
+            lang,
+            "Days from the {0} table (provider documentation).",
+            &[&sim.scenario.policy.name],
         )
     } else {
-        format!(
-            "Days from your custom policy “{}”.",
-            sim.scenario.policy.name
+        trf(
+            lang,
+            "Days from your custom policy “{0}”.",
+            &[&sim.scenario.policy.name],
         )
     };
     html! {
         <section class="state-diagram" data-testid="state-diagram" aria-labelledby="rl-diagram-title">
             <header class="panel-head">
-                <h2 id="rl-diagram-title" class="panel-title">{ "Lifecycle" }</h2>
+                <h2 id="rl-diagram-title" class="panel-title">{ tr(lang, "Lifecycle") }</h2>
                 <div class="sd-pickers">
                     <label class="field-inline">
-                        <span>{ "Diagram tier" }</span>
+                        <span>{ tr(lang, "Diagram tier") }</span>
                         <select onchange={on_tier}>{ for tier_options }</select>
                     </label>
                     <label class="field-inline">
-                        <span>{ "Diagram resource" }</span>
+                        <span>{ tr(lang, "Diagram resource") }</span>
                         <select onchange={on_resource}>{ for resource_options }</select>
                     </label>
                 </div>
             </header>
             <p class="panel-note">
-                { format!(
-                    "{} ({}) in tier {tier_name}{}",
-                    chosen.map_or("", |r| r.id.as_str()),
-                    if mode == BillingMode::PayPerUse { "pay-per-use" } else { "package" },
-                    if current.is_none() { ": not started yet" } else { "" },
+                { trf(
+                    lang,
+                    "{0} ({1}) in tier {2}{3}",
+                    &[
+                        chosen.map_or("", |r| r.id.as_str()),
+                        if mode == BillingMode::PayPerUse { tr(lang, "pay-per-use") } else { tr(lang, "package") },
+                        tier_name,
+                        if current.is_none() { tr(lang, ": not started yet") } else { "" },
+                    ],
                 ) }
             </p>
             <div class="sd-flow">
                 { node(State::Available) }
-                { edge(&arrows.lapse, "sd-forward") }
+                { edge(lang, &arrows.lapse, "sd-forward") }
                 { node(State::Expired) }
-                { edge(&arrows.grace, "sd-forward") }
+                { edge(lang, &arrows.grace, "sd-forward") }
                 { node(State::Frozen) }
-                { edge(&arrows.retention, "sd-forward") }
+                { edge(lang, &arrows.retention, "sd-forward") }
                 { node(State::Released) }
                 <div class="sd-return">
                     <span class="sd-return-arrow" aria-hidden="true"></span>
                     <span class="sd-trigger">
-                        { format!("{} — from expired or frozen back to available", arrows.restore.trigger) }
+                        { trf(lang, "{0} — from expired or frozen back to available", &[&arrows.restore.trigger]) }
                     </span>
-                    { tag(arrows.restore.provenance) }
+                    { tag(lang, arrows.restore.provenance) }
                 </div>
             </div>
             <p class="sd-legend">
-                { tag(Provenance::Documented) }{ " the provider's documentation · " }
-                { tag(Provenance::Choice) }{ " chosen where it is silent (event order at one instant, pay-per-use arrears) · " }
+                { tag(lang, Provenance::Documented) }{ tr(lang, " the provider's documentation · ") }
+                { tag(lang, Provenance::Choice) }{ tr(lang, " chosen where it is silent (event order at one instant, pay-per-use arrears) · ") }
                 { days_note }
             </p>
         </section>
@@ -343,7 +381,7 @@ mod tests {
     #[test]
     fn package_arrows_name_their_triggers() {
         let expiry = NaiveDate::from_ymd_opt(2026, 4, 8);
-        let t = transitions(BillingMode::Package, days(7, 15), expiry, true);
+        let t = transitions(Lang::En, BillingMode::Package, days(7, 15), expiry, true);
         assert_eq!(
             t.lapse.trigger,
             "expiry date passes (00:00 after 2026-04-08)"
@@ -353,7 +391,7 @@ mod tests {
         assert_eq!(t.restore.trigger, "renewal (from the original expiry)");
         assert_eq!(t.grace.provenance, Provenance::Documented);
         assert!(!t.grace.skipped && !t.retention.skipped);
-        let custom = transitions(BillingMode::Package, days(1, 1), None, false);
+        let custom = transitions(Lang::En, BillingMode::Package, days(1, 1), None, false);
         assert_eq!(custom.grace.trigger, "after 1 grace day");
         assert_eq!(custom.grace.provenance, Provenance::CustomPolicy);
         assert_eq!(custom.lapse.provenance, Provenance::Documented);
@@ -372,7 +410,13 @@ mod tests {
             (3, 0, "", false, true),
         ];
         for (grace, retention, suffix, grace_skipped, retention_skipped) in cases {
-            let t = transitions(BillingMode::Package, days(grace, retention), None, true);
+            let t = transitions(
+                Lang::En,
+                BillingMode::Package,
+                days(grace, retention),
+                None,
+                true,
+            );
             assert!(
                 t.lapse.trigger.ends_with(&format!("date){suffix}")),
                 "{}",
@@ -388,7 +432,7 @@ mod tests {
 
     #[test]
     fn pay_per_use_arrows_are_modelling_choices() {
-        let t = transitions(BillingMode::PayPerUse, days(1, 7), None, true);
+        let t = transitions(Lang::En, BillingMode::PayPerUse, days(1, 7), None, true);
         assert_eq!(t.lapse.trigger, "balance below zero after an hourly charge");
         assert_eq!(t.restore.trigger, "top-up to ≥ 0");
         assert_eq!(

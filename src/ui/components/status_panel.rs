@@ -4,11 +4,11 @@ use crate::engine::{
     BillingMode, Cents, EventKind, Offset, Resource, ResourceKind, ResourceStatus, State, Time,
     Trace,
 };
+use crate::ui::i18n::explain::state_name;
+use crate::ui::i18n::format::{in_words, minute, minute_with_offset, money, offset, second};
+use crate::ui::i18n::{tr, trf, use_lang, Lang};
 use crate::ui::sim::{Sim, SimRef};
-use crate::ui::text::{
-    countdown, minute_text, minute_text_with_offset, offset_label, second_text, state_period,
-    state_title, tier_days_long,
-};
+use crate::ui::text::{state_period, state_title, tier_days_long_in};
 use yew::prelude::*;
 
 /// Properties of [`StatusPanel`].
@@ -23,23 +23,29 @@ pub struct StatusPanelProps {
 /// A state badge: a swatch with the state's pattern and its name (never colour alone).
 /// `None` means the resource has not started yet.
 pub fn state_badge(state: Option<State>) -> Html {
-    let name = state.map_or("not-started", State::as_str);
-    let words = state.map_or("not started", State::as_str);
+    html! { <StateBadge {state} /> }
+}
+
+/// Properties of [`StateBadge`].
+#[derive(Properties, PartialEq)]
+pub struct StateBadgeProps {
+    /// The state; `None` before the resource starts.
+    pub state: Option<State>,
+}
+
+/// [`state_badge`] in the language shown.
+#[function_component(StateBadge)]
+pub fn state_badge_view(props: &StateBadgeProps) -> Html {
+    let lang = use_lang();
+    let name = props.state.map_or("not-started", State::as_str);
+    let words = props
+        .state
+        .map_or(tr(lang, "not started"), |s| state_name(lang, s));
     html! {
         <span class={format!("state-badge state-badge-{name}")}>
             <span class={format!("swatch swatch-{name}")} aria-hidden="true"></span>
             { words }
         </span>
-    }
-}
-
-/// `in 3 d 4 h`, or `now` when the moment has come.
-fn in_words(now: Time, then: Time) -> String {
-    let secs = then.secs() - now.secs();
-    if secs <= 0 {
-        "now".to_string()
-    } else {
-        format!("in {}", countdown(secs))
     }
 }
 
@@ -96,6 +102,7 @@ impl Landmarks {
 
 /// The countdown lines for one resource at `now`.
 fn countdown_lines(
+    lang: Lang,
     landmarks: &Landmarks,
     r: usize,
     resource: &Resource,
@@ -104,17 +111,20 @@ fn countdown_lines(
     offset: Offset,
 ) -> Vec<String> {
     let Some(status) = status else {
-        return vec![format!(
-            "starts {} ({})",
-            in_words(now, resource.start),
-            minute_text(resource.start)
+        return vec![trf(
+            lang,
+            "starts {0} ({1})",
+            &[
+                &in_words(lang, now, resource.start),
+                &minute(lang, resource.start),
+            ],
         )];
     };
     let is_package = matches!(resource.kind, ResourceKind::Package { .. });
     let remedy = if is_package {
-        "renew to restore it"
+        tr(lang, "renew to restore it")
     } else {
-        "top up to zero or more to restore it"
+        tr(lang, "top up to zero or more to restore it")
     };
     let mut lines = Vec::new();
     match status.state {
@@ -122,54 +132,68 @@ fn countdown_lines(
             ResourceKind::Package { .. } => {
                 if let Some(last_second) = status.expires() {
                     let moment = last_second.plus_secs(1);
-                    lines.push(format!("expires {}", in_words(now, moment)));
-                    lines.push(format!("valid through {}", second_text(last_second)));
+                    lines.push(trf(lang, "expires {0}", &[&in_words(lang, now, moment)]));
+                    lines.push(trf(
+                        lang,
+                        "valid through {0}",
+                        &[&second(lang, last_second)],
+                    ));
                 }
                 match (status.next_attempt, status.auto_renew) {
-                    (Some(attempt), _) => lines.push(format!(
-                        "next auto-renew attempt {} ({})",
-                        minute_text_with_offset(attempt, offset),
-                        in_words(now, attempt)
+                    (Some(attempt), _) => lines.push(trf(
+                        lang,
+                        "next auto-renew attempt {0} ({1})",
+                        &[
+                            &minute_with_offset(lang, attempt, offset),
+                            &in_words(lang, now, attempt),
+                        ],
                     )),
-                    (None, Some(settings)) if settings.enabled => {
-                        lines.push("auto-renew on, no attempt left before expiry".to_string())
-                    }
-                    _ => lines.push("auto-renew off".to_string()),
+                    (None, Some(settings)) if settings.enabled => lines
+                        .push(tr(lang, "auto-renew on, no attempt left before expiry").to_string()),
+                    _ => lines.push(tr(lang, "auto-renew off").to_string()),
                 }
             }
             ResourceKind::PayPerUse { hourly_rate } => {
-                lines.push(format!("charged {hourly_rate} every full hour"));
+                lines.push(trf(
+                    lang,
+                    "charged {0} every full hour",
+                    &[&money(lang, *hourly_rate)],
+                ));
                 if let Some(at) = landmarks.next_lapse_after(r, now) {
-                    lines.push(format!(
-                        "balance runs out {} ({})",
-                        in_words(now, at),
-                        minute_text(at)
+                    lines.push(trf(
+                        lang,
+                        "balance runs out {0} ({1})",
+                        &[&in_words(lang, now, at), &minute(lang, at)],
                     ));
                 }
             }
         },
         State::Expired | State::Frozen => {
             match status.next_change {
-                Some((at, State::Frozen)) => lines.push(format!(
-                    "frozen {} ({})",
-                    in_words(now, at),
-                    minute_text(at)
+                Some((at, State::Frozen)) => lines.push(trf(
+                    lang,
+                    "frozen {0} ({1})",
+                    &[&in_words(lang, now, at), &minute(lang, at)],
                 )),
-                Some((at, State::Released)) => lines.push(format!(
-                    "data deleted {} ({})",
-                    in_words(now, at),
-                    minute_text(at)
+                Some((at, State::Released)) => lines.push(trf(
+                    lang,
+                    "data deleted {0} ({1})",
+                    &[&in_words(lang, now, at), &minute(lang, at)],
                 )),
-                Some((at, to)) => lines.push(format!("{to} {}", in_words(now, at))),
+                Some((at, to)) => lines.push(trf(
+                    lang,
+                    "{0} {1}",
+                    &[state_name(lang, to), &in_words(lang, now, at)],
+                )),
                 None => {}
             }
             lines.push(remedy.to_string());
         }
         State::Released => {
             if let Some(at) = landmarks.released_by(r, now) {
-                lines.push(format!("data deleted on {}", minute_text(at)));
+                lines.push(trf(lang, "data deleted on {0}", &[&minute(lang, at)]));
             }
-            lines.push("cannot be renewed".to_string());
+            lines.push(tr(lang, "cannot be renewed").to_string());
         }
     }
     lines
@@ -177,6 +201,7 @@ fn countdown_lines(
 
 /// One tier's card.
 fn tier_card(
+    lang: Lang,
     sim: &Sim,
     trace: &Trace,
     landmarks: &Landmarks,
@@ -191,7 +216,7 @@ fn tier_card(
     let rows = scenario.resources.iter().enumerate().map(|(r, resource)| {
         let status = trace.status_at(r, now);
         let state = status.map(|s| s.state);
-        let lines = countdown_lines(landmarks, r, resource, status, now, trace.offset);
+        let lines = countdown_lines(lang, landmarks, r, resource, status, now, trace.offset);
         html! {
             <li class="res-status" key={r} data-resource={resource.id.clone()}
                 data-state={state.map_or("not-started", State::as_str)}>
@@ -200,7 +225,7 @@ fn tier_card(
                     { state_badge(state) }
                 </div>
                 if let Some(state) = state.filter(|s| *s != State::Available) {
-                    <p class="res-period">{ format!("{}: {}", state_title(state), state_period(state)) }</p>
+                    <p class="res-period">{ trf(lang, "{0}: {1}", &[state_title(lang, state), state_period(lang, state)]) }</p>
                 }
                 <ul class="countdowns">
                     { for lines.into_iter().map(|line| html! { <li>{ line }</li> }) }
@@ -215,16 +240,16 @@ fn tier_card(
                  aria-labelledby={heading_id.clone()} key={trace.tier.clone()}>
             <header class="tier-card-head">
                 <h3 id={heading_id} class="tier-card-title">
-                    { format!("Tier {}", trace.tier) }
-                    if is_scenario_tier { <span class="tag tag-scenario">{ "scenario tier" }</span> }
+                    { trf(lang, "Tier {0}", &[&trace.tier]) }
+                    if is_scenario_tier { <span class="tag tag-scenario">{ tr(lang, "scenario tier") }</span> }
                 </h3>
                 <p class={classes!("balance-line", balance.is_negative().then_some("is-arrears"))}>
-                    <span class="balance-label">{ "Balance" }</span>
-                    <span class="balance-amount" data-testid="balance">{ balance.to_string() }</span>
-                    if balance.is_negative() { <span class="tag tag-arrears">{ "in arrears" }</span> }
+                    <span class="balance-label">{ tr(lang, "Balance") }</span>
+                    <span class="balance-amount" data-testid="balance">{ money(lang, balance) }</span>
+                    if balance.is_negative() { <span class="tag tag-arrears">{ tr(lang, "in arrears") }</span> }
                 </p>
             </header>
-            <p class="tier-card-days">{ tier_days_long(days, packages, pay_per_use) }</p>
+            <p class="tier-card-days">{ tier_days_long_in(lang, days, packages, pay_per_use) }</p>
             <ul class="res-list">{ for rows }</ul>
         </article>
     }
@@ -234,6 +259,7 @@ fn tier_card(
 /// the scenario's own tier first among equals (highlighted).
 #[function_component(StatusPanel)]
 pub fn status_panel(props: &StatusPanelProps) -> Html {
+    let lang = use_lang();
     let StatusPanelProps { sim, now } = props;
     let landmarks = use_memo(sim.clone(), |sim| {
         let count = sim.scenario.resources.len();
@@ -243,17 +269,17 @@ pub fn status_panel(props: &StatusPanelProps) -> Html {
             .collect::<Vec<_>>()
     });
     let scenario_tier = sim.scenario_tier();
-    let offset = sim.scenario.offset;
+    let zone = sim.scenario.offset;
     let cards = sim.traces.iter().enumerate().map(|(index, trace)| {
         let none = Landmarks::default();
         let landmarks = landmarks.get(index).unwrap_or(&none);
-        tier_card(sim, trace, landmarks, index == scenario_tier, *now)
+        tier_card(lang, sim, trace, landmarks, index == scenario_tier, *now)
     });
     html! {
         <section class="status-panel" data-testid="status-panel" aria-labelledby="rl-status-title">
             <header class="panel-head">
-                <h2 id="rl-status-title" class="panel-title">{ "Status by tier" }</h2>
-                <p class="panel-note">{ format!("At {} · times in {}", second_text(*now), offset_label(offset)) }</p>
+                <h2 id="rl-status-title" class="panel-title">{ tr(lang, "Status by tier") }</h2>
+                <p class="panel-note">{ trf(lang, "At {0} · times in {1}", &[&second(lang, *now), &offset(zone)]) }</p>
             </header>
             <div class="tier-cards">{ for cards }</div>
         </section>
@@ -286,6 +312,7 @@ mod tests {
         let now = at(now);
         let resource = &scenario.resources[r];
         countdown_lines(
+            Lang::En,
             &Landmarks::of(trace, scenario.resources.len()),
             r,
             resource,

@@ -1,6 +1,7 @@
 //! The header's toolbar: Gallery, Undo/Redo, Import/Export JSON and Copy link.
 
 use crate::engine::ScenarioDoc;
+use crate::ui::i18n::{format, tr, trf, use_lang, LocalText};
 use crate::ui::sim::SimRef;
 use crate::ui::state::Action;
 use crate::ui::{browser, share};
@@ -52,6 +53,7 @@ pub fn export_file_name(doc: &ScenarioDoc) -> String {
 /// The toolbar buttons, and the share link in a field when the clipboard could not take it.
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
+    let lang = use_lang();
     let fallback_link = use_state(|| None::<String>);
     let emit = |action: Action| {
         let on_action = props.on_action.clone();
@@ -67,10 +69,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 (_, true) => (*doc).clone(),
                 (Some(sim), false) => sim.scenario.to_doc(),
                 (None, false) => {
-                    on_action.emit(Action::ReportError(
-                        "There is no valid scenario to share yet: fix the errors in the editor first."
-                            .to_string(),
-                    ));
+                    on_action.emit(Action::ReportError(LocalText::new(|l| {
+                        tr(
+                            l,
+                            "There is no valid scenario to share yet: fix the errors in the editor first.",
+                        )
+                        .into()
+                    })));
                     return;
                 }
             };
@@ -78,15 +83,22 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             let fragment = share::fragment(&shared);
             let link = format!("{origin}{path}{fragment}");
             let in_address = browser::replace_address(&format!("{path}{fragment}")).is_ok();
-            let where_else = if in_address {
-                " and in the address bar"
-            } else {
-                ""
+            let where_else = move |l| {
+                if in_address {
+                    tr(l, " and in the address bar")
+                } else {
+                    ""
+                }
             };
-            let which = if valid {
-                ""
-            } else {
-                " It shares the last valid version: the current edit has errors."
+            let which = move |l| {
+                if valid {
+                    ""
+                } else {
+                    tr(
+                        l,
+                        " It shares the last valid version: the current edit has errors.",
+                    )
+                }
             };
             let on_action = on_action.clone();
             let fallback_link = fallback_link.clone();
@@ -94,14 +106,24 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 let notice = match browser::write_clipboard(&link).await {
                     Ok(()) => {
                         fallback_link.set(None);
-                        format!("Link copied to the clipboard{where_else}.{which}")
+                        LocalText::new(|l| {
+                            trf(
+                                l,
+                                "Link copied to the clipboard{0}.{1}",
+                                &[where_else(l), which(l)],
+                            )
+                        })
                     }
                     Err(reason) => {
                         fallback_link.set(Some(link));
-                        format!(
-                            "The clipboard is not available ({reason}): copy the link from the \
-                             Share link field{where_else}.{which}"
-                        )
+                        LocalText::new(|l| {
+                            trf(
+                                l,
+                                "The clipboard is not available ({0}): copy the link from the \
+                                 Share link field{1}.{2}",
+                                &[&reason, where_else(l), which(l)],
+                            )
+                        })
                     }
                 };
                 on_action.emit(Action::Notify(notice));
@@ -115,10 +137,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let name = export_file_name(&doc);
             match browser::download(&name, &doc.to_json(), "application/json") {
-                Ok(()) => on_action.emit(Action::Notify(format!("Exported {name}."))),
-                Err(reason) => on_action.emit(Action::ReportError(format!(
-                    "Could not export the scenario: {reason}."
-                ))),
+                Ok(()) => on_action.emit(Action::Notify(LocalText::new(|l| {
+                    trf(l, "Exported {0}.", &[&name])
+                }))),
+                Err(reason) => on_action.emit(Action::ReportError(LocalText::new(|l| {
+                    trf(l, "Could not export the scenario: {0}.", &[&reason])
+                }))),
             }
         })
     };
@@ -134,20 +158,36 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             input.set_value("");
             let file_name = file.name();
             if file.size() > browser::MAX_IMPORT_BYTES {
-                on_action.emit(Action::ReportError(format!(
-                    "Could not import {file_name}: it is {:.1} MB; at most 5 MB. The current \
-                     scenario is unchanged.",
-                    file.size() / 1_048_576.0
-                )));
+                let tenths = (file.size() / 104_857.6).round() as i64;
+                on_action.emit(Action::ReportError(LocalText::new(|l| {
+                    // One decimal, with the language's decimal mark.
+                    let size = format::count(l, tenths / 10)
+                        + if l == crate::ui::i18n::Lang::PtBr {
+                            ","
+                        } else {
+                            "."
+                        }
+                        + &(tenths % 10).to_string();
+                    trf(
+                        l,
+                        "Could not import {0}: it is {1} MB; at most 5 MB. The current \
+                         scenario is unchanged.",
+                        &[&file_name, &size],
+                    )
+                })));
                 return;
             }
             let on_action = on_action.clone();
             spawn_local(async move {
                 match browser::read_text(&file).await {
                     Ok(text) => on_action.emit(Action::Import { file_name, text }),
-                    Err(reason) => on_action.emit(Action::ReportError(format!(
-                        "Could not import {file_name}: {reason}. The current scenario is unchanged."
-                    ))),
+                    Err(reason) => on_action.emit(Action::ReportError(LocalText::new(|l| {
+                        trf(
+                            l,
+                            "Could not import {0}: {1}. The current scenario is unchanged.",
+                            &[&file_name, &reason],
+                        )
+                    }))),
                 }
             });
         })
@@ -159,22 +199,24 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     });
 
     html! {
-        <nav class="toolbar" aria-label="Scenario">
-            <button type="button" class="button" onclick={emit(Action::ShowGallery)}>{ "Gallery" }</button>
+        <nav class="toolbar" aria-label={tr(lang, "Scenario")}>
+            <button type="button" class="button" data-testid="show-gallery"
+                onclick={emit(Action::ShowGallery)}>{ tr(lang, "Gallery") }</button>
             <button type="button" class="button" onclick={emit(Action::Undo)}
-                disabled={!props.can_undo} aria-keyshortcuts="Control+Z">{ "Undo" }</button>
+                disabled={!props.can_undo} aria-keyshortcuts="Control+Z">{ tr(lang, "Undo") }</button>
             <button type="button" class="button" onclick={emit(Action::Redo)}
-                disabled={!props.can_redo} aria-keyshortcuts="Control+Shift+Z">{ "Redo" }</button>
+                disabled={!props.can_redo} aria-keyshortcuts="Control+Shift+Z">{ tr(lang, "Redo") }</button>
             <span class="file-picker">
                 <input id="import-json" class="file-input" type="file"
                     accept=".json,application/json" onchange={on_import} />
-                <label for="import-json" class="button file-label">{ "Import JSON" }</label>
+                <label for="import-json" class="button file-label">{ tr(lang, "Import JSON") }</label>
             </span>
-            <button type="button" class="button" onclick={on_export}>{ "Export JSON" }</button>
-            <button type="button" class="button button-primary" onclick={on_copy}>{ "Copy link" }</button>
+            <button type="button" class="button" onclick={on_export}>{ tr(lang, "Export JSON") }</button>
+            <button type="button" class="button button-primary" data-testid="copy-link"
+                onclick={on_copy}>{ tr(lang, "Copy link") }</button>
             if let Some(link) = (*fallback_link).clone() {
                 <label class="field share-link">
-                    <span class="field-label">{ "Share link" }</span>
+                    <span class="field-label">{ tr(lang, "Share link") }</span>
                     <input type="text" readonly=true value={link} onfocus={on_link_focus} />
                 </label>
             }

@@ -2,6 +2,7 @@
 //! a second while the clock plays), and drops a `#scenario=` address the work has moved on from.
 
 use crate::engine::{ScenarioDoc, Time};
+use crate::ui::i18n::{trf, LocalText};
 use crate::ui::state::Action;
 use crate::ui::{autosave, browser, share};
 use std::rc::Rc;
@@ -48,9 +49,13 @@ pub fn use_autosave(
                     Ok(()) => *failed.borrow_mut() = false,
                     Err(reason) => {
                         if !std::mem::replace(&mut *failed.borrow_mut(), true) {
-                            on_action.emit(Action::Notify(format!(
-                                "Your work is not being saved in this browser: {reason}."
-                            )));
+                            on_action.emit(Action::Notify(LocalText::new(|l| {
+                                trf(
+                                    l,
+                                    "Your work is not being saved in this browser: {0}.",
+                                    &[&reason],
+                                )
+                            })));
                         }
                     }
                 }

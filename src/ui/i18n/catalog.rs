@@ -2,10 +2,21 @@
 //! merged) independently. An entry is `(English, Simplified Chinese, Brazilian Portuguese)`.
 
 mod core;
+mod errors;
+mod explain;
+mod gallery;
+mod panels;
 mod remind;
 
 /// One translation: `(en, zh-CN, pt-BR)`.
 pub type Entry = (&'static str, &'static str, &'static str);
 
 /// Every catalog; keys must be unique across them (checked by `tests/i18n_catalog.rs`).
-pub const CATALOGS: &[&[Entry]] = &[core::ENTRIES, remind::ENTRIES];
+pub const CATALOGS: &[&[Entry]] = &[
+    core::ENTRIES,
+    panels::ENTRIES,
+    explain::ENTRIES,
+    errors::ENTRIES,
+    gallery::ENTRIES,
+    remind::ENTRIES,
+];

@@ -1,0 +1,63 @@
+//! The language switcher (a select labelled "Language" in the language shown, each option in its
+//! own language) and the browser side of the choice: `localStorage` and `<html lang>`.
+
+use crate::ui::browser;
+use crate::ui::i18n::{initial_lang, tr, Lang, LANG_KEY};
+use yew::prelude::*;
+
+/// The language to start in: the stored choice, else `navigator.language`, else English.
+pub fn start_lang() -> Lang {
+    let stored = browser::storage_get(LANG_KEY);
+    let navigator = web_sys::window().and_then(|w| w.navigator().language());
+    initial_lang(stored.as_deref(), navigator.as_deref())
+}
+
+/// Shows `lang` on the page: `<html lang>` (for screen readers, fonts and hyphenation).
+pub fn show_lang(lang: Lang) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}
+
+/// Remembers `lang` for the next visit (silently does nothing without storage).
+pub fn remember_lang(lang: Lang) {
+    let _ = browser::storage_set(LANG_KEY, lang.code());
+}
+
+/// Properties of [`LanguageSwitcher`].
+#[derive(Properties, PartialEq)]
+pub struct LanguageSwitcherProps {
+    /// The language shown.
+    pub lang: Lang,
+    /// Receives the chosen language.
+    pub on_change: Callback<Lang>,
+}
+
+/// The select that switches the app's language at once.
+#[function_component(LanguageSwitcher)]
+pub fn language_switcher(props: &LanguageSwitcherProps) -> Html {
+    let on_change = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            if let Some(lang) = Lang::from_code(&select.value()) {
+                on_change.emit(lang);
+            }
+        })
+    };
+    html! {
+        <label class="field-inline language-switcher">
+            <span>{ tr(props.lang, "Language") }</span>
+            <select data-testid="language" onchange={on_change}>
+                { for Lang::ALL.iter().map(|&lang| html! {
+                    <option value={lang.code()} lang={lang.code()} selected={lang == props.lang}>
+                        { lang.native_name() }
+                    </option>
+                }) }
+            </select>
+        </label>
+    }
+}

@@ -1,0 +1,311 @@
+//! Problems: the engine's phrasings matched by `i18n/errors.rs` (values kept), and share-link
+//! and import errors.
+
+use super::Entry;
+
+pub const ENTRIES: &[Entry] = &[
+    (
+        "it breaks a rule of the format",
+        "它违反了格式规则",
+        "ele viola uma regra do formato",
+    ),
+    (
+        "{0} problems, first {1}",
+        "{0} 个问题，第一个是 {1}",
+        "{0} problemas, o primeiro {1}",
+    ),
+    (
+        "the link holds no scenario after #scenario=",
+        "链接在 #scenario= 之后没有场景",
+        "o link não tem cenário depois de #scenario=",
+    ),
+    (
+        "the link's scenario is {0} characters long; at most {1}",
+        "链接中的场景长 {0} 个字符；最多 {1} 个",
+        "o cenário do link tem {0} caracteres; no máximo {1}",
+    ),
+    (
+        "the link's scenario is not base64url text ({0})",
+        "链接中的场景不是 base64url 文本（{0}）",
+        "o cenário do link não é texto base64url ({0})",
+    ),
+    (
+        "the link's scenario does not decode to text",
+        "链接中的场景无法解码为文本",
+        "o cenário do link não decodifica para texto",
+    ),
+    (
+        "the link does not hold a scenario document: {0}",
+        "链接中没有场景文档：{0}",
+        "o link não contém um documento de cenário: {0}",
+    ),
+    (
+        "the link's scenario is invalid: {0}",
+        "链接中的场景无效：{0}",
+        "o cenário do link é inválido: {0}",
+    ),
+    (
+        "the link's scenario is invalid ({0} problems), first: {1}",
+        "链接中的场景无效（{0} 个问题），第一个：{1}",
+        "o cenário do link é inválido ({0} problemas), o primeiro: {1}",
+    ),
+    // The engine's phrasings (i18n/errors.rs PATTERNS)
+    (
+        "missing field (required)",
+        "缺少字段（必填）",
+        "campo ausente (obrigatório)",
+    ),
+    (
+        "appears more than once",
+        "出现了不止一次",
+        "aparece mais de uma vez",
+    ),
+    ("missing: {0}", "缺少：{0}", "ausente: {0}"),
+    (
+        "expected {0}, found {1}",
+        "应为 {0}，实际为 {1}",
+        "esperava-se {0}, encontrado {1}",
+    ),
+    (
+        "not valid JSON: {0}",
+        "不是有效的 JSON：{0}",
+        "JSON inválido: {0}",
+    ),
+    (
+        "{0} is out of range (0 to {1} days)",
+        "{0} 超出范围（0 到 {1} 天）",
+        "{0} está fora do intervalo (0 a {1} dias)",
+    ),
+    (
+        "{0} is out of range (0 to {1})",
+        "{0} 超出范围（0 到 {1}）",
+        "{0} está fora do intervalo (0 a {1})",
+    ),
+    (
+        "longer than {0} characters",
+        "超过 {0} 个字符",
+        "mais longo que {0} caracteres",
+    ),
+    (
+        "{0} is not a tier of {1} ({2})",
+        "{0} 不是 {1} 的等级（{2}）",
+        "{0} não é um nível de {1} ({2})",
+    ),
+    (
+        "{0} is not a policy (huawei-cn, huawei-intl, or a custom policy object)",
+        "{0} 不是策略（huawei-cn、huawei-intl 或自定义策略对象）",
+        "{0} não é uma política (huawei-cn, huawei-intl ou um objeto de política personalizada)",
+    ),
+    (
+        "a policy needs at least one tier",
+        "策略至少需要一个等级",
+        "uma política precisa de pelo menos um nível",
+    ),
+    (
+        "{0} tiers; at most {1}",
+        "{0} 个等级；最多 {1} 个",
+        "{0} níveis; no máximo {1}",
+    ),
+    (
+        "tier {0} appears twice",
+        "等级 {0} 出现了两次",
+        "o nível {0} aparece duas vezes",
+    ),
+    (
+        "a tier name has 1 to 32 printable characters",
+        "等级名称为 1 到 32 个可打印字符",
+        "um nome de nível tem de 1 a 32 caracteres imprimíveis",
+    ),
+    (
+        "a scenario needs at least one resource",
+        "场景至少需要一个资源",
+        "um cenário precisa de pelo menos um recurso",
+    ),
+    (
+        "{0} resources; at most {1}",
+        "{0} 个资源；最多 {1} 个",
+        "{0} recursos; no máximo {1}",
+    ),
+    (
+        "{0} is not an id (1 to 32 of a-z, 0-9, _ and -)",
+        "{0} 不是有效的 ID（1 到 32 个 a-z、0-9、_ 和 -）",
+        "{0} não é um id (de 1 a 32 de a-z, 0-9, _ e -)",
+    ),
+    (
+        "{0} is already the id of {1}",
+        "{0} 已经是 {1} 的 ID",
+        "{0} já é o id de {1}",
+    ),
+    (
+        "only pay_per_use resources have an hourly rate",
+        "只有 pay_per_use 资源才有每小时费率",
+        "só recursos pay_per_use têm preço por hora",
+    ),
+    (
+        "a package needs a term (1m..11m or 1y..5y)",
+        "包年/包月资源需要时长（1m..11m 或 1y..5y）",
+        "um pacote precisa de um prazo (1m..11m ou 1y..5y)",
+    ),
+    (
+        "a package needs prices { month, year }",
+        "包年/包月资源需要价格 { month, year }",
+        "um pacote precisa de preços { month, year }",
+    ),
+    (
+        "only package resources have this; remove it or make the billing \"package\"",
+        "只有 package 资源才有此项；请删除它或将计费方式改为 \"package\"",
+        "só recursos package têm isto; remova-o ou mude a cobrança para \"package\"",
+    ),
+    (
+        "a pay_per_use resource needs an hourly_rate",
+        "pay_per_use 资源需要 hourly_rate",
+        "um recurso pay_per_use precisa de hourly_rate",
+    ),
+    (
+        "{0} actions; at most {1}",
+        "{0} 个动作；最多 {1} 个",
+        "{0} ações; no máximo {1}",
+    ),
+    (
+        "{0} is before the earliest resource start {1}",
+        "{0} 早于最早的资源开始时间 {1}",
+        "{0} é antes do início do primeiro recurso {1}",
+    ),
+    (
+        "{0} is after until ({1})",
+        "{0} 晚于结束时间（{1}）",
+        "{0} é depois do fim ({1})",
+    ),
+    (
+        "this field does not belong to this kind of action",
+        "此字段不属于这类动作",
+        "este campo não pertence a este tipo de ação",
+    ),
+    (
+        "the id of the resource to act on",
+        "要操作的资源 ID",
+        "o id do recurso sobre o qual agir",
+    ),
+    ("how much to top up", "充值金额", "quanto recarregar"),
+    (
+        "{0} is not the id of any resource",
+        "{0} 不是任何资源的 ID",
+        "{0} não é o id de nenhum recurso",
+    ),
+    (
+        "comes before {0} starts ({1})",
+        "早于 {0} 开始的时间（{1}）",
+        "vem antes de {0} começar ({1})",
+    ),
+    (
+        "a top-up must be more than 0",
+        "充值金额必须大于 0",
+        "uma recarga deve ser maior que 0",
+    ),
+    (
+        "{0} is not a term (1m..11m or 1y..5y)",
+        "{0} 不是有效的期限（1m..11m 或 1y..5y）",
+        "{0} não é um prazo (1m..11m ou 1y..5y)",
+    ),
+    (
+        "{0} is not a local time (YYYY-MM-DDTHH:MM:SS)",
+        "{0} 不是本地时间（YYYY-MM-DDTHH:MM:SS）",
+        "{0} não é uma hora local (AAAA-MM-DDTHH:MM:SS)",
+    ),
+    (
+        "{0} is outside the supported years {1} to {2}",
+        "{0} 超出支持的年份 {1} 到 {2}",
+        "{0} está fora dos anos suportados, de {1} a {2}",
+    ),
+    (
+        "{0} is not a real date",
+        "{0} 不是真实存在的日期",
+        "{0} não é uma data real",
+    ),
+    (
+        "{0} is not a real time of day",
+        "{0} 不是真实存在的时刻",
+        "{0} não é uma hora do dia real",
+    ),
+    (
+        "{0} is not a UTC offset (±HH:MM, e.g. +08:00)",
+        "{0} 不是 UTC 偏移（±HH:MM，例如 +08:00）",
+        "{0} não é um deslocamento UTC (±HH:MM, p. ex. +08:00)",
+    ),
+    (
+        "{0} is not a UTC offset: minutes run 00 to 59",
+        "{0} 不是 UTC 偏移：分钟应为 00 到 59",
+        "{0} não é um deslocamento UTC: os minutos vão de 00 a 59",
+    ),
+    (
+        "{0} is outside the offsets in use (-12:00 to +14:00)",
+        "{0} 超出实际使用的偏移（-12:00 到 +14:00）",
+        "{0} está fora dos deslocamentos em uso (-12:00 a +14:00)",
+    ),
+    (
+        "{0} is negative; amounts are never negative",
+        "{0} 是负数；金额不能为负",
+        "{0} é negativo; valores nunca são negativos",
+    ),
+    (
+        "{0} is not an amount (like \"30\" or \"30.50\")",
+        "{0} 不是金额（例如 \"30\" 或 \"30.50\"）",
+        "{0} não é um valor (como \"30\" ou \"30.50\")",
+    ),
+    (
+        "{0} has more than two decimals",
+        "{0} 的小数超过两位",
+        "{0} tem mais de duas casas decimais",
+    ),
+    (
+        "{0} is more than the maximum {1}",
+        "{0} 超过最大值 {1}",
+        "{0} é mais que o máximo {1}",
+    ),
+    ("expected a value", "应为一个值", "esperava-se um valor"),
+    (
+        "EOF while parsing a value",
+        "解析值时文件意外结束",
+        "fim do arquivo ao ler um valor",
+    ),
+    (
+        "EOF while parsing an object",
+        "解析对象时文件意外结束",
+        "fim do arquivo ao ler um objeto",
+    ),
+    (
+        "EOF while parsing a list",
+        "解析列表时文件意外结束",
+        "fim do arquivo ao ler uma lista",
+    ),
+    (
+        "EOF while parsing a string",
+        "解析字符串时文件意外结束",
+        "fim do arquivo ao ler um texto",
+    ),
+    (
+        "trailing characters",
+        "末尾有多余字符",
+        "caracteres sobrando no fim",
+    ),
+    (
+        "expected `,` or `}`",
+        "应为 `,` 或 `}`",
+        "esperava-se `,` ou `}`",
+    ),
+    (
+        "expected `,` or `]`",
+        "应为 `,` 或 `]`",
+        "esperava-se `,` ou `]`",
+    ),
+    ("expected `:`", "应为 `:`", "esperava-se `:`"),
+    (
+        "key must be a string",
+        "键必须是字符串",
+        "a chave deve ser um texto",
+    ),
+    ("expected value", "应为一个值", "esperava-se um valor"),
+    ("invalid escape", "无效的转义", "escape inválido"),
+    ("invalid number", "无效的数字", "número inválido"),
+    ("{0} is not {1}", "{0} 不是 {1}", "{0} não é {1}"),
+];

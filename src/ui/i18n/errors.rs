@@ -1,0 +1,273 @@
+//! Problems shown to people (a field of the scenario, a link, a file), in each language.
+//!
+//! The engine writes its problems as English sentences with the JSON path kept apart
+//! (`FieldError { path, message }`). The path is data and stays as written; the message is
+//! matched against the engine's fixed phrasings in [`PATTERNS`] (with `{0}`, `{1}` standing for
+//! the quoted values) and rebuilt from the translated phrasing with the same values. A message
+//! no pattern matches (a serde detail, say) is shown as the engine wrote it.
+
+use super::{tr, trf, Lang};
+use crate::engine::FieldError;
+use crate::ui::share::ShareError;
+
+/// The engine's phrasings (`crate::engine` scenario, doc, money, term and time), longest first
+/// where one could swallow another. Each has a translation in `catalog/errors.rs`.
+pub const PATTERNS: &[&str] = &[
+    "missing field (required)",
+    "appears more than once",
+    "missing: {0}",
+    "expected {0}, found {1}",
+    "not valid JSON: {0}",
+    "{0} is out of range (0 to {1} days)",
+    "{0} is out of range (0 to {1})",
+    "longer than {0} characters",
+    "{0} is not a tier of {1} ({2})",
+    "{0} is not a policy (huawei-cn, huawei-intl, or a custom policy object)",
+    "a policy needs at least one tier",
+    "{0} tiers; at most {1}",
+    "tier {0} appears twice",
+    "a tier name has 1 to 32 printable characters",
+    "a scenario needs at least one resource",
+    "{0} resources; at most {1}",
+    "{0} is not an id (1 to 32 of a-z, 0-9, _ and -)",
+    "{0} is already the id of {1}",
+    "only pay_per_use resources have an hourly rate",
+    "a package needs a term (1m..11m or 1y..5y)",
+    "a package needs prices { month, year }",
+    "only package resources have this; remove it or make the billing \"package\"",
+    "a pay_per_use resource needs an hourly_rate",
+    "{0} actions; at most {1}",
+    "{0} is before the earliest resource start {1}",
+    "{0} is after until ({1})",
+    "this field does not belong to this kind of action",
+    "the id of the resource to act on",
+    "how much to top up",
+    "{0} is not the id of any resource",
+    "comes before {0} starts ({1})",
+    "a top-up must be more than 0",
+    "{0} is not a term (1m..11m or 1y..5y)",
+    "{0} is not a local time (YYYY-MM-DDTHH:MM:SS)",
+    "{0} is outside the supported years {1} to {2}",
+    "{0} is not a real date",
+    "{0} is not a real time of day",
+    "{0} is not a UTC offset (±HH:MM, e.g. +08:00)",
+    "{0} is not a UTC offset: minutes run 00 to 59",
+    "{0} is outside the offsets in use (-12:00 to +14:00)",
+    "{0} is negative; amounts are never negative",
+    "{0} is not an amount (like \"30\" or \"30.50\")",
+    "{0} has more than two decimals",
+    "{0} is more than the maximum {1}",
+    "expected a value",
+    "EOF while parsing a value",
+    "EOF while parsing an object",
+    "EOF while parsing a list",
+    "EOF while parsing a string",
+    "trailing characters",
+    "expected `,` or `}`",
+    "expected `,` or `]`",
+    "expected `:`",
+    "key must be a string",
+    "expected value",
+    "invalid escape",
+    "invalid number",
+    "{0} is not {1}",
+];
+
+/// The values that fill `template`'s `{n}` holes to make `text`, in hole order; `None` when the
+/// fixed parts do not match. Holes match as little as possible, the last one the rest.
+pub fn unfill(template: &str, text: &str) -> Option<Vec<String>> {
+    let mut parts = Vec::new(); // (fixed text before, hole index)
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let close = after.find('}')?;
+        match after[..close].parse::<usize>() {
+            Ok(index) if close > 0 => {
+                parts.push((&rest[..open], Some(index)));
+                rest = &after[close + 1..];
+            }
+            _ => {
+                // A literal brace: keep it in the fixed text.
+                parts.push((&rest[..=open], None));
+                rest = after;
+            }
+        }
+    }
+    let tail = rest;
+    // Glue literal-brace pieces to the fixed text of the next hole.
+    let mut fixed = String::new();
+    let mut pieces: Vec<(String, usize)> = Vec::new();
+    for (text_part, hole) in parts {
+        fixed.push_str(text_part);
+        if let Some(index) = hole {
+            pieces.push((std::mem::take(&mut fixed), index));
+        }
+    }
+    fixed.push_str(tail);
+    let tail = fixed;
+    let mut values: Vec<(usize, String)> = Vec::new();
+    let mut at = text;
+    for (i, (prefix, index)) in pieces.iter().enumerate() {
+        at = at.strip_prefix(prefix.as_str())?;
+        let next_fixed = pieces.get(i + 1).map_or(tail.as_str(), |p| p.0.as_str());
+        let end = if i + 1 == pieces.len() {
+            at.len().checked_sub(tail.len())?
+        } else if next_fixed.is_empty() {
+            return None;
+        } else {
+            at.find(next_fixed)?
+        };
+        values.push((*index, at[..end].to_string()));
+        at = &at[end..];
+    }
+    if at != tail {
+        return None;
+    }
+    values.sort_by_key(|(index, _)| *index);
+    Some(values.into_iter().map(|(_, value)| value).collect())
+}
+
+/// An engine message in `lang`: its phrasing translated, its values kept.
+pub fn message(lang: Lang, text: &str) -> String {
+    if lang == Lang::En {
+        return text.to_string();
+    }
+    for pattern in PATTERNS {
+        if let Some(values) = unfill(pattern, text) {
+            // Nested phrasings (`not valid JSON: expected value`) are translated too.
+            let values: Vec<String> = values.iter().map(|v| message(lang, v)).collect();
+            let args: Vec<&str> = values.iter().map(String::as_str).collect();
+            return trf(lang, pattern, &args);
+        }
+    }
+    text.to_string()
+}
+
+/// `path: message` in `lang` (the path as written).
+pub fn field_error(lang: Lang, error: &FieldError) -> String {
+    format!("{}: {}", error.path, message(lang, &error.message))
+}
+
+/// The first of `errors` with their count: `path: message`, or `3 problems, first path: message`.
+pub fn problems(lang: Lang, errors: &[FieldError]) -> String {
+    match errors {
+        [] => tr(lang, "it breaks a rule of the format").to_string(),
+        [only] => field_error(lang, only),
+        [first, ..] => trf(
+            lang,
+            "{0} problems, first {1}",
+            &[&errors.len().to_string(), &field_error(lang, first)],
+        ),
+    }
+}
+
+/// Why a share link could not be opened, in `lang`.
+pub fn share_error(lang: Lang, error: &ShareError) -> String {
+    match error {
+        ShareError::Empty => tr(lang, "the link holds no scenario after #scenario=").to_string(),
+        ShareError::TooLong { chars } => trf(
+            lang,
+            "the link's scenario is {0} characters long; at most {1}",
+            &[
+                &super::format::count(lang, i64::try_from(*chars).unwrap_or(i64::MAX)),
+                &super::format::count(
+                    lang,
+                    i64::try_from(crate::ui::share::MAX_ENCODED_CHARS).unwrap_or(i64::MAX),
+                ),
+            ],
+        ),
+        ShareError::NotBase64 { detail } => trf(
+            lang,
+            "the link's scenario is not base64url text ({0})",
+            &[detail],
+        ),
+        ShareError::NotText => tr(lang, "the link's scenario does not decode to text").to_string(),
+        ShareError::NotScenario(error) => trf(
+            lang,
+            "the link does not hold a scenario document: {0}",
+            &[&field_error(lang, error)],
+        ),
+        ShareError::Invalid(errors) => {
+            let first = errors
+                .first()
+                .map(|e| field_error(lang, e))
+                .unwrap_or_default();
+            match errors.len() {
+                0 | 1 => trf(lang, "the link's scenario is invalid: {0}", &[&first]),
+                n => trf(
+                    lang,
+                    "the link's scenario is invalid ({0} problems), first: {1}",
+                    &[&n.to_string(), &first],
+                ),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::i18n::catalog::CATALOGS;
+
+    #[test]
+    fn values_come_back_out_of_their_phrasing() {
+        assert_eq!(
+            unfill(
+                "{0} is out of range (0 to {1})",
+                "8 is out of range (0 to 7)"
+            ),
+            Some(vec!["8".to_string(), "7".to_string()])
+        );
+        assert_eq!(
+            unfill(
+                "{0} is not a term (1m..11m or 1y..5y)",
+                "\"13m\" is not a term (1m..11m or 1y..5y)"
+            ),
+            Some(vec!["\"13m\"".to_string()])
+        );
+        assert_eq!(
+            unfill(
+                "a package needs prices { month, year }",
+                "a package needs prices { month, year }"
+            ),
+            Some(vec![])
+        );
+        assert_eq!(unfill("{0} is not {1}", "x is"), None);
+        assert_eq!(unfill("missing: {0}", "something else"), None);
+    }
+
+    #[test]
+    fn engine_messages_are_translated_with_their_values() {
+        let error = FieldError::new(
+            "resources[0].term",
+            "\"13m\" is not a term (1m..11m or 1y..5y)",
+        );
+        assert_eq!(
+            field_error(Lang::En, &error),
+            "resources[0].term: \"13m\" is not a term (1m..11m or 1y..5y)"
+        );
+        assert_eq!(
+            field_error(Lang::ZhCn, &error),
+            "resources[0].term: \"13m\" 不是有效的期限（1m..11m 或 1y..5y）"
+        );
+        assert_eq!(
+            message(Lang::PtBr, "not valid JSON: expected value"),
+            "JSON inválido: esperava-se um valor"
+        );
+        assert_eq!(
+            message(Lang::PtBr, "some unknown detail"),
+            "some unknown detail"
+        );
+    }
+
+    #[test]
+    fn every_pattern_is_translated() {
+        for pattern in PATTERNS {
+            let found = CATALOGS
+                .iter()
+                .flat_map(|entries| entries.iter())
+                .find(|entry| entry.0 == *pattern);
+            assert!(found.is_some(), "no translation for {pattern:?}");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+// Languages: English, Simplified Chinese and Brazilian Portuguese. For each language the gallery
+// and a lab scenario (after some events) are screenshotted (docs/screenshots/lang-<code>.png) and
+// checked for untranslated text; switching is immediate, remembered after a reload, sets
+// <html lang>, and every view stays axe-clean. Controls are found by data-testid here, since
+// their names change with the language (the other specs run in English and use the names).
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import { gallery, linkFragment, expectedLaneCount, waitForApp } from './lab';
+
+const SLUG = 'auto-renew-low-balance';
+const LANGS = ['en', 'zh-CN', 'pt-BR'] as const;
+type Code = (typeof LANGS)[number];
+
+// Parts not translated yet (their files are being rewritten on other branches; see
+// docs/languages.md). Remove a selector once its component is converted.
+const PENDING = ['[data-testid="timeline"]', '.area-log', '.area-editor'];
+
+// Words that are data or names, the same in every language: the product's name, the switcher's
+// native language names, units and formats kept on purpose, the scenarios' resource ids and the
+// policies' names.
+const ALLOWED = new Set(
+  [
+    'Renewal', 'Lab', 'Home', 'English', 'Português', 'Brasil', 'UTC', 'JSON', 'base64url',
+    'huawei', 'intl', 'min',
+    ...Object.keys(Object.fromEntries(
+      ['auto-renew-low-balance', 'two-packages-one-balance', 'pay-per-use-arrears'].flatMap((slug) =>
+        gallery(slug).resources.map((r) => [r.id, true]),
+      ),
+    )),
+  ].map((w) => w.toLowerCase()),
+);
+
+/** The visible text nodes of the page outside the pending parts, trimmed, in document order. */
+async function visibleTexts(page: Page): Promise<string[]> {
+  return page.evaluate((pending) => {
+    const out: string[] = [];
+    const skip = (el: Element | null): boolean =>
+      !!el && (pending.some((sel) => el.closest(sel)) || !!el.closest('script, style, noscript, option'));
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').trim();
+      const parent = node.parentElement;
+      if (!text || !parent || skip(parent)) continue;
+      if (!parent.checkVisibility()) continue;
+      out.push(text);
+    }
+    // The selected options of selects are visible too (the switcher's own are native names).
+    for (const select of Array.from(document.querySelectorAll('select'))) {
+      if (skip(select) || select.getAttribute('data-testid') === 'language') continue;
+      const text = select.selectedOptions[0]?.textContent?.trim();
+      if (text && select.checkVisibility()) out.push(text);
+    }
+    return out;
+  }, PENDING);
+}
+
+/** The words (3 or more Latin letters) of `text` that are not allowed data. */
+function englishWords(text: string): string[] {
+  return (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !ALLOWED.has(w.toLowerCase()));
+}
+
+async function chooseLanguage(page: Page, code: Code) {
+  await page.getByTestId('language').selectOption(code);
+  await expect(page.locator('html')).toHaveAttribute('lang', code);
+}
+
+async function openLab(page: Page) {
+  const scenario = gallery(SLUG);
+  await page.goto(`/${linkFragment(scenario)}`);
+  await expect(page.getByTestId('lab')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('lane')).toHaveCount(expectedLaneCount(scenario));
+  for (let i = 0; i < 4; i++) await page.getByTestId('next-event').click();
+  await expect(page.getByTestId('event').first()).toBeVisible();
+}
+
+async function openGallery(page: Page) {
+  await page.getByTestId('show-gallery').click();
+  await expect(page.getByTestId('gallery')).toBeVisible();
+}
+
+async function expectAxeClean(page: Page, view: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(summary, `axe-core violations on ${view}`).toEqual([]);
+}
+
+/** Texts of the lab and the gallery in `code` (the page already in that language). */
+async function textsOfViews(page: Page): Promise<{ lab: string[]; gallery: string[] }> {
+  const lab = await visibleTexts(page);
+  await openGallery(page);
+  const galleryTexts = await visibleTexts(page);
+  return { lab, gallery: galleryTexts };
+}
+
+for (const code of LANGS) {
+  test(`language ${code}: everything translated, screenshotted, axe-clean`, async ({ page }) => {
+    // The English run of the same views, to compare Portuguese against.
+    await openLab(page);
+    const english = code === 'pt-BR' ? await textsOfViews(page) : null;
+    if (english) await page.getByTestId('back-to-lab').click();
+
+    await chooseLanguage(page, code);
+    await expectAxeClean(page, `the lab in ${code}`);
+    await page.screenshot({ path: `docs/screenshots/lang-${code}.png` });
+    const lab = await visibleTexts(page);
+    await openGallery(page);
+    await expectAxeClean(page, `the gallery in ${code}`);
+    const galleryTexts = await visibleTexts(page);
+
+    for (const [view, texts] of [['lab', lab], ['gallery', galleryTexts]] as const) {
+      if (code === 'zh-CN') {
+        const untranslated = texts.filter((t) => englishWords(t).length > 0);
+        expect(untranslated, `English words on the ${view} in zh-CN`).toEqual([]);
+      }
+      if (code === 'pt-BR' && english) {
+        const before = new Set(english[view]);
+        const same = texts.filter((t) => before.has(t) && englishWords(t).length > 0);
+        expect(same, `texts left as in English on the ${view} in pt-BR`).toEqual([]);
+      }
+    }
+  });
+}
+
+test('switching is immediate and remembered after a reload; the first visit follows the browser', async ({ page, freshContext }) => {
+  await openLab(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('next-event')).toHaveText(/Next event/);
+  await chooseLanguage(page, 'zh-CN');
+  await expect(page.getByTestId('next-event')).toHaveText(/下一个事件/);
+  await expect(page.getByTestId('play')).toHaveText(/播放/);
+  await chooseLanguage(page, 'pt-BR');
+  await expect(page.getByTestId('next-event')).toHaveText(/Próximo evento/);
+  expect(await page.evaluate(() => localStorage.getItem('renewal-lab/lang'))).toBe('pt-BR');
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
+  await expect(page.getByTestId('language')).toHaveValue('pt-BR');
+  await expect(page.getByTestId('next-event')).toHaveText(/Próximo evento/);
+  // Money and dates in the locale's format; the contract's clock stays ISO.
+  await expect(page.locator('[data-testid="tier-status"][data-tier="V3"] [data-testid="balance"]')).toHaveText(/^\d+,\d\d$/);
+  await expect(page.getByTestId('clock')).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+
+  // A fresh browser whose language is Chinese starts in Chinese.
+  const context = await freshContext();
+  const other = await context.newPage();
+  await other.addInitScript(() => Object.defineProperty(navigator, 'language', { get: () => 'zh-CN' }));
+  await other.goto('/');
+  await waitForApp(other);
+  await expect(other.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(other.getByTestId('blank-scenario')).toHaveText('空白场景');
+});
