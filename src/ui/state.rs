@@ -9,6 +9,7 @@ use crate::engine::trace::ActionName;
 use crate::engine::{Cents, EventKind, FieldError, Scenario, ScenarioDoc, Term, Time, Trace};
 use crate::explain;
 use crate::ui::sim::{Sim, SimRef};
+use crate::ui::what_if_state::{WhatIfAction, WhatIfState};
 use crate::ui::{autosave, scenarios, share};
 use std::rc::Rc;
 use yew::Reducible;
@@ -213,6 +214,8 @@ pub enum Action {
     DismissError,
     /// Show a short notice.
     Notify(String),
+    /// The what-if panel (compare, dismiss, adopt).
+    WhatIf(WhatIfAction),
 }
 
 /// The whole state of the app.
@@ -242,6 +245,8 @@ pub struct AppState {
     pub error: Option<String>,
     /// The latest announcement for the `aria-live` region.
     pub announcement: String,
+    /// The what-if panel's comparison.
+    pub what_if: WhatIfState,
     /// Earlier documents, the latest last.
     undo: Vec<Rc<ScenarioDoc>>,
     /// Documents undone, the latest undone last.
@@ -272,6 +277,7 @@ impl AppState {
             notice: None,
             error: None,
             announcement: String::new(),
+            what_if: WhatIfState::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             pending_ms: 0,
@@ -434,6 +440,18 @@ impl AppState {
             Action::ReportError(text) => next.error = Some(text),
             Action::DismissError => next.error = None,
             Action::Notify(text) => next.notice = Some(text),
+            Action::WhatIf(action) => {
+                let valid = self.errors.is_empty();
+                let effect =
+                    next.what_if
+                        .apply(action, &self.doc, self.sim.as_ref(), valid, self.now);
+                if let Some(doc) = effect.adopt {
+                    next = next.apply(Action::Edit(doc));
+                }
+                if let Some(text) = effect.announce {
+                    next.announcement = text;
+                }
+            }
         }
         next
     }
