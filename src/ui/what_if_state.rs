@@ -498,7 +498,7 @@ pub fn divergence_text(lang: Lang, comparison: &Comparison) -> String {
         text.push(' ');
         text.push_str(&trf(
             lang,
-            "Balance then: {0} now, {1} in the what-if.",
+            "Balance then: {0} in the current scenario, {1} in the what-if.",
             &[&d.base.balance.to_string(), &d.branch.balance.to_string()],
         ));
     }
@@ -540,7 +540,7 @@ mod tests {
             "First divergence at 2026-04-01 03:00:00: ocr, tier V3. Current: auto-renew fails: \
              balance 20.00 is below the price 30.00. What-if (tier V3): auto-renew pays 30.00; \
              renewed automatically for 1m, valid through 2026-05-08 23:59:59. Balance then: \
-             20.00 now, 10.00 in the what-if."
+             20.00 in the current scenario, 10.00 in the what-if."
         );
         // Six tiers, one resource: every lane compared, every one diverging at that instant.
         assert_eq!(result.pairs.len(), 6);

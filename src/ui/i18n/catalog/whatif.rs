@@ -151,8 +151,8 @@ pub const ENTRIES: &[Entry] = &[
         "Primeira divergência em {0}: {1}, nível {2}. Atual: {3}. E se (nível {4}): {5}.",
     ),
     (
-        "Balance then: {0} now, {1} in the what-if.",
-        "当时余额：当前 {0}，假设中 {1}。",
-        "Saldo então: {0} agora, {1} no e-se.",
+        "Balance then: {0} in the current scenario, {1} in the what-if.",
+        "当时余额：当前场景 {0}，假设中 {1}。",
+        "Saldo então: {0} no cenário atual, {1} no e-se.",
     ),
 ];
