@@ -177,7 +177,9 @@ impl Variation {
         }
         match Scenario::from_doc(&branched) {
             Ok(valid) => Ok((branched, valid)),
-            Err(mut errors) => Err(Refusal::Invalid(errors.swap_remove(0))),
+            Err(errors) => Err(Refusal::Invalid(errors.into_iter().next().unwrap_or_else(
+                || FieldError::new("scenario", "it breaks a rule of the format"),
+            ))),
         }
     }
 }
