@@ -12,3 +12,4 @@ pub mod share;
 pub mod sim;
 pub mod state;
 pub mod text;
+pub mod what_if_state;

@@ -15,6 +15,7 @@ use crate::ui::components::state_diagram::StateDiagram;
 use crate::ui::components::status_panel::StatusPanel;
 use crate::ui::components::timeline::Timeline;
 use crate::ui::components::toolbar::Toolbar;
+use crate::ui::components::what_if::WhatIfPanel;
 use crate::ui::hooks::{use_autosave, use_clock, use_link_listener, use_shortcuts};
 use crate::ui::i18n::{plural, tr, Lang};
 use crate::ui::share;
@@ -195,12 +196,19 @@ fn lab(
         )
     });
     let (timeline, panels) = simulated.unwrap_or_default();
+    let what_if = state.sim.clone().map(|sim| {
+        html! {
+            <WhatIfPanel {sim} now={state.now} result={state.what_if.current(&state.doc).cloned()}
+                problem={state.what_if.problem.clone()} on_action={dispatch.clone()} />
+        }
+    });
     html! {
         <div class="lab" data-testid="lab">
             <ClockBar now={state.now} {bounds} {offset} playing={state.playing}
                 speed={state.speed} on_action={dispatch.clone()} />
             { stale_note }
             <div class="area-timeline">{ timeline }</div>
+            <div class="area-whatif">{ what_if }</div>
             <div class="panels">
                 { panels }
                 <div class="area area-editor">

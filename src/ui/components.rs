@@ -11,3 +11,5 @@ pub mod state_diagram;
 pub mod status_panel;
 pub mod timeline;
 pub mod toolbar;
+pub mod what_if;
+pub mod what_if_lanes;

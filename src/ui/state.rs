@@ -9,6 +9,7 @@ use crate::engine::{Cents, EventKind, FieldError, Scenario, ScenarioDoc, Term, T
 use crate::ui::i18n::explain as say;
 use crate::ui::i18n::{errors, plural, tr, trf, Lang, LocalText};
 use crate::ui::sim::{Sim, SimRef};
+use crate::ui::what_if_state::{WhatIfAction, WhatIfState};
 use crate::ui::{autosave, scenarios, share};
 use std::rc::Rc;
 use yew::Reducible;
@@ -247,6 +248,8 @@ pub enum Action {
     DismissError,
     /// Show a short notice.
     Notify(LocalText),
+    /// The what-if panel (compare, dismiss, adopt).
+    WhatIf(WhatIfAction),
 }
 
 /// The whole state of the app.
@@ -276,6 +279,8 @@ pub struct AppState {
     pub error: Option<LocalText>,
     /// The latest announcement for the `aria-live` region.
     pub announcement: LocalText,
+    /// The what-if panel's comparison.
+    pub what_if: WhatIfState,
     /// Earlier documents, the latest last.
     undo: Vec<Rc<ScenarioDoc>>,
     /// Documents undone, the latest undone last.
@@ -306,6 +311,7 @@ impl AppState {
             notice: None,
             error: None,
             announcement: LocalText::default(),
+            what_if: WhatIfState::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             pending_ms: 0,
@@ -483,6 +489,19 @@ impl AppState {
             Action::ReportError(text) => next.error = Some(text),
             Action::DismissError => next.error = None,
             Action::Notify(text) => next.notice = Some(text),
+            Action::WhatIf(action) => {
+                let valid = self.errors.is_empty();
+                let effect =
+                    next.what_if
+                        .apply(action, &self.doc, self.sim.as_ref(), valid, self.now);
+                if let Some(doc) = effect.adopt {
+                    next = next.apply(Action::Edit(doc));
+                }
+                if let Some(text) = effect.announce {
+                    // Worded in the language the panel was used in (a passing announcement).
+                    next.announcement = LocalText::same(text);
+                }
+            }
         }
         next
     }

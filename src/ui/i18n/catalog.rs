@@ -7,6 +7,7 @@ mod explain;
 mod gallery;
 mod panels;
 mod remind;
+mod whatif;
 
 /// One translation: `(en, zh-CN, pt-BR)`.
 pub type Entry = (&'static str, &'static str, &'static str);
@@ -14,9 +15,10 @@ pub type Entry = (&'static str, &'static str, &'static str);
 /// Every catalog; keys must be unique across them (checked by `tests/i18n_catalog.rs`).
 pub const CATALOGS: &[&[Entry]] = &[
     core::ENTRIES,
-    panels::ENTRIES,
-    explain::ENTRIES,
     errors::ENTRIES,
+    explain::ENTRIES,
     gallery::ENTRIES,
+    panels::ENTRIES,
     remind::ENTRIES,
+    whatif::ENTRIES,
 ];

@@ -1,0 +1,231 @@
+//! The what-if lanes: for each compared tier × resource, the current lane above the what-if lane
+//! on one time axis, with the clock's cursor and the first divergence marked across both.
+//!
+//! A compact renderer of its own (state bands with the timeline's patterns, the timeline's marker
+//! glyphs); the drawing is computed once per comparison and language, the clock only moves the
+//! cursor and the lanes' `data-state`.
+
+use crate::engine::{State, Time, Trace};
+use crate::ui::components::timeline::MarkerKind;
+use crate::ui::i18n::{tr, trf, use_lang, Lang};
+use crate::ui::sim::Sim;
+use crate::ui::text::{fraction, percent, second_text};
+use crate::ui::what_if_state::{event_text, state_name, Comparison};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`WhatIfLanes`].
+#[derive(Properties, PartialEq)]
+pub struct WhatIfLanesProps {
+    /// The comparison drawn.
+    pub result: Rc<Comparison>,
+    /// The virtual clock.
+    pub now: Time,
+}
+
+/// One lane's drawing.
+#[derive(Debug, PartialEq)]
+struct LaneDraw {
+    /// `current` or `whatif`.
+    side: &'static str,
+    tier: String,
+    resource: usize,
+    resource_id: String,
+    /// `(x, width, state)` in percent of the axis.
+    bands: Vec<(String, String, State)>,
+    /// `(left, kind, at, title)`.
+    markers: Vec<(String, MarkerKind, String, String)>,
+}
+
+/// One compared tier × resource.
+#[derive(Debug, PartialEq)]
+struct GroupDraw {
+    label: String,
+    diverges: bool,
+    lanes: [Rc<LaneDraw>; 2],
+}
+
+fn lane_draw(
+    lang: Lang,
+    side: &'static str,
+    sim: &Sim,
+    trace: &Trace,
+    r: usize,
+    span: (Time, Time),
+) -> LaneDraw {
+    let x = |t: Time| fraction(span.0, span.1, t);
+    let bands = trace
+        .state_spans(r)
+        .into_iter()
+        .map(|(from, to, state)| (percent(x(from)), percent(x(to) - x(from)), state))
+        .collect();
+    let markers = trace
+        .events
+        .iter()
+        .filter(|e| e.resource == Some(r))
+        .filter_map(|e| {
+            let kind = MarkerKind::of(&e.kind)?;
+            let title = format!("{}: {}", second_text(e.at), event_text(lang, &e.kind));
+            Some((percent(x(e.at)), kind, e.at.rfc3339(trace.offset), title))
+        })
+        .collect();
+    LaneDraw {
+        side,
+        tier: trace.tier.clone(),
+        resource: r,
+        resource_id: sim
+            .scenario
+            .resources
+            .get(r)
+            .map_or_else(String::new, |res| res.id.clone()),
+        bands,
+        markers,
+    }
+}
+
+fn groups(result: &Comparison, lang: Lang) -> Vec<GroupDraw> {
+    let (base, branch): (&Sim, &Sim) = (&result.base, &result.branch);
+    let span = (base.scenario.start(), base.scenario.until);
+    let mut out = Vec::new();
+    for &(i, j) in &result.pairs {
+        let (Some(a), Some(b)) = (base.traces.get(i), branch.traces.get(j)) else {
+            continue;
+        };
+        for (r, resource) in base.scenario.resources.iter().enumerate() {
+            let tiers = if a.tier == b.tier {
+                a.tier.clone()
+            } else {
+                format!("{} → {}", a.tier, b.tier)
+            };
+            out.push(GroupDraw {
+                label: format!("{tiers} · {}", resource.id),
+                diverges: result.lane_divergence((i, j), r).is_some(),
+                lanes: [
+                    Rc::new(lane_draw(lang, "current", base, a, r, span)),
+                    Rc::new(lane_draw(lang, "whatif", branch, b, r, span)),
+                ],
+            });
+        }
+    }
+    out
+}
+
+/// Both runs, aligned.
+#[function_component(WhatIfLanes)]
+pub fn what_if_lanes(props: &WhatIfLanesProps) -> Html {
+    let lang = use_lang();
+    let result = &props.result;
+    let drawn = use_memo((result.clone(), lang), |(result, lang)| {
+        groups(result, *lang)
+    });
+    let base: &Sim = &result.base;
+    let branch: &Sim = &result.branch;
+    let (start, end) = (base.scenario.start(), base.scenario.until);
+    let now = props.now;
+    let offset = base.scenario.offset;
+
+    let lane = |draw: &Rc<LaneDraw>| {
+        let (sim, side_label) = if draw.side == "current" {
+            (base, tr(lang, "Current"))
+        } else {
+            (branch, tr(lang, "What-if"))
+        };
+        let state = sim
+            .traces
+            .iter()
+            .find(|t| t.tier == draw.tier)
+            .and_then(|t| t.status_at(draw.resource, now))
+            .map(|s| s.state);
+        let label = trf(
+            lang,
+            "{0}, tier {1}, {2}: {3}",
+            &[
+                side_label,
+                &draw.tier,
+                &draw.resource_id,
+                state.map_or_else(|| tr(lang, "not bought yet"), |s| state_name(lang, s)),
+            ],
+        );
+        html! {
+            <div class="wi-row">
+                <span class="wi-side" aria-hidden="true">{ side_label }</span>
+                <div class="wi-lane" data-testid="whatif-lane" data-side={draw.side}
+                     data-tier={draw.tier.clone()} data-resource={draw.resource_id.clone()}
+                     data-state={state.map_or("not-started", State::as_str)}
+                     role="img" aria-label={label}>
+                    <LaneBody draw={draw.clone()} />
+                </div>
+            </div>
+        }
+    };
+    let groups = drawn.iter().map(|group| {
+        html! {
+            <div class={classes!("wi-group", group.diverges.then_some("wi-diverges"))}
+                 data-diverges={if group.diverges { "true" } else { "false" }}>
+                <div class="wi-group-label">{ &group.label }</div>
+                { lane(&group.lanes[0]) }
+                { lane(&group.lanes[1]) }
+            </div>
+        }
+    });
+    let divergence = result.first.as_ref().map(|d| {
+        let style = format!("left: {}", percent(fraction(start, end, d.at)));
+        html! {
+            <div class="wi-divergence" data-testid="whatif-divergence"
+                 data-at={d.at.rfc3339(offset)} {style}>
+                <span class="wi-divergence-flag">{ tr(lang, "first divergence") }</span>
+            </div>
+        }
+    });
+    let cursor = format!("left: {}", percent(fraction(start, end, now)));
+    html! {
+        <div class="wi-lanes">
+            { for groups }
+            <div class="wi-overlay" aria-hidden="true">
+                { divergence }
+                <div class="wi-cursor" data-testid="whatif-cursor" style={cursor}></div>
+            </div>
+        </div>
+    }
+}
+
+/// Properties of [`LaneBody`]; equal when they hold the same drawing.
+#[derive(Properties)]
+struct LaneBodyProps {
+    draw: Rc<LaneDraw>,
+}
+
+impl PartialEq for LaneBodyProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.draw, &other.draw)
+    }
+}
+
+/// A lane's bands and markers, drawn once per comparison.
+#[function_component(LaneBody)]
+fn lane_body(props: &LaneBodyProps) -> Html {
+    let draw = &props.draw;
+    let bands = draw.bands.iter().map(|(x, width, state)| {
+        let state = state.as_str();
+        html! {
+            <rect class={format!("band band-{state}")} x={x.clone()} y="0" width={width.clone()}
+                  height="100%" fill={format!("url(#rl-pat-{state})")} />
+        }
+    });
+    let markers = draw.markers.iter().map(|(left, kind, at, title)| {
+        html! {
+            <svg class="wi-mark" data-testid="whatif-marker" data-kind={kind.data_kind()}
+                 data-at={at.clone()} viewBox="-8 -8 16 16" style={format!("left: {left}")}>
+                <path class={format!("glyph glyph-{}", kind.data_kind())} d={kind.glyph(0.0, 0.0)}>
+                    <title>{ title }</title>
+                </path>
+            </svg>
+        }
+    });
+    html! {
+        <>
+            <svg class="wi-bands" aria-hidden="true">{ for bands }</svg>
+            { for markers }
+        </>
+    }
+}
