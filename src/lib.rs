@@ -10,3 +10,4 @@ pub mod engine;
 pub mod explain;
 pub mod export;
 pub mod ui;
+pub mod workshop;
