@@ -11,3 +11,4 @@ pub mod share;
 pub mod sim;
 pub mod state;
 pub mod text;
+pub mod workshop_state;

@@ -10,3 +10,5 @@ pub mod state_diagram;
 pub mod status_panel;
 pub mod timeline;
 pub mod toolbar;
+pub mod workshop;
+pub mod workshop_trainer;

@@ -9,6 +9,7 @@ use crate::engine::trace::ActionName;
 use crate::engine::{Cents, EventKind, FieldError, Scenario, ScenarioDoc, Term, Time, Trace};
 use crate::explain;
 use crate::ui::sim::{Sim, SimRef};
+use crate::ui::workshop_state::{self, WorkshopAction, WorkshopState};
 use crate::ui::{autosave, scenarios, share};
 use std::rc::Rc;
 use yew::Reducible;
@@ -213,6 +214,8 @@ pub enum Action {
     DismissError,
     /// Show a short notice.
     Notify(String),
+    /// Workshop mode (exercises: trainee and trainer).
+    Workshop(WorkshopAction),
 }
 
 /// The whole state of the app.
@@ -242,6 +245,8 @@ pub struct AppState {
     pub error: Option<String>,
     /// The latest announcement for the `aria-live` region.
     pub announcement: String,
+    /// Workshop mode: the trainee's session and the trainer's draft.
+    pub workshop: WorkshopState,
     /// Earlier documents, the latest last.
     undo: Vec<Rc<ScenarioDoc>>,
     /// Documents undone, the latest undone last.
@@ -272,6 +277,7 @@ impl AppState {
             notice: None,
             error: None,
             announcement: String::new(),
+            workshop: WorkshopState::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             pending_ms: 0,
@@ -329,6 +335,9 @@ impl AppState {
 
     /// The state after `action`.
     pub fn apply(&self, action: Action) -> AppState {
+        if let Some(next) = workshop_state::intercept(self, &action) {
+            return next;
+        }
         let mut next = self.clone();
         match action {
             Action::ShowGallery => {
@@ -434,6 +443,7 @@ impl AppState {
             Action::ReportError(text) => next.error = Some(text),
             Action::DismissError => next.error = None,
             Action::Notify(text) => next.notice = Some(text),
+            Action::Workshop(action) => next = workshop_state::reduce(self, action),
         }
         next
     }

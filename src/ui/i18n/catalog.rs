@@ -2,9 +2,10 @@
 //! merged) independently. An entry is `(English, Simplified Chinese, Brazilian Portuguese)`.
 
 mod core;
+mod workshop;
 
 /// One translation: `(en, zh-CN, pt-BR)`.
 pub type Entry = (&'static str, &'static str, &'static str);
 
 /// Every catalog; keys must be unique across them (checked by `tests/i18n_catalog.rs`).
-pub const CATALOGS: &[&[Entry]] = &[core::ENTRIES];
+pub const CATALOGS: &[&[Entry]] = &[core::ENTRIES, workshop::ENTRIES];
