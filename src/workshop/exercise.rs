@@ -114,7 +114,9 @@ impl ExerciseDoc {
                 "expected an exercise object { \"format\": \"renewal-lab-exercise/1\", ... }",
             ));
         }
-        let raw: RawExercise = serde_path_to_error::deserialize(value).map_err(|err| {
+        // From the text, as scenarios are read: one deserializer for both keeps the app small.
+        let mut de = serde_json::Deserializer::from_str(text);
+        let raw: RawExercise = serde_path_to_error::deserialize(&mut de).map_err(|err| {
             let path = err.path().to_string();
             let message = without_position(err.inner());
             let parent = if path == "." {
