@@ -12,3 +12,4 @@ pub mod explain;
 pub mod export;
 pub mod ui;
 pub mod what_if;
+pub mod workshop;

@@ -13,3 +13,4 @@ pub mod sim;
 pub mod state;
 pub mod text;
 pub mod what_if_state;
+pub mod workshop_state;

@@ -16,10 +16,16 @@ use crate::ui::components::status_panel::StatusPanel;
 use crate::ui::components::timeline::Timeline;
 use crate::ui::components::toolbar::Toolbar;
 use crate::ui::components::what_if::WhatIfPanel;
+use crate::ui::components::workshop::{
+    use_exercise_link_listener, use_shown_sim, WorkshopGallery, WorkshopPanel,
+};
+use crate::ui::components::workshop_trainer::WorkshopTrainer;
 use crate::ui::hooks::{use_autosave, use_clock, use_link_listener, use_shortcuts};
 use crate::ui::i18n::{plural, tr, Lang};
 use crate::ui::share;
+use crate::ui::sim::SimRef;
 use crate::ui::state::{Act, Action, AppState, View};
+use crate::ui::workshop_state::WorkshopAction;
 use yew::prelude::*;
 
 /// Whether `action` re-simulates or moves the clock by hand (measured as an update).
@@ -44,7 +50,14 @@ fn is_update(action: &Action) -> bool {
 fn initial_state() -> AppState {
     let saved = browser::storage_get(AUTOSAVE_KEY);
     let hash = browser::location_hash();
-    AppState::start(saved.as_deref(), share::payload_of(&hash))
+    let state = AppState::start(saved.as_deref(), share::payload_of(&hash));
+    match crate::workshop::exercise::payload_of(&hash) {
+        Some(payload) => state.apply(Action::Workshop(WorkshopAction::OpenLink(
+            payload.to_string(),
+            crate::ui::i18n::Lang::default(),
+        ))),
+        None => state,
+    }
 }
 
 /// The whole app.
@@ -94,6 +107,8 @@ pub fn app() -> Html {
     use_clock(state.playing, on_tick);
     use_shortcuts(dispatch.clone());
     use_link_listener(dispatch.clone());
+    use_exercise_link_listener(dispatch.clone());
+    let shown = use_shown_sim(state.sim.clone(), state.workshop.horizon(state.now));
     use_autosave(
         state.doc.clone(),
         state.now,
@@ -110,9 +125,12 @@ pub fn app() -> Html {
 
     let content = match state.view {
         View::Gallery => html! {
-            <Gallery has_work={state.has_work} on_action={dispatch.clone()} />
+            <>
+                <Gallery has_work={state.has_work} on_action={dispatch.clone()} />
+                <WorkshopGallery on_action={dispatch.clone()} />
+            </>
         },
-        View::Lab => lab(&state, *lang, &dispatch, on_edit, on_seek, on_act),
+        View::Lab => lab(&state, *lang, shown, &dispatch, on_edit, on_seek, on_act),
     };
     let lang = *lang;
 
@@ -150,6 +168,7 @@ pub fn app() -> Html {
 fn lab(
     state: &AppState,
     lang: Lang,
+    shown: Option<SimRef>,
     dispatch: &Callback<Action>,
     on_edit: Callback<ScenarioDoc>,
     on_seek: Callback<Time>,
@@ -179,7 +198,7 @@ fn lab(
             </p>
         },
     };
-    let simulated = state.sim.clone().map(|sim| {
+    let simulated = shown.map(|sim| {
         let now = state.now;
         (
             html! { <Timeline sim={sim.clone()} {now} {on_seek} /> },
@@ -207,6 +226,9 @@ fn lab(
             <ClockBar now={state.now} {bounds} {offset} playing={state.playing}
                 speed={state.speed} on_action={dispatch.clone()} />
             { stale_note }
+            if let Some(session) = state.workshop.session.clone() {
+                <WorkshopPanel {session} on_action={dispatch.clone()} />
+            }
             <div class="area-timeline">{ timeline }</div>
             <div class="area-whatif">{ what_if }</div>
             <div class="panels">
@@ -215,6 +237,10 @@ fn lab(
                     <Editor doc={state.doc.clone()} errors={state.errors.clone()} on_change={on_edit} />
                 </div>
             </div>
+            if let (Some(sim), None) = (state.sim.clone(), &state.workshop.session) {
+                <WorkshopTrainer workshop={state.workshop.clone()} doc={state.doc.clone()}
+                    valid={state.errors.is_empty()} {sim} now={state.now} on_action={dispatch.clone()} />
+            }
         </div>
     }
 }

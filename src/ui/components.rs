@@ -13,3 +13,5 @@ pub mod timeline;
 pub mod toolbar;
 pub mod what_if;
 pub mod what_if_lanes;
+pub mod workshop;
+pub mod workshop_trainer;

@@ -10,6 +10,7 @@ use crate::ui::i18n::explain as say;
 use crate::ui::i18n::{errors, plural, tr, trf, Lang, LocalText};
 use crate::ui::sim::{Sim, SimRef};
 use crate::ui::what_if_state::{WhatIfAction, WhatIfState};
+use crate::ui::workshop_state::{self, WorkshopAction, WorkshopState};
 use crate::ui::{autosave, scenarios, share};
 use std::rc::Rc;
 use yew::Reducible;
@@ -250,6 +251,8 @@ pub enum Action {
     Notify(LocalText),
     /// The what-if panel (compare, dismiss, adopt).
     WhatIf(WhatIfAction),
+    /// Workshop mode (exercises: trainee and trainer).
+    Workshop(WorkshopAction),
 }
 
 /// The whole state of the app.
@@ -281,6 +284,8 @@ pub struct AppState {
     pub announcement: LocalText,
     /// The what-if panel's comparison.
     pub what_if: WhatIfState,
+    /// Workshop mode: the trainee's session and the trainer's draft.
+    pub workshop: WorkshopState,
     /// Earlier documents, the latest last.
     undo: Vec<Rc<ScenarioDoc>>,
     /// Documents undone, the latest undone last.
@@ -312,6 +317,7 @@ impl AppState {
             error: None,
             announcement: LocalText::default(),
             what_if: WhatIfState::default(),
+            workshop: WorkshopState::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             pending_ms: 0,
@@ -373,6 +379,9 @@ impl AppState {
 
     /// The state after `action`.
     pub fn apply(&self, action: Action) -> AppState {
+        if let Some(next) = workshop_state::intercept(self, &action) {
+            return next;
+        }
         let mut next = self.clone();
         match action {
             Action::ShowGallery => {
@@ -502,6 +511,7 @@ impl AppState {
                     next.announcement = LocalText::same(text);
                 }
             }
+            Action::Workshop(action) => next = workshop_state::reduce(self, action),
         }
         next
     }

@@ -8,6 +8,7 @@ mod gallery;
 mod panels;
 mod remind;
 mod whatif;
+mod workshop;
 
 /// One translation: `(en, zh-CN, pt-BR)`.
 pub type Entry = (&'static str, &'static str, &'static str);
@@ -21,4 +22,5 @@ pub const CATALOGS: &[&[Entry]] = &[
     panels::ENTRIES,
     remind::ENTRIES,
     whatif::ENTRIES,
+    workshop::ENTRIES,
 ];

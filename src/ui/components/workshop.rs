@@ -1,0 +1,298 @@
+//! Workshop mode for the trainee: the ready exercises in the gallery, the question at each pause
+//! point (choices as radio buttons, dates as a date input), the reveal with the rule that decided
+//! it, and the score. Also the hooks that open `#exercise=` links and hide what lies after the
+//! clock while a question is open.
+
+use crate::engine::Time;
+use crate::ui::browser;
+use crate::ui::i18n::{tr, trf, use_lang, Lang};
+use crate::ui::sim::SimRef;
+use crate::ui::state::Action;
+use crate::ui::text;
+use crate::ui::workshop_state::{answer_text, known_sim, prompt, Phase, Session, WorkshopAction};
+use crate::workshop::exercise::payload_of;
+use crate::workshop::{Answer, Pause, READY};
+use gloo_events::EventListener;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The simulation to draw: while a session locks the clock, only what is known at `horizon`.
+#[hook]
+pub fn use_shown_sim(sim: Option<SimRef>, horizon: Option<Time>) -> Option<SimRef> {
+    let shown = use_memo((sim, horizon), |(sim, horizon)| match (sim, horizon) {
+        (Some(sim), Some(t)) => Some(SimRef(Rc::new(known_sim(sim, *t)))),
+        (sim, _) => sim.clone(),
+    });
+    (*shown).clone()
+}
+
+/// Opens an `#exercise=` link pasted into the address bar of the running app.
+#[hook]
+pub fn use_exercise_link_listener(on_action: Callback<Action>) {
+    let lang = use_lang();
+    use_effect_with(lang, move |lang| {
+        let lang = *lang;
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, "hashchange", move |_| {
+                let hash = browser::location_hash();
+                if let Some(payload) = payload_of(&hash) {
+                    on_action.emit(Action::Workshop(WorkshopAction::OpenLink(
+                        payload.to_string(),
+                        lang,
+                    )));
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// Properties of [`WorkshopGallery`].
+#[derive(Properties, PartialEq)]
+pub struct WorkshopGalleryProps {
+    /// Receives [`WorkshopAction::Start`].
+    pub on_action: Callback<Action>,
+}
+
+/// The ready exercises, below the gallery's scenarios.
+#[function_component(WorkshopGallery)]
+pub fn workshop_gallery(props: &WorkshopGalleryProps) -> Html {
+    let lang = use_lang();
+    let items = READY.iter().filter_map(|ready| {
+        let exercise = Rc::new(ready.exercise().ok()?);
+        let story_id = format!("exercise-{}-story", ready.slug);
+        let title = tr(lang, &exercise.doc.title).to_string();
+        let story = tr(lang, exercise.doc.story.as_deref().unwrap_or_default()).to_string();
+        let count = trf(lang, "{0} questions", &[&exercise.pauses.len().to_string()]);
+        let on_action = props.on_action.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::Workshop(WorkshopAction::Start(
+                exercise.clone(),
+                lang,
+            )))
+        });
+        Some(html! {
+            <li key={ready.slug}>
+                <button type="button" class="gallery-item" data-testid="exercise-item"
+                    data-exercise={ready.slug} aria-describedby={story_id.clone()} {onclick}>
+                    <span class="gallery-item-title">{ title }</span>
+                    <span class="gallery-item-story" id={story_id} aria-hidden="true">
+                        { story }{ " " }<span class="workshop-count">{ count }</span>
+                    </span>
+                </button>
+            </li>
+        })
+    });
+    html! {
+        <section class="gallery workshop-gallery" data-testid="workshop-gallery"
+            aria-labelledby="workshop-gallery-heading">
+            <div class="gallery-intro">
+                <h2 id="workshop-gallery-heading">{ tr(lang, "Workshop: exercises") }</h2>
+                <p>{ tr(lang, "The clock stops at pause points with a question. Answer it, then the clock runs to show the truth and the rule that decided it; a score at the end.") }</p>
+            </div>
+            <ul class="gallery-grid">{ for items }</ul>
+        </section>
+    }
+}
+
+/// Properties of [`WorkshopPanel`].
+#[derive(Properties, PartialEq)]
+pub struct WorkshopPanelProps {
+    /// The trainee's session.
+    pub session: Session,
+    /// Receives the workshop's actions.
+    pub on_action: Callback<Action>,
+}
+
+/// The open exercise: question, reveal or score.
+#[function_component(WorkshopPanel)]
+pub fn workshop_panel(props: &WorkshopPanelProps) -> Html {
+    let lang = use_lang();
+    let session = &props.session;
+    let exercise = &session.exercise;
+    let total = exercise.pauses.len();
+    let emit = |action: WorkshopAction| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::Workshop(action.clone())))
+    };
+    let body = match (session.phase, exercise.pauses.get(session.index)) {
+        (Phase::Asking, Some(pause)) => html! {
+            <QuestionForm key={session.index} pause={pause.clone()}
+                prompt={prompt(lang, &exercise.scenario, &pause.query)}
+                on_action={props.on_action.clone()} />
+        },
+        (Phase::Revealed, Some(pause)) => {
+            let (given, right) = session
+                .given
+                .last()
+                .copied()
+                .unwrap_or((pause.reveal.truth, false));
+            let last = session.index + 1 == total;
+            html! {
+                <>
+                    <p class="workshop-question">{ prompt(lang, &exercise.scenario, &pause.query) }</p>
+                    { reveal(lang, pause, given, right) }
+                    <button type="button" class="button button-primary" onclick={emit(WorkshopAction::Next(lang))}>
+                        { if last { tr(lang, "See the score") } else { tr(lang, "Next question") } }
+                    </button>
+                </>
+            }
+        }
+        _ => {
+            let rows = exercise.pauses.iter().zip(&session.given).map(|(pause, (given, right))| {
+                let mark = if *right { tr(lang, "Right answer") } else { tr(lang, "Wrong answer") };
+                html! {
+                    <li class={if *right { "workshop-right" } else { "workshop-wrong" }}>
+                        { prompt(lang, &exercise.scenario, &pause.query) }{ " " }
+                        <strong>{ trf(lang, "{0}: you said {1}, the answer is {2}.",
+                            &[mark, &answer_text(lang, *given), &answer_text(lang, pause.reveal.truth)]) }</strong>
+                    </li>
+                }
+            });
+            html! {
+                <>
+                    <p class="workshop-score" data-testid="workshop-score">
+                        { trf(lang, "Score: {0} / {1}", &[&session.score().to_string(), &total.to_string()]) }
+                    </p>
+                    <ol class="workshop-summary">{ for rows }</ol>
+                    <p class="panel-note">{ tr(lang, "The clock is free again: explore the whole run.") }</p>
+                </>
+            }
+        }
+    };
+    let progress = match session.phase {
+        Phase::Finished => tr(lang, "Exercise finished").to_string(),
+        _ => trf(
+            lang,
+            "Question {0} of {1}",
+            &[&(session.index + 1).to_string(), &total.to_string()],
+        ),
+    };
+    html! {
+        <section class="workshop" data-testid="workshop" aria-labelledby="workshop-heading">
+            <div class="workshop-head">
+                <h2 id="workshop-heading">{ tr(lang, &exercise.doc.title) }</h2>
+                <span class="workshop-progress" data-testid="workshop-progress">{ progress }</span>
+            </div>
+            if session.locks() {
+                <p class="panel-note">
+                    { tr(lang, "The clock is locked until you answer, and the lanes end at the clock: nothing after it is shown.") }
+                </p>
+            }
+            { body }
+            <button type="button" class="button button-quiet" onclick={emit(WorkshopAction::Leave(lang))}>
+                { tr(lang, "Leave the exercise") }
+            </button>
+        </section>
+    }
+}
+
+/// The truth, the trainee's answer and the rule that decided it.
+fn reveal(lang: Lang, pause: &Pause, given: Answer, right: bool) -> Html {
+    let reveal = &pause.reveal;
+    let (first, others) = reveal
+        .rules
+        .split_first()
+        .map_or(("", &[][..]), |(f, o)| (*f, o));
+    let others: Vec<&str> = others.iter().map(|rule| tr(lang, rule)).collect();
+    html! {
+        <div class={classes!("workshop-result", if right { "workshop-right" } else { "workshop-wrong" })}
+            data-testid="workshop-result" data-correct={right.to_string()}>
+            <p class="workshop-verdict">
+                <strong>{ if right { tr(lang, "Correct.") } else { tr(lang, "Incorrect.") } }</strong>{ " " }
+                { trf(lang, "You answered {0}; the answer is {1}.",
+                    &[&answer_text(lang, given), &answer_text(lang, reveal.truth)]) }
+            </p>
+            <p>{ trf(lang, "The clock ran to {0}.", &[&text::second_text(reveal.at)]) }</p>
+            <p data-testid="workshop-rule">
+                { trf(lang, "Decided by {0}: {1}", &[tr(lang, first), &reveal.why]) }
+            </p>
+            if !others.is_empty() {
+                <p>{ trf(lang, "Also behind it: {0}.", &[&others.join("; ")]) }</p>
+            }
+        </div>
+    }
+}
+
+/// Properties of [`QuestionForm`].
+#[derive(Properties, PartialEq)]
+struct QuestionFormProps {
+    pause: Pause,
+    prompt: String,
+    on_action: Callback<Action>,
+}
+
+/// The open question: one radio button per choice, or a date input.
+#[function_component(QuestionForm)]
+fn question_form(props: &QuestionFormProps) -> Html {
+    let lang = use_lang();
+    let chosen = use_state(|| None::<usize>);
+    let date = use_state(String::new);
+    let problem = use_state(|| None::<&'static str>);
+    let pause = &props.pause;
+    let dated = pause.choices.is_empty();
+    let onsubmit = {
+        let (chosen, date, problem) = (chosen.clone(), date.clone(), problem.clone());
+        let choices = pause.choices.clone();
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let answer = if dated {
+                Time::parse_local(&format!("{}T00:00:00", date.trim()))
+                    .ok()
+                    .map(|t| Answer::Date(t.date()))
+            } else {
+                chosen.and_then(|i| choices.get(i).copied())
+            };
+            match answer {
+                Some(answer) => {
+                    problem.set(None);
+                    on_action.emit(Action::Workshop(WorkshopAction::Submit(answer, lang)));
+                }
+                None if dated => problem.set(Some(tr(lang, "Pick a date first."))),
+                None => problem.set(Some(tr(lang, "Choose an answer first."))),
+            }
+        })
+    };
+    let input = if dated {
+        let oninput = {
+            let date = date.clone();
+            Callback::from(move |event: InputEvent| {
+                let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+                date.set(input.value());
+            })
+        };
+        html! {
+            <label class="field">
+                <span class="field-label">{ tr(lang, "Your answer (date)") }</span>
+                <input type="date" value={(*date).clone()} {oninput} />
+            </label>
+        }
+    } else {
+        let options = pause.choices.iter().enumerate().map(|(i, choice)| {
+            let chosen_now = *chosen == Some(i);
+            let onchange = {
+                let chosen = chosen.clone();
+                Callback::from(move |_: Event| chosen.set(Some(i)))
+            };
+            html! {
+                <label class="workshop-choice">
+                    <input type="radio" name="workshop-answer" value={i.to_string()}
+                        checked={chosen_now} {onchange} />
+                    { answer_text(lang, *choice) }
+                </label>
+            }
+        });
+        html! { <div class="workshop-choices">{ for options }</div> }
+    };
+    html! {
+        <form class="workshop-form" {onsubmit}>
+            <fieldset>
+                <legend class="workshop-question" data-testid="workshop-question">{ props.prompt.clone() }</legend>
+                { input }
+            </fieldset>
+            <button type="submit" class="button button-primary">{ tr(lang, "Submit answer") }</button>
+            <p class="workshop-problem" role="status">{ problem.map(|p| p.to_string()).unwrap_or_default() }</p>
+        </form>
+    }
+}

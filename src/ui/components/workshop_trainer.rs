@@ -1,0 +1,248 @@
+//! Workshop mode for the trainer: pause points at the clock's time, each with a question chosen
+//! from the query kinds for a tier and a resource (its prompt generated from the query), the list
+//! of them, and "Copy exercise link".
+
+use crate::engine::{ScenarioDoc, Time};
+use crate::ui::browser;
+use crate::ui::components::clock_bar::parse_go_to_time;
+use crate::ui::i18n::{tr, trf, use_lang, LocalText};
+use crate::ui::sim::SimRef;
+use crate::ui::state::Action;
+use crate::ui::text;
+use crate::ui::workshop_state::{draft_exercise_from, kind_label, WorkshopAction, WorkshopState};
+use crate::workshop::{Query, QueryKind, QuestionDoc};
+use std::rc::Rc;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+/// Properties of [`WorkshopTrainer`].
+#[derive(Properties, PartialEq)]
+pub struct WorkshopTrainerProps {
+    /// The workshop's state (the draft).
+    pub workshop: WorkshopState,
+    /// The document as edited.
+    pub doc: Rc<ScenarioDoc>,
+    /// Whether `doc` is valid.
+    pub valid: bool,
+    /// The current simulation.
+    pub sim: SimRef,
+    /// The clock.
+    pub now: Time,
+    /// Receives the workshop's actions, notices and errors.
+    pub on_action: Callback<Action>,
+}
+
+/// The trainer's panel, folded until opened.
+#[function_component(WorkshopTrainer)]
+pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
+    let lang = use_lang();
+    let kind = use_state(|| QueryKind::StateAt);
+    let tier = use_state(String::new);
+    let resource = use_state(String::new);
+    let asked = use_state(String::new);
+    let fallback_link = use_state(|| None::<String>);
+    let scenario = &props.sim.scenario;
+    let tier_now = if scenario.policy.tier(&tier).is_some() {
+        (*tier).clone()
+    } else {
+        scenario.tier.clone()
+    };
+    let resource_now = if scenario.resource_index(&resource).is_some() {
+        (*resource).clone()
+    } else {
+        scenario
+            .resources
+            .first()
+            .map(|r| r.id.clone())
+            .unwrap_or_default()
+    };
+    let asked_now = if asked.is_empty() {
+        props.now.plus_days(1).local_string()
+    } else {
+        (*asked).clone()
+    };
+    let select = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            state.set(select.value());
+        })
+    };
+    let on_kind = {
+        let kind = kind.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            if let Some(k) = QueryKind::from_name(&select.value()) {
+                kind.set(k);
+            }
+        })
+    };
+    let on_asked = {
+        let asked = asked.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            if let Some(at) = parse_go_to_time(&input.value()) {
+                asked.set(at.local_string());
+            }
+        })
+    };
+    let on_title = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            on_action.emit(Action::Workshop(WorkshopAction::SetTitle(input.value())));
+        })
+    };
+    let on_add = {
+        let on_action = props.on_action.clone();
+        let kind = *kind;
+        let question = QuestionDoc {
+            kind,
+            tier: Some(tier_now.clone()),
+            resource: kind.needs_resource().then(|| resource_now.clone()),
+            at: kind.needs_at().then(|| asked_now.clone()),
+        };
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::Workshop(WorkshopAction::AddPause(
+                question.clone(),
+                lang,
+            )))
+        })
+    };
+    let on_copy = {
+        let on_action = props.on_action.clone();
+        let fallback_link = fallback_link.clone();
+        let made = draft_exercise_from(&props.workshop, &props.doc, props.valid, lang);
+        Callback::from(move |_: MouseEvent| {
+            let doc = match &made {
+                Ok(doc) => doc,
+                Err(reason) => {
+                    on_action.emit(Action::ReportError(LocalText::same(trf(
+                        lang,
+                        "Could not make the exercise link: {0}.",
+                        &[reason],
+                    ))));
+                    return;
+                }
+            };
+            let (origin, path) = browser::origin_and_path();
+            let fragment = doc.fragment();
+            let link = format!("{origin}{path}{fragment}");
+            let _ = browser::replace_address(&format!("{path}{fragment}"));
+            let on_action = on_action.clone();
+            let fallback_link = fallback_link.clone();
+            spawn_local(async move {
+                let notice = match browser::write_clipboard(&link).await {
+                    Ok(()) => {
+                        fallback_link.set(None);
+                        LocalText::new(|lang| {
+                            tr(
+                                lang,
+                                "Exercise link copied to the clipboard and the address bar.",
+                            )
+                            .to_string()
+                        })
+                    }
+                    Err(reason) => {
+                        fallback_link.set(Some(link));
+                        LocalText::new(|lang| {
+                            trf(
+                                lang,
+                                "The clipboard is not available ({0}): copy the exercise link from its field.",
+                                &[&reason],
+                            )
+                        })
+                    }
+                };
+                on_action.emit(Action::Notify(notice));
+            });
+        })
+    };
+    let kinds = QueryKind::ALL.iter().map(|k| {
+        html! { <option value={k.as_str()} selected={*k == *kind}>{ kind_label(lang, *k) }</option> }
+    });
+    let tiers = scenario.policy.tier_names().map(|name| {
+        html! { <option value={name.to_string()} selected={name == tier_now}>{ name }</option> }
+    });
+    let resources = scenario.resources.iter().map(|r| {
+        html! { <option value={r.id.clone()} selected={r.id == resource_now}>{ r.id.clone() }</option> }
+    });
+    let items = props.workshop.draft.iter().enumerate().map(|(i, pause)| {
+        let at = Time::parse_local(&pause.at)
+            .map(text::second_text)
+            .unwrap_or_else(|_| pause.at.clone());
+        let prompt = Query::from_doc(&pause.question, scenario, "question")
+            .map(|q| crate::ui::workshop_state::prompt(lang, scenario, &q))
+            .unwrap_or_else(|errors| errors.first().map(ToString::to_string).unwrap_or_default());
+        let on_action = props.on_action.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::Workshop(WorkshopAction::RemovePause(i)))
+        });
+        let label = trf(lang, "Remove pause point {0}", &[&(i + 1).to_string()]);
+        html! {
+            <li data-testid="workshop-draft-item">
+                <span>{ trf(lang, "At {0}: {1}", &[&at, &prompt]) }</span>{ " " }
+                <button type="button" class="button button-quiet" aria-label={label} {onclick}>
+                    { tr(lang, "Remove pause point") }
+                </button>
+            </li>
+        }
+    });
+    let default_title = props.doc.name.clone().unwrap_or_default();
+    html! {
+        <details class="workshop-trainer" data-testid="workshop-trainer">
+            <summary>{ tr(lang, "Workshop: make an exercise from this scenario") }</summary>
+            <p class="panel-note">
+                { trf(lang, "Each pause point stops the trainee's clock at the time it was added (now {0}) and asks one question; its answer is computed from the simulation.",
+                    &[&text::second_text(props.now)]) }
+            </p>
+            <div class="workshop-trainer-form">
+                <label class="field">
+                    <span class="field-label">{ tr(lang, "Exercise title") }</span>
+                    <input type="text" value={props.workshop.title.clone()} placeholder={default_title}
+                        onchange={on_title} />
+                </label>
+                <label class="field">
+                    <span class="field-label">{ tr(lang, "Question kind") }</span>
+                    <select onchange={on_kind}>{ for kinds }</select>
+                </label>
+                <label class="field">
+                    <span class="field-label">{ tr(lang, "Question tier") }</span>
+                    <select onchange={select(&tier)}>{ for tiers }</select>
+                </label>
+                if kind.needs_resource() {
+                    <label class="field">
+                        <span class="field-label">{ tr(lang, "Question resource") }</span>
+                        <select onchange={select(&resource)}>{ for resources }</select>
+                    </label>
+                }
+                if kind.needs_at() {
+                    <label class="field">
+                        <span class="field-label">{ tr(lang, "Asked time") }</span>
+                        <input type="datetime-local" step="1" value={asked_now} onchange={on_asked} />
+                    </label>
+                }
+            </div>
+            <div class="workshop-trainer-actions">
+                <button type="button" class="button" onclick={on_add}>{ tr(lang, "Add pause point") }</button>
+                <button type="button" class="button button-primary" onclick={on_copy}>
+                    { tr(lang, "Copy exercise link") }
+                </button>
+            </div>
+            <p class="panel-note" data-testid="workshop-draft-report">
+                { props.workshop.report.clone().unwrap_or_default() }
+            </p>
+            if let Some(link) = (*fallback_link).clone() {
+                <label class="field share-link">
+                    <span class="field-label">{ tr(lang, "Exercise link") }</span>
+                    <input type="text" readonly=true value={link} />
+                </label>
+            }
+            if props.workshop.draft.is_empty() {
+                <p class="panel-note">{ tr(lang, "No pause points yet.") }</p>
+            } else {
+                <ol class="workshop-draft" data-testid="workshop-draft">{ for items }</ol>
+            }
+        </details>
+    }
+}

@@ -1,0 +1,719 @@
+//! Workshop mode in the app's state: the trainee's session (question, reveal, score) and the
+//! trainer's draft of pause points. [`AppState::apply`] hands `Action::Workshop` to [`reduce`] and
+//! asks [`intercept`] first about every other action, so that while a question is open (or its
+//! answer shown) the clock, the scenario and the history are locked: the trainee cannot look ahead.
+//!
+//! Everything here only uses the public actions of [`AppState`]; the clock is moved by
+//! `Action::Seek` with the session set aside for that one step.
+
+use crate::engine::{Scenario, ScenarioDoc, State, Time};
+use crate::ui::i18n::{tr, trf, Lang, LocalText};
+use crate::ui::sim::Sim;
+use crate::ui::state::{Action, AppState};
+use crate::ui::text;
+use crate::workshop::exercise::FORMAT;
+use crate::workshop::query::{RULE_BALANCE, RULE_HOURLY, RULE_ORDER, RULE_TIERS, RULE_TIME};
+use crate::workshop::{
+    known_until, Answer, Exercise, ExerciseDoc, PauseDoc, Query, QueryKind, QuestionDoc,
+};
+use std::rc::Rc;
+
+/// Every rule name a reveal can show (from `explain` and the workshop's own), for translation.
+pub const RULE_NAMES: [&str; 13] = [
+    RULE_TIME,
+    "§2 billing period",
+    "§3 states",
+    RULE_TIERS,
+    "§5 manual renewal",
+    "§6 auto-renewal",
+    "§6 auto-renewal at 03:00",
+    "§6 auto-renewal switched on on the expiry date",
+    "§6 auto-renewal settings",
+    RULE_BALANCE,
+    RULE_ORDER,
+    RULE_HOURLY,
+    "§9 pay-per-use arrears",
+];
+
+/// What the workshop does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkshopAction {
+    /// Start an exercise as a trainee: its scenario opens, the clock at the first pause point.
+    Start(Rc<Exercise>, Lang),
+    /// The payload of an `#exercise=` link, to start when it is valid.
+    OpenLink(String, Lang),
+    /// The trainee's answer to the open question.
+    Submit(Answer, Lang),
+    /// On to the next question (or the score after the last).
+    Next(Lang),
+    /// Leave the exercise: the clock is free again.
+    Leave(Lang),
+    /// Trainer: a pause point at the clock's time with this question.
+    AddPause(QuestionDoc, Lang),
+    /// Trainer: remove the pause point at this index.
+    RemovePause(usize),
+    /// Trainer: the exercise's title.
+    SetTitle(String),
+}
+
+/// Where the trainee is in a question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// The question is open; the clock is at its pause point.
+    Asking,
+    /// Answered: the clock is at the reveal instant and the truth is shown.
+    Revealed,
+    /// Every question answered: the score is shown and the clock is free.
+    Finished,
+}
+
+/// A trainee's run through an exercise.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    /// The exercise.
+    pub exercise: Rc<Exercise>,
+    /// The current question.
+    pub index: usize,
+    /// Each answered question's answer and whether it was right.
+    pub given: Vec<(Answer, bool)>,
+    /// Where in the current question.
+    pub phase: Phase,
+}
+
+impl Session {
+    /// Right answers so far.
+    pub fn score(&self) -> usize {
+        self.given.iter().filter(|(_, right)| *right).count()
+    }
+
+    /// Whether the clock and the scenario are locked (until the score is shown).
+    pub fn locks(&self) -> bool {
+        self.phase != Phase::Finished
+    }
+}
+
+/// The workshop's part of the app's state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WorkshopState {
+    /// The trainee's session, if an exercise is open.
+    pub session: Option<Session>,
+    /// The trainer's pause points, in time order.
+    pub draft: Vec<PauseDoc>,
+    /// The trainer's exercise title.
+    pub title: String,
+    /// What the trainer's last step did (or why it did nothing).
+    pub report: Option<String>,
+    /// The language of the session's announcements.
+    pub lang: Lang,
+}
+
+impl WorkshopState {
+    /// The instant up to which the lanes may be shown: the clock while a session locks it.
+    pub fn horizon(&self, now: Time) -> Option<Time> {
+        self.session.as_ref().filter(|s| s.locks()).map(|_| now)
+    }
+}
+
+/// The app's state with the session set aside (to move the clock or end the session).
+fn without_session(state: &AppState) -> AppState {
+    let mut next = state.clone();
+    next.workshop.session = None;
+    next
+}
+
+/// What happens to `action` while a session is open: `None` to apply it as usual; otherwise the
+/// state after it (refused while locked; a new scenario ends the session).
+pub fn intercept(state: &AppState, action: &Action) -> Option<AppState> {
+    let session = state.workshop.session.as_ref()?;
+    match action {
+        Action::Load(_) | Action::Import { .. } | Action::OpenLink(_) => {
+            Some(without_session(state).apply(action.clone()))
+        }
+        Action::Edit(_) | Action::Act(_) | Action::Undo | Action::Redo if !session.locks() => {
+            Some(without_session(state).apply(action.clone()))
+        }
+        Action::Tick { .. } => {
+            let mut next = state.clone();
+            next.playing = session.locks() && state.playing;
+            (session.locks()).then_some(next)
+        }
+        Action::TogglePlay
+        | Action::NextEvent
+        | Action::PreviousEvent
+        | Action::Reset
+        | Action::Seek(_)
+        | Action::Edit(_)
+        | Action::Act(_)
+        | Action::Undo
+        | Action::Redo
+            if session.locks() =>
+        {
+            let mut next = state.clone();
+            next.playing = false;
+            next.announcement = LocalText::new(|lang| {
+                tr(
+                    lang,
+                    "The clock and the scenario are locked during the exercise: answer the question, or leave the exercise.",
+                )
+                .to_string()
+            });
+            Some(next)
+        }
+        _ => None,
+    }
+}
+
+/// The state after a workshop action.
+pub fn reduce(state: &AppState, action: WorkshopAction) -> AppState {
+    match action {
+        WorkshopAction::Start(exercise, lang) => start(state, exercise, lang),
+        WorkshopAction::OpenLink(payload, lang) => match Exercise::from_link(&payload) {
+            Ok(exercise) => start(state, Rc::new(exercise), lang),
+            Err(reason) => {
+                let mut next = state.clone();
+                next.error = Some(LocalText::new(|lang| {
+                    trf(
+                        lang,
+                        "Could not open the exercise link: {0}. Your current work is unchanged.",
+                        &[&reason],
+                    )
+                }));
+                next
+            }
+        },
+        WorkshopAction::Submit(answer, _) => submit(state, answer),
+        WorkshopAction::Next(_) => next_question(state),
+        WorkshopAction::Leave(_) => {
+            let mut next = without_session(state);
+            if state.workshop.session.is_some() {
+                next.announcement = LocalText::new(|lang| {
+                    tr(lang, "You left the exercise; the clock is free again.").to_string()
+                });
+            }
+            next
+        }
+        WorkshopAction::AddPause(question, lang) => add_pause(state, question, lang),
+        WorkshopAction::RemovePause(index) => {
+            let mut next = state.clone();
+            if index < next.workshop.draft.len() {
+                next.workshop.draft.remove(index);
+                next.workshop.report = None;
+            }
+            next
+        }
+        WorkshopAction::SetTitle(title) => {
+            let mut next = state.clone();
+            next.workshop.title = title;
+            next
+        }
+    }
+}
+
+fn start(state: &AppState, exercise: Rc<Exercise>, lang: Lang) -> AppState {
+    let Some(first) = exercise.pauses.first() else {
+        return state.clone();
+    };
+    let mut next = without_session(state)
+        .apply(Action::Load(exercise.doc.scenario.clone()))
+        .apply(Action::Seek(first.at));
+    next.notice = Some(LocalText::new(|lang| {
+        trf(
+            lang,
+            "Exercise opened: {0}.",
+            &[tr(lang, &exercise.doc.title)],
+        )
+    }));
+    next.workshop.lang = lang;
+    next.workshop.session = Some(Session {
+        exercise,
+        index: 0,
+        given: Vec::new(),
+        phase: Phase::Asking,
+    });
+    next.announcement = LocalText::new(|lang| question_announcement(&next, lang));
+    next
+}
+
+fn question_announcement(state: &AppState, lang: Lang) -> String {
+    let Some(session) = &state.workshop.session else {
+        return String::new();
+    };
+    let Some(pause) = session.exercise.pauses.get(session.index) else {
+        return String::new();
+    };
+    trf(
+        lang,
+        "Question {0} of {1}, clock paused at {2}: {3}",
+        &[
+            &(session.index + 1).to_string(),
+            &session.exercise.pauses.len().to_string(),
+            &text::second_text(pause.at),
+            &prompt(lang, &session.exercise.scenario, &pause.query),
+        ],
+    )
+}
+
+fn submit(state: &AppState, answer: Answer) -> AppState {
+    let Some(session) = state.workshop.session.clone() else {
+        return state.clone();
+    };
+    let Some(pause) = session.exercise.pauses.get(session.index) else {
+        return state.clone();
+    };
+    if session.phase != Phase::Asking {
+        return state.clone();
+    }
+    let right = answer == pause.reveal.truth;
+    let mut session = session.clone();
+    session.given.push((answer, right));
+    session.phase = Phase::Revealed;
+    let mut next = without_session(state).apply(Action::Seek(pause.reveal.at));
+    next.workshop.session = Some(session);
+    let rule = pause.reveal.rules.first().copied().unwrap_or_default();
+    next.announcement = LocalText::new(|lang| {
+        let truth = answer_text(lang, pause.reveal.truth);
+        if right {
+            trf(
+                lang,
+                "Correct: {0}. Clock at {1}; decided by {2}.",
+                &[&truth, &text::second_text(pause.reveal.at), tr(lang, rule)],
+            )
+        } else {
+            trf(
+                lang,
+                "Incorrect: the answer is {0}. Clock at {1}; decided by {2}.",
+                &[&truth, &text::second_text(pause.reveal.at), tr(lang, rule)],
+            )
+        }
+    });
+    next
+}
+
+fn next_question(state: &AppState) -> AppState {
+    let Some(mut session) = state.workshop.session.clone() else {
+        return state.clone();
+    };
+    if session.phase != Phase::Revealed {
+        return state.clone();
+    }
+    let total = session.exercise.pauses.len();
+    if session.index + 1 < total {
+        session.index += 1;
+        session.phase = Phase::Asking;
+        let at = session.exercise.pauses[session.index].at;
+        let mut next = without_session(state).apply(Action::Seek(at));
+        next.workshop.session = Some(session);
+        next.announcement = LocalText::new(|lang| question_announcement(&next, lang));
+        next
+    } else {
+        session.phase = Phase::Finished;
+        let mut next = state.clone();
+        next.announcement = LocalText::new(|lang| {
+            trf(
+                lang,
+                "Exercise finished. Score: {0} / {1}.",
+                &[&session.score().to_string(), &total.to_string()],
+            )
+        });
+        next.workshop.session = Some(session);
+        next
+    }
+}
+
+fn add_pause(state: &AppState, question: QuestionDoc, lang: Lang) -> AppState {
+    let mut next = state.clone();
+    let report = match (&state.sim, state.errors.is_empty()) {
+        (Some(sim), true) => match checked_query(sim, &question, state.now) {
+            Ok(query) => {
+                let prompt = prompt(lang, &sim.scenario, &query);
+                let pause = PauseDoc {
+                    at: state.now.local_string(),
+                    question: query.to_doc(&sim.scenario),
+                };
+                let draft = &mut next.workshop.draft;
+                let index = draft
+                    .partition_point(|p| Time::parse_local(&p.at).is_ok_and(|at| at <= state.now));
+                draft.insert(index, pause);
+                trf(
+                    lang,
+                    "Added a pause point at {0}: {1}",
+                    &[&text::second_text(state.now), &prompt],
+                )
+            }
+            Err(reason) => trf(lang, "No pause point added: {0}.", &[&reason]),
+        },
+        _ => tr(
+            lang,
+            "No pause point added: the scenario has errors; fix them first.",
+        )
+        .to_string(),
+    };
+    next.announcement = LocalText::same(report.clone());
+    next.workshop.report = Some(report);
+    next
+}
+
+/// The question validated against the simulation, with a truth revealed after `at`.
+fn checked_query(sim: &Sim, question: &QuestionDoc, at: Time) -> Result<Query, String> {
+    let query = Query::from_doc(question, &sim.scenario, "question")
+        .map_err(|errors| errors.first().map(ToString::to_string).unwrap_or_default())?;
+    let trace = sim
+        .traces
+        .iter()
+        .find(|t| t.tier == query.tier)
+        .ok_or_else(|| format!("no simulation of tier {}", query.tier))?;
+    query.reveal(&sim.scenario, trace, at)?;
+    Ok(query)
+}
+
+/// The trainer's exercise: the scenario as it is, the title (the scenario's name when empty) and
+/// the pause points; or why it cannot be shared yet.
+pub fn draft_exercise(state: &AppState, lang: Lang) -> Result<ExerciseDoc, String> {
+    draft_exercise_from(&state.workshop, &state.doc, state.errors.is_empty(), lang)
+}
+
+/// [`draft_exercise`] from its parts: the workshop's draft and the document (`valid` or not).
+pub fn draft_exercise_from(
+    workshop: &WorkshopState,
+    doc: &ScenarioDoc,
+    valid: bool,
+    lang: Lang,
+) -> Result<ExerciseDoc, String> {
+    if !valid {
+        return Err(tr(lang, "the scenario has errors; fix them first").to_string());
+    }
+    if workshop.draft.is_empty() {
+        return Err(tr(lang, "add at least one pause point first").to_string());
+    }
+    let title = match workshop.title.trim() {
+        "" => doc
+            .name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| tr(lang, "Untitled exercise").to_string()),
+        title => title.to_string(),
+    };
+    let doc = ExerciseDoc {
+        format: FORMAT.to_string(),
+        title,
+        story: None,
+        scenario: doc.clone(),
+        pauses: workshop.draft.clone(),
+    };
+    Exercise::from_doc(doc.clone())
+        .map(|_| doc)
+        .map_err(|errors| errors.first().map(ToString::to_string).unwrap_or_default())
+}
+
+/// `sim` as the trainee may see it at `t` (see [`known_until`]).
+pub fn known_sim(sim: &Sim, t: Time) -> Sim {
+    Sim {
+        scenario: sim.scenario.clone(),
+        traces: sim
+            .traces
+            .iter()
+            .map(|trace| known_until(trace, t))
+            .collect(),
+    }
+}
+
+/// A state's name in `lang`.
+pub fn state_word(lang: Lang, state: State) -> &'static str {
+    match state {
+        State::Available => tr(lang, "available (in service)"),
+        State::Expired => tr(lang, "expired (grace period)"),
+        State::Frozen => tr(lang, "frozen (retention period)"),
+        State::Released => tr(lang, "released (data deleted)"),
+    }
+}
+
+/// An answer in words.
+pub fn answer_text(lang: Lang, answer: Answer) -> String {
+    match answer {
+        Answer::State(state) => state_word(lang, state).to_string(),
+        Answer::Date(date) => text::date_text(date),
+        Answer::Outcome { succeeded: true } => tr(lang, "it succeeds").to_string(),
+        Answer::Outcome { succeeded: false } => tr(lang, "it fails").to_string(),
+        Answer::Amount(amount) => amount.to_string(),
+    }
+}
+
+/// What a kind of question asks, for the trainer's list.
+pub fn kind_label(lang: Lang, kind: QueryKind) -> &'static str {
+    match kind {
+        QueryKind::StateAt => tr(lang, "State at a time"),
+        QueryKind::ExpiryDate => tr(lang, "Expiry date at a time"),
+        QueryKind::RenewalOutcome => tr(lang, "Outcome of the next renewal"),
+        QueryKind::LastAutoRenewAttempt => tr(lang, "Date of the last auto-renew attempt"),
+        QueryKind::FreezeDate => tr(lang, "Date it is next frozen"),
+        QueryKind::ReleaseDate => tr(lang, "Date it is released"),
+        QueryKind::BalanceAt => tr(lang, "Balance at a time"),
+    }
+}
+
+/// The question's prompt, generated from the query.
+pub fn prompt(lang: Lang, scenario: &Scenario, query: &Query) -> String {
+    let id = query
+        .resource
+        .and_then(|r| scenario.resources.get(r))
+        .map_or("", |r| r.id.as_str());
+    let tier = query.tier.as_str();
+    let at = query.at.map(text::second_text).unwrap_or_default();
+    match query.kind {
+        QueryKind::StateAt => trf(
+            lang,
+            "Which state is {1} (tier {0}) in at {2}?",
+            &[tier, id, &at],
+        ),
+        QueryKind::ExpiryDate => trf(
+            lang,
+            "What is the expiry date of {1} (tier {0}) at {2}?",
+            &[tier, id, &at],
+        ),
+        QueryKind::RenewalOutcome => trf(
+            lang,
+            "Does the next renewal of {1} (tier {0}), automatic or by hand, succeed?",
+            &[tier, id],
+        ),
+        QueryKind::LastAutoRenewAttempt => trf(
+            lang,
+            "On which date is the last auto-renew attempt of {1} (tier {0})?",
+            &[tier, id],
+        ),
+        QueryKind::FreezeDate => trf(
+            lang,
+            "On which date is {1} (tier {0}) frozen next?",
+            &[tier, id],
+        ),
+        QueryKind::ReleaseDate => trf(
+            lang,
+            "On which date is {1} (tier {0}) released, its data deleted?",
+            &[tier, id],
+        ),
+        QueryKind::BalanceAt => trf(
+            lang,
+            "What is the balance of tier {0} at {1}?",
+            &[tier, &at],
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::scenarios;
+    use crate::workshop::READY;
+
+    fn t(text: &str) -> Time {
+        Time::parse_local(text).expect("a local time")
+    }
+
+    fn exercise(slug: &str) -> Rc<Exercise> {
+        let ready = READY.iter().find(|r| r.slug == slug).expect("ready");
+        Rc::new(ready.exercise().expect("valid"))
+    }
+
+    fn started(slug: &str) -> AppState {
+        AppState::first_visit().apply(Action::Workshop(WorkshopAction::Start(
+            exercise(slug),
+            Lang::En,
+        )))
+    }
+
+    fn session(state: &AppState) -> &Session {
+        state.workshop.session.as_ref().expect("a session")
+    }
+
+    #[test]
+    fn a_trainee_answers_every_question_and_gets_a_score() {
+        let mut state = started("grace-and-retention");
+        assert_eq!(state.now, t("2026-04-05T00:00:00"));
+        assert!(
+            state.announcement.en().starts_with("Question 1 of 5"),
+            "{}",
+            state.announcement.en()
+        );
+        let ex = session(&state).exercise.clone();
+        for (i, pause) in ex.pauses.iter().enumerate() {
+            assert_eq!(state.now, pause.at);
+            assert_eq!(session(&state).phase, Phase::Asking);
+            // Right on even questions, wrong on odd ones.
+            let answer = if i % 2 == 0 {
+                pause.reveal.truth
+            } else {
+                match pause.reveal.truth {
+                    Answer::Date(d) => Answer::Date(d.succ_opt().expect("a day")),
+                    Answer::State(State::Available) => Answer::State(State::Released),
+                    Answer::State(_) => Answer::State(State::Available),
+                    Answer::Outcome { succeeded } => Answer::Outcome {
+                        succeeded: !succeeded,
+                    },
+                    Answer::Amount(c) => Answer::Amount(c.plus(crate::engine::Cents(1))),
+                }
+            };
+            state = state.apply(Action::Workshop(WorkshopAction::Submit(answer, Lang::En)));
+            assert_eq!(state.now, pause.reveal.at);
+            assert_eq!(session(&state).phase, Phase::Revealed);
+            let word = if i % 2 == 0 { "Correct" } else { "Incorrect" };
+            assert!(
+                state.announcement.en().starts_with(word),
+                "{}",
+                state.announcement.en()
+            );
+            // A second answer changes nothing.
+            let again = state.apply(Action::Workshop(WorkshopAction::Submit(answer, Lang::En)));
+            assert_eq!(session(&again).given.len(), i + 1);
+            state = state.apply(Action::Workshop(WorkshopAction::Next(Lang::En)));
+        }
+        assert_eq!(session(&state).phase, Phase::Finished);
+        assert_eq!(session(&state).score(), 3);
+        assert_eq!(state.announcement.en(), "Exercise finished. Score: 3 / 5.");
+        // Finished: the clock is free.
+        let moved = state.apply(Action::Reset);
+        assert_ne!(moved.now, state.now);
+    }
+
+    #[test]
+    fn the_clock_and_the_scenario_are_locked_during_a_question() {
+        let state = started("auto-renew-retries");
+        for action in [
+            Action::NextEvent,
+            Action::TogglePlay,
+            Action::Seek(t("2026-04-19T00:00:00")),
+            Action::Reset,
+            Action::Undo,
+            Action::Edit(scenarios::blank_doc()),
+        ] {
+            let next = state.apply(action.clone());
+            assert_eq!(next.now, state.now, "{action:?}");
+            assert_eq!(next.doc, state.doc, "{action:?}");
+            assert!(!next.playing);
+            assert!(next.announcement.en().contains("locked"), "{action:?}");
+        }
+        // The lanes end at the clock.
+        assert_eq!(state.workshop.horizon(state.now), Some(state.now));
+        // Opening something else ends the session.
+        let other = state.apply(Action::Load(scenarios::blank_doc()));
+        assert!(other.workshop.session.is_none());
+        // Leaving frees the clock.
+        let left = state.apply(Action::Workshop(WorkshopAction::Leave(Lang::En)));
+        assert!(left.workshop.session.is_none());
+        assert_ne!(left.apply(Action::NextEvent).now, state.now);
+    }
+
+    #[test]
+    fn a_bad_exercise_link_keeps_the_current_work() {
+        let state = AppState::first_visit().apply(Action::Load(
+            scenarios::entry("month-end-expiry")
+                .expect("s")
+                .doc()
+                .expect("d"),
+        ));
+        let bad = state.apply(Action::Workshop(WorkshopAction::OpenLink(
+            "%%%".to_string(),
+            Lang::En,
+        )));
+        assert_eq!(bad.doc, state.doc);
+        let error = bad.error.expect("an error");
+        let error = error.en();
+        assert!(
+            error.starts_with("Could not open the exercise link"),
+            "{error}"
+        );
+        assert!(error.contains("unchanged"), "{error}");
+        let good = state.apply(Action::Workshop(WorkshopAction::OpenLink(
+            exercise("month-ends").doc.encode(),
+            Lang::En,
+        )));
+        assert!(good.workshop.session.is_some());
+        assert_eq!(good.error, None);
+    }
+
+    #[test]
+    fn a_trainer_adds_and_removes_pause_points_and_shares_them() {
+        let doc = scenarios::entry("renewed-in-retention")
+            .expect("s")
+            .doc()
+            .expect("d");
+        let state = AppState::first_visit()
+            .apply(Action::Load(doc))
+            .apply(Action::Seek(t("2026-04-01T00:00:00")));
+        assert!(draft_exercise(&state, Lang::En).is_err());
+        let question = |kind, at: Option<&str>| QuestionDoc {
+            kind,
+            tier: Some("V1".to_string()),
+            resource: Some("ocr".to_string()),
+            at: at.map(str::to_string),
+        };
+        let state = state.apply(Action::Workshop(WorkshopAction::AddPause(
+            question(QueryKind::FreezeDate, None),
+            Lang::En,
+        )));
+        assert_eq!(state.workshop.draft.len(), 1);
+        let report = state.workshop.report.clone().expect("a report");
+        assert!(
+            report.contains("On which date is ocr (tier V1) frozen next?"),
+            "{report}"
+        );
+        // A question with nothing to reveal is not added, and says why.
+        let refused = state.apply(Action::Workshop(WorkshopAction::AddPause(
+            question(QueryKind::LastAutoRenewAttempt, None),
+            Lang::En,
+        )));
+        assert_eq!(refused.workshop.draft.len(), 1);
+        assert!(refused
+            .workshop
+            .report
+            .clone()
+            .expect("r")
+            .starts_with("No pause point added"));
+        // An earlier pause point goes first.
+        let state = state
+            .apply(Action::Seek(t("2026-03-20T00:00:00")))
+            .apply(Action::Workshop(WorkshopAction::AddPause(
+                question(QueryKind::StateAt, Some("2026-04-09T12:00:00")),
+                Lang::En,
+            )));
+        assert_eq!(state.workshop.draft[0].at, "2026-03-20T00:00:00");
+        let shared = draft_exercise(&state, Lang::En).expect("an exercise");
+        assert_eq!(
+            shared.title,
+            "Forgot to renew, renewed in the retention period"
+        );
+        let opened = Exercise::from_link(&shared.encode()).expect("opens");
+        assert_eq!(opened.pauses.len(), 2);
+        let removed = state.apply(Action::Workshop(WorkshopAction::RemovePause(0)));
+        assert_eq!(removed.workshop.draft.len(), 1);
+    }
+
+    #[test]
+    fn prompts_answers_and_rules_are_translated() {
+        let ex = exercise("same-instant");
+        let pause = &ex.pauses[0];
+        assert_eq!(
+            prompt(Lang::En, &ex.scenario, &pause.query),
+            "Does the next renewal of ocr (tier V3), automatic or by hand, succeed?"
+        );
+        assert_ne!(
+            prompt(Lang::ZhCn, &ex.scenario, &pause.query),
+            prompt(Lang::En, &ex.scenario, &pause.query)
+        );
+        for rule in RULE_NAMES {
+            assert_ne!(tr(Lang::ZhCn, rule), rule, "{rule}");
+            assert_ne!(tr(Lang::PtBr, rule), rule, "{rule}");
+        }
+        for ready in READY {
+            let ex = ready.exercise().expect("valid");
+            for text in [
+                ex.doc.title.as_str(),
+                ex.doc.story.as_deref().unwrap_or_default(),
+            ] {
+                assert_ne!(tr(Lang::ZhCn, text), text, "{text}");
+                assert_ne!(tr(Lang::PtBr, text), text, "{text}");
+            }
+            for pause in &ex.pauses {
+                assert!(pause.reveal.rules.iter().all(|r| RULE_NAMES.contains(r)));
+            }
+        }
+    }
+}

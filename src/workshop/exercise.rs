@@ -1,0 +1,489 @@
+//! Exercise documents (`renewal-lab-exercise/1`): a scenario document, a title, a one-line story
+//! and ordered pause points, each with a question. Parsed with every problem named by its JSON
+//! path, like scenarios; shared by `#exercise=<base64url>` links, like `#scenario=` ones.
+
+use super::query::{Answer, Query, QuestionDoc, Reveal};
+use crate::engine::simulate::simulate_tier;
+use crate::engine::{FieldError, Scenario, ScenarioDoc, Time, Trace};
+use crate::explain;
+use base64::alphabet::URL_SAFE;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+
+/// The format tag every exercise carries.
+pub const FORMAT: &str = "renewal-lab-exercise/1";
+
+/// What precedes the encoded exercise in a link's fragment.
+pub const FRAGMENT_PREFIX: &str = "#exercise=";
+
+/// The most pause points an exercise may have.
+pub const MAX_PAUSES: usize = 50;
+
+/// The longest title or story.
+pub const MAX_TEXT_CHARS: usize = 200;
+
+/// The longest encoded exercise a link may carry.
+pub const MAX_ENCODED_CHARS: usize = 8_000_000;
+
+const WRITER: GeneralPurpose = GeneralPurpose::new(
+    &URL_SAFE,
+    GeneralPurposeConfig::new().with_encode_padding(false),
+);
+const READER: GeneralPurpose = GeneralPurpose::new(
+    &URL_SAFE,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// A pause point as written: when the clock stops, and what is asked there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PauseDoc {
+    /// Local time of the pause.
+    pub at: String,
+    /// The question.
+    pub question: QuestionDoc,
+}
+
+/// An exercise document as written.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ExerciseDoc {
+    /// Must be `renewal-lab-exercise/1`.
+    pub format: String,
+    /// The exercise's title.
+    pub title: String,
+    /// What happens, in one line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+    /// The scenario played.
+    pub scenario: ScenarioDoc,
+    /// The pause points, in time order.
+    pub pauses: Vec<PauseDoc>,
+}
+
+/// The file's shape, with the scenario kept as JSON to be read by the scenario reader.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExercise {
+    format: String,
+    title: String,
+    #[serde(default)]
+    story: Option<String>,
+    scenario: serde_json::Value,
+    pauses: Vec<PauseDoc>,
+}
+
+/// One validated pause point with its question's truth.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pause {
+    /// When the clock stops.
+    pub at: Time,
+    /// What is asked.
+    pub query: Query,
+    /// The truth and how it is shown.
+    pub reveal: Reveal,
+    /// The answers offered (empty for a date question).
+    pub choices: Vec<Answer>,
+}
+
+/// A validated exercise: its document, its scenario and every pause point's truth.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exercise {
+    /// The document as written.
+    pub doc: ExerciseDoc,
+    /// The validated scenario.
+    pub scenario: Scenario,
+    /// The pause points, in order.
+    pub pauses: Vec<Pause>,
+}
+
+impl ExerciseDoc {
+    /// Reads a document, naming the JSON path (or line and column) of any problem.
+    pub fn from_json(text: &str) -> Result<ExerciseDoc, FieldError> {
+        let syntax = |inner: &serde_json::Error| {
+            FieldError::new(
+                format!("line {} column {}", inner.line(), inner.column()),
+                format!("not valid JSON: {}", without_position(inner)),
+            )
+        };
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| syntax(&e))?;
+        if !value.is_object() {
+            return Err(FieldError::new(
+                "exercise",
+                "expected an exercise object { \"format\": \"renewal-lab-exercise/1\", ... }",
+            ));
+        }
+        // From the text, as scenarios are read: one deserializer for both keeps the app small.
+        let mut de = serde_json::Deserializer::from_str(text);
+        let raw: RawExercise = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+            let path = err.path().to_string();
+            let message = without_position(err.inner());
+            let parent = if path == "." {
+                String::new()
+            } else {
+                format!("{path}.")
+            };
+            match message
+                .strip_prefix("missing field `")
+                .and_then(|m| m.split('`').next())
+            {
+                Some(name) => {
+                    FieldError::new(format!("{parent}{name}"), "missing field (required)")
+                }
+                None if parent.is_empty() => FieldError::new("exercise", message),
+                None => FieldError::new(path, message),
+            }
+        })?;
+        let scenario = ScenarioDoc::from_json(&raw.scenario.to_string()).map_err(|error| {
+            let path = match error.path.as_str() {
+                "scenario" => "scenario".to_string(),
+                path => format!("scenario.{path}"),
+            };
+            FieldError::new(path, error.message)
+        })?;
+        Ok(ExerciseDoc {
+            format: raw.format,
+            title: raw.title,
+            story: raw.story,
+            scenario,
+            pauses: raw.pauses,
+        })
+    }
+
+    /// Pretty JSON text of this document.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The base64url (no padding) of the compact JSON, as `#exercise=` links carry it.
+    pub fn encode(&self) -> String {
+        WRITER.encode(serde_json::to_string(self).unwrap_or_default())
+    }
+
+    /// The fragment `#exercise=…` that opens this exercise.
+    pub fn fragment(&self) -> String {
+        format!("{FRAGMENT_PREFIX}{}", self.encode())
+    }
+}
+
+fn without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.find(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+impl Exercise {
+    /// Parses and validates exercise JSON; every problem found is returned.
+    pub fn from_json(text: &str) -> Result<Exercise, Vec<FieldError>> {
+        Exercise::from_doc(ExerciseDoc::from_json(text).map_err(|e| vec![e])?)
+    }
+
+    /// Validates a document: its scenario, and every pause point's time and question, which must
+    /// have a truth revealed after the pause point.
+    pub fn from_doc(doc: ExerciseDoc) -> Result<Exercise, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        if doc.format != FORMAT {
+            errors.push(FieldError::new(
+                "format",
+                format!("{:?} is not {FORMAT:?}", doc.format),
+            ));
+        }
+        for (path, text) in [("title", Some(&doc.title)), ("story", doc.story.as_ref())] {
+            let Some(text) = text else { continue };
+            let chars = text.chars().count();
+            if path == "title" && text.trim().is_empty() {
+                errors.push(FieldError::new(path, "must not be empty"));
+            } else if chars > MAX_TEXT_CHARS {
+                errors.push(FieldError::new(
+                    path,
+                    format!("is {chars} characters long; at most {MAX_TEXT_CHARS}"),
+                ));
+            }
+        }
+        let scenario = match Scenario::from_doc(&doc.scenario) {
+            Ok(scenario) => scenario,
+            Err(found) => {
+                errors.extend(
+                    found
+                        .into_iter()
+                        .map(|e| FieldError::new(format!("scenario.{}", e.path), e.message)),
+                );
+                return Err(errors);
+            }
+        };
+        if doc.pauses.is_empty() {
+            errors.push(FieldError::new(
+                "pauses",
+                "an exercise needs at least one pause point",
+            ));
+        } else if doc.pauses.len() > MAX_PAUSES {
+            errors.push(FieldError::new(
+                "pauses",
+                format!("{} pause points; at most {MAX_PAUSES}", doc.pauses.len()),
+            ));
+        }
+        let mut traces: Vec<Trace> = Vec::new();
+        let mut pauses = Vec::new();
+        let mut previous: Option<Time> = None;
+        for (i, pause) in doc.pauses.iter().enumerate().take(MAX_PAUSES) {
+            let path = format!("pauses[{i}]");
+            let at = match Time::parse_local(&pause.at) {
+                Ok(at) if at < scenario.start() || at > scenario.until => {
+                    errors.push(FieldError::new(
+                        format!("{path}.at"),
+                        format!(
+                            "{} is outside the run ({} to {})",
+                            explain::when(at),
+                            explain::when(scenario.start()),
+                            explain::when(scenario.until)
+                        ),
+                    ));
+                    continue;
+                }
+                Ok(at) if previous.is_some_and(|p| at < p) => {
+                    errors.push(FieldError::new(
+                        format!("{path}.at"),
+                        "comes before the previous pause point; pause points are in time order",
+                    ));
+                    continue;
+                }
+                Ok(at) => at,
+                Err(error) => {
+                    errors.push(FieldError::new(format!("{path}.at"), error));
+                    continue;
+                }
+            };
+            previous = Some(at);
+            let question_path = format!("{path}.question");
+            let query = match Query::from_doc(&pause.question, &scenario, &question_path) {
+                Ok(query) => query,
+                Err(found) => {
+                    errors.extend(found);
+                    continue;
+                }
+            };
+            let index = match traces.iter().position(|t| t.tier == query.tier) {
+                Some(index) => index,
+                None => {
+                    traces.push(simulate_tier(&scenario, &query.tier));
+                    traces.len() - 1
+                }
+            };
+            let trace = &traces[index];
+            match query.reveal(&scenario, trace, at) {
+                Ok(reveal) => {
+                    let choices = query.choices(trace, &reveal);
+                    pauses.push(Pause {
+                        at,
+                        query,
+                        reveal,
+                        choices,
+                    });
+                }
+                Err(reason) => errors.push(FieldError::new(
+                    question_path,
+                    format!("has no answer to reveal: {reason}"),
+                )),
+            }
+        }
+        if errors.is_empty() {
+            Ok(Exercise {
+                doc,
+                scenario,
+                pauses,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Reads the payload of an `#exercise=` link, saying in words what is wrong with a bad one.
+    pub fn from_link(payload: &str) -> Result<Exercise, String> {
+        let payload = payload.trim();
+        if payload.is_empty() {
+            return Err("the link holds no exercise after #exercise=".to_string());
+        }
+        if payload.len() > MAX_ENCODED_CHARS {
+            return Err(format!(
+                "the link's exercise is {} characters long; at most {MAX_ENCODED_CHARS}",
+                payload.len()
+            ));
+        }
+        let bytes = READER
+            .decode(payload)
+            .map_err(|error| format!("the link's exercise is not base64url text ({error})"))?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| "the link's exercise does not decode to text")?;
+        Exercise::from_json(&text).map_err(|errors| {
+            let first = errors.first().map(ToString::to_string).unwrap_or_default();
+            match errors.len() {
+                0 | 1 => format!("the link's exercise is invalid: {first}"),
+                n => format!("the link's exercise is invalid ({n} problems), first: {first}"),
+            }
+        })
+    }
+}
+
+/// The encoded exercise in a `location.hash`, or `None` when the hash is not an exercise link.
+pub fn payload_of(hash: &str) -> Option<&str> {
+    hash.strip_prefix(FRAGMENT_PREFIX)
+}
+
+/// One ready exercise, built into the app from `exercises/<slug>.json`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReadyExercise {
+    /// The file name without `.json`; also the item's `data-exercise`.
+    pub slug: &'static str,
+    /// The file's text.
+    pub json: &'static str,
+}
+
+impl ReadyExercise {
+    /// The validated exercise.
+    pub fn exercise(&self) -> Result<Exercise, Vec<FieldError>> {
+        Exercise::from_json(self.json)
+    }
+}
+
+/// The ready exercises, in the order the gallery lists them.
+pub const READY: [ReadyExercise; 6] = [
+    ReadyExercise {
+        slug: "grace-and-retention",
+        json: include_str!("../../exercises/grace-and-retention.json"),
+    },
+    ReadyExercise {
+        slug: "auto-renew-retries",
+        json: include_str!("../../exercises/auto-renew-retries.json"),
+    },
+    ReadyExercise {
+        slug: "month-ends",
+        json: include_str!("../../exercises/month-ends.json"),
+    },
+    ReadyExercise {
+        slug: "one-balance-two-packages",
+        json: include_str!("../../exercises/one-balance-two-packages.json"),
+    },
+    ReadyExercise {
+        slug: "pay-per-use-arrears",
+        json: include_str!("../../exercises/pay-per-use-arrears.json"),
+    },
+    ReadyExercise {
+        slug: "same-instant",
+        json: include_str!("../../exercises/same-instant.json"),
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ready(slug: &str) -> &'static ReadyExercise {
+        READY
+            .iter()
+            .find(|r| r.slug == slug)
+            .expect("a ready exercise")
+    }
+
+    #[test]
+    fn a_ready_exercise_round_trips_through_a_link() {
+        let exercise = ready("grace-and-retention").exercise().expect("valid");
+        let fragment = exercise.doc.fragment();
+        let payload = payload_of(&fragment).expect("an exercise fragment");
+        assert!(payload
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        assert_eq!(Exercise::from_link(payload), Ok(exercise));
+        assert_eq!(payload_of("#scenario=abc"), None);
+    }
+
+    #[test]
+    fn bad_exercises_name_the_json_path() {
+        let good: serde_json::Value =
+            serde_json::from_str(ready("grace-and-retention").json).expect("json");
+        let with = |pointer: &str, value: serde_json::Value| {
+            let mut v = good.clone();
+            let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
+            match v.pointer_mut(parent).expect(pointer) {
+                serde_json::Value::Object(map) => {
+                    map.insert(key.to_string(), value);
+                }
+                serde_json::Value::Array(list) => {
+                    list[key.parse::<usize>().expect("an index")] = value;
+                }
+                _ => panic!("{pointer}"),
+            }
+            v.to_string()
+        };
+        let without = |key: &str| {
+            let mut v = good.clone();
+            v.as_object_mut().expect("object").remove(key);
+            v.to_string()
+        };
+        use serde_json::json;
+        // text, expected path
+        let cases = [
+            ("[]".to_string(), "exercise"),
+            ("{ nope".to_string(), "line 1 column 3"),
+            (without("title"), "title"),
+            (with("/format", json!("renewal-lab/1")), "format"),
+            (with("/title", json!("  ")), "title"),
+            (with("/colour", json!("red")), "colour"),
+            (
+                with("/scenario/resources/0/term", json!("13m")),
+                "scenario.resources[0].term",
+            ),
+            (with("/scenario/tier", json!(5)), "scenario.tier"),
+            (with("/pauses", json!([])), "pauses"),
+            (
+                with("/pauses/0/at", json!("2020-01-01T00:00:00")),
+                "pauses[0].at",
+            ),
+            (
+                with("/pauses/1/at", json!("2026-03-08T10:00:00")),
+                "pauses[1].at",
+            ),
+            (
+                with("/pauses/0/question/kind", json!("colour_at")),
+                "pauses[0].question.kind",
+            ),
+            (
+                with("/pauses/0/question/tier", json!("V9")),
+                "pauses[0].question.tier",
+            ),
+            (
+                with("/pauses/0/question/colour", json!(1)),
+                "pauses[0].question.colour",
+            ),
+            (
+                with("/pauses/0/question/at", json!("2026-03-08T10:00:00")),
+                "pauses[0].question",
+            ),
+        ];
+        for (text, path) in cases {
+            let errors = Exercise::from_json(&text).expect_err(path);
+            assert_eq!(errors[0].path, path, "{errors:?}");
+        }
+    }
+
+    #[test]
+    fn malformed_links_say_what_is_wrong() {
+        // payload, expected message fragment
+        let cases = [
+            ("", "no exercise"),
+            ("not*base64!", "not base64url"),
+            (&WRITER.encode([0xff, 0xfe]), "does not decode to text"),
+            (&WRITER.encode("{ nope"), "not valid JSON"),
+            (
+                &WRITER.encode(r#"{"format":"renewal-lab-exercise/1"}"#),
+                "title",
+            ),
+        ];
+        for (payload, expected) in cases {
+            let error = Exercise::from_link(payload).expect_err(payload);
+            assert!(error.contains(expected), "{payload:?}: {error}");
+        }
+    }
+}

@@ -1,0 +1,240 @@
+// Workshop mode: a workshop is completed by a test as a trainee would (ready exercise opened by
+// its #exercise= link, every question answered, some right and some wrong, each reveal with the
+// rule that decided it, the final score); the trainer's flow (a pause point with a question, Copy
+// exercise link, the link opened elsewhere shows the question); a malformed link keeps the work;
+// axe-core on every workshop view; the README's screenshot docs/screenshots/workshop.png.
+// Expected answers come from renewal-cli's traces, not from the app.
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import {
+  ROOT,
+  button,
+  expectClock,
+  expectMatchesCli,
+  field,
+  gallery,
+  goToTime,
+  labelled,
+  localToEpoch,
+  openLink,
+  rfcToEpoch,
+  simulateAll,
+  tz,
+  waitForApp,
+  type Scenario,
+  type Trace,
+} from './lab';
+
+type Question = { kind: string; tier?: string; resource?: string; at?: string };
+type Exercise = { format: string; title: string; story?: string; scenario: Scenario; pauses: { at: string; question: Question }[] };
+
+function readyExercise(slug: string): Exercise {
+  return JSON.parse(readFileSync(join(ROOT, 'exercises', `${slug}.json`), 'utf8'));
+}
+
+function exerciseLink(exercise: Exercise | string): string {
+  const text = typeof exercise === 'string' ? exercise : JSON.stringify(exercise);
+  return `/#exercise=${Buffer.from(text, 'utf8').toString('base64url')}`;
+}
+
+async function expectNoViolations(page: Page, view: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`,
+  );
+  expect(summary, `axe-core violations on the ${view}`).toEqual([]);
+}
+
+/** The truth of a question from renewal-cli's trace: the answer as the app words it, and the instant it is revealed. */
+function oracle(exercise: Exercise, pauseAt: string, q: Question): { answer: string; date: boolean; reveal: string } {
+  const scenario = exercise.scenario;
+  const zone = tz(scenario);
+  const trace: Trace = simulateAll(scenario)[q.tier ?? scenario.tier];
+  const paused = localToEpoch(pauseAt, zone);
+  const mine = trace.events.filter((e) => e.resource === q.resource);
+  const local = (rfc: string) => rfc.slice(0, 19).replace('T', ' ');
+  switch (q.kind) {
+    case 'renewal_outcome': {
+      const e = mine.find(
+        (e) =>
+          rfcToEpoch(e.at) > paused &&
+          (e.kind === 'auto_renew_attempt' || (e.kind === 'renewed' && e.source === 'manual') || (e.kind === 'action_rejected' && e.action === 'renew')),
+      )!;
+      const ok = e.kind === 'renewed' || (e.kind === 'auto_renew_attempt' && e.outcome === 'succeeded');
+      return { answer: ok ? 'it succeeds' : 'it fails', date: false, reveal: local(e.at) };
+    }
+    case 'balance_at': {
+      const asked = localToEpoch(q.at!, zone);
+      let balance = Number(scenario.balance).toFixed(2);
+      for (const e of trace.events) if (rfcToEpoch(e.at) <= asked && typeof e.balance === 'string') balance = e.balance;
+      return { answer: balance, date: false, reveal: q.at!.replace('T', ' ') };
+    }
+    case 'last_auto_renew_attempt': {
+      const e = mine.filter((e) => e.kind === 'auto_renew_attempt').pop()!;
+      return { answer: e.at.slice(0, 10), date: true, reveal: local(e.at) };
+    }
+    case 'expiry_date': {
+      const asked = localToEpoch(q.at!, zone);
+      const e = mine.filter((e) => rfcToEpoch(e.at) <= asked && (e.kind === 'purchased' || e.kind === 'renewed')).pop()!;
+      return { answer: e.expires.slice(0, 10), date: true, reveal: q.at!.replace('T', ' ') };
+    }
+    default:
+      throw new Error(`no oracle for ${q.kind}`);
+  }
+}
+
+test('a workshop is completed as a trainee would: questions, reveals with their rules, the score', async ({ page }) => {
+  test.setTimeout(240_000);
+  const exercise = readyExercise('auto-renew-retries');
+  await page.goto(exerciseLink(exercise));
+  await waitForApp(page);
+  const workshop = page.getByTestId('workshop');
+  await expect(workshop).toBeVisible();
+  await expect(workshop.getByRole('heading', { name: exercise.title })).toBeVisible();
+  const total = exercise.pauses.length;
+  const right = exercise.pauses.map((_, i) => i % 2 === 0); // right, wrong, right, wrong
+  for (const [i, pause] of exercise.pauses.entries()) {
+    const truth = oracle(exercise, pause.at, pause.question);
+    await expect(page.getByTestId('workshop-progress')).toHaveText(`Question ${i + 1} of ${total}`);
+    await expectClock(page, pause.at.replace('T', ' '));
+    await expect(page.getByTestId('workshop-question')).not.toHaveText(/^\s*$/);
+    // The lanes and the log show exactly what has happened by the pause point.
+    await expectMatchesCli(page, exercise.scenario);
+    if (i === 0) {
+      // Locked: the clock does not move before the answer, and the trainee is told why.
+      await button(page, 'Next event').click();
+      await expectClock(page, pause.at.replace('T', ' '));
+      await expect(page.getByTestId('announcer')).toContainText('locked');
+      // Submitting nothing asks for an answer.
+      await button(workshop, 'Submit answer').click();
+      await expect(workshop).toContainText('Choose an answer first.');
+    }
+    if (truth.date) {
+      const given = right[i] ? truth.answer : nextDay(truth.answer);
+      await labelled(workshop, 'Your answer (date)').fill(given);
+    } else {
+      const radios = workshop.getByRole('radio');
+      const names = await radios.evaluateAll((els) => els.map((el) => (el.closest('label')?.textContent ?? '').trim()));
+      expect(names).toContain(truth.answer);
+      const given = right[i] ? truth.answer : names.find((n) => n !== truth.answer)!;
+      await workshop.getByRole('radio', { name: given, exact: true }).check();
+    }
+    await button(workshop, 'Submit answer').click();
+    const result = page.getByTestId('workshop-result');
+    await expect(result).toHaveAttribute('data-correct', String(right[i]));
+    await expect(result).toContainText(`the answer is ${truth.answer}.`);
+    await expect(page.getByTestId('workshop-rule')).toContainText(/Decided by §[1-9] /);
+    await expect(page.getByTestId('announcer')).toContainText(right[i] ? 'Correct' : 'Incorrect');
+    // The clock ran to the reveal: the lanes and the log match renewal-cli there.
+    await expectClock(page, truth.reveal);
+    await expectMatchesCli(page, exercise.scenario);
+    if (i === 1) {
+      await expectNoViolations(page, 'workshop reveal');
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await workshop.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'workshop.png') });
+    }
+    await button(workshop, i + 1 === total ? 'See the score' : 'Next question').click();
+  }
+  const score = right.filter(Boolean).length;
+  await expect(page.getByTestId('workshop-score')).toHaveText(`Score: ${score} / ${total}`);
+  await expect(page.getByTestId('announcer')).toContainText(`Score: ${score} / ${total}`);
+  await expectNoViolations(page, 'workshop score');
+  // The clock is free again.
+  await button(page, 'Reset').click();
+  await expectClock(page, '2026-03-08 10:00:00');
+});
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+test('the gallery lists the ready exercises; one opens at its first pause point', async ({ page }) => {
+  await page.goto('/');
+  await waitForApp(page);
+  const items = page.getByTestId('exercise-item');
+  await expect(items).toHaveCount(6);
+  const exercise = readyExercise('pay-per-use-arrears');
+  const item = page.locator('[data-testid="exercise-item"][data-exercise="pay-per-use-arrears"]');
+  await expect(item).toHaveAccessibleName(new RegExp(`^${exercise.title}`));
+  await expect(item).toContainText(exercise.story!);
+  await item.click();
+  await expect(page.getByTestId('workshop')).toBeVisible();
+  await expectClock(page, exercise.pauses[0].at.replace('T', ' '));
+  await expectNoViolations(page, 'workshop question');
+  await button(page, 'Leave the exercise').click();
+  await expect(page.getByTestId('workshop')).toHaveCount(0);
+  await button(page, 'Next event').click();
+  await expect(page.getByTestId('clock')).not.toHaveText(exercise.pauses[0].at.replace('T', ' '));
+});
+
+test('trainer: a pause point with a question, Copy exercise link, the link shows the question', async ({ page, freshContext }) => {
+  const scenario = gallery('renewed-in-retention');
+  await openLink(page, scenario);
+  await goToTime(page, '2026-04-05 00:00:00');
+  const trainer = page.getByTestId('workshop-trainer');
+  await trainer.getByText('Workshop: make an exercise from this scenario').click();
+  await labelled(trainer, 'Exercise title').fill('When does it freeze?');
+  await labelled(trainer, 'Exercise title').blur();
+  await labelled(trainer, 'Question kind').selectOption('freeze_date');
+  await labelled(trainer, 'Question tier').selectOption('V1');
+  await labelled(trainer, 'Question resource').selectOption('ocr');
+  await button(trainer, 'Add pause point').click();
+  await expect(trainer.getByTestId('workshop-draft-item')).toHaveCount(1);
+  await expect(trainer.getByTestId('workshop-draft-item')).toContainText('At 2026-04-05 00:00:00: On which date is ocr (tier V1) frozen next?');
+  // A question whose answer is already past is refused, with the reason.
+  await labelled(trainer, 'Question kind').selectOption('state_at');
+  await labelled(trainer, 'Asked time').fill('2026-04-01T00:00:00');
+  await button(trainer, 'Add pause point').click();
+  await expect(trainer.getByTestId('workshop-draft-report')).toContainText('No pause point added');
+  await expect(trainer.getByTestId('workshop-draft-item')).toHaveCount(1);
+  await expectNoViolations(page, 'trainer panel');
+
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await button(trainer, 'Copy exercise link').click();
+  let link = '';
+  await expect(async () => {
+    link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toContain('#exercise=');
+  }).toPass({ timeout: 10_000 });
+  await expect(page.getByTestId('notice')).toContainText('Exercise link copied');
+
+  const other = await (await freshContext()).newPage();
+  await other.goto(link);
+  await waitForApp(other);
+  await expect(other.getByTestId('workshop').getByRole('heading', { name: 'When does it freeze?' })).toBeVisible();
+  await expect(other.getByTestId('workshop-question')).toHaveText('On which date is ocr (tier V1) frozen next?');
+  await expectClock(other, '2026-04-05 00:00:00');
+  await labelled(other.getByTestId('workshop'), 'Your answer (date)').fill('2026-04-10');
+  await button(other, 'Submit answer').click();
+  await expect(other.getByTestId('workshop-result')).toHaveAttribute('data-correct', 'true');
+  await expect(other.getByTestId('workshop-rule')).toContainText('§3 states');
+  await expectClock(other, '2026-04-10 00:00:00');
+});
+
+test('a malformed #exercise= link shows a clear error and keeps the current work', async ({ page }) => {
+  const scenario = gallery('month-end-expiry');
+  await openLink(page, scenario);
+  await goToTime(page, '2026-03-01 00:00:00');
+  await page.evaluate(() => {
+    location.hash = '#exercise=not*base64!';
+  });
+  const banner = page.getByTestId('error-banner');
+  await expect(banner).toContainText('Could not open the exercise link: the link\'s exercise is not base64url text');
+  await expect(banner).toContainText('Your current work is unchanged.');
+  await expect(field(page, 'Scenario name')).toHaveValue(scenario.name);
+  await expectClock(page, '2026-03-01 00:00:00');
+  await expect(page.getByTestId('workshop')).toHaveCount(0);
+  // A valid exercise document with a question that has no answer names its JSON path.
+  const broken = readyExercise('month-ends');
+  broken.pauses[0].question.tier = 'V9';
+  await page.goto(exerciseLink(broken));
+  await waitForApp(page);
+  await expect(page.getByTestId('error-banner')).toContainText('pauses[0].question.tier');
+  await expectNoViolations(page, 'lab with an exercise link error');
+});
