@@ -385,23 +385,36 @@ fn check_shapes(v: &Node) -> Result<(), FieldError> {
             let expected =
                 "an object of tiers { \"<tier>\": { \"package\": ..., \"pay_per_use\": ... } }";
             let tiers = shape(tiers, false, "policy.tiers", expected)?;
-            // In name order, each name's last value, as serde_json's map holds them.
-            let mut names: Vec<&str> = match &tiers.v {
-                Value::Obj(entries) => entries.iter().map(|(k, _)| k.as_str()).collect(),
-                _ => Vec::new(),
+            // The first problem in name order, each name with its last value, as serde_json's
+            // (sorted) map held them; without a sort, which would add a sort to the build.
+            let entries: &[(String, Node)] = match &tiers.v {
+                Value::Obj(entries) => entries,
+                _ => &[],
             };
-            names.sort_unstable();
-            names.dedup();
-            for name in names {
+            let mut first: Option<(&str, FieldError)> = None;
+            for (i, (name, days)) in entries.iter().enumerate() {
+                let later = entries[i + 1..].iter().any(|(k, _)| k == name);
+                if later || first.as_ref().is_some_and(|(n, _)| *n <= name.as_str()) {
+                    continue;
+                }
                 let path = format!("policy.tiers.{name}");
                 let expected = "an object { \"package\": ..., \"pay_per_use\": ... }";
-                let days = shape(tiers.get(name).unwrap_or(tiers), false, &path, expected)?;
-                for mode in BILLING {
-                    if let Some(mode_days) = days.get(mode) {
-                        let expected = "an object { \"grace_days\": ..., \"retention_days\": ... }";
-                        shape(mode_days, false, &format!("{path}.{mode}"), expected)?;
+                let checked = shape(days, false, &path, expected).and_then(|days| {
+                    for mode in BILLING {
+                        if let Some(mode_days) = days.get(mode) {
+                            let expected =
+                                "an object { \"grace_days\": ..., \"retention_days\": ... }";
+                            shape(mode_days, false, &format!("{path}.{mode}"), expected)?;
+                        }
                     }
+                    Ok(())
+                });
+                if let Err(e) = checked {
+                    first = Some((name, e));
                 }
+            }
+            if let Some((_, e)) = first {
+                return Err(e);
             }
         }
     }
