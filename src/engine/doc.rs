@@ -1,42 +1,39 @@
-//! The scenario file as written (format `renewal-lab/1`): a faithful serde mirror, not yet validated.
+//! The scenario file as written (format `renewal-lab/1`): read and written by a small JSON module
+//! (`doc/json.rs`) that keeps serde_json's messages, not yet validated.
 //!
 //! Values keep their text so an editor can hold a half-typed field; [`crate::engine::Scenario`]
 //! checks every rule and turns this into typed values.
 
-use super::policy::{BillingMode, TierDays};
+mod json;
+
+pub use json::Number;
+pub(crate) use json::{parse as parse_json, write as write_json, Node, Value};
+
+use super::policy::{BillingMode, ModeDays, TierDays, MAX_PERIOD_DAYS};
 use super::scenario::FieldError;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::ser::{SerializeMap, Serializer};
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The format tag every scenario carries.
 pub const FORMAT: &str = "renewal-lab/1";
 
 /// A scenario document exactly as the file says it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioDoc {
     /// Must be `renewal-lab/1`.
     pub format: String,
     /// A title for people.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `±HH:MM`; `+08:00` when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// A preset name or an inline policy; `huawei-cn` when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<PolicyDoc>,
     /// The account's customer tier.
     pub tier: String,
     /// The opening balance; zero when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub balance: Option<AmountDoc>,
     /// The resources, in scenario order.
     pub resources: Vec<ResourceDoc>,
     /// The customer's actions, in file order.
-    #[serde(default)]
     pub actions: Vec<ActionDoc>,
     /// When the simulation stops (inclusive).
     pub until: String,
@@ -52,11 +49,9 @@ pub enum PolicyDoc {
 }
 
 /// An inline policy: a name and an ordered table of tiers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CustomPolicyDoc {
     /// The policy's name.
-    #[serde(default)]
     pub name: String,
     /// Tier name → periods, in file order.
     pub tiers: TierTable,
@@ -72,12 +67,11 @@ pub enum AmountDoc {
     /// `"30.50"`.
     Text(String),
     /// `30.5`.
-    Number(serde_json::Number),
+    Number(Number),
 }
 
 /// A resource as written; which fields belong depends on `billing`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ResourceDoc {
     /// `[a-z0-9_-]{1,32}`, unique.
     pub id: String,
@@ -86,22 +80,17 @@ pub struct ResourceDoc {
     /// Local purchase time.
     pub start: String,
     /// Package term (`"1m"`..`"5y"`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term: Option<String>,
     /// Package renewal prices.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prices: Option<PricesDoc>,
     /// Package auto-renew settings; off when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_renew: Option<AutoRenewDoc>,
     /// Pay-per-use charge per full hour.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hourly_rate: Option<AmountDoc>,
 }
 
 /// A package's monthly and yearly prices.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PricesDoc {
     /// Price of one month.
     pub month: AmountDoc,
@@ -110,33 +99,20 @@ pub struct PricesDoc {
 }
 
 /// Auto-renew settings as written.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AutoRenewDoc {
     /// On or off.
     pub enabled: bool,
     /// 0..=7; 7 when left out.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "whole_number"
-    )]
     pub days_before: Option<i64>,
     /// Renewal term; `"1m"` when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term: Option<String>,
     /// Renewals left (0 = unlimited); 0 when left out.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "whole_number"
-    )]
     pub times: Option<i64>,
 }
 
 /// What an action does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ActionVerb {
     /// Add money to the balance.
     TopUp,
@@ -147,39 +123,23 @@ pub enum ActionVerb {
 }
 
 /// An action as written; which fields belong depends on `do`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ActionDoc {
     /// Local time of the action.
     pub at: String,
     /// The verb.
-    #[serde(rename = "do")]
     pub verb: ActionVerb,
     /// `top_up`: the amount.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<AmountDoc>,
     /// `renew`, `set_auto_renew`: the resource id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource: Option<String>,
     /// `renew`, `set_auto_renew`: a term.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term: Option<String>,
     /// `set_auto_renew`: on or off.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// `set_auto_renew`: the deduction day.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "whole_number"
-    )]
     pub days_before: Option<i64>,
     /// `set_auto_renew`: renewals left.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "whole_number"
-    )]
     pub times: Option<i64>,
 }
 
@@ -201,253 +161,682 @@ impl ActionDoc {
 
 impl ScenarioDoc {
     /// Reads a document, naming the JSON path (or line and column, for broken JSON) of any error.
+    ///
+    /// The messages are serde_json's and serde's, word for word (they were produced by them once;
+    /// `tests/doc_parity.rs` keeps it so).
     pub fn from_json(text: &str) -> Result<ScenarioDoc, FieldError> {
-        let syntax = |inner: serde_json::Error| {
-            FieldError::new(
-                format!("line {} column {}", inner.line(), inner.column()),
-                format!("not valid JSON: {}", strip_position(&inner)),
-            )
-        };
-        // The shapes first: serde would read a list where an object belongs as a struct, and name
-        // Rust types in its messages.
-        let value: serde_json::Value = serde_json::from_str(text).map_err(syntax)?;
-        check_shapes(&value)?;
-        // Then the typed read, from the text so that a field given twice is still an error.
-        let mut de = serde_json::Deserializer::from_str(text);
-        let parsed = serde_path_to_error::deserialize(&mut de)
-            .map_err(|err| (err.path().to_string(), err.into_inner()))
-            .and_then(|doc| de.end().map(|()| doc).map_err(|e| (".".to_string(), e)));
-        parsed.map_err(|(path, inner)| match inner.classify() {
-            serde_json::error::Category::Data => {
-                let message = strip_position(&inner);
-                let parent = if path == "." { "" } else { path.as_str() };
-                let field = |name: &str| {
-                    if parent.is_empty() {
-                        name.to_string()
-                    } else {
-                        format!("{parent}.{name}")
-                    }
-                };
-                if let Some(name) = quoted_after(&message, "missing field ") {
-                    FieldError::new(field(name), "missing field (required)")
-                } else if let Some(name) = quoted_after(&message, "duplicate field ") {
-                    FieldError::new(field(name), "appears more than once")
-                } else if parent.is_empty() {
-                    FieldError::new("scenario", message)
-                } else {
-                    FieldError::new(path, message)
-                }
-            }
-            _ => syntax(inner),
-        })
+        let root = json::parse(text).map_err(syntax)?;
+        check_shapes(&root)?;
+        Reader {
+            text: text.as_bytes(),
+        }
+        .scenario(&root)
+    }
+
+    /// A document from a value already parsed (the autosave record holds one).
+    pub(crate) fn from_node(text: &str, node: &Node) -> Result<ScenarioDoc, FieldError> {
+        check_shapes(node)?;
+        Reader {
+            text: text.as_bytes(),
+        }
+        .scenario(node)
     }
 
     /// Pretty JSON text of this document.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        json::write(&self.to_node(), true)
+    }
+
+    /// Compact JSON text of this document (share links).
+    pub fn to_compact_json(&self) -> String {
+        json::write(&self.to_node(), false)
+    }
+
+    /// This document as a JSON value, fields in the format's order, left-out ones left out.
+    pub(crate) fn to_node(&self) -> Node {
+        let s = |t: &String| Value::str(t);
+        let opt_s = |t: &Option<String>| t.as_ref().map(s);
+        let amount = |a: &AmountDoc| match a {
+            AmountDoc::Text(t) => Value::str(t),
+            AmountDoc::Number(n) => Value::of(Value::Num(*n)),
+        };
+        let int = |n: &Option<i64>| n.map(|n| Value::of(Value::Num(number_of(n))));
+        let days = |d: &ModeDays| {
+            let n = |v: u16| Some(Value::of(Value::Num(Number::U(u64::from(v)))));
+            Value::obj(vec![
+                ("grace_days", n(d.grace_days)),
+                ("retention_days", n(d.retention_days)),
+            ])
+        };
+        let policy = self.policy.as_ref().map(|p| match p {
+            PolicyDoc::Preset(name) => Value::str(name),
+            PolicyDoc::Custom(c) => Value::obj(vec![
+                ("name", Some(s(&c.name))),
+                (
+                    "tiers",
+                    Some(Value::of(Value::Obj(
+                        c.tiers
+                            .0
+                            .iter()
+                            .map(|(name, t)| {
+                                let t = Value::obj(vec![
+                                    ("package", Some(days(&t.package))),
+                                    ("pay_per_use", Some(days(&t.pay_per_use))),
+                                ]);
+                                (name.clone(), t)
+                            })
+                            .collect(),
+                    ))),
+                ),
+            ]),
+        });
+        let resources = self.resources.iter().map(|r| {
+            Value::obj(vec![
+                ("id", Some(s(&r.id))),
+                ("billing", Some(Value::str(BILLING[r.billing as usize]))),
+                ("start", Some(s(&r.start))),
+                ("term", opt_s(&r.term)),
+                (
+                    "prices",
+                    r.prices.as_ref().map(|p| {
+                        Value::obj(vec![
+                            ("month", Some(amount(&p.month))),
+                            ("year", Some(amount(&p.year))),
+                        ])
+                    }),
+                ),
+                (
+                    "auto_renew",
+                    r.auto_renew.as_ref().map(|a| {
+                        Value::obj(vec![
+                            ("enabled", Some(Value::of(Value::Bool(a.enabled)))),
+                            ("days_before", int(&a.days_before)),
+                            ("term", opt_s(&a.term)),
+                            ("times", int(&a.times)),
+                        ])
+                    }),
+                ),
+                ("hourly_rate", r.hourly_rate.as_ref().map(amount)),
+            ])
+        });
+        let actions = self.actions.iter().map(|a| {
+            Value::obj(vec![
+                ("at", Some(s(&a.at))),
+                ("do", Some(Value::str(VERBS[a.verb as usize]))),
+                ("amount", a.amount.as_ref().map(amount)),
+                ("resource", opt_s(&a.resource)),
+                ("term", opt_s(&a.term)),
+                ("enabled", a.enabled.map(|b| Value::of(Value::Bool(b)))),
+                ("days_before", int(&a.days_before)),
+                ("times", int(&a.times)),
+            ])
+        });
+        Value::obj(vec![
+            ("format", Some(s(&self.format))),
+            ("name", opt_s(&self.name)),
+            ("timezone", opt_s(&self.timezone)),
+            ("policy", policy),
+            ("tier", Some(s(&self.tier))),
+            ("balance", self.balance.as_ref().map(amount)),
+            ("resources", Some(Value::list(resources.collect()))),
+            ("actions", Some(Value::list(actions.collect()))),
+            ("until", Some(s(&self.until))),
+        ])
     }
 }
 
-/// The name in backquotes right after `prefix` at the start of serde's `message`.
-fn quoted_after<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
-    message
-        .strip_prefix(prefix)?
-        .strip_prefix('`')?
-        .split('`')
-        .next()
+/// serde_json's number for an `i64`.
+fn number_of(n: i64) -> Number {
+    u64::try_from(n).map_or(Number::I(n), Number::U)
+}
+
+/// The billing modes as written, in [`BillingMode`] order.
+const BILLING: [&str; 2] = ["package", "pay_per_use"];
+/// The verbs as written, in [`ActionVerb`] order.
+const VERBS: [&str; 3] = ["top_up", "renew", "set_auto_renew"];
+
+fn syntax(e: json::Syntax) -> FieldError {
+    FieldError::new(
+        format!("line {} column {}", e.line, e.column),
+        format!("not valid JSON: {}", e.what),
+    )
 }
 
 /// What kind of JSON value `v` is, in words.
-fn json_kind(v: &serde_json::Value) -> &'static str {
-    use serde_json::Value;
-    match v {
+fn json_kind(v: &Node) -> &'static str {
+    match v.v {
         Value::Null => "null",
         Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Num(_) => "a number",
+        Value::Str(_) => "a string",
+        Value::List(_) => "a list",
+        Value::Obj(_) => "an object",
     }
 }
 
-/// Checks that every place the format expects an object or a list holds one.
-fn check_shapes(v: &serde_json::Value) -> Result<(), FieldError> {
-    use serde_json::{Map, Value};
-    fn object<'a>(
-        v: &'a Value,
+/// Checks that every place the format expects an object or a list holds one (before the typed
+/// read, whose messages would name Rust types).
+fn check_shapes(v: &Node) -> Result<(), FieldError> {
+    fn shape<'a>(
+        v: &'a Node,
+        list: bool,
         path: &str,
         expected: &str,
-    ) -> Result<&'a Map<String, Value>, FieldError> {
-        v.as_object().ok_or_else(|| {
-            FieldError::new(path, format!("expected {expected}, found {}", json_kind(v)))
-        })
+    ) -> Result<&'a Node, FieldError> {
+        match (&v.v, list) {
+            (Value::Obj(_), false) | (Value::List(_), true) => Ok(v),
+            _ => Err(FieldError::new(
+                path,
+                format!("expected {expected}, found {}", json_kind(v)),
+            )),
+        }
     }
-    fn list<'a>(v: &'a Value, path: &str, expected: &str) -> Result<&'a [Value], FieldError> {
-        v.as_array().map(Vec::as_slice).ok_or_else(|| {
-            FieldError::new(path, format!("expected {expected}, found {}", json_kind(v)))
-        })
+    /// `node[key]` when it is there and not null (null reads as left out).
+    fn field<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
+        node.get(key).filter(|v| !matches!(v.v, Value::Null))
     }
-    /// `map[key]` when it is there and not null (null reads as left out).
-    fn field<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
-        map.get(key).filter(|v| !v.is_null())
+    fn items(v: &Node) -> &[Node] {
+        match &v.v {
+            Value::List(items) => items,
+            _ => &[],
+        }
     }
-    let top = object(
+    let top = shape(
         v,
+        false,
         "scenario",
         "a scenario object { \"format\": \"renewal-lab/1\", ... }",
     )?;
     if let Some(resources) = top.get("resources") {
-        let resources = list(resources, "resources", "a list of resources [ { ... } ]")?;
-        for (i, r) in resources.iter().enumerate() {
+        let resources = shape(
+            resources,
+            true,
+            "resources",
+            "a list of resources [ { ... } ]",
+        )?;
+        for (i, r) in items(resources).iter().enumerate() {
             let path = format!("resources[{i}]");
-            let r = object(
-                r,
-                &path,
-                "a resource object { \"id\": ..., \"billing\": ... }",
-            )?;
+            let expected = "a resource object { \"id\": ..., \"billing\": ... }";
+            let r = shape(r, false, &path, expected)?;
             if let Some(prices) = field(r, "prices") {
                 let expected = "an object { \"month\": ..., \"year\": ... }";
-                object(prices, &format!("{path}.prices"), expected)?;
+                shape(prices, false, &format!("{path}.prices"), expected)?;
             }
             if let Some(auto) = field(r, "auto_renew") {
                 let expected = "an object { \"enabled\": ..., \"days_before\": ..., ... }";
-                object(auto, &format!("{path}.auto_renew"), expected)?;
+                shape(auto, false, &format!("{path}.auto_renew"), expected)?;
             }
         }
     }
     if let Some(actions) = field(top, "actions") {
-        let actions = list(actions, "actions", "a list of actions [ { ... } ]")?;
-        for (i, a) in actions.iter().enumerate() {
+        let actions = shape(actions, true, "actions", "a list of actions [ { ... } ]")?;
+        for (i, a) in items(actions).iter().enumerate() {
             let expected = "an action object { \"at\": ..., \"do\": ... }";
-            object(a, &format!("actions[{i}]"), expected)?;
+            shape(a, false, &format!("actions[{i}]"), expected)?;
         }
     }
-    if let Some(Value::Object(policy)) = top.get("policy") {
+    if let Some(
+        policy @ Node {
+            v: Value::Obj(_), ..
+        },
+    ) = top.get("policy")
+    {
         if let Some(tiers) = policy.get("tiers") {
             let expected =
                 "an object of tiers { \"<tier>\": { \"package\": ..., \"pay_per_use\": ... } }";
-            for (name, days) in object(tiers, "policy.tiers", expected)? {
+            let tiers = shape(tiers, false, "policy.tiers", expected)?;
+            // The first problem in name order, each name with its last value, as serde_json's
+            // (sorted) map held them; without a sort, which would add a sort to the build.
+            let entries: &[(String, Node)] = match &tiers.v {
+                Value::Obj(entries) => entries,
+                _ => &[],
+            };
+            let mut first: Option<(&str, FieldError)> = None;
+            for (i, (name, days)) in entries.iter().enumerate() {
+                let later = entries[i + 1..].iter().any(|(k, _)| k == name);
+                if later || first.as_ref().is_some_and(|(n, _)| *n <= name.as_str()) {
+                    continue;
+                }
                 let path = format!("policy.tiers.{name}");
                 let expected = "an object { \"package\": ..., \"pay_per_use\": ... }";
-                let days = object(days, &path, expected)?;
-                for mode in ["package", "pay_per_use"] {
-                    if let Some(mode_days) = days.get(mode) {
-                        let expected = "an object { \"grace_days\": ..., \"retention_days\": ... }";
-                        object(mode_days, &format!("{path}.{mode}"), expected)?;
+                let checked = shape(days, false, &path, expected).and_then(|days| {
+                    for mode in BILLING {
+                        if let Some(mode_days) = days.get(mode) {
+                            let expected =
+                                "an object { \"grace_days\": ..., \"retention_days\": ... }";
+                            shape(mode_days, false, &format!("{path}.{mode}"), expected)?;
+                        }
                     }
+                    Ok(())
+                });
+                if let Err(e) = checked {
+                    first = Some((name, e));
                 }
+            }
+            if let Some((_, e)) = first {
+                return Err(e);
             }
         }
     }
     Ok(())
 }
 
-/// Reads an optional whole number (`days_before`, `times`): JSON integers, and numbers like `3.0`;
-/// the range is checked later, where the limits are known.
-pub(crate) fn whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    struct WholeVisitor;
-    impl Visitor<'_> for WholeVisitor {
-        type Value = Option<i64>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a whole number")
+/// The typed read, in file order, stopping at the first problem, as serde derive +
+/// serde_path_to_error did.
+struct Reader<'a> {
+    text: &'a [u8],
+}
+
+type Read<T> = Result<T, FieldError>;
+
+/// `parent.key`, or `key` at the top.
+fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// A problem with the value at `path` (the whole scenario at the top).
+fn data(path: &str, message: String) -> FieldError {
+    FieldError::new(if path.is_empty() { "scenario" } else { path }, message)
+}
+
+fn invalid_type(path: &str, v: &Node, expected: &str) -> FieldError {
+    data(
+        path,
+        format!("invalid type: {}, expected {expected}", json::unexpected(v)),
+    )
+}
+
+impl Reader<'_> {
+    /// Walks the object `v` at `path` with the struct's field `names`: `read(i, value, path)` for
+    /// each known key in file order; errors for unknown and repeated keys and for a missing
+    /// `required` field (a bit per field index).
+    fn object(
+        &self,
+        path: &str,
+        v: &Node,
+        what: &str,
+        names: &[&str],
+        required: u32,
+        mut read: impl FnMut(usize, &Node, &str) -> Read<()>,
+    ) -> Read<()> {
+        let Value::Obj(entries) = &v.v else {
+            return Err(invalid_type(path, v, &format!("struct {what}")));
+        };
+        let mut seen = 0u32;
+        for (key, value) in entries {
+            let Some(i) = names.iter().position(|n| n == key) else {
+                return Err(data(
+                    &join(path, key),
+                    format!("unknown field `{key}`, expected {}", json::one_of(names)),
+                ));
+            };
+            if seen & (1 << i) != 0 {
+                return Err(FieldError::new(join(path, key), "appears more than once"));
+            }
+            seen |= 1 << i;
+            read(i, value, &join(path, key))?;
         }
-        fn visit_unit<E: de::Error>(self) -> Result<Option<i64>, E> {
-            Ok(None)
+        match (0..names.len()).find(|i| required & !seen & (1 << i) != 0) {
+            Some(i) => Err(FieldError::new(
+                join(path, names[i]),
+                "missing field (required)",
+            )),
+            None => Ok(()),
         }
-        fn visit_none<E: de::Error>(self) -> Result<Option<i64>, E> {
-            Ok(None)
+    }
+
+    fn string(&self, path: &str, v: &Node) -> Read<String> {
+        match &v.v {
+            Value::Str(s) => Ok(s.clone()),
+            _ => Err(invalid_type(path, v, "a string")),
         }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<i64>, E> {
-            Ok(Some(v))
+    }
+
+    fn opt_string(&self, path: &str, v: &Node) -> Read<Option<String>> {
+        match v.v {
+            Value::Null => Ok(None),
+            _ => self.string(path, v).map(Some),
         }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<i64>, E> {
-            i64::try_from(v)
+    }
+
+    fn opt_bool(&self, path: &str, v: &Node) -> Read<Option<bool>> {
+        match v.v {
+            Value::Null => Ok(None),
+            Value::Bool(b) => Ok(Some(b)),
+            _ => Err(invalid_type(path, v, "a boolean")),
+        }
+    }
+
+    /// An optional whole number (`days_before`, `times`): integers, and numbers like `3.0`; the
+    /// range is checked later, where the limits are known.
+    fn whole(&self, path: &str, v: &Node) -> Read<Option<i64>> {
+        let n = match &v.v {
+            Value::Null => return Ok(None),
+            Value::Num(n) => *n,
+            _ => return Err(invalid_type(path, v, "a whole number")),
+        };
+        match n {
+            Number::U(u) => i64::try_from(u)
                 .map(Some)
-                .map_err(|_| E::custom(format_args!("{v} is out of range")))
+                .map_err(|_| data(path, format!("{u} is out of range"))),
+            Number::I(i) => Ok(Some(i)),
+            Number::F(f) if f.fract() != 0.0 => {
+                Err(data(path, format!("{n} is not a whole number")))
+            }
+            Number::F(f) if f.abs() > 1e15 => Err(data(path, format!("{n} is out of range"))),
+            Number::F(f) => Ok(Some(f as i64)),
         }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<i64>, E> {
-            let text =
-                serde_json::Number::from_f64(v).map_or_else(|| v.to_string(), |n| n.to_string());
-            if v.fract() != 0.0 || !v.is_finite() {
-                Err(E::custom(format_args!("{text} is not a whole number")))
-            } else if v.abs() > 1e15 {
-                Err(E::custom(format_args!("{text} is out of range")))
+    }
+
+    /// A period of whole days, `0..=MAX_PERIOD_DAYS`.
+    fn days(&self, path: &str, v: &Node) -> Read<u16> {
+        let max = MAX_PERIOD_DAYS;
+        let n = match &v.v {
+            Value::Num(n) => *n,
+            _ => {
+                let expected = format!("a whole number of days (0 to {max})");
+                return Err(invalid_type(path, v, &expected));
+            }
+        };
+        let f = n.as_f64();
+        if f.fract() == 0.0 && (0.0..=f64::from(max)).contains(&f) {
+            return Ok(f as u16);
+        }
+        Err(data(
+            path,
+            if f.fract() != 0.0 {
+                format!("{n} is not a whole number of days")
             } else {
-                Ok(Some(v as i64))
-            }
+                format!("{n} is out of range (0 to {max} days)")
+            },
+        ))
+    }
+
+    fn amount(&self, path: &str, v: &Node) -> Read<AmountDoc> {
+        match &v.v {
+            Value::Str(s) => Ok(AmountDoc::Text(s.clone())),
+            Value::Num(n) => Ok(AmountDoc::Number(*n)),
+            _ => Err(invalid_type(
+                path,
+                v,
+                "an amount as a string like \"30.50\" or a number",
+            )),
         }
     }
-    d.deserialize_any(WholeVisitor)
-}
 
-fn strip_position(err: &serde_json::Error) -> String {
-    let text = err.to_string();
-    let suffix = format!(" at line {} column {}", err.line(), err.column());
-    text.strip_suffix(&suffix).unwrap_or(&text).to_string()
-}
-
-impl Serialize for PolicyDoc {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            PolicyDoc::Preset(name) => s.serialize_str(name),
-            PolicyDoc::Custom(custom) => custom.serialize(s),
+    fn opt_amount(&self, path: &str, v: &Node) -> Read<Option<AmountDoc>> {
+        match v.v {
+            Value::Null => Ok(None),
+            _ => self.amount(path, v).map(Some),
         }
     }
-}
 
-impl<'de> Deserialize<'de> for PolicyDoc {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct PolicyVisitor;
-        impl<'de> Visitor<'de> for PolicyVisitor {
-            type Value = PolicyDoc;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a preset name (\"huawei-cn\", \"huawei-intl\") or a policy object")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<PolicyDoc, E> {
-                Ok(PolicyDoc::Preset(v.to_string()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<PolicyDoc, A::Error> {
-                CustomPolicyDoc::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(PolicyDoc::Custom)
-            }
-        }
-        d.deserialize_any(PolicyVisitor)
-    }
-}
-
-impl Serialize for TierTable {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (name, days) in &self.0 {
-            map.serialize_entry(name, days)?;
-        }
-        map.end()
-    }
-}
-
-impl<'de> Deserialize<'de> for TierTable {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct TableVisitor;
-        impl<'de> Visitor<'de> for TableVisitor {
-            type Value = TierTable;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object of tier name → periods")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TierTable, A::Error> {
-                let mut tiers: Vec<(String, TierDays)> = Vec::new();
-                while let Some(name) = map.next_key::<String>()? {
-                    if tiers.iter().any(|(t, _)| *t == name) {
-                        return Err(de::Error::custom(format_args!(
-                            "tier {name:?} appears twice"
-                        )));
-                    }
-                    let days = map.next_value::<TierDays>()?;
-                    tiers.push((name, days));
+    /// A unit enum (`billing`, `do`), which serde_json also reads from `{"<variant>": null}`.
+    fn variant(&self, path: &str, v: &Node, names: &[&str]) -> Read<usize> {
+        let known = |name: &str| {
+            names.iter().position(|n| *n == name).ok_or_else(|| {
+                data(
+                    path,
+                    format!("unknown variant `{name}`, expected {}", json::one_of(names)),
+                )
+            })
+        };
+        let syntax_at = |i| syntax(json::syntax_at(self.text, i, json::EXPECTED_VALUE));
+        match &v.v {
+            Value::Str(name) => known(name),
+            Value::Obj(entries) => {
+                let Some((name, unit)) = entries.first() else {
+                    // At the closing brace.
+                    return Err(syntax_at(v.end));
+                };
+                let index = known(name)?;
+                if !matches!(unit.v, Value::Null) {
+                    return Err(invalid_type(&join(path, name), unit, "unit"));
                 }
-                Ok(TierTable(tiers))
+                if entries.len() > 1 {
+                    // At the comma after the first entry (serde_json's `error`, not `peek_error`).
+                    let comma = self.text[unit.end..]
+                        .iter()
+                        .position(|b| *b == b',')
+                        .map_or(unit.end, |p| unit.end + p);
+                    return Err(syntax_at(comma));
+                }
+                Ok(index)
             }
+            _ => Err(syntax_at(v.at + 1)),
         }
-        d.deserialize_map(TableVisitor)
+    }
+
+    fn list<T>(
+        &self,
+        path: &str,
+        v: &Node,
+        mut read: impl FnMut(&Node, &str) -> Read<T>,
+    ) -> Read<Vec<T>> {
+        match &v.v {
+            Value::List(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| read(item, &format!("{path}[{i}]")))
+                .collect(),
+            _ => Err(invalid_type(path, v, "a sequence")),
+        }
+    }
+
+    fn scenario(&self, v: &Node) -> Read<ScenarioDoc> {
+        const NAMES: [&str; 9] = [
+            "format",
+            "name",
+            "timezone",
+            "policy",
+            "tier",
+            "balance",
+            "resources",
+            "actions",
+            "until",
+        ];
+        let mut doc = ScenarioDoc {
+            format: String::new(),
+            name: None,
+            timezone: None,
+            policy: None,
+            tier: String::new(),
+            balance: None,
+            resources: Vec::new(),
+            actions: Vec::new(),
+            until: String::new(),
+        };
+        // format, tier, resources, until
+        let required = 0b1_0101_0001;
+        self.object("", v, "ScenarioDoc", &NAMES, required, |i, v, p| {
+            match i {
+                0 => doc.format = self.string(p, v)?,
+                1 => doc.name = self.opt_string(p, v)?,
+                2 => doc.timezone = self.opt_string(p, v)?,
+                3 => doc.policy = self.policy(p, v)?,
+                4 => doc.tier = self.string(p, v)?,
+                5 => doc.balance = self.opt_amount(p, v)?,
+                6 => doc.resources = self.list(p, v, |v, p| self.resource(p, v))?,
+                7 => doc.actions = self.list(p, v, |v, p| self.action(p, v))?,
+                _ => doc.until = self.string(p, v)?,
+            }
+            Ok(())
+        })?;
+        Ok(doc)
+    }
+
+    fn policy(&self, path: &str, v: &Node) -> Read<Option<PolicyDoc>> {
+        match &v.v {
+            Value::Null => Ok(None),
+            Value::Str(name) => Ok(Some(PolicyDoc::Preset(name.clone()))),
+            Value::Obj(_) => {
+                let mut custom = CustomPolicyDoc {
+                    name: String::new(),
+                    tiers: TierTable::default(),
+                };
+                let names = ["name", "tiers"];
+                self.object(path, v, "CustomPolicyDoc", &names, 0b10, |i, v, p| {
+                    match i {
+                        0 => custom.name = self.string(p, v)?,
+                        _ => custom.tiers = self.tiers(p, v)?,
+                    }
+                    Ok(())
+                })?;
+                Ok(Some(PolicyDoc::Custom(custom)))
+            }
+            _ => Err(invalid_type(
+                path,
+                v,
+                "a preset name (\"huawei-cn\", \"huawei-intl\") or a policy object",
+            )),
+        }
+    }
+
+    fn tiers(&self, path: &str, v: &Node) -> Read<TierTable> {
+        let Value::Obj(entries) = &v.v else {
+            return Err(invalid_type(path, v, "an object of tier name → periods"));
+        };
+        let mut tiers: Vec<(String, TierDays)> = Vec::new();
+        for (name, days) in entries {
+            if tiers.iter().any(|(t, _)| t == name) {
+                return Err(data(path, format!("tier {name:?} appears twice")));
+            }
+            let p = join(path, name);
+            let mut tier = TierDays::default();
+            self.object(&p, days, "TierDays", &BILLING, 0b11, |i, v, p| {
+                let mut mode = ModeDays::default();
+                let names = ["grace_days", "retention_days"];
+                self.object(p, v, "ModeDays", &names, 0b11, |i, v, p| {
+                    let d = self.days(p, v)?;
+                    match i {
+                        0 => mode.grace_days = d,
+                        _ => mode.retention_days = d,
+                    }
+                    Ok(())
+                })?;
+                match i {
+                    0 => tier.package = mode,
+                    _ => tier.pay_per_use = mode,
+                }
+                Ok(())
+            })?;
+            tiers.push((name.clone(), tier));
+        }
+        Ok(TierTable(tiers))
+    }
+
+    fn resource(&self, path: &str, v: &Node) -> Read<ResourceDoc> {
+        const NAMES: [&str; 7] = [
+            "id",
+            "billing",
+            "start",
+            "term",
+            "prices",
+            "auto_renew",
+            "hourly_rate",
+        ];
+        let mut r = ResourceDoc {
+            id: String::new(),
+            billing: BillingMode::Package,
+            start: String::new(),
+            term: None,
+            prices: None,
+            auto_renew: None,
+            hourly_rate: None,
+        };
+        self.object(path, v, "ResourceDoc", &NAMES, 0b111, |i, v, p| {
+            match i {
+                0 => r.id = self.string(p, v)?,
+                1 => {
+                    r.billing = match self.variant(p, v, &BILLING)? {
+                        0 => BillingMode::Package,
+                        _ => BillingMode::PayPerUse,
+                    }
+                }
+                2 => r.start = self.string(p, v)?,
+                3 => r.term = self.opt_string(p, v)?,
+                4 if matches!(v.v, Value::Null) => r.prices = None,
+                4 => {
+                    let mut prices = PricesDoc {
+                        month: AmountDoc::Text(String::new()),
+                        year: AmountDoc::Text(String::new()),
+                    };
+                    let names = ["month", "year"];
+                    self.object(p, v, "PricesDoc", &names, 0b11, |i, v, p| {
+                        match i {
+                            0 => prices.month = self.amount(p, v)?,
+                            _ => prices.year = self.amount(p, v)?,
+                        }
+                        Ok(())
+                    })?;
+                    r.prices = Some(prices);
+                }
+                5 if matches!(v.v, Value::Null) => r.auto_renew = None,
+                5 => {
+                    let mut auto = AutoRenewDoc {
+                        enabled: false,
+                        days_before: None,
+                        term: None,
+                        times: None,
+                    };
+                    let names = ["enabled", "days_before", "term", "times"];
+                    self.object(p, v, "AutoRenewDoc", &names, 0b1, |i, v, p| {
+                        match i {
+                            0 => match v.v {
+                                Value::Bool(b) => auto.enabled = b,
+                                _ => return Err(invalid_type(p, v, "a boolean")),
+                            },
+                            1 => auto.days_before = self.whole(p, v)?,
+                            2 => auto.term = self.opt_string(p, v)?,
+                            _ => auto.times = self.whole(p, v)?,
+                        }
+                        Ok(())
+                    })?;
+                    r.auto_renew = Some(auto);
+                }
+                _ => r.hourly_rate = self.opt_amount(p, v)?,
+            }
+            Ok(())
+        })?;
+        Ok(r)
+    }
+
+    fn action(&self, path: &str, v: &Node) -> Read<ActionDoc> {
+        const NAMES: [&str; 8] = [
+            "at",
+            "do",
+            "amount",
+            "resource",
+            "term",
+            "enabled",
+            "days_before",
+            "times",
+        ];
+        let mut a = ActionDoc::new(String::new(), ActionVerb::TopUp);
+        self.object(path, v, "ActionDoc", &NAMES, 0b11, |i, v, p| {
+            match i {
+                0 => a.at = self.string(p, v)?,
+                1 => {
+                    a.verb = match self.variant(p, v, &VERBS)? {
+                        0 => ActionVerb::TopUp,
+                        1 => ActionVerb::Renew,
+                        _ => ActionVerb::SetAutoRenew,
+                    }
+                }
+                2 => a.amount = self.opt_amount(p, v)?,
+                3 => a.resource = self.opt_string(p, v)?,
+                4 => a.term = self.opt_string(p, v)?,
+                5 => a.enabled = self.opt_bool(p, v)?,
+                6 => a.days_before = self.whole(p, v)?,
+                _ => a.times = self.whole(p, v)?,
+            }
+            Ok(())
+        })?;
+        Ok(a)
     }
 }
 
@@ -464,41 +853,5 @@ impl fmt::Display for AmountDoc {
             AmountDoc::Text(t) => f.write_str(t),
             AmountDoc::Number(n) => write!(f, "{n}"),
         }
-    }
-}
-
-impl Serialize for AmountDoc {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            AmountDoc::Text(t) => s.serialize_str(t),
-            AmountDoc::Number(n) => n.serialize(s),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for AmountDoc {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct AmountVisitor;
-        impl Visitor<'_> for AmountVisitor {
-            type Value = AmountDoc;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an amount as a string like \"30.50\" or a number")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<AmountDoc, E> {
-                Ok(AmountDoc::Text(v.to_string()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<AmountDoc, E> {
-                Ok(AmountDoc::Number(v.into()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<AmountDoc, E> {
-                Ok(AmountDoc::Number(v.into()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<AmountDoc, E> {
-                serde_json::Number::from_f64(v)
-                    .map(AmountDoc::Number)
-                    .ok_or_else(|| E::custom("an amount must be a finite number"))
-            }
-        }
-        d.deserialize_any(AmountVisitor)
     }
 }

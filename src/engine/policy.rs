@@ -1,10 +1,7 @@
 //! Grace and retention periods per customer tier (§4): the two presets and custom policies.
 
-use serde::{Deserialize, Serialize};
-
 /// How a resource is billed; tiers give each mode its own grace and retention periods.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BillingMode {
     /// A yearly/monthly package, paid in advance.
     Package,
@@ -13,63 +10,16 @@ pub enum BillingMode {
 }
 
 /// Grace and retention days for one billing mode.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ModeDays {
     /// Days in `expired` (still usable) before freezing.
-    #[serde(deserialize_with = "period_days")]
     pub grace_days: u16,
     /// Days in `frozen` (data kept) before release.
-    #[serde(deserialize_with = "period_days")]
     pub retention_days: u16,
 }
 
-/// Reads a period of whole days, `0..=MAX_PERIOD_DAYS`, with a message that names the range.
-fn period_days<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
-    use serde::de::{Error, Visitor};
-    struct DaysVisitor;
-    impl Visitor<'_> for DaysVisitor {
-        type Value = u16;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            write!(f, "a whole number of days (0 to {MAX_PERIOD_DAYS})")
-        }
-        fn visit_u64<E: Error>(self, v: u64) -> Result<u16, E> {
-            u16::try_from(v)
-                .ok()
-                .filter(|d| *d <= MAX_PERIOD_DAYS)
-                .ok_or_else(|| {
-                    E::custom(format_args!(
-                        "{v} is out of range (0 to {MAX_PERIOD_DAYS} days)"
-                    ))
-                })
-        }
-        fn visit_i64<E: Error>(self, v: i64) -> Result<u16, E> {
-            match u64::try_from(v) {
-                Ok(v) => self.visit_u64(v),
-                Err(_) => Err(E::custom(format_args!(
-                    "{v} is out of range (0 to {MAX_PERIOD_DAYS} days)"
-                ))),
-            }
-        }
-        fn visit_f64<E: Error>(self, v: f64) -> Result<u16, E> {
-            if v.fract() == 0.0 && (0.0..=f64::from(MAX_PERIOD_DAYS)).contains(&v) {
-                return Ok(v as u16);
-            }
-            let text =
-                serde_json::Number::from_f64(v).map_or_else(|| v.to_string(), |n| n.to_string());
-            Err(E::custom(if v.fract() != 0.0 {
-                format!("{text} is not a whole number of days")
-            } else {
-                format!("{text} is out of range (0 to {MAX_PERIOD_DAYS} days)")
-            }))
-        }
-    }
-    d.deserialize_any(DaysVisitor)
-}
-
 /// The periods of one tier, for both billing modes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct TierDays {
     /// Periods for packages.
     pub package: ModeDays,

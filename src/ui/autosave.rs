@@ -2,23 +2,14 @@
 //!
 //! Pure encoding and decoding, tested natively; `hooks::use_autosave` does the storage calls.
 
+use crate::engine::doc::{parse_json, Node, Value};
 use crate::engine::{ScenarioDoc, Time};
-use serde::{Deserialize, Serialize};
 
 /// The `localStorage` key of the autosave record.
 pub const AUTOSAVE_KEY: &str = "renewal-lab/autosave";
 
 /// The record's format tag.
 pub const AUTOSAVE_FORMAT: &str = "renewal-lab-autosave/1";
-
-/// What is saved: the document exactly as edited and the clock's local time.
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Record {
-    format: String,
-    scenario: ScenarioDoc,
-    now: String,
-}
 
 /// A restored autosave.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,39 +20,48 @@ pub struct Saved {
     pub now: Time,
 }
 
-/// A [`Record`] to write, borrowing the document (saving never copies it).
-#[derive(Serialize)]
-struct RecordRef<'a> {
-    format: &'a str,
-    scenario: &'a ScenarioDoc,
-    now: String,
-}
-
-/// The record's JSON text for `doc` with the clock at `now`.
+/// The record's JSON text for `doc` with the clock at `now`:
+/// `{"format":"renewal-lab-autosave/1","scenario":{…},"now":"<local time>"}`.
 pub fn encode(doc: &ScenarioDoc, now: Time) -> String {
-    let record = RecordRef {
-        format: AUTOSAVE_FORMAT,
-        scenario: doc,
-        now: now.local_string(),
-    };
-    serde_json::to_string(&record).unwrap_or_default()
+    let record = Value::obj(vec![
+        ("format", Some(Value::str(AUTOSAVE_FORMAT))),
+        ("scenario", Some(doc.to_node())),
+        ("now", Some(Value::str(&now.local_string()))),
+    ]);
+    crate::engine::doc::write_json(&record, false)
 }
 
 /// Reads a record, saying in words what is wrong with a corrupt one.
 pub fn decode(text: &str) -> Result<Saved, String> {
-    let record: Record = serde_json::from_str(text)
-        .map_err(|error| format!("it is not a saved session ({error})"))?;
-    if record.format != AUTOSAVE_FORMAT {
-        return Err(format!(
-            "its format {:?} is not {AUTOSAVE_FORMAT:?}",
-            record.format
-        ));
+    let not_saved = |why: String| format!("it is not a saved session ({why})");
+    let root = parse_json(text)
+        .map_err(|e| not_saved(format!("{} at line {} column {}", e.what, e.line, e.column)))?;
+    let Value::Obj(entries) = &root.v else {
+        return Err(not_saved("not an object".to_string()));
+    };
+    if let Some((key, _)) = entries
+        .iter()
+        .find(|(k, _)| !["format", "scenario", "now"].contains(&k.as_str()))
+    {
+        return Err(not_saved(format!("unknown field `{key}`")));
     }
-    let now = Time::parse_local(&record.now).map_err(|error| format!("its clock: {error}"))?;
-    Ok(Saved {
-        doc: record.scenario,
-        now,
-    })
+    let text_field = |key: &str| match root.get(key) {
+        Some(Node {
+            v: Value::Str(s), ..
+        }) => Ok(s.as_str()),
+        _ => Err(not_saved(format!("no text field `{key}`"))),
+    };
+    let format = text_field("format")?;
+    let now = text_field("now")?;
+    let scenario = root
+        .get("scenario")
+        .ok_or_else(|| not_saved("missing field `scenario`".to_string()))?;
+    let doc = ScenarioDoc::from_node(text, scenario).map_err(|e| not_saved(e.to_string()))?;
+    if format != AUTOSAVE_FORMAT {
+        return Err(format!("its format {format:?} is not {AUTOSAVE_FORMAT:?}"));
+    }
+    let now = Time::parse_local(now).map_err(|error| format!("its clock: {error}"))?;
+    Ok(Saved { doc, now })
 }
 
 #[cfg(test)]

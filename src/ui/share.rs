@@ -81,7 +81,7 @@ impl fmt::Display for ShareError {
 
 /// The base64url (no padding) of `doc`'s compact JSON.
 pub fn encode(doc: &ScenarioDoc) -> String {
-    let json = serde_json::to_string(doc).unwrap_or_default();
+    let json = doc.to_compact_json();
     WRITER.encode(json.as_bytes())
 }
 

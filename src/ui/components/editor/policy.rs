@@ -101,7 +101,7 @@ fn custom_policy(form: &Form, custom: &CustomPolicyDoc) -> Html {
             let day_cells: Html = TierPeriod::ALL
                 .into_iter()
                 .map(|period| {
-                    let label = format!("Tier {n} {} days", period.heading().to_lowercase());
+                    let label = format!("Tier {n} {} days", period.heading().to_ascii_lowercase());
                     let cell = form.field(
                         Field::new(
                             format!("tier{row}-days{}", period.column()),
