@@ -7,7 +7,7 @@
 mod json;
 
 pub use json::Number;
-pub(crate) use json::{parse as parse_json, write as write_json, Node, Value};
+pub(crate) use json::{one_of, parse as parse_json, unexpected, write as write_json, Node, Value};
 
 use super::policy::{BillingMode, ModeDays, TierDays, MAX_PERIOD_DAYS};
 use super::scenario::FieldError;

@@ -2,7 +2,8 @@
 //! and ordered pause points, each with a question. Parsed with every problem named by its JSON
 //! path, like scenarios; shared by `#exercise=<base64url>` links, like `#scenario=` ones.
 
-use super::query::{Answer, Query, QuestionDoc, Reveal};
+use super::query::{Answer, Query, QueryKind, QuestionDoc, Reveal};
+use crate::engine::doc::{one_of, parse_json, unexpected, write_json, Node, Value};
 use crate::engine::simulate::simulate_tier;
 use crate::engine::{FieldError, Scenario, ScenarioDoc, Time, Trace};
 use crate::explain;
@@ -10,7 +11,6 @@ use base64::alphabet::URL_SAFE;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::Engine as _;
-use serde::{Deserialize, Serialize};
 
 /// The format tag every exercise carries.
 pub const FORMAT: &str = "renewal-lab-exercise/1";
@@ -37,8 +37,7 @@ const READER: GeneralPurpose = GeneralPurpose::new(
 );
 
 /// A pause point as written: when the clock stops, and what is asked there.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PauseDoc {
     /// Local time of the pause.
     pub at: String,
@@ -47,31 +46,18 @@ pub struct PauseDoc {
 }
 
 /// An exercise document as written.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExerciseDoc {
     /// Must be `renewal-lab-exercise/1`.
     pub format: String,
     /// The exercise's title.
     pub title: String,
     /// What happens, in one line.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub story: Option<String>,
     /// The scenario played.
     pub scenario: ScenarioDoc,
     /// The pause points, in time order.
     pub pauses: Vec<PauseDoc>,
-}
-
-/// The file's shape, with the scenario kept as JSON to be read by the scenario reader.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawExercise {
-    format: String,
-    title: String,
-    #[serde(default)]
-    story: Option<String>,
-    scenario: serde_json::Value,
-    pauses: Vec<PauseDoc>,
 }
 
 /// One validated pause point with its question's truth.
@@ -98,80 +84,240 @@ pub struct Exercise {
     pub pauses: Vec<Pause>,
 }
 
+type Read<T> = Result<T, FieldError>;
+
+/// `parent.key`, or `key` at the top.
+fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// What kind of JSON value `v` is, in the reader's words.
+fn invalid_type(path: &str, v: &Node, expected: &str) -> FieldError {
+    FieldError::new(
+        if path.is_empty() { "exercise" } else { path },
+        format!("invalid type: {}, expected {expected}", unexpected(v)),
+    )
+}
+
+/// Walks the object `v` at `path`: `read(i, value, path)` for each key of `names` in file order;
+/// unknown, repeated and missing `required` keys (a bit per index) are errors.
+fn object(
+    path: &str,
+    v: &Node,
+    what: &str,
+    names: &[&str],
+    required: u32,
+    mut read: impl FnMut(usize, &Node, &str) -> Read<()>,
+) -> Read<()> {
+    let Value::Obj(entries) = &v.v else {
+        return Err(invalid_type(path, v, what));
+    };
+    let mut seen = 0u32;
+    for (key, value) in entries {
+        let Some(i) = names.iter().position(|n| n == key) else {
+            return Err(FieldError::new(
+                join(path, key),
+                format!("unknown field `{key}`, expected {}", one_of(names)),
+            ));
+        };
+        if seen & (1 << i) != 0 {
+            return Err(FieldError::new(join(path, key), "appears more than once"));
+        }
+        seen |= 1 << i;
+        read(i, value, &join(path, key))?;
+    }
+    match (0..names.len()).find(|i| required & !seen & (1 << i) != 0) {
+        Some(i) => Err(FieldError::new(
+            join(path, names[i]),
+            "missing field (required)",
+        )),
+        None => Ok(()),
+    }
+}
+
+fn string(path: &str, v: &Node) -> Read<String> {
+    match &v.v {
+        Value::Str(s) => Ok(s.clone()),
+        _ => Err(invalid_type(path, v, "a string")),
+    }
+}
+
+fn opt_string(path: &str, v: &Node) -> Read<Option<String>> {
+    match v.v {
+        Value::Null => Ok(None),
+        _ => string(path, v).map(Some),
+    }
+}
+
+fn question(path: &str, v: &Node) -> Read<QuestionDoc> {
+    let mut kind = None;
+    let (mut tier, mut resource, mut at) = (None, None, None);
+    object(
+        path,
+        v,
+        "struct QuestionDoc",
+        &["kind", "tier", "resource", "at"],
+        0b1,
+        |i, v, path| {
+            match i {
+                0 => {
+                    let name = string(path, v)?;
+                    let names = QueryKind::ALL.map(QueryKind::as_str);
+                    let found = QueryKind::ALL.into_iter().find(|k| k.as_str() == name);
+                    kind = Some(found.ok_or_else(|| {
+                        FieldError::new(
+                            path,
+                            format!("unknown variant `{name}`, expected {}", one_of(&names)),
+                        )
+                    })?);
+                }
+                1 => tier = opt_string(path, v)?,
+                2 => resource = opt_string(path, v)?,
+                _ => at = opt_string(path, v)?,
+            }
+            Ok(())
+        },
+    )?;
+    Ok(QuestionDoc {
+        kind: kind.unwrap_or(QueryKind::StateAt),
+        tier,
+        resource,
+        at,
+    })
+}
+
+fn pause(path: &str, v: &Node) -> Read<PauseDoc> {
+    let (mut at, mut asked) = (String::new(), None);
+    object(
+        path,
+        v,
+        "struct PauseDoc",
+        &["at", "question"],
+        0b11,
+        |i, v, path| {
+            if i == 0 {
+                at = string(path, v)?;
+            } else {
+                asked = Some(question(path, v)?);
+            }
+            Ok(())
+        },
+    )?;
+    let question =
+        asked.ok_or_else(|| FieldError::new(join(path, "question"), "missing field (required)"))?;
+    Ok(PauseDoc { at, question })
+}
+
+impl QuestionDoc {
+    fn to_node(&self) -> Node {
+        let s = |t: &Option<String>| t.as_deref().map(Value::str);
+        Value::obj(vec![
+            ("kind", Some(Value::str(self.kind.as_str()))),
+            ("tier", s(&self.tier)),
+            ("resource", s(&self.resource)),
+            ("at", s(&self.at)),
+        ])
+    }
+}
+
 impl ExerciseDoc {
     /// Reads a document, naming the JSON path (or line and column) of any problem.
     pub fn from_json(text: &str) -> Result<ExerciseDoc, FieldError> {
-        let syntax = |inner: &serde_json::Error| {
+        let root = parse_json(text).map_err(|e| {
             FieldError::new(
-                format!("line {} column {}", inner.line(), inner.column()),
-                format!("not valid JSON: {}", without_position(inner)),
+                format!("line {} column {}", e.line, e.column),
+                format!("not valid JSON: {}", e.what),
             )
-        };
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| syntax(&e))?;
-        if !value.is_object() {
+        })?;
+        if !matches!(root.v, Value::Obj(_)) {
             return Err(FieldError::new(
                 "exercise",
                 "expected an exercise object { \"format\": \"renewal-lab-exercise/1\", ... }",
             ));
         }
-        // From the text, as scenarios are read: one deserializer for both keeps the app small.
-        let mut de = serde_json::Deserializer::from_str(text);
-        let raw: RawExercise = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-            let path = err.path().to_string();
-            let message = without_position(err.inner());
-            let parent = if path == "." {
-                String::new()
-            } else {
-                format!("{path}.")
-            };
-            match message
-                .strip_prefix("missing field `")
-                .and_then(|m| m.split('`').next())
-            {
-                Some(name) => {
-                    FieldError::new(format!("{parent}{name}"), "missing field (required)")
+        let (mut format, mut title, mut story) = (String::new(), String::new(), None);
+        let (mut scenario, mut pauses) = (None, Vec::new());
+        object(
+            "",
+            &root,
+            "struct ExerciseDoc",
+            &["format", "title", "story", "scenario", "pauses"],
+            0b11011,
+            |i, v, path| {
+                match i {
+                    0 => format = string(path, v)?,
+                    1 => title = string(path, v)?,
+                    2 => story = opt_string(path, v)?,
+                    3 => {
+                        let doc = ScenarioDoc::from_node(text, v).map_err(|error| {
+                            let path = match error.path.as_str() {
+                                "scenario" => "scenario".to_string(),
+                                inner => format!("scenario.{inner}"),
+                            };
+                            FieldError::new(path, error.message)
+                        })?;
+                        scenario = Some(doc);
+                    }
+                    _ => {
+                        let Value::List(items) = &v.v else {
+                            return Err(invalid_type(path, v, "a sequence"));
+                        };
+                        for (n, item) in items.iter().enumerate() {
+                            pauses.push(pause(&format!("{path}[{n}]"), item)?);
+                        }
+                    }
                 }
-                None if parent.is_empty() => FieldError::new("exercise", message),
-                None => FieldError::new(path, message),
-            }
-        })?;
-        let scenario = ScenarioDoc::from_json(&raw.scenario.to_string()).map_err(|error| {
-            let path = match error.path.as_str() {
-                "scenario" => "scenario".to_string(),
-                path => format!("scenario.{path}"),
-            };
-            FieldError::new(path, error.message)
-        })?;
+                Ok(())
+            },
+        )?;
+        let scenario =
+            scenario.ok_or_else(|| FieldError::new("scenario", "missing field (required)"))?;
         Ok(ExerciseDoc {
-            format: raw.format,
-            title: raw.title,
-            story: raw.story,
+            format,
+            title,
+            story,
             scenario,
-            pauses: raw.pauses,
+            pauses,
         })
+    }
+
+    fn to_node(&self) -> Node {
+        let pauses = self
+            .pauses
+            .iter()
+            .map(|p| {
+                Value::obj(vec![
+                    ("at", Some(Value::str(&p.at))),
+                    ("question", Some(p.question.to_node())),
+                ])
+            })
+            .collect();
+        Value::obj(vec![
+            ("format", Some(Value::str(&self.format))),
+            ("title", Some(Value::str(&self.title))),
+            ("story", self.story.as_deref().map(Value::str)),
+            ("scenario", Some(self.scenario.to_node())),
+            ("pauses", Some(Value::list(pauses))),
+        ])
     }
 
     /// Pretty JSON text of this document.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        write_json(&self.to_node(), true)
     }
 
     /// The base64url (no padding) of the compact JSON, as `#exercise=` links carry it.
     pub fn encode(&self) -> String {
-        WRITER.encode(serde_json::to_string(self).unwrap_or_default())
+        WRITER.encode(write_json(&self.to_node(), false))
     }
 
     /// The fragment `#exercise=…` that opens this exercise.
     pub fn fragment(&self) -> String {
         format!("{FRAGMENT_PREFIX}{}", self.encode())
-    }
-}
-
-fn without_position(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.find(" at line ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
     }
 }
 

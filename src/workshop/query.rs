@@ -10,7 +10,6 @@ use crate::engine::{
 };
 use crate::explain;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// The rule behind the tier table (grace and retention days).
 pub const RULE_TIERS: &str = "§4 tiers";
@@ -24,8 +23,7 @@ pub const RULE_BALANCE: &str = "§7 balance";
 pub const RULE_HOURLY: &str = "§9 pay-per-use";
 
 /// What a question asks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum QueryKind {
     /// The state of a resource at an instant (a choice among the four states).
     StateAt,
@@ -107,19 +105,15 @@ impl QueryKind {
 }
 
 /// A question as written in an exercise file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuestionDoc {
     /// What is asked.
     pub kind: QueryKind,
     /// The tier whose trace answers it; the scenario's own tier when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier: Option<String>,
     /// The resource's id (every kind but `balance_at`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource: Option<String>,
     /// The local instant asked about (`state_at`, `expiry_date`, `balance_at`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
 }
 
