@@ -115,6 +115,7 @@ pub fn app() -> Html {
                 <Toolbar doc={state.doc.clone()} valid={state.errors.is_empty()}
                     sim={state.sim.clone()} can_undo={state.can_undo()}
                     can_redo={state.can_redo()} on_action={dispatch.clone()} />
+                <crate::ui::components::theme_switch::ThemeSwitch />
             </header>
             <main class="app-main">
                 <ErrorBanner error={state.error.clone()} {on_dismiss} />

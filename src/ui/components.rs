@@ -8,5 +8,6 @@ pub mod event_log;
 pub mod gallery;
 pub mod state_diagram;
 pub mod status_panel;
+pub mod theme_switch;
 pub mod timeline;
 pub mod toolbar;

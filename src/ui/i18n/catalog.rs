@@ -1,10 +1,11 @@
 //! The translation catalogs, one file per part of the app so that parts are translated (and
 //! merged) independently. An entry is `(English, Simplified Chinese, Brazilian Portuguese)`.
 
+mod chrome;
 mod core;
 
 /// One translation: `(en, zh-CN, pt-BR)`.
 pub type Entry = (&'static str, &'static str, &'static str);
 
 /// Every catalog; keys must be unique across them (checked by `tests/i18n_catalog.rs`).
-pub const CATALOGS: &[&[Entry]] = &[core::ENTRIES];
+pub const CATALOGS: &[&[Entry]] = &[core::ENTRIES, chrome::ENTRIES];
