@@ -181,6 +181,7 @@ fn lab(
         <div class="lab" data-testid="lab">
             <ClockBar now={state.now} {bounds} {offset} playing={state.playing}
                 speed={state.speed} on_action={dispatch.clone()} />
+            <crate::ui::components::export_menu::ExportMenu sim={state.sim.clone()} now={state.now} on_action={dispatch.clone()} />
             { stale_note }
             <div class="area-timeline">{ timeline }</div>
             <div class="panels">

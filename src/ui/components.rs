@@ -5,6 +5,7 @@ pub mod clock_bar;
 pub mod editor;
 pub mod error_banner;
 pub mod event_log;
+pub mod export_menu;
 pub mod gallery;
 pub mod state_diagram;
 pub mod status_panel;
