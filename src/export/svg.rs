@@ -29,7 +29,6 @@ const AXIS_H: i32 = 30;
 const TEXT: &str = "#1c1b1f";
 const MUTED: &str = "#585b66";
 const LANE_BG: &str = "#f5f6f8";
-const GRID: &str = "#e2e3e8";
 const OK: &str = "#146c43";
 const FAIL: &str = "#b3261e";
 const ACCENT: &str = "#5b3cc4";
@@ -158,46 +157,63 @@ pub fn timeline_svg(scenario: &Scenario, traces: &[Trace], now: Time, lang: Lang
     for state in State::ALL {
         let word = state_word(lang, state);
         let (_, _, line) = palette(state);
-        item(&mut body, 36 + text_width(word, 12), &|body: &mut String, x: i32, y: i32| {
-            let _ = write!(
-                body,
-                r#"<rect x="{x}" y="{y}" width="28" height="14" rx="3" fill="url(#rl-p-{})" stroke="{line}"/><text x="{}" y="{}" font-size="12" fill="{TEXT}">{}</text>"#,
-                state.as_str(),
-                x + 34,
-                y + 11,
-                xml(word)
-            );
-        });
+        item(
+            &mut body,
+            36 + text_width(word, 12),
+            &|body: &mut String, x: i32, y: i32| {
+                let _ = write!(
+                    body,
+                    r#"<rect x="{x}" y="{y}" width="28" height="14" rx="3" fill="url(#rl-p-{})" stroke="{line}"/><text x="{}" y="{}" font-size="12" fill="{TEXT}">{}</text>"#,
+                    state.as_str(),
+                    x + 34,
+                    y + 11,
+                    xml(word)
+                );
+            },
+        );
     }
     for kind in MarkerKind::ALL {
         let word = marker_word(lang, kind);
-        item(&mut body, 24 + text_width(word, 12), &|body: &mut String, x: i32, y: i32| {
-            let _ = write!(
-                body,
-                r#"<path d="{}" fill="{}" fill-rule="evenodd"/><text x="{}" y="{}" font-size="12" fill="{TEXT}">{}</text>"#,
-                kind.glyph(f64::from(x + 8), f64::from(y + 7)),
-                marker_fill(kind),
-                x + 22,
-                y + 11,
-                xml(word)
-            );
-        });
+        item(
+            &mut body,
+            24 + text_width(word, 12),
+            &|body: &mut String, x: i32, y: i32| {
+                let _ = write!(
+                    body,
+                    r#"<path d="{}" fill="{}" fill-rule="evenodd"/><text x="{}" y="{}" font-size="12" fill="{TEXT}">{}</text>"#,
+                    kind.glyph(f64::from(x + 8), f64::from(y + 7)),
+                    marker_fill(kind),
+                    x + 22,
+                    y + 11,
+                    xml(word)
+                );
+            },
+        );
     }
     let axis_top = y + 30;
     let lanes_top = axis_top + AXIS_H;
     let height = lanes_top + group_h * traces.len() as i32 + 14;
 
-    // Axis and grid.
+    // Axis labels; their grid lines are drawn over the lanes, faintly.
+    let mut grid = String::new();
     for tick in axis_ticks(start, end, f64::from(TRACK_W)) {
         let tx = tenths(x_of(tick.at));
-        let (stroke, weight) = if tick.major { ("#b9bbc6", "700") } else { (GRID, "400") };
+        let (opacity, weight) = if tick.major {
+            ("0.3", "700")
+        } else {
+            ("0.1", "400")
+        };
         let _ = write!(
             body,
-            r#"<line x1="{tx}" x2="{tx}" y1="{}" y2="{}" stroke="{stroke}"/><text x="{tx}" dx="3" y="{}" font-size="11" font-weight="{weight}" fill="{MUTED}">{}</text>"#,
-            axis_top + 18,
-            height - 14,
+            r#"<text x="{tx}" dx="3" y="{}" font-size="11" font-weight="{weight}" fill="{MUTED}">{}</text>"#,
             axis_top + 13,
             xml(&tick.label)
+        );
+        let _ = write!(
+            grid,
+            r#"<line x1="{tx}" x2="{tx}" y1="{}" y2="{}" stroke="{TEXT}" stroke-opacity="{opacity}"/>"#,
+            axis_top + 18,
+            height - 14
         );
     }
 
@@ -208,8 +224,18 @@ pub fn timeline_svg(scenario: &Scenario, traces: &[Trace], now: Time, lang: Lang
         .unwrap_or(0);
     for (index, trace) in traces.iter().enumerate() {
         let top = lanes_top + group_h * index as i32;
-        tier_group(&mut body, scenario, trace, index == scenario_tier, top, &x_of, lang);
+        tier_group(
+            &mut body,
+            scenario,
+            trace,
+            index == scenario_tier,
+            top,
+            &x_of,
+            lang,
+        );
     }
+
+    body.push_str(&grid);
 
     // The clock's cursor.
     let cx = tenths(x_of(now));
@@ -411,8 +437,18 @@ mod tests {
             "<title id=\"rl-title\">Renewal Lab timeline: Two &lt;packages&gt; &amp; &quot;one&quot; balance</title>"
         ));
         assert!(svg.contains("clock 2026-04-10 12:00:00 · scenario tier V3"));
-        for word in ["available", "expired", "frozen", "released", "auto-renew paid", "top-up"] {
-            assert!(svg.contains(&format!(">{word}</text>")), "legend has {word}");
+        for word in [
+            "available",
+            "expired",
+            "frozen",
+            "released",
+            "auto-renew paid",
+            "top-up",
+        ] {
+            assert!(
+                svg.contains(&format!(">{word}</text>")),
+                "legend has {word}"
+            );
         }
         // Every state span of every lane is one band.
         let spans: usize = traces
@@ -427,7 +463,9 @@ mod tests {
             .flat_map(|t| &t.events)
             .filter(|e| MarkerKind::of(&e.kind).is_some())
             .count();
-        let drawn = svg.matches("stroke=\"#ffffff\" stroke-width=\"1.2\"").count();
+        let drawn = svg
+            .matches("stroke=\"#ffffff\" stroke-width=\"1.2\"")
+            .count();
         assert!(drawn > 0 && drawn <= markers, "{drawn} of {markers}");
     }
 
@@ -452,7 +490,10 @@ mod tests {
         }
         let (_, _, zh) = render(Lang::ZhCn);
         assert!(zh.contains(">已过期</text>"), "state words in Chinese");
-        assert!(zh.contains("data-tier=\"V3\""), "identifiers stay as they are");
+        assert!(
+            zh.contains("data-tier=\"V3\""),
+            "identifiers stay as they are"
+        );
     }
 
     #[test]

@@ -105,8 +105,10 @@ fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
         .and_then(|w| w.document())
         .ok_or("no document")?;
     let url = blob_url(blob)?;
-    let anchor: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(describe)?.unchecked_into();
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(describe)?
+        .unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
@@ -177,7 +179,9 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
             let report = {
                 let on_action = on_action.clone();
                 move |name: String, result: Result<(), String>| match result {
-                    Ok(()) => on_action.emit(Action::Notify(trf(lang, "Downloaded {0}.", &[&name]))),
+                    Ok(()) => {
+                        on_action.emit(Action::Notify(trf(lang, "Downloaded {0}.", &[&name])))
+                    }
                     Err(reason) => on_action.emit(Action::ReportError(trf(
                         lang,
                         "Could not export {0}: {1}.",
@@ -218,7 +222,11 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
     // The summary on paper: the scenario, its tier, the clock and the first coming dates.
     let tier = sim.traces.get(sim.scenario_tier());
     let dates: Vec<export::Reminder> = tier
-        .map(|trace| export::coming(&sim.scenario, trace, now).take(KEY_DATES + 1).collect())
+        .map(|trace| {
+            export::coming(&sim.scenario, trace, now)
+                .take(KEY_DATES + 1)
+                .collect()
+        })
         .unwrap_or_default();
     let more = dates.len() > KEY_DATES;
     let items = dates.iter().take(KEY_DATES).map(|date| {
