@@ -1,14 +1,35 @@
-//! Exports of a simulation for people outside the app: the event log as CSV and the coming
-//! attempts, expiry, freeze and release dates as an iCalendar file. Pure functions of a trace.
+//! Exports of a simulation for people outside the app: the event log as CSV, the coming
+//! attempts, expiry, freeze and release dates as an iCalendar file, and the timeline as a
+//! standalone SVG document ([`svg`]). Pure functions of the traces and the virtual clock.
 
-use crate::engine::{EventKind, Offset, Scenario, State, Time, Trace};
+use crate::engine::{Event, EventKind, Offset, Scenario, State, Time, Trace};
+
+pub mod svg;
 use crate::explain::{explain, when};
 use std::fmt::Write;
 
+/// The CSV header of [`event_log_csv`] and [`event_logs_csv`].
+const CSV_HEADER: &str = "tier,at,resource,kind,what,rule,next,balance\r\n";
+
 /// The event log of `trace` as CSV (RFC 4180: CRLF line ends, quotes doubled), one row per event.
 pub fn event_log_csv(scenario: &Scenario, trace: &Trace) -> String {
-    let mut out = String::from("tier,at,resource,kind,what,rule,next,balance\r\n");
-    for event in &trace.events {
+    let mut out = String::from(CSV_HEADER);
+    push_rows(&mut out, scenario, trace, &trace.events);
+    out
+}
+
+/// The event logs of every tier in `traces` up to `now` (what the app's log shows at that time,
+/// for each tier in turn, in the traces' order) as one CSV with the tier in the first column.
+pub fn event_logs_csv(scenario: &Scenario, traces: &[Trace], now: Time) -> String {
+    let mut out = String::from(CSV_HEADER);
+    for trace in traces {
+        push_rows(&mut out, scenario, trace, trace.events_until(now));
+    }
+    out
+}
+
+fn push_rows(out: &mut String, scenario: &Scenario, trace: &Trace, events: &[Event]) {
+    for event in events {
         let e = explain(event, scenario, trace);
         let resource = event
             .resource
@@ -33,7 +54,6 @@ pub fn event_log_csv(scenario: &Scenario, trace: &Trace) -> String {
         out.push_str(&row.join(","));
         out.push_str("\r\n");
     }
-    out
 }
 
 fn csv_field(text: &str) -> String {
@@ -59,36 +79,44 @@ pub struct Reminder {
 
 /// The automatic attempts, expiries, freezes and releases of `trace` strictly after `now`.
 pub fn coming_dates(scenario: &Scenario, trace: &Trace, now: Time) -> Vec<Reminder> {
-    let start = trace.events.partition_point(|e| e.at <= now);
-    trace.events[start..]
-        .iter()
-        .filter_map(|event| {
-            let id = scenario.resources.get(event.resource?)?.id.clone();
-            let (key, what) = match event.kind {
-                EventKind::AutoRenewAttempt { .. } => ("attempt", "auto-renew attempt (03:00)"),
-                EventKind::StateChanged {
-                    to: State::Expired, ..
-                } => ("expired", "expires; grace period starts"),
-                EventKind::StateChanged {
-                    to: State::Frozen, ..
-                } => ("frozen", "frozen; retention period starts"),
-                EventKind::StateChanged {
-                    to: State::Released,
-                    ..
-                } => ("released", "released; data deleted"),
-                _ => return None,
-            };
-            Some(Reminder {
-                at: event.at,
-                summary: format!("{id}: {what}"),
-                resource: id,
-                key,
-            })
-        })
-        .collect()
+    coming(scenario, trace, now).collect()
 }
 
-/// The dates of [`coming_dates`] as an iCalendar (RFC 5545) file; `stamp` is the creation time.
+/// [`coming_dates`] one at a time, in order (the app shows only the first few).
+pub fn coming<'a>(
+    scenario: &'a Scenario,
+    trace: &'a Trace,
+    now: Time,
+) -> impl Iterator<Item = Reminder> + 'a {
+    let start = trace.events.partition_point(|e| e.at <= now);
+    trace.events[start..].iter().filter_map(|event| {
+        let id = scenario.resources.get(event.resource?)?.id.clone();
+        let (key, what) = match event.kind {
+            EventKind::AutoRenewAttempt { .. } => ("attempt", "auto-renew attempt (03:00)"),
+            EventKind::StateChanged {
+                to: State::Expired, ..
+            } => ("expired", "expires; grace period starts"),
+            EventKind::StateChanged {
+                to: State::Frozen, ..
+            } => ("frozen", "frozen; retention period starts"),
+            EventKind::StateChanged {
+                to: State::Released,
+                ..
+            } => ("released", "released; data deleted"),
+            _ => return None,
+        };
+        Some(Reminder {
+            at: event.at,
+            summary: format!("{id}: {what}"),
+            resource: id,
+            key,
+        })
+    })
+}
+
+/// The dates of [`coming_dates`] as an iCalendar (RFC 5545) file; `stamp` is the creation time
+/// written as every event's DTSTAMP (the app passes its virtual clock, so the file is a pure
+/// function of the scenario and the clock).
 pub fn calendar_ics(scenario: &Scenario, trace: &Trace, now: Time, stamp: Time) -> String {
     let mut out = String::new();
     let mut line = |text: String| out.push_str(&fold_line(&text));
@@ -104,12 +132,13 @@ pub fn calendar_ics(scenario: &Scenario, trace: &Trace, now: Time, stamp: Time) 
         let at = utc_stamp(reminder.at, trace.offset);
         line("BEGIN:VEVENT".into());
         line(format!(
-            "UID:{}-{}-{}@renewal-lab",
-            reminder.resource, reminder.key, at
+            "UID:{}-{}-{}-{}@renewal-lab",
+            reminder.resource, reminder.key, at, trace.tier
         ));
         line(format!("DTSTAMP:{}", utc_stamp(stamp, trace.offset)));
+        // An instant: no DTEND (RFC 5545 wants DTEND later than DTSTART), and free time.
         line(format!("DTSTART:{at}"));
-        line(format!("DTEND:{at}"));
+        line("TRANSP:TRANSPARENT".into());
         line(format!("SUMMARY:{}", escape_text(&reminder.summary)));
         line(format!(
             "DESCRIPTION:{}",
@@ -204,6 +233,28 @@ mod tests {
     }
 
     #[test]
+    fn every_tier_up_to_the_clock_in_one_csv() {
+        let scenario = Scenario::from_json(SCENARIO).expect("valid fixture");
+        let traces = crate::engine::simulate_all_tiers(&scenario);
+        let now = Time::parse_local("2026-02-12T00:00:00").expect("time");
+        let csv = event_logs_csv(&scenario, &traces, now);
+        let rows: Vec<&str> = csv.split("\r\n").filter(|r| !r.is_empty()).collect();
+        assert_eq!(rows[0], "tier,at,resource,kind,what,rule,next,balance");
+        let expected: usize = traces.iter().map(|t| t.events_until(now).len()).sum();
+        assert_eq!(rows.len(), 1 + expected);
+        assert!(traces.len() > 1, "the fixture's policy has several tiers");
+        for trace in &traces {
+            let prefix = format!("{},", trace.tier);
+            let count = rows[1..].iter().filter(|r| r.starts_with(&prefix)).count();
+            assert_eq!(count, trace.events_until(now).len(), "{}", trace.tier);
+        }
+        // Nothing after the clock (V3 freezes on 02-18, V1 releases on 02-19).
+        assert!(!csv.contains(",2026-02-18T"), "{csv}");
+        assert!(!csv.contains(",2026-02-19T"), "{csv}");
+        assert!(csv.ends_with("\r\n"));
+    }
+
+    #[test]
     fn calendar_lists_only_coming_dates_in_utc() {
         let (scenario, trace) = fixture();
         let now = Time::parse_local("2026-02-10T12:00:00").expect("time");
@@ -226,6 +277,10 @@ mod tests {
             "expiry at 00:00+08:00 is 16:00Z the day before"
         );
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 3);
+        assert_eq!(ics.matches("DTSTAMP:20260210T040000Z\r\n").count(), 3);
+        assert!(ics.contains("UID:db-released-20260218T160000Z-V1@renewal-lab\r\n"));
+        assert!(!ics.contains("DTEND"), "instants have no DTEND");
+        assert!(ics.split("\r\n").all(|l| l.is_empty() || !l.contains('\n')));
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert!(ics.split("\r\n").all(|l| l.len() <= 75), "lines are folded");
     }

@@ -148,6 +148,7 @@ pub fn app() -> Html {
                 <Toolbar doc={state.doc.clone()} valid={state.errors.is_empty()}
                     sim={state.sim.clone()} can_undo={state.can_undo()}
                     can_redo={state.can_redo()} on_action={dispatch.clone()} />
+                <crate::ui::components::theme_switch::ThemeSwitch />
             </header>
             <main class="app-main">
                 <ErrorBanner error={state.error.clone()} {on_dismiss} />
@@ -225,6 +226,7 @@ fn lab(
         <div class="lab" data-testid="lab">
             <ClockBar now={state.now} {bounds} {offset} playing={state.playing}
                 speed={state.speed} on_action={dispatch.clone()} />
+            <crate::ui::components::export_menu::ExportMenu sim={state.sim.clone()} now={state.now} on_action={dispatch.clone()} />
             { stale_note }
             if let Some(session) = state.workshop.session.clone() {
                 <WorkshopPanel {session} on_action={dispatch.clone()} />

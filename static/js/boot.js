@@ -1,6 +1,14 @@
 // Starts Renewal Lab: loads the wasm-bindgen module and its WebAssembly from this origin. Kept in
 // a file (not inline) so the Content-Security-Policy needs no 'unsafe-inline'. Trunk fills in the
 // hashed file names as data attributes of this script's tag.
+// The theme chosen with the Theme switch (src/ui/components/theme_switch.rs), applied before the
+// app's first paint; without one the page follows the system's colour scheme.
+try {
+  const theme = localStorage.getItem('renewal-lab/theme');
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+} catch {
+  // Storage unavailable: follow the system.
+}
 const tag = document.querySelector('script[data-js][data-wasm]');
 const bindings = await import(tag.dataset.js);
 const wasm = await bindings.default({ module_or_path: tag.dataset.wasm });

@@ -1,6 +1,7 @@
 //! The translation catalogs, one file per part of the app so that parts are translated (and
 //! merged) independently. An entry is `(English, Simplified Chinese, Brazilian Portuguese)`.
 
+mod chrome;
 mod core;
 mod errors;
 mod explain;
@@ -15,6 +16,7 @@ pub type Entry = (&'static str, &'static str, &'static str);
 
 /// Every catalog; keys must be unique across them (checked by `tests/i18n_catalog.rs`).
 pub const CATALOGS: &[&[Entry]] = &[
+    chrome::ENTRIES,
     core::ENTRIES,
     errors::ENTRIES,
     explain::ENTRIES,

@@ -4,10 +4,6 @@
 use super::Entry;
 
 pub const ENTRIES: &[Entry] = &[
-    ("available", "可用", "disponível"),
-    ("expired", "已过期", "expirado"),
-    ("frozen", "已冻结", "congelado"),
-    ("released", "已释放", "liberado"),
     ("in service", "服务中", "em serviço"),
     ("grace period: still usable", "宽限期：仍可使用", "período de carência: ainda utilizável"),
     ("retention period: not usable, data kept", "保留期：不可使用，数据保留", "período de retenção: não utilizável, dados mantidos"),

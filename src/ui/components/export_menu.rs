@@ -1,0 +1,267 @@
+//! Exports and printing of the lab view: the event logs as CSV, the coming dates as an
+//! iCalendar file, the timeline as SVG and PNG, and Print. Also the summary that only paper
+//! shows (static/css/print.css): the scenario, its tier, the clock and the coming dates.
+//!
+//! Every file is a pure function of the simulation and the virtual clock (`src/export.rs`), made
+//! in the page and downloaded from a `blob:` address: nothing leaves the page.
+
+use crate::engine::Time;
+use crate::export::{self, svg};
+use crate::ui::components::toolbar::export_file_name;
+use crate::ui::i18n::{tr, trf, use_lang, Lang, LocalText};
+use crate::ui::sim::SimRef;
+use crate::ui::state::Action;
+use crate::ui::text::{minute_text, offset_label, second_text};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+/// Coming dates listed on paper; the calendar file has them all.
+const KEY_DATES: usize = 8;
+/// The PNG's pixels per SVG pixel.
+const PNG_SCALE: u32 = 2;
+
+/// Properties of [`ExportMenu`].
+#[derive(Properties, PartialEq)]
+pub struct ExportMenuProps {
+    /// The last valid simulation (nothing is shown without one).
+    pub sim: Option<SimRef>,
+    /// The virtual clock.
+    pub now: Time,
+    /// Receives the notices and errors.
+    pub on_action: Callback<Action>,
+}
+
+/// The kinds of files offered.
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Csv,
+    Ics,
+    Svg,
+    Png,
+}
+
+/// The file stem for `sim`: the scenario's name as Export JSON writes it, without `.json`.
+fn file_stem(sim: &SimRef) -> String {
+    let name = export_file_name(&sim.scenario.to_doc());
+    name.trim_end_matches(".json").to_string()
+}
+
+/// The file name and text of a text export (CSV, ICS, SVG); `None` for the PNG.
+fn text_file(sim: &SimRef, now: Time, format: Format, lang: Lang) -> Option<(String, String)> {
+    let stem = file_stem(sim);
+    let scenario = &sim.scenario;
+    match format {
+        // A byte-order mark so spreadsheet programs read the file as UTF-8.
+        Format::Csv => Some((
+            format!("{stem}-events.csv"),
+            format!(
+                "\u{feff}{}",
+                export::event_logs_csv(scenario, &sim.traces, now)
+            ),
+        )),
+        Format::Ics => {
+            let trace = sim.traces.get(sim.scenario_tier())?;
+            Some((
+                format!("{stem}-{}.ics", trace.tier),
+                export::calendar_ics(scenario, trace, now, now),
+            ))
+        }
+        Format::Svg => Some((
+            format!("{stem}-timeline.svg"),
+            svg::timeline_svg(scenario, &sim.traces, now, lang),
+        )),
+        Format::Png => None,
+    }
+}
+
+fn describe(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the browser refused".to_string())
+}
+
+/// A `blob:` address for `blob`.
+fn blob_url(blob: &web_sys::Blob) -> Result<String, String> {
+    web_sys::Url::create_object_url_with_blob(blob).map_err(describe)
+}
+
+fn text_blob(text: &str, mime: &str) -> Result<web_sys::Blob, String> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(
+        &js_sys::Array::of1(&JsValue::from_str(text)),
+        &options,
+    )
+    .map_err(describe)
+}
+
+/// Offers `blob` as a download named `file_name`.
+fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let url = blob_url(blob)?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(describe)?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Give the browser time to read the blob before forgetting it.
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// Draws the SVG document `svg` on a canvas at [`PNG_SCALE`] and returns it as a PNG.
+async fn png_of(svg: &str) -> Result<web_sys::Blob, String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let url = blob_url(&text_blob(svg, "image/svg+xml")?)?;
+    let image = web_sys::HtmlImageElement::new().map_err(describe)?;
+    image.set_src(&url);
+    let decoded = JsFuture::from(image.decode()).await;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    decoded.map_err(describe)?;
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(describe)?
+        .unchecked_into();
+    canvas.set_width(image.natural_width() * PNG_SCALE);
+    canvas.set_height(image.natural_height() * PNG_SCALE);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .map_err(describe)?
+        .ok_or("no 2D canvas")?
+        .unchecked_into();
+    let scale = f64::from(PNG_SCALE);
+    context.scale(scale, scale).map_err(describe)?;
+    context
+        .draw_image_with_html_image_element(&image, 0.0, 0.0)
+        .map_err(describe)?;
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = canvas.to_blob_with_type(&resolve, "image/png");
+    });
+    let png = JsFuture::from(promise).await.map_err(describe)?;
+    png.dyn_into::<web_sys::Blob>()
+        .map_err(|_| "the canvas made no image".to_string())
+}
+
+/// The words of a coming date's kind.
+fn date_words(lang: Lang, key: &str) -> &'static str {
+    match key {
+        "attempt" => tr(lang, "auto-renew attempt at 03:00"),
+        "expired" => tr(lang, "expires: the grace period starts"),
+        "frozen" => tr(lang, "frozen: the retention period starts"),
+        _ => tr(lang, "released: the data is deleted"),
+    }
+}
+
+/// The export buttons, and the summary shown only in print.
+#[function_component(ExportMenu)]
+pub fn export_menu(props: &ExportMenuProps) -> Html {
+    let lang = use_lang();
+    let Some(sim) = props.sim.clone() else {
+        return Html::default();
+    };
+    let now = props.now;
+    let export = |format: Format| {
+        let (sim, on_action) = (sim.clone(), props.on_action.clone());
+        Callback::from(move |_: MouseEvent| {
+            let report = {
+                let on_action = on_action.clone();
+                move |name: String, result: Result<(), String>| match result {
+                    Ok(()) => on_action.emit(Action::Notify(LocalText::new(|lang| {
+                        trf(lang, "Downloaded {0}.", &[&name])
+                    }))),
+                    Err(reason) => on_action.emit(Action::ReportError(LocalText::new(|lang| {
+                        trf(lang, "Could not export {0}: {1}.", &[&name, &reason])
+                    }))),
+                }
+            };
+            match text_file(&sim, now, format, lang) {
+                Some((name, text)) => {
+                    let mime = match format {
+                        Format::Csv => "text/csv;charset=utf-8",
+                        Format::Ics => "text/calendar;charset=utf-8",
+                        _ => "image/svg+xml",
+                    };
+                    let result = text_blob(&text, mime).and_then(|b| download_blob(&name, &b));
+                    report(name, result);
+                }
+                None => {
+                    let name = format!("{}-timeline.png", file_stem(&sim));
+                    let svg = svg::timeline_svg(&sim.scenario, &sim.traces, now, lang);
+                    spawn_local(async move {
+                        let result = match png_of(&svg).await {
+                            Ok(png) => download_blob(&name, &png),
+                            Err(reason) => Err(reason),
+                        };
+                        report(name, result);
+                    });
+                }
+            }
+        })
+    };
+    let on_print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+
+    // The summary on paper: the scenario, its tier, the clock and the first coming dates.
+    let tier = sim.traces.get(sim.scenario_tier());
+    let dates: Vec<export::Reminder> = tier
+        .map(|trace| {
+            export::coming(&sim.scenario, trace, now)
+                .take(KEY_DATES + 1)
+                .collect()
+        })
+        .unwrap_or_default();
+    let more = dates.len() > KEY_DATES;
+    let items = dates.iter().take(KEY_DATES).map(|date| {
+        html! {
+            <li>
+                <time>{ minute_text(date.at) }</time>{ " " }
+                <strong>{ &date.resource }</strong>{ " " }{ date_words(lang, date.key) }
+            </li>
+        }
+    });
+    let tier_name = tier.map_or("", |t| t.tier.as_str());
+
+    html! {
+        <>
+            <div class="export-menu" role="group" aria-label={tr(lang, "Export and print")}>
+                <button type="button" class="button" onclick={export(Format::Csv)}>{ tr(lang, "Export CSV") }</button>
+                <button type="button" class="button" onclick={export(Format::Ics)}>{ tr(lang, "Export calendar (.ics)") }</button>
+                <button type="button" class="button" onclick={export(Format::Svg)}>{ tr(lang, "Export SVG") }</button>
+                <button type="button" class="button" onclick={export(Format::Png)}>{ tr(lang, "Export PNG") }</button>
+                <button type="button" class="button" onclick={on_print}>{ tr(lang, "Print") }</button>
+            </div>
+            <section class="print-summary" data-testid="print-summary">
+                <h2 class="print-title">{ trf(lang, "Scenario: {0}", &[&sim.scenario.name]) }</h2>
+                <p>
+                    { trf(lang, "Customer tier {0}; the timeline shows every tier of the policy. Clock: {1} ({2}).",
+                          &[tier_name, &second_text(now), &offset_label(sim.scenario.offset)]) }
+                </p>
+                <h3>{ trf(lang, "Coming dates for tier {0}", &[tier_name]) }</h3>
+                if dates.is_empty() {
+                    <p>{ tr(lang, "Nothing more is scheduled.") }</p>
+                } else {
+                    <ul class="print-dates">{ for items }</ul>
+                }
+                if more {
+                    <p>{ tr(lang, "More follow: the calendar export lists every date.") }</p>
+                }
+            </section>
+        </>
+    }
+}

@@ -1,0 +1,57 @@
+//! Themes, exports and printing.
+
+use super::Entry;
+
+pub const ENTRIES: &[Entry] = &[
+    // Theme switch
+    ("Theme", "主题", "Tema"),
+    ("System", "跟随系统", "Sistema"),
+    ("Light", "浅色", "Claro"),
+    ("Dark", "深色", "Escuro"),
+    // The exported timeline (SVG and PNG)
+    ("Renewal Lab timeline: {0}", "Renewal Lab 时间线：{0}", "Linha do tempo do Renewal Lab: {0}"),
+    (
+        "{0} → {1} · times in {2} · clock {3} · scenario tier {4}",
+        "{0} → {1} · 时间为 {2} · 时钟 {3} · 场景等级 {4}",
+        "{0} → {1} · horários em {2} · relógio {3} · nível do cenário {4}",
+    ),
+    ("available", "可用", "disponível"),
+    ("expired", "已过期", "expirado"),
+    ("frozen", "已冻结", "congelado"),
+    ("released", "已释放", "liberado"),
+    ("auto-renew paid", "自动续费成功", "renovação automática paga"),
+    ("auto-renew failed", "自动续费失败", "renovação automática falhou"),
+    ("renewed by hand", "手动续费", "renovado manualmente"),
+    ("top-up", "充值", "recarga"),
+    ("act refused", "操作被拒绝", "ação recusada"),
+    ("scenario tier", "场景等级", "nível do cenário"),
+    ("package", "包年/包月", "pacote"),
+    ("pay-per-use", "按需计费", "pagamento por uso"),
+    // Export buttons and their notices
+    ("Export and print", "导出与打印", "Exportar e imprimir"),
+    ("Export CSV", "导出 CSV", "Exportar CSV"),
+    ("Export calendar (.ics)", "导出日历 (.ics)", "Exportar calendário (.ics)"),
+    ("Export SVG", "导出 SVG", "Exportar SVG"),
+    ("Export PNG", "导出 PNG", "Exportar PNG"),
+    ("Print", "打印", "Imprimir"),
+    ("Downloaded {0}.", "已下载 {0}。", "{0} baixado."),
+    ("Could not export {0}: {1}.", "无法导出 {0}：{1}。", "Não foi possível exportar {0}: {1}."),
+    // The printed summary
+    ("Scenario: {0}", "场景：{0}", "Cenário: {0}"),
+    (
+        "Customer tier {0}; the timeline shows every tier of the policy. Clock: {1} ({2}).",
+        "客户等级 {0}；时间线显示该策略的所有等级。时钟：{1}（{2}）。",
+        "Nível do cliente {0}; a linha do tempo mostra todos os níveis da política. Relógio: {1} ({2}).",
+    ),
+    ("Coming dates for tier {0}", "等级 {0} 的后续日期", "Próximas datas do nível {0}"),
+    ("Nothing more is scheduled.", "之后没有其他安排。", "Nada mais está programado."),
+    (
+        "More follow: the calendar export lists every date.",
+        "后面还有更多：导出的日历列出了所有日期。",
+        "Há mais datas: o calendário exportado lista todas.",
+    ),
+    ("auto-renew attempt at 03:00", "03:00 自动续费尝试", "tentativa de renovação automática às 03:00"),
+    ("expires: the grace period starts", "到期：宽限期开始", "expira: começa o período de carência"),
+    ("frozen: the retention period starts", "冻结：保留期开始", "congelado: começa o período de retenção"),
+    ("released: the data is deleted", "释放：数据被删除", "liberado: os dados são excluídos"),
+];

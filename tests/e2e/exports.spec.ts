@@ -1,0 +1,266 @@
+// Exports and printing: each file is downloaded from the app and parsed — the CSV of the event
+// logs, the iCalendar file of the coming dates, the timeline as SVG and as PNG — and the printed
+// page is one page with the summary, the timeline and the status, and no controls.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import {
+  ROOT,
+  button,
+  chooseLogTier,
+  expectMatchesCli,
+  expectedLog,
+  gallery,
+  goToTime,
+  localToEpoch,
+  openLink,
+  readLog,
+  rfcToEpoch,
+  simulateAll,
+  tz,
+} from './lab';
+
+const SHOTS = join(ROOT, 'docs', 'screenshots');
+
+/** Clicks the button `name` and returns the file it downloads. */
+async function download(page: Page, name: string): Promise<{ file: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), button(page, name).click()]);
+  expect(await d.failure()).toBeNull();
+  return { file: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
+}
+
+/** RFC 4180: fields separated by commas, quoted when needed (quotes doubled), rows end in CRLF.
+ * (Plain throws inside the loop: an `expect` per character would be a reported step each.) */
+function parseCsv(text: string): string[][] {
+  expect(text.endsWith('\r\n'), 'the last row ends with CRLF').toBe(true);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r') {
+      if (text[i + 1] !== '\n') throw new Error(`CR without LF at ${i}`);
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else {
+      if (c === '\n') throw new Error(`bare LF outside quotes at ${i}`);
+      field += c;
+    }
+  }
+  return rows;
+}
+
+/** Unfolds an iCalendar file (RFC 5545 §3.1) into content lines, checking CRLF and 75 octets. */
+function icsLines(text: string): string[] {
+  expect(text.endsWith('\r\n')).toBe(true);
+  const physical = text.slice(0, -2).split('\r\n');
+  expect(physical.filter((line) => line.includes('\n')), 'no bare LF').toEqual([]);
+  expect(physical.filter((line) => Buffer.byteLength(line, 'utf8') > 75), 'lines of at most 75 octets').toEqual([]);
+  const lines: string[] = [];
+  for (const line of physical) {
+    if (line.startsWith(' ')) lines[lines.length - 1] += line.slice(1);
+    else lines.push(line);
+  }
+  return lines;
+}
+
+/** `YYYYMMDDTHHMMSSZ` for epoch milliseconds. */
+function icsUtc(epoch: number): string {
+  return new Date(epoch).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+test('Export CSV: every tier\'s event log up to the clock, the shown log\'s rows included', async ({ page }) => {
+  const scenario = gallery('two-packages-one-balance');
+  const traces = simulateAll(scenario);
+  await openLink(page, scenario);
+  await goToTime(page, '2026-04-05 12:00:00');
+  await expectMatchesCli(page, scenario, 'V2');
+  const shown = await readLog(page);
+  expect(shown.length).toBeGreaterThan(3);
+
+  const { file, bytes } = await download(page, 'Export CSV');
+  expect(file).toBe('two-packages-auto-renewing-from-one-balance-events.csv');
+  let text = bytes.toString('utf8');
+  expect(text.charCodeAt(0), 'a UTF-8 byte-order mark for spreadsheets').toBe(0xfeff);
+  text = text.slice(1);
+  const [header, ...rows] = parseCsv(text);
+  expect(header).toEqual(['tier', 'at', 'resource', 'kind', 'what', 'rule', 'next', 'balance']);
+  expect(rows.filter((row) => row.length !== header.length)).toEqual([]);
+
+  const epoch = localToEpoch('2026-04-05 12:00:00', tz(scenario));
+  const key = (r: string[]) => `${r[1]}|${r[3]}`;
+  // The rows of the log's tier are the rows the log shows.
+  expect(rows.filter((r) => r[0] === 'V2').map(key).sort()).toEqual(shown);
+  // And every tier is there, in the policy's order, each with its events up to the clock.
+  const tiers = Object.keys(traces);
+  expect([...new Set(rows.map((r) => r[0]))]).toEqual(tiers);
+  for (const tier of tiers) {
+    expect(rows.filter((r) => r[0] === tier).map(key).sort(), tier).toEqual(expectedLog(traces[tier], epoch));
+  }
+  // Readable columns: resource ids, explanations with their rule, balances.
+  const failed = rows.find((r) => r[0] === 'V0' && r[3] === 'auto_renew_attempt');
+  expect(failed?.[2]).toMatch(/^(web|db)$/);
+  expect(failed?.[5]).toContain('§6');
+  expect(rows.some((r) => r[4].includes(','))).toBe(true); // quoted fields parsed back
+});
+
+test('Export calendar (.ics): the coming attempt, expiry, freeze and release of the scenario tier', async ({ page }) => {
+  const scenario = gallery('auto-renew-twice');
+  const trace = simulateAll(scenario)[scenario.tier];
+  await openLink(page, scenario);
+  await goToTime(page, '2026-03-01 12:00:00');
+  const now = localToEpoch('2026-03-01 12:00:00', tz(scenario));
+
+  const { file, bytes } = await download(page, 'Export calendar (.ics)');
+  expect(file).toMatch(new RegExp(`^[a-z0-9-]+-${scenario.tier}\\.ics$`));
+  const lines = icsLines(bytes.toString('utf8'));
+  expect(lines.slice(0, 2)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0']);
+  expect(lines.at(-1)).toBe('END:VCALENDAR');
+  expect(lines.some((l) => l.startsWith('PRODID:'))).toBe(true);
+
+  // The events, property by property.
+  const events: Array<Record<string, string>> = [];
+  let current: Record<string, string> | null = null;
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') current = {};
+    else if (line === 'END:VEVENT') {
+      events.push(current!);
+      current = null;
+    } else if (current) {
+      const colon = line.indexOf(':');
+      current[line.slice(0, colon)] = line.slice(colon + 1);
+    }
+  }
+  const wanted = trace.events.filter(
+    (e) =>
+      rfcToEpoch(e.at) > now &&
+      e.resource &&
+      (e.kind === 'auto_renew_attempt' || (e.kind === 'state_changed' && ['expired', 'frozen', 'released'].includes(e.to))),
+  );
+  expect(wanted.map((e) => e.kind === 'state_changed' ? e.to : 'attempt')).toEqual(['attempt', 'expired', 'frozen', 'released']);
+  expect(events.map((e) => e.DTSTART)).toEqual(wanted.map((e) => icsUtc(rfcToEpoch(e.at))));
+  expect(events.map((e) => e.DTSTART)).toEqual(['20260311T190000Z', '20260415T160000Z', '20260422T160000Z', '20260429T160000Z']);
+  for (const event of events) {
+    expect(event.DTSTAMP, 'DTSTAMP is the virtual clock, so the file is reproducible').toBe(icsUtc(now));
+    expect(event.UID).toMatch(/^ocr-(attempt|expired|frozen|released)-\d{8}T\d{6}Z-V\d@renewal-lab$/);
+    expect(event.SUMMARY).toMatch(/^ocr: /);
+  }
+  expect(new Set(events.map((e) => e.UID)).size).toBe(events.length);
+
+  // Later on the clock, fewer dates remain; the same clock gives the same file.
+  const again = await download(page, 'Export calendar (.ics)');
+  expect(again.bytes.equals(bytes)).toBe(true);
+  await goToTime(page, '2026-04-20 00:00:00');
+  const later = icsLines((await download(page, 'Export calendar (.ics)')).bytes.toString('utf8'));
+  expect(later.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(2);
+});
+
+test('Export SVG and PNG: the timeline with a lane per tier and resource', async ({ page }) => {
+  const scenario = gallery('two-packages-one-balance');
+  const traces = simulateAll(scenario);
+  await openLink(page, scenario);
+  await goToTime(page, '2026-04-09 12:00:00');
+
+  const svg = await download(page, 'Export SVG');
+  expect(svg.file).toBe('two-packages-auto-renewing-from-one-balance-timeline.svg');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      error: doc.getElementsByTagName('parsererror').length,
+      root: root.localName,
+      ns: root.namespaceURI,
+      title: root.querySelector('title')?.textContent ?? '',
+      lanes: [...root.querySelectorAll('g.lane')].map((g) => `${g.getAttribute('data-tier')}/${g.getAttribute('data-resource')}`),
+      bands: root.querySelectorAll('rect[data-state]').length,
+      patterns: root.querySelectorAll('pattern').length,
+      cursor: root.querySelectorAll('[data-testid="cursor"]').length,
+      scripts: root.querySelectorAll('script, foreignObject').length,
+    };
+  }, svg.bytes.toString('utf8'));
+  expect(parsed.error, 'well-formed XML').toBe(0);
+  expect(parsed.root).toBe('svg');
+  expect(parsed.ns).toBe('http://www.w3.org/2000/svg');
+  expect(parsed.title).toContain(scenario.name);
+  const lanes = Object.keys(traces).flatMap((tier) => scenario.resources.map((r) => `${tier}/${r.id}`));
+  expect(parsed.lanes.sort()).toEqual(lanes.sort());
+  expect(parsed.bands).toBeGreaterThanOrEqual(lanes.length);
+  expect(parsed.patterns).toBe(4);
+  expect(parsed.cursor).toBe(1);
+  expect(parsed.scripts).toBe(0);
+
+  const png = await download(page, 'Export PNG');
+  expect(png.file).toBe('two-packages-auto-renewing-from-one-balance-timeline.png');
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // IHDR: twice the SVG's width.
+  expect(png.bytes.readUInt32BE(16)).toBe(2400);
+  expect(png.bytes.readUInt32BE(20)).toBeGreaterThan(800);
+  expect(png.bytes.length).toBeGreaterThan(20_000);
+  writeFileSync(join(SHOTS, 'timeline-export.png'), png.bytes);
+  await expect(page.getByTestId('notice')).toContainText('timeline.png');
+});
+
+test('Print: one page with the summary, the timeline and the status, and no controls', async ({ page }) => {
+  const scenario = gallery('auto-renew-twice');
+  await openLink(page, scenario);
+  await goToTime(page, '2026-03-01 12:00:00');
+
+  // The button opens the browser's print dialog.
+  await page.evaluate(() => {
+    (window as any).printed = 0;
+    window.print = () => void (window as any).printed++;
+  });
+  await button(page, 'Print').click();
+  expect(await page.evaluate(() => (window as any).printed)).toBe(1);
+
+  await expect(page.getByTestId('print-summary')).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  const summary = page.getByTestId('print-summary');
+  await expect(summary).toBeVisible();
+  await expect(summary).toContainText(scenario.name);
+  await expect(summary).toContainText(`tier ${scenario.tier}`);
+  await expect(summary).toContainText('2026-03-01 12:00:00');
+  await expect(summary.locator('li')).toHaveCount(4);
+  await expect(summary.locator('li').first()).toContainText('2026-03-12 03:00');
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  await expect(page.getByTestId('status-panel')).toBeVisible();
+  for (const hidden of ['editor', 'clock-bar', 'act-panel', 'event-log']) await expect(page.getByTestId(hidden)).toBeHidden();
+  for (const name of ['Export CSV', 'Play', 'Copy link']) await expect(button(page, name)).toBeHidden();
+  // Black on white even when the screen is dark.
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+  // The README's picture: an A4 sheet at 96 dpi, less its margins.
+  await page.setViewportSize({ width: 718, height: 1047 });
+  await page.screenshot({ path: join(SHOTS, 'print.png') });
+
+  for (const format of ['A4', 'Letter'] as const) {
+    const pdf = await page.pdf({ format, printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+    expect(pages.length, `one ${format} page`).toBe(1);
+  }
+});
+
+test('screenshot: the export buttons above the timeline', async ({ page }) => {
+  const scenario = gallery('two-packages-one-balance');
+  await openLink(page, scenario);
+  await goToTime(page, '2026-04-09 12:00:00');
+  await chooseLogTier(page, scenario.tier);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const box = await page.getByRole('group', { name: 'Export and print' }).boundingBox();
+  await page.screenshot({ path: join(SHOTS, 'exports.png'), clip: { x: 0, y: 0, width: 1280, height: Math.min(800, (box?.y ?? 0) + 420) } });
+});
