@@ -196,17 +196,79 @@ const GLYPH_REJECTED: &str = "l12 0l0 12l-12 0zm1.7 8.8l1.5 1.5l7.1 -7.1l-1.5 -1
 
 /// A coordinate to one decimal without float formatting (slow in WebAssembly): `12.3`, `-0.5`.
 fn tenths(value: f64) -> String {
+    let mut out = String::with_capacity(8);
+    push_tenths(&mut out, value);
+    out
+}
+
+/// Appends [`tenths`]`(value)` to `out`, without `format!` (thousands are written per edit).
+fn push_tenths(out: &mut String, value: f64) {
     let tenths = if value.is_finite() {
         (value * 10.0).round() as i64
     } else {
         0
     };
-    let sign = if tenths < 0 { "-" } else { "" };
-    let magnitude = tenths.unsigned_abs();
-    match magnitude % 10 {
-        0 => format!("{sign}{}", magnitude / 10),
-        digit => format!("{sign}{}.{digit}", magnitude / 10),
+    if tenths < 0 {
+        out.push('-');
     }
+    let magnitude = tenths.unsigned_abs();
+    push_digits(out, magnitude / 10, 1);
+    if magnitude % 10 != 0 {
+        out.push('.');
+        push_digits(out, magnitude % 10, 1);
+    }
+}
+
+/// Appends `n` in decimal, zero-padded to at least `width` digits.
+fn push_digits(out: &mut String, n: u64, width: usize) {
+    let mut buffer = [b'0'; 20];
+    let mut i = buffer.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        buffer[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let start = i.min(buffer.len().saturating_sub(width));
+    for &digit in &buffer[start..] {
+        out.push(char::from(digit));
+    }
+}
+
+/// Appends `t` as RFC 3339 in the offset written `offset` (`+08:00`), as [`Time::rfc3339`] does
+/// but without `format!`: the timeline writes one per marked event (thousands) at every edit.
+fn push_rfc3339(out: &mut String, t: Time, offset: &str) {
+    const DAY: i64 = 86_400;
+    let secs = t.secs();
+    let (days, of_day) = (secs.div_euclid(DAY), secs.rem_euclid(DAY));
+    // Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's civil_from_days).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    if year < 0 {
+        out.push('-');
+    }
+    push_digits(out, year.unsigned_abs(), 4);
+    for (separator, value) in [
+        ('-', month),
+        ('-', day),
+        ('T', of_day / 3_600),
+        (':', of_day / 60 % 60),
+        (':', of_day % 60),
+    ] {
+        out.push(separator);
+        push_digits(out, value.unsigned_abs(), 2);
+    }
+    out.push_str(offset);
 }
 
 /// One state band of a lane.
@@ -327,8 +389,9 @@ impl MarkerSink {
         }
     }
 
-    /// Adds the event `event` (of `kind`, at `at`, written `rfc3339`) at `px`.
-    fn push(&mut self, kind: MarkerKind, px: f64, event: usize, at: Time, rfc3339: &str) {
+    /// Adds the event `event` (of `kind`, at `at`) at `px`; `offset` is the trace's UTC offset
+    /// as written in RFC 3339.
+    fn push(&mut self, kind: MarkerKind, px: f64, event: usize, at: Time, offset: &str) {
         let slot = MarkerKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
         let path = self.paths[slot].get_or_insert_with(|| MarkerPath {
             kind,
@@ -340,7 +403,7 @@ impl MarkerSink {
         if !path.at.is_empty() {
             path.at.push(' ');
         }
-        path.at.push_str(rfc3339);
+        push_rfc3339(&mut path.at, at, offset);
         path.count += 1;
         if let Some(previous) = self.last[slot].and_then(|i| self.drawn.get_mut(i)) {
             if px - previous.px < MARKER_MERGE_PX {
@@ -351,9 +414,9 @@ impl MarkerSink {
         }
         path.single = path.d.is_empty();
         path.d.push(if path.single { 'M' } else { 'L' });
-        path.d.push_str(&tenths(px));
+        push_tenths(&mut path.d, px);
         path.d.push(' ');
-        path.d.push_str(&tenths(self.y));
+        push_tenths(&mut path.d, self.y);
         self.last[slot] = Some(self.drawn.len());
         self.drawn.push(Drawn {
             kind,
@@ -497,18 +560,18 @@ fn tier_geometry(
         .map(|_| MarkerSink::new(LANE_MARKER_Y))
         .collect();
     let mut account = MarkerSink::new(TIER_MARKER_Y);
+    let offset = trace.offset.to_string();
     for (index, event) in trace.events.iter().enumerate() {
         let Some(kind) = MarkerKind::of(&event.kind) else {
             continue;
         };
         let px = x_of(event.at) * width_px;
-        let at = event.at.rfc3339(trace.offset);
         let sink = match event.resource {
             Some(r) => sinks.get_mut(r),
             None => Some(&mut account),
         };
         if let Some(sink) = sink {
-            sink.push(kind, px, index, event.at, &at);
+            sink.push(kind, px, index, event.at, &offset);
         }
     }
     let lanes = sinks
@@ -1265,7 +1328,7 @@ fn legend() -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Scenario;
+    use crate::engine::{Offset, Scenario};
 
     /// Failed attempts 04-01..04-03 at 03:00, a top-up, then a paid attempt on 04-04.
     const SCENARIO: &str = r#"{
@@ -1294,6 +1357,30 @@ mod tests {
         ];
         for (value, text) in cases {
             assert_eq!(tenths(value), text, "{value}");
+        }
+    }
+
+    #[test]
+    fn instants_are_written_as_the_engine_writes_them() {
+        let offsets = [Offset::default(), Offset::from_minutes(-210).unwrap()];
+        // seconds since 1970-01-01T00:00:00 local: the epoch, a second before, 2026-01-08 09:00,
+        // a leap day, a century that is not a leap year, far before and after
+        let instants = [
+            0,
+            -1,
+            1_767_862_800,
+            1_835_406_000,
+            4_107_616_496,
+            -30_610_224_000,
+            253_402_300_799,
+        ];
+        for offset in offsets {
+            for secs in instants {
+                let t = Time::from_secs(secs);
+                let mut out = String::new();
+                push_rfc3339(&mut out, t, &offset.to_string());
+                assert_eq!(out, t.rfc3339(offset), "{secs}");
+            }
         }
     }
 
@@ -1401,7 +1488,7 @@ mod tests {
         for (xs, d, single) in cases {
             let mut sink = MarkerSink::new(LANE_MARKER_Y);
             for (i, &x) in xs.iter().enumerate() {
-                sink.push(MarkerKind::AttemptFailed, x, i, Time::default(), "t");
+                sink.push(MarkerKind::AttemptFailed, x, i, Time::default(), "Z");
             }
             let (paths, drawn) = sink.finish();
             assert_eq!(paths.len(), 1);
