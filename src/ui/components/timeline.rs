@@ -6,7 +6,7 @@
 //! state changes.
 
 use crate::engine::trace::{ActionName, RenewSource};
-use crate::engine::{BillingMode, EventKind, State, Time, Trace};
+use crate::engine::{BillingMode, EventKind, Offset, State, Time, Trace};
 use crate::explain;
 use crate::ui::sim::{Sim, SimRef};
 use crate::ui::text::{
@@ -300,17 +300,63 @@ struct Drawn {
 /// Every marker of one kind in a lane (or a tier row), drawn by one path: a polyline through the
 /// glyphs' centres whose vertices carry the kind's SVG `<marker>` glyph, so thousands of events
 /// cost one element per kind.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 struct MarkerPath {
     kind: MarkerKind,
     /// `M x yL x y…` through the glyphs' centres (`…h0` when there is one).
     d: String,
     /// Whether it draws a single glyph (then only its start vertex carries one).
     single: bool,
-    /// The RFC 3339 instants of every event it marks, space-separated, in time order.
+    /// The instants of every event it marks, in time order, and their UTC offset.
+    instants: Vec<Time>,
+    offset: Offset,
+    /// The same written out for `data-at` (RFC 3339, space-separated); filled by [`fill_at`]
+    /// only for drawings an edit changed, as thousands are written per lane.
     at: String,
     /// How many events it marks.
     count: usize,
+}
+
+/// Equal when they draw and mark the same (`at` is written from the instants and offset).
+impl PartialEq for MarkerPath {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+            && self.single == other.single
+            && self.count == other.count
+            && self.offset == other.offset
+            && self.d == other.d
+            && self.instants == other.instants
+    }
+}
+
+/// Writes `path.at` from its instants, unless already written.
+fn fill_at(path: &mut MarkerPath) {
+    if !path.at.is_empty() || path.instants.is_empty() {
+        return;
+    }
+    let offset = path.offset.to_string();
+    path.at.reserve(path.instants.len() * (20 + offset.len()));
+    for (i, &t) in path.instants.iter().enumerate() {
+        if i > 0 {
+            path.at.push(' ');
+        }
+        push_rfc3339(&mut path.at, t, &offset);
+    }
+}
+
+/// Writes the `data-at` of every drawing not shared with a previous geometry (those were written
+/// when first made).
+fn fill_strings(geometry: &mut Geometry) {
+    for tier in &mut geometry.tiers {
+        if let Some(paths) = Rc::get_mut(&mut tier.account_markers) {
+            paths.iter_mut().for_each(fill_at);
+        }
+        for lane in &mut tier.lanes {
+            if let Some(drawing) = Rc::get_mut(&mut lane.drawing) {
+                drawing.markers.iter_mut().for_each(fill_at);
+            }
+        }
+    }
 }
 
 /// Everything drawn in one lane, computed once per simulation and width.
@@ -372,6 +418,7 @@ struct Geometry {
 /// they would overlap.
 struct MarkerSink {
     y: f64,
+    offset: Offset,
     /// Per kind (in [`MarkerKind::ALL`] order): its path so far.
     paths: [Option<MarkerPath>; 5],
     drawn: Vec<Drawn>,
@@ -380,30 +427,30 @@ struct MarkerSink {
 }
 
 impl MarkerSink {
-    fn new(y: f64) -> Self {
+    fn new(y: f64, offset: Offset) -> Self {
         MarkerSink {
             y,
+            offset,
             paths: Default::default(),
             drawn: Vec::new(),
             last: [None; 5],
         }
     }
 
-    /// Adds the event `event` (of `kind`, at `at`) at `px`; `offset` is the trace's UTC offset
-    /// as written in RFC 3339.
-    fn push(&mut self, kind: MarkerKind, px: f64, event: usize, at: Time, offset: &str) {
+    /// Adds the event `event` (of `kind`, at `at`) at `px`.
+    fn push(&mut self, kind: MarkerKind, px: f64, event: usize, at: Time) {
         let slot = MarkerKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        let offset = self.offset;
         let path = self.paths[slot].get_or_insert_with(|| MarkerPath {
             kind,
             d: String::new(),
             single: true,
+            instants: Vec::new(),
+            offset,
             at: String::new(),
             count: 0,
         });
-        if !path.at.is_empty() {
-            path.at.push(' ');
-        }
-        push_rfc3339(&mut path.at, at, offset);
+        path.instants.push(at);
         path.count += 1;
         if let Some(previous) = self.last[slot].and_then(|i| self.drawn.get_mut(i)) {
             if px - previous.px < MARKER_MERGE_PX {
@@ -515,8 +562,19 @@ fn reuse_unchanged(fresh: &mut Geometry, previous: &Geometry) {
     }
 }
 
-/// Computes every band, marker and tick for a track `width_px` wide.
-fn geometry(sim: &Sim, width_px: f64) -> Geometry {
+/// Computes every band, marker and tick for a track `width_px` wide, sharing the drawings equal to
+/// `previous`'s.
+fn geometry(sim: &Sim, width_px: f64, previous: Option<&Geometry>) -> Geometry {
+    let mut fresh = raw_geometry(sim, width_px);
+    if let Some(previous) = previous {
+        reuse_unchanged(&mut fresh, previous);
+    }
+    fill_strings(&mut fresh);
+    fresh
+}
+
+/// [`geometry`] without the `data-at` strings.
+fn raw_geometry(sim: &Sim, width_px: f64) -> Geometry {
     let start = sim.traces.first().map_or(Time::default(), |t| t.start);
     let end = sim.traces.first().map_or(start, |t| t.until);
     let x_of = |t: Time| fraction(start, end, t);
@@ -557,10 +615,9 @@ fn tier_geometry(
     let scenario = &sim.scenario;
     let resource_count = scenario.resources.len();
     let mut sinks: Vec<MarkerSink> = (0..resource_count)
-        .map(|_| MarkerSink::new(LANE_MARKER_Y))
+        .map(|_| MarkerSink::new(LANE_MARKER_Y, trace.offset))
         .collect();
-    let mut account = MarkerSink::new(TIER_MARKER_Y);
-    let offset = trace.offset.to_string();
+    let mut account = MarkerSink::new(TIER_MARKER_Y, trace.offset);
     for (index, event) in trace.events.iter().enumerate() {
         let Some(kind) = MarkerKind::of(&event.kind) else {
             continue;
@@ -571,7 +628,7 @@ fn tier_geometry(
             None => Some(&mut account),
         };
         if let Some(sink) = sink {
-            sink.push(kind, px, index, event.at, &offset);
+            sink.push(kind, px, index, event.at);
         }
     }
     let lanes = sinks
@@ -795,11 +852,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let geometry = {
         let previous = previous.clone();
         use_memo((sim.clone(), width), move |(sim, width)| {
-            let mut fresh = geometry(sim, f64::from(*width));
-            if let Some(old) = previous.borrow().as_ref() {
-                reuse_unchanged(&mut fresh, old);
-            }
-            fresh
+            geometry(sim, f64::from(*width), previous.borrow().as_deref())
         })
     };
     *previous.borrow_mut() = Some(geometry.clone());
@@ -1328,7 +1381,7 @@ fn legend() -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Offset, Scenario};
+    use crate::engine::Scenario;
 
     /// Failed attempts 04-01..04-03 at 03:00, a top-up, then a paid attempt on 04-04.
     const SCENARIO: &str = r#"{
@@ -1430,7 +1483,7 @@ mod tests {
             (200.0, &[("attempt-failed", 3), ("attempt-succeeded", 1)]),
         ];
         for (width, expected) in cases {
-            let geometry = geometry(&sim, width);
+            let geometry = geometry(&sim, width, None);
             let v3 = &geometry.tiers[3];
             assert_eq!(v3.name, "V3");
             assert!(v3.is_scenario_tier);
@@ -1453,7 +1506,7 @@ mod tests {
                 "{width}px"
             );
         }
-        let narrow = geometry(&sim, 200.0);
+        let narrow = geometry(&sim, 200.0, None);
         let v3 = &narrow.tiers[3];
         let failed = &v3.lanes[0].drawing.markers[0];
         assert_eq!(
@@ -1465,7 +1518,7 @@ mod tests {
             merged.starts_with("3 × auto-renew failed from 2026-04-01 03:00 to 2026-04-03 03:00"),
             "{merged}"
         );
-        let wide = geometry(&sim, 1_000.0);
+        let wide = geometry(&sim, 1_000.0, None);
         let paid = glyph_text(&sim, &sim.traces[3], &wide.tiers[3].lanes[0].drawn[3]);
         assert!(
             paid.starts_with("2026-04-04 03:00:00 UTC+08:00, ocr: Auto-renew paid 30.00"),
@@ -1486,9 +1539,9 @@ mod tests {
             (&[10.0, 30.0, 50.0], "M10 27L30 27L50 27", false),
         ];
         for (xs, d, single) in cases {
-            let mut sink = MarkerSink::new(LANE_MARKER_Y);
+            let mut sink = MarkerSink::new(LANE_MARKER_Y, Offset::default());
             for (i, &x) in xs.iter().enumerate() {
-                sink.push(MarkerKind::AttemptFailed, x, i, Time::default(), "Z");
+                sink.push(MarkerKind::AttemptFailed, x, i, Time::default());
             }
             let (paths, drawn) = sink.finish();
             assert_eq!(paths.len(), 1);
@@ -1556,7 +1609,7 @@ mod tests {
                 r#"[ { "at": "2026-04-03T12:00:00", "do": "top_up", "amount": "50.00" } ]"#,
                 "[]",
             );
-        let geometry = geometry(&sim(&json), 1_000.0);
+        let geometry = geometry(&sim(&json), 1_000.0, None);
         // tier, states of its band sequence, labelled
         let cases: [(usize, &[(State, bool)]); 2] = [
             (
@@ -1592,9 +1645,9 @@ mod tests {
 
     #[test]
     fn an_edit_keeps_the_geometry_of_lanes_it_did_not_change() {
-        let before = geometry(&sim(SCENARIO), 1_000.0);
+        let before = geometry(&sim(SCENARIO), 1_000.0, None);
         let renamed = SCENARIO.replace(r#""tier": "V3""#, r#""name": "Renamed", "tier": "V3""#);
-        let mut after = geometry(&sim(&renamed), 1_000.0);
+        let mut after = geometry(&sim(&renamed), 1_000.0, None);
         reuse_unchanged(&mut after, &before);
         for (old, new) in before.tiers.iter().zip(&after.tiers) {
             assert!(
@@ -1606,7 +1659,7 @@ mod tests {
         }
         assert!(Rc::ptr_eq(&before.ticks, &after.ticks));
         let richer = SCENARIO.replace(r#""balance": "20.00""#, r#""balance": "90.00""#);
-        let mut changed = geometry(&sim(&richer), 1_000.0);
+        let mut changed = geometry(&sim(&richer), 1_000.0, None);
         reuse_unchanged(&mut changed, &before);
         assert!(!Rc::ptr_eq(
             &before.tiers[3].lanes[0].drawing,
