@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use renewal_lab::engine::Time;
-use renewal_lab::ui::app::App;
+use renewal_lab::ui::app::{App, FULL_RENDER_MARK};
 use renewal_lab::ui::autosave::{self, AUTOSAVE_KEY};
 use renewal_lab::ui::scenarios;
 use renewal_lab::ui::share;
@@ -72,12 +72,38 @@ async fn mount(autosave: Option<&str>, hash: &str) -> Mounted {
         .expect("a body")
         .append_child(&root)
         .expect("appended");
+    let full_renders_before = full_renders();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    // The lab's heavy parts come after the first paint: wait for them (at most about 5 s).
+    for _ in 0..500 {
+        if full_renders() > full_renders_before {
+            break;
+        }
+        sleep_ms(10).await;
+    }
     yew::scheduler::flush().await;
     Mounted {
         root,
         handle: Some(handle),
     }
+}
+
+/// How many times an App has marked its full render (after its first paint).
+fn full_renders() -> u32 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0, |p| p.get_entries_by_name(FULL_RENDER_MARK).length())
+}
+
+/// Waits `ms` milliseconds.
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Mounts the App with a gallery scenario open in the lab (as if autosaved at its start).

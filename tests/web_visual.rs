@@ -257,6 +257,7 @@ async fn markers_show_attempts_renewals_and_top_ups_with_explanations() {
         &app.root,
         "[data-testid=lane][data-tier=V3][data-resource=ocr]",
     );
+    // One path per kind, listing the instants of every event it marks.
     let markers: Vec<(String, String)> = all(&lane, "[data-testid=marker]")
         .iter()
         .map(|m| (attr(m, "data-kind"), attr(m, "data-at")))
@@ -264,37 +265,73 @@ async fn markers_show_attempts_renewals_and_top_ups_with_explanations() {
     assert_eq!(
         markers,
         pairs(&[
-            ("attempt-failed", "2026-04-01T03:00:00+08:00"),
-            ("attempt-failed", "2026-04-02T03:00:00+08:00"),
-            ("attempt-failed", "2026-04-03T03:00:00+08:00"),
+            (
+                "attempt-failed",
+                "2026-04-01T03:00:00+08:00 2026-04-02T03:00:00+08:00 2026-04-03T03:00:00+08:00"
+            ),
             // X − 5 at 09:00, after that day's failed attempt
             ("reminder", "2026-04-03T09:00:00+08:00"),
-            ("attempt-succeeded", "2026-04-04T03:00:00+08:00"),
-            ("attempt-succeeded", "2026-05-01T03:00:00+08:00"),
+            (
+                "attempt-succeeded",
+                "2026-04-04T03:00:00+08:00 2026-05-01T03:00:00+08:00"
+            ),
         ])
     );
-    let reminder = text(&one(&lane, "[data-kind=reminder] title"));
-    assert_eq!(
-        reminder,
-        "2026-04-03 09:00:00 UTC+08:00, ocr: Reminder: ocr expires in 5 days, at the end of \
-         2026-04-08. Renew it to keep it in service. [reminders at 09:00 (modelling choice)]"
-    );
-    // A successful attempt tells the renewal it paid for.
-    let paid = one(&lane, "[data-kind=attempt-succeeded] title");
+    // Pointing at a glyph tells what it stands for: a successful attempt, the renewal it paid for.
+    let paid = hover_glyph(&app.root, &lane, "attempt-succeeded").await;
     assert!(
-        text(&paid).contains("renewed for 1m, counted from the expiry date"),
-        "{}",
-        text(&paid)
+        paid.contains("2026-04-04 03:00:00 UTC+08:00, ocr: Auto-renew paid 30.00")
+            && paid.contains("renewed for 1m, counted from the expiry date"),
+        "{paid}"
     );
-    let first_title = text(&one(&lane, "[data-testid=marker] title"));
+    let failed = hover_glyph(&app.root, &lane, "attempt-failed").await;
     assert!(
-        first_title.contains("Auto-renew failed") && first_title.contains("§6"),
-        "{first_title}"
+        failed.contains("Auto-renew failed") && failed.contains("§6"),
+        "{failed}"
     );
     let group = one(&app.root, ".tl-group[data-tier=V3]");
     let top_ups = all(&group, "[data-testid=marker][data-kind=top-up]");
     assert_eq!(top_ups.len(), 1);
     assert_eq!(attr(&top_ups[0], "data-at"), "2026-04-03T12:00:00+08:00");
+    // Leaving the track hides the tooltip.
+    let track = one(&app.root, "[data-testid=timeline-track]");
+    pointer(&track, "pointerleave", 0.5).await;
+    assert!(all(&app.root, "[data-testid=marker-tip]").is_empty());
+}
+
+/// Moves the mouse onto the first glyph of `kind` in `lane` and returns the tooltip's text.
+async fn hover_glyph(root: &Element, lane: &Element, kind: &str) -> String {
+    let path = one(lane, &format!("[data-testid=marker][data-kind={kind}]"));
+    let svg = one(lane, "svg.lane-marks");
+    let view_width: f64 = attr(&svg, "viewBox")
+        .split(' ')
+        .nth(2)
+        .and_then(|w| w.parse().ok())
+        .expect("a view box");
+    let first_x: f64 = attr(&path, "d")
+        .trim_start_matches('M')
+        .split(' ')
+        .next()
+        .and_then(|x| x.parse().ok())
+        .expect("a path from its first glyph");
+    let rect = svg.get_bounding_client_rect();
+    let x = rect.left() + rect.width() * first_x / view_width;
+    let y = rect.top() + rect.height() / 2.0;
+    let dispatch = js_sys::Function::new_with_args(
+        "element, x, y",
+        "element.dispatchEvent(new PointerEvent('pointermove', \
+         { clientX: x, clientY: y, pointerType: 'mouse', pointerId: 1, bubbles: true }))",
+    );
+    dispatch
+        .call3(
+            &wasm_bindgen::JsValue::NULL,
+            &svg,
+            &wasm_bindgen::JsValue::from_f64(x),
+            &wasm_bindgen::JsValue::from_f64(y),
+        )
+        .expect("dispatched");
+    settle().await;
+    text(&one(root, "[data-testid=marker-tip]"))
 }
 
 #[wasm_bindgen_test]

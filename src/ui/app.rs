@@ -20,13 +20,19 @@ use crate::ui::components::workshop::{
     use_exercise_link_listener, use_shown_sim, WorkshopGallery, WorkshopPanel,
 };
 use crate::ui::components::workshop_trainer::WorkshopTrainer;
-use crate::ui::hooks::{use_autosave, use_clock, use_link_listener, use_shortcuts};
+use crate::ui::hooks::{
+    use_after_first_paint, use_autosave, use_clock, use_link_listener, use_shortcuts,
+};
 use crate::ui::i18n::{plural, tr, Lang};
 use crate::ui::share;
 use crate::ui::sim::SimRef;
 use crate::ui::state::{Act, Action, AppState, View};
 use crate::ui::workshop_state::WorkshopAction;
 use yew::prelude::*;
+
+/// Performance mark set once the lab's heavy parts (timeline, panels, editor), rendered after the
+/// first paint, are on screen too.
+pub const FULL_RENDER_MARK: &str = "renewal-lab:full-render";
 
 /// Whether `action` re-simulates or moves the clock by hand (measured as an update).
 fn is_update(action: &Action) -> bool {
@@ -117,6 +123,12 @@ pub fn app() -> Html {
         dispatch.clone(),
     );
     use_effect_with((), |()| browser::mark(FIRST_RENDER_MARK));
+    let painted = use_after_first_paint();
+    use_effect_with(painted, |&painted| {
+        if painted {
+            browser::mark(FULL_RENDER_MARK);
+        }
+    });
     use_effect(move || {
         if std::mem::take(&mut *update_pending.borrow_mut()) {
             browser::measure(UPDATE_MEASURE, UPDATE_START_MARK);
@@ -130,7 +142,9 @@ pub fn app() -> Html {
                 <WorkshopGallery on_action={dispatch.clone()} />
             </>
         },
-        View::Lab => lab(&state, *lang, shown, &dispatch, on_edit, on_seek, on_act),
+        View::Lab => lab(
+            &state, *lang, shown, &dispatch, painted, on_edit, on_seek, on_act,
+        ),
     };
     let lang = *lang;
 
@@ -165,18 +179,32 @@ pub fn app() -> Html {
     }
 }
 
-/// The lab view: clock, timeline, then the panels and the editor.
+/// The lab view: clock, timeline, then the panels and the editor. Until the first paint
+/// (`painted`), only the clock bar: the rest comes in the next task, so a link shows at once.
 fn lab(
     state: &AppState,
     lang: Lang,
     shown: Option<SimRef>,
     dispatch: &Callback<Action>,
+    painted: bool,
     on_edit: Callback<ScenarioDoc>,
     on_seek: Callback<Time>,
     on_act: Callback<Act>,
 ) -> Html {
     let bounds = state.start_time().zip(state.until());
     let offset = state.sim.as_ref().map(|sim| sim.scenario.offset);
+    let clock_bar = html! {
+        <ClockBar now={state.now} {bounds} {offset} playing={state.playing}
+            speed={state.speed} on_action={dispatch.clone()} />
+    };
+    if !painted {
+        return html! {
+            <div class="lab" data-testid="lab" aria-busy="true">
+                { clock_bar }
+                <div class="area-timeline lab-pending"></div>
+            </div>
+        };
+    }
     let problems = state.errors.len();
     let stale_note = match (&state.sim, problems) {
         (_, 0) => html! {},
@@ -224,8 +252,7 @@ fn lab(
     });
     html! {
         <div class="lab" data-testid="lab">
-            <ClockBar now={state.now} {bounds} {offset} playing={state.playing}
-                speed={state.speed} on_action={dispatch.clone()} />
+            { clock_bar }
             <crate::ui::components::export_menu::ExportMenu sim={state.sim.clone()} now={state.now} on_action={dispatch.clone()} />
             { stale_note }
             if let Some(session) = state.workshop.session.clone() {

@@ -1,10 +1,12 @@
 //! Custom hooks: the browser side effects the app needs, each dispatching plain actions.
 
+pub mod use_after_first_paint;
 pub mod use_autosave;
 pub mod use_clock;
 pub mod use_link_listener;
 pub mod use_shortcuts;
 
+pub use use_after_first_paint::use_after_first_paint;
 pub use use_autosave::use_autosave;
 pub use use_clock::use_clock;
 pub use use_link_listener::use_link_listener;

@@ -2,6 +2,7 @@
 // node, the status panel's countdowns and balance, timeline markers, the event log rows and the
 // aria-live announcer.
 import { test, expect } from './fixtures';
+import type { Locator } from '@playwright/test';
 import {
   button,
   chooseLogTier,
@@ -92,17 +93,25 @@ test('timeline markers show attempts, renewals, top-ups and rejected acts at the
   const v3 = simulateAll(scenario).V3;
   await openLink(page, scenario);
   const lane = page.locator('[data-testid="lane"][data-tier="V3"][data-resource="ocr"]');
-  const markersOf = async (kind: string) =>
-    (await page.getByTestId('timeline').locator(`[data-testid="marker"][data-kind="${kind}"]`).evaluateAll((els) =>
-      els.map((el) => el.getAttribute('data-at') ?? ''),
-    )).map(rfcToEpoch);
+  // One marker path per lane (or tier row) and kind; data-at lists the instants of every event it marks.
+  const instants = async (markers: Locator) =>
+    (await markers.evaluateAll((els) => els.flatMap((el) => (el.getAttribute('data-at') ?? '').split(' ').filter(Boolean)))).map(rfcToEpoch);
+  const markersOf = (kind: string) => instants(page.getByTestId('timeline').locator(`[data-testid="marker"][data-kind="${kind}"]`));
   const failed = v3.events.filter((e) => e.kind === 'auto_renew_attempt' && e.outcome === 'failed').map((e) => rfcToEpoch(e.at));
   expect(failed).toHaveLength(3);
   // In V3's ocr lane: the three failed attempts and the renewal.
-  const inLane = await lane.locator('[data-testid="marker"][data-kind="attempt-failed"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-at') ?? ''));
-  expect(inLane.map(rfcToEpoch).sort()).toEqual(failed);
+  const inLane = await instants(lane.locator('[data-testid="marker"][data-kind="attempt-failed"]'));
+  expect(inLane.sort()).toEqual(failed);
   await expect(lane.locator('[data-testid="marker"][data-kind="attempt-succeeded"]')).toHaveAttribute('data-at', '2026-04-04T03:00:00+08:00');
   expect(await markersOf('top-up')).toContain(rfcToEpoch('2026-04-03T12:00:00+08:00'));
+  // Pointing at a glyph tells what it stands for.
+  const paid = lane.locator('[data-testid="marker"][data-kind="attempt-succeeded"]');
+  const box = await paid.boundingBox();
+  expect(box).not.toBeNull();
+  if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId('marker-tip')).toContainText(/Auto-renew paid 30\.00 and renewed for 1m/);
+  await page.mouse.move(0, 0);
+  await expect(page.getByTestId('marker-tip')).toHaveCount(0);
 
   const tooShort = gallery('renewal-too-short');
   await openLink(page, tooShort);

@@ -6,7 +6,7 @@
 //! state changes.
 
 use crate::engine::trace::{ActionName, RenewSource};
-use crate::engine::{BillingMode, EventKind, State, Time, Trace};
+use crate::engine::{BillingMode, EventKind, Offset, State, Time, Trace};
 use crate::explain;
 use crate::ui::i18n::{tr, use_lang, Lang};
 use crate::ui::reminder;
@@ -39,6 +39,8 @@ const DEFAULT_TRACK_WIDTH: i32 = 800;
 const WIDTH_BUCKET_PX: f64 = 16.0;
 /// Markers of one kind closer than this (in pixels) merge into one.
 const MARKER_MERGE_PX: f64 = 13.0;
+/// How far (in pixels) from a glyph's centre the pointer still points at it.
+const MARKER_HIT_PX: f64 = 7.0;
 /// Pixels per character of a band label (11 px type), for deciding whether it fits.
 const LABEL_CHAR_PX: f64 = 6.6;
 /// The vertical centre of the markers in a lane, in pixels from its top.
@@ -118,6 +120,42 @@ impl MarkerKind {
         }
     }
 
+    /// The class that draws its glyph on a marker path's vertices.
+    fn marker_class(self) -> &'static str {
+        match self {
+            MarkerKind::AttemptSucceeded => "marker-attempt-succeeded",
+            MarkerKind::AttemptFailed => "marker-attempt-failed",
+            MarkerKind::Renewed => "marker-renewed",
+            MarkerKind::TopUp => "marker-top-up",
+            MarkerKind::Rejected => "marker-rejected",
+            MarkerKind::Reminder => "marker-reminder",
+        }
+    }
+
+    /// The class that colours its glyph.
+    fn glyph_class(self) -> &'static str {
+        match self {
+            MarkerKind::AttemptSucceeded => "glyph-attempt-succeeded",
+            MarkerKind::AttemptFailed => "glyph-attempt-failed",
+            MarkerKind::Renewed => "glyph-renewed",
+            MarkerKind::TopUp => "glyph-top-up",
+            MarkerKind::Rejected => "glyph-rejected",
+            MarkerKind::Reminder => "glyph-reminder",
+        }
+    }
+
+    /// The SVG `<marker>` id of its glyph.
+    fn glyph_id(self) -> &'static str {
+        match self {
+            MarkerKind::AttemptSucceeded => "rl-mk-attempt-succeeded",
+            MarkerKind::AttemptFailed => "rl-mk-attempt-failed",
+            MarkerKind::Renewed => "rl-mk-renewed",
+            MarkerKind::TopUp => "rl-mk-top-up",
+            MarkerKind::Rejected => "rl-mk-rejected",
+            MarkerKind::Reminder => "rl-mk-reminder",
+        }
+    }
+
     /// The legend's words.
     pub fn legend(self) -> &'static str {
         match self {
@@ -173,17 +211,79 @@ const GLYPH_REMINDER: &str =
 
 /// A coordinate to one decimal without float formatting (slow in WebAssembly): `12.3`, `-0.5`.
 fn tenths(value: f64) -> String {
+    let mut out = String::with_capacity(8);
+    push_tenths(&mut out, value);
+    out
+}
+
+/// Appends [`tenths`]`(value)` to `out`, without `format!` (thousands are written per edit).
+fn push_tenths(out: &mut String, value: f64) {
     let tenths = if value.is_finite() {
         (value * 10.0).round() as i64
     } else {
         0
     };
-    let sign = if tenths < 0 { "-" } else { "" };
-    let magnitude = tenths.unsigned_abs();
-    match magnitude % 10 {
-        0 => format!("{sign}{}", magnitude / 10),
-        digit => format!("{sign}{}.{digit}", magnitude / 10),
+    if tenths < 0 {
+        out.push('-');
     }
+    let magnitude = tenths.unsigned_abs();
+    push_digits(out, magnitude / 10, 1);
+    if magnitude % 10 != 0 {
+        out.push('.');
+        push_digits(out, magnitude % 10, 1);
+    }
+}
+
+/// Appends `n` in decimal, zero-padded to at least `width` digits.
+fn push_digits(out: &mut String, n: u64, width: usize) {
+    let mut buffer = [b'0'; 20];
+    let mut i = buffer.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        buffer[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let start = i.min(buffer.len().saturating_sub(width));
+    for &digit in &buffer[start..] {
+        out.push(char::from(digit));
+    }
+}
+
+/// Appends `t` as RFC 3339 in the offset written `offset` (`+08:00`), as [`Time::rfc3339`] does
+/// but without `format!`: the timeline writes one per marked event (thousands) at every edit.
+fn push_rfc3339(out: &mut String, t: Time, offset: &str) {
+    const DAY: i64 = 86_400;
+    let secs = t.secs();
+    let (days, of_day) = (secs.div_euclid(DAY), secs.rem_euclid(DAY));
+    // Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's civil_from_days).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    if year < 0 {
+        out.push('-');
+    }
+    push_digits(out, year.unsigned_abs(), 4);
+    for (separator, value) in [
+        ('-', month),
+        ('-', day),
+        ('T', of_day / 3_600),
+        (':', of_day / 60 % 60),
+        (':', of_day % 60),
+    ] {
+        out.push(separator);
+        push_digits(out, value.unsigned_abs(), 2);
+    }
+    out.push_str(offset);
 }
 
 /// One state band of a lane.
@@ -196,20 +296,87 @@ struct Band {
     label: Option<(&'static str, f64)>,
 }
 
-/// One marker (or several merged ones that would overlap).
-#[derive(Clone, Debug, PartialEq)]
-struct Marker {
+/// One glyph drawn on a lane: one event, or several of one kind that would overlap (merged).
+/// Kept beside the drawing to say what the glyph under the pointer stands for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Drawn {
     kind: MarkerKind,
-    /// Its glyph's path, in the pixels of the track width the geometry was made for.
-    d: String,
-    at: String,
-    title: String,
+    /// Its centre, in pixels of the track width the geometry was made for.
+    px: f64,
+    /// The index of its (first) event in the trace.
+    event: usize,
+    /// How many events it stands for.
     count: usize,
+    /// When its first and last events were.
+    first: Time,
+    last: Time,
+}
+
+/// Every marker of one kind in a lane (or a tier row), drawn by one path: a polyline through the
+/// glyphs' centres whose vertices carry the kind's SVG `<marker>` glyph, so thousands of events
+/// cost one element per kind.
+#[derive(Clone, Debug)]
+struct MarkerPath {
+    kind: MarkerKind,
+    /// `M x yL x y…` through the glyphs' centres (`…h0` when there is one).
+    d: String,
+    /// Whether it draws a single glyph (then only its start vertex carries one).
+    single: bool,
+    /// The instants of every event it marks, in time order, and their UTC offset.
+    instants: Vec<Time>,
+    offset: Offset,
+    /// The same written out for `data-at` (RFC 3339, space-separated); filled by [`fill_at`]
+    /// only for drawings an edit changed, as thousands are written per lane.
+    at: String,
+    /// How many events it marks.
+    count: usize,
+}
+
+/// Equal when they draw and mark the same (`at` is written from the instants and offset).
+impl PartialEq for MarkerPath {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+            && self.single == other.single
+            && self.count == other.count
+            && self.offset == other.offset
+            && self.d == other.d
+            && self.instants == other.instants
+    }
+}
+
+/// Writes `path.at` from its instants, unless already written.
+fn fill_at(path: &mut MarkerPath) {
+    if !path.at.is_empty() || path.instants.is_empty() {
+        return;
+    }
+    let offset = path.offset.to_string();
+    path.at.reserve(path.instants.len() * (20 + offset.len()));
+    for (i, &t) in path.instants.iter().enumerate() {
+        if i > 0 {
+            path.at.push(' ');
+        }
+        push_rfc3339(&mut path.at, t, &offset);
+    }
+}
+
+/// Writes the `data-at` of every drawing not shared with a previous geometry (those were written
+/// when first made).
+fn fill_strings(geometry: &mut Geometry) {
+    for tier in &mut geometry.tiers {
+        if let Some(paths) = Rc::get_mut(&mut tier.account_markers) {
+            paths.iter_mut().for_each(fill_at);
+        }
+        for lane in &mut tier.lanes {
+            if let Some(drawing) = Rc::get_mut(&mut lane.drawing) {
+                drawing.markers.iter_mut().for_each(fill_at);
+            }
+        }
+    }
 }
 
 /// Everything drawn in one lane, computed once per simulation and width.
 #[derive(Debug, PartialEq)]
-struct LaneGeometry {
+struct LaneDrawing {
     /// `0 0 width height`: marks are drawn in pixels of the measured width, then fitted.
     view_box: String,
     tier: String,
@@ -217,8 +384,15 @@ struct LaneGeometry {
     resource_id: String,
     pay_per_use: bool,
     bands: Vec<Band>,
-    markers: Vec<Marker>,
+    markers: Vec<MarkerPath>,
     summary: String,
+}
+
+/// One lane: its drawing (shared with the previous geometry when unchanged) and its glyphs.
+#[derive(Debug)]
+struct LaneGeometry {
+    drawing: Rc<LaneDrawing>,
+    drawn: Vec<Drawn>,
 }
 
 /// One tier's group of lanes.
@@ -230,8 +404,9 @@ struct TierGeometry {
     days_long: String,
     days_short: String,
     is_scenario_tier: bool,
-    account_markers: Rc<Vec<Marker>>,
-    lanes: Vec<Rc<LaneGeometry>>,
+    account_markers: Rc<Vec<MarkerPath>>,
+    account_drawn: Vec<Drawn>,
+    lanes: Vec<LaneGeometry>,
 }
 
 /// A positioned axis tick.
@@ -248,74 +423,145 @@ struct PlacedTick {
 struct Geometry {
     start: Time,
     end: Time,
+    /// The track width (px) it was made for.
+    width_px: f64,
     ticks: Rc<Vec<PlacedTick>>,
     tiers: Vec<TierGeometry>,
 }
 
-/// Collects markers, merging one into the previous of its kind when they would overlap.
+/// Collects the markers of a lane (or a tier row), merging one into the previous of its kind when
+/// they would overlap.
 struct MarkerSink {
-    markers: Vec<Marker>,
-    /// Per kind: where its last marker stands (px), its index, when its first and last events were.
-    last: [Option<(f64, usize, Time, Time)>; MarkerKind::ALL.len()],
+    y: f64,
+    offset: Offset,
+    /// Per kind (in [`MarkerKind::ALL`] order): its path so far.
+    paths: [Option<MarkerPath>; MarkerKind::ALL.len()],
+    drawn: Vec<Drawn>,
+    /// Per kind: the index in `drawn` of its last glyph.
+    last: [Option<usize>; MarkerKind::ALL.len()],
 }
 
 impl MarkerSink {
-    fn new() -> Self {
+    fn new(y: f64, offset: Offset) -> Self {
         MarkerSink {
-            markers: Vec::new(),
+            y,
+            offset,
+            paths: Default::default(),
+            drawn: Vec::new(),
             last: [None; MarkerKind::ALL.len()],
         }
     }
 
-    /// Adds a marker of `kind` at `px` for an event at `at`; `make` builds it (with its
-    /// explanation) only when it does not merge into the previous one.
-    fn push(&mut self, kind: MarkerKind, px: f64, at: Time, make: impl FnOnce() -> Marker) {
+    /// Adds the event `event` (of `kind`, at `at`) at `px`.
+    fn push(&mut self, kind: MarkerKind, px: f64, event: usize, at: Time) {
         let slot = MarkerKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-        if let Some((last_px, index, first, _)) = self.last[slot] {
-            if px - last_px < MARKER_MERGE_PX {
-                if let Some(previous) = self.markers.get_mut(index) {
-                    previous.count += 1;
-                    self.last[slot] = Some((last_px, index, first, at));
-                    return;
-                }
+        let offset = self.offset;
+        let path = self.paths[slot].get_or_insert_with(|| MarkerPath {
+            kind,
+            d: String::new(),
+            single: true,
+            instants: Vec::new(),
+            offset,
+            at: String::new(),
+            count: 0,
+        });
+        path.instants.push(at);
+        path.count += 1;
+        if let Some(previous) = self.last[slot].and_then(|i| self.drawn.get_mut(i)) {
+            if px - previous.px < MARKER_MERGE_PX {
+                previous.count += 1;
+                previous.last = at;
+                return;
             }
         }
-        self.finish_slot(slot);
-        self.last[slot] = Some((px, self.markers.len(), at, at));
-        self.markers.push(make());
+        path.single = path.d.is_empty();
+        path.d.push(if path.single { 'M' } else { 'L' });
+        push_tenths(&mut path.d, px);
+        path.d.push(' ');
+        push_tenths(&mut path.d, self.y);
+        self.last[slot] = Some(self.drawn.len());
+        self.drawn.push(Drawn {
+            kind,
+            px,
+            event,
+            count: 1,
+            first: at,
+            last: at,
+        });
     }
 
-    /// Titles the merged marker of `slot`, if its last one merged several events.
-    fn finish_slot(&mut self, slot: usize) {
-        let Some((_, index, first, last)) = self.last[slot] else {
-            return;
-        };
-        let Some(marker) = self.markers.get_mut(index) else {
-            return;
-        };
-        if marker.count > 1 {
-            marker.title = format!(
-                "{} × {} from {} to {}, too close together to draw apart at this width \
-                 (the event log lists each)",
-                marker.count,
-                marker.kind.legend(),
-                minute_text(first),
-                minute_text(last)
-            );
-        }
-    }
-
-    /// The markers, every merged one titled.
-    fn finish(mut self) -> Vec<Marker> {
-        for slot in 0..self.last.len() {
-            self.finish_slot(slot);
-        }
-        self.markers
+    /// The paths (failed attempts first, so a paid one drawn at the same place shows on top) and
+    /// the glyphs.
+    fn finish(mut self) -> (Vec<MarkerPath>, Vec<Drawn>) {
+        const PAINT_ORDER: [usize; 5] = [1, 0, 2, 3, 4];
+        let paths = PAINT_ORDER
+            .iter()
+            .filter_map(|&slot| self.paths.get_mut(slot).and_then(Option::take))
+            .map(|mut path| {
+                if path.single {
+                    // One vertex would draw nothing: a zero-length segment, its start marked.
+                    path.d.push_str("h0");
+                }
+                path
+            })
+            .collect();
+        (paths, self.drawn)
     }
 }
 
+/// The glyph of `drawn` nearest to `px`, if one is within reach of the pointer.
+fn glyph_near(drawn: &[Drawn], px: f64) -> Option<usize> {
+    drawn
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (i, (d.px - px).abs()))
+        .filter(|&(_, distance)| distance <= MARKER_HIT_PX)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+/// What a glyph stands for, in words (its tooltip): the event explained, or for merged glyphs how
+/// many of which kind from when to when.
+fn glyph_text(sim: &Sim, trace: &Trace, drawn: &Drawn, lang: Lang) -> String {
+    if drawn.count > 1 {
+        return format!(
+            "{} × {} from {} to {}, too close together to draw apart at this width \
+             (the event log lists each)",
+            drawn.count,
+            drawn.kind.legend(),
+            minute_text(drawn.first),
+            minute_text(drawn.last)
+        );
+    }
+    let Some(event) = trace.events.get(drawn.event) else {
+        return String::new();
+    };
+    let who = event
+        .resource
+        .and_then(|r| sim.scenario.resources.get(r))
+        .map_or("account", |r| r.id.as_str());
+    let renewal = trace
+        .events
+        .get(drawn.event + 1)
+        .filter(|next| next.at == event.at && next.resource == event.resource);
+    let resource = event.resource.and_then(|r| sim.scenario.resources.get(r));
+    let sentence = match (event.kind, resource) {
+        (EventKind::Reminder { notice, due }, Some(resource)) => format!(
+            "{} [{}]",
+            reminder::sentence(lang, notice, due, resource),
+            reminder::rule(lang)
+        ),
+        _ => marker_sentence(&event.kind, renewal.map(|next| &next.kind)),
+    };
+    format!(
+        "{} {}, {who}: {sentence}",
+        second_text(event.at),
+        offset_label(trace.offset),
+    )
+}
+
 /// Makes `fresh` share every part equal to `previous`'s, so the lanes an edit did not change keep
-/// their geometry (same pointer) and are not redrawn.
+/// their drawing (same pointer) and are not redrawn.
 fn reuse_unchanged(fresh: &mut Geometry, previous: &Geometry) {
     if fresh.ticks == previous.ticks {
         fresh.ticks = previous.ticks.clone();
@@ -328,19 +574,30 @@ fn reuse_unchanged(fresh: &mut Geometry, previous: &Geometry) {
             tier.account_markers = old.account_markers.clone();
         }
         for lane in &mut tier.lanes {
-            let same = old
-                .lanes
-                .iter()
-                .find(|o| o.resource == lane.resource && o.resource_id == lane.resource_id);
-            if let Some(old_lane) = same.filter(|o| **o == *lane) {
-                *lane = old_lane.clone();
+            let same = old.lanes.iter().find(|o| {
+                o.drawing.resource == lane.drawing.resource
+                    && o.drawing.resource_id == lane.drawing.resource_id
+            });
+            if let Some(old_lane) = same.filter(|o| o.drawing == lane.drawing) {
+                lane.drawing = old_lane.drawing.clone();
             }
         }
     }
 }
 
-/// Computes every band, marker and tick for a track `width_px` wide.
-fn geometry(sim: &Sim, width_px: f64, lang: Lang) -> Geometry {
+/// Computes every band, marker and tick for a track `width_px` wide, sharing the drawings equal to
+/// `previous`'s.
+fn geometry(sim: &Sim, width_px: f64, previous: Option<&Geometry>) -> Geometry {
+    let mut fresh = raw_geometry(sim, width_px);
+    if let Some(previous) = previous {
+        reuse_unchanged(&mut fresh, previous);
+    }
+    fill_strings(&mut fresh);
+    fresh
+}
+
+/// [`geometry`] without the `data-at` strings.
+fn raw_geometry(sim: &Sim, width_px: f64) -> Geometry {
     let start = sim.traces.first().map_or(Time::default(), |t| t.start);
     let end = sim.traces.first().map_or(start, |t| t.until);
     let x_of = |t: Time| fraction(start, end, t);
@@ -360,13 +617,12 @@ fn geometry(sim: &Sim, width_px: f64, lang: Lang) -> Geometry {
         .traces
         .iter()
         .enumerate()
-        .map(|(index, trace)| {
-            tier_geometry(sim, trace, index == scenario_tier, &x_of, width_px, lang)
-        })
+        .map(|(index, trace)| tier_geometry(sim, trace, index == scenario_tier, &x_of, width_px))
         .collect();
     Geometry {
         start,
         end,
+        width_px,
         ticks: Rc::new(ticks),
         tiers,
     }
@@ -378,57 +634,24 @@ fn tier_geometry(
     is_scenario_tier: bool,
     x_of: &dyn Fn(Time) -> f64,
     width_px: f64,
-    lang: Lang,
 ) -> TierGeometry {
     let scenario = &sim.scenario;
     let resource_count = scenario.resources.len();
-    let mut sinks: Vec<MarkerSink> = (0..resource_count).map(|_| MarkerSink::new()).collect();
-    let mut account = MarkerSink::new();
-    let zone = offset_label(trace.offset);
+    let mut sinks: Vec<MarkerSink> = (0..resource_count)
+        .map(|_| MarkerSink::new(LANE_MARKER_Y, trace.offset))
+        .collect();
+    let mut account = MarkerSink::new(TIER_MARKER_Y, trace.offset);
     for (index, event) in trace.events.iter().enumerate() {
         let Some(kind) = MarkerKind::of(&event.kind) else {
             continue;
         };
-        let f = x_of(event.at);
-        let make = || {
-            let who = event
-                .resource
-                .and_then(|r| scenario.resources.get(r))
-                .map_or("account", |r| r.id.as_str());
-            let renewal = trace
-                .events
-                .get(index + 1)
-                .filter(|next| next.at == event.at && next.resource == event.resource);
-            let at = event.at.rfc3339(trace.offset);
-            let y = if event.resource.is_some() {
-                LANE_MARKER_Y
-            } else {
-                TIER_MARKER_Y
-            };
-            let resource = event.resource.and_then(|r| scenario.resources.get(r));
-            let sentence = match (event.kind, resource) {
-                (EventKind::Reminder { notice, due }, Some(resource)) => format!(
-                    "{} [{}]",
-                    reminder::sentence(lang, notice, due, resource),
-                    reminder::rule(lang)
-                ),
-                _ => marker_sentence(&event.kind, renewal.map(|next| &next.kind)),
-            };
-            Marker {
-                kind,
-                d: kind.glyph(f * width_px, y),
-                title: format!(
-                    "{} {zone}, {who}: {sentence}",
-                    at.get(..19).unwrap_or(&at).replace('T', " ")
-                ),
-                at,
-                count: 1,
-            }
+        let px = x_of(event.at) * width_px;
+        let sink = match event.resource {
+            Some(r) => sinks.get_mut(r),
+            None => Some(&mut account),
         };
-        let px = f * width_px;
-        match event.resource.and_then(|r| sinks.get_mut(r)) {
-            Some(sink) => sink.push(kind, px, event.at, make),
-            None => account.push(kind, px, event.at, make),
+        if let Some(sink) = sink {
+            sink.push(kind, px, index, event.at);
         }
     }
     let lanes = sinks
@@ -455,31 +678,37 @@ fn tier_geometry(
                     }
                 })
                 .collect();
-            Rc::new(LaneGeometry {
-                view_box: format!("0 0 {width_px:.0} {LANE_HEIGHT:.0}"),
-                tier: trace.tier.clone(),
-                resource: r,
-                pay_per_use: scenario
-                    .resources
-                    .get(r)
-                    .is_some_and(|res| res.billing() == BillingMode::PayPerUse),
-                summary: lane_summary(&trace.tier, &resource_id, &spans),
-                resource_id,
-                bands,
-                markers: sink.finish(),
-            })
+            let (markers, drawn) = sink.finish();
+            LaneGeometry {
+                drawing: Rc::new(LaneDrawing {
+                    view_box: format!("0 0 {width_px:.0} {LANE_HEIGHT:.0}"),
+                    tier: trace.tier.clone(),
+                    resource: r,
+                    pay_per_use: scenario
+                        .resources
+                        .get(r)
+                        .is_some_and(|res| res.billing() == BillingMode::PayPerUse),
+                    summary: lane_summary(&trace.tier, &resource_id, &spans),
+                    resource_id,
+                    bands,
+                    markers,
+                }),
+                drawn,
+            }
         })
         .collect();
     let days = scenario.policy.tier(&trace.tier).unwrap_or_default();
     let uses = |mode: BillingMode| scenario.resources.iter().any(|r| r.billing() == mode);
     let (packages, pay_per_use) = (uses(BillingMode::Package), uses(BillingMode::PayPerUse));
+    let (account_markers, account_drawn) = account.finish();
     TierGeometry {
         name: trace.tier.clone(),
         view_box: format!("0 0 {width_px:.0} {TIER_ROW_HEIGHT:.0}"),
         days_long: tier_days_long(days, packages, pay_per_use),
         days_short: tier_days_short(days, packages, pay_per_use),
         is_scenario_tier,
-        account_markers: Rc::new(account.finish()),
+        account_markers: Rc::new(account_markers),
+        account_drawn,
         lanes,
     }
 }
@@ -647,16 +876,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let previous = use_mut_ref(|| None::<Rc<Geometry>>);
     let geometry = {
         let previous = previous.clone();
-        use_memo((sim.clone(), width, lang), move |(sim, width, lang)| {
-            let mut fresh = geometry(sim, f64::from(*width), *lang);
-            if let Some(old) = previous.borrow().as_ref() {
-                reuse_unchanged(&mut fresh, old);
-            }
-            fresh
+        use_memo((sim.clone(), width), move |(sim, width)| {
+            geometry(sim, f64::from(*width), previous.borrow().as_deref())
         })
     };
     *previous.borrow_mut() = Some(geometry.clone());
     let dragging = use_mut_ref(|| false);
+    let tip = use_state_eq(|| None::<Tip>);
     let (start, end) = (geometry.start, geometry.end);
 
     // Callbacks
@@ -675,12 +901,17 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
     let onpointerdown = {
-        let (track_ref, dragging, seek) =
-            (track_ref.clone(), dragging.clone(), seek_to_pointer.clone());
+        let (track_ref, dragging, seek, tip) = (
+            track_ref.clone(),
+            dragging.clone(),
+            seek_to_pointer.clone(),
+            tip.clone(),
+        );
         Callback::from(move |event: PointerEvent| {
             if event.button() != 0 {
                 return;
             }
+            tip.set(None);
             event.prevent_default();
             if let Some(track) = track_ref.cast::<Element>() {
                 let _ = track.set_pointer_capture(event.pointer_id());
@@ -690,12 +921,19 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
     let onpointermove = {
-        let (dragging, seek) = (dragging.clone(), seek_to_pointer);
+        let (dragging, seek, tip) = (dragging.clone(), seek_to_pointer, tip.clone());
+        let (track_ref, geometry) = (track_ref.clone(), geometry.clone());
         Callback::from(move |event: PointerEvent| {
             if *dragging.borrow() {
                 seek(&event);
+            } else if event.pointer_type() == "mouse" {
+                tip.set(tip_at(&event, &track_ref, &geometry));
             }
         })
+    };
+    let onpointerleave = {
+        let tip = tip.clone();
+        Callback::from(move |_: PointerEvent| tip.set(None))
     };
     let stop_dragging = {
         let dragging: Rc<RefCell<bool>> = dragging;
@@ -730,6 +968,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let groups = geometry.tiers.iter().map(|tier| {
         let trace = sim.traces.iter().find(|t| t.tier == tier.name);
         let lanes = tier.lanes.iter().map(|lane| {
+            let lane = &lane.drawing;
             let state = trace
                 .and_then(|t| t.status_at(lane.resource, *now))
                 .map(|s| s.state);
@@ -764,13 +1003,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <div class="tl-body">
                 <Labels geometry={geometry.clone()} />
                 <div class="tl-track" data-testid="timeline-track" ref={track_ref}
-                     {onpointerdown} {onpointermove}
+                     {onpointerdown} {onpointermove} {onpointerleave}
                      onpointerup={stop_dragging.clone()}
                      onpointercancel={stop_dragging.clone()}
                      onlostpointercapture={stop_dragging}>
                     <Axis ticks={geometry.ticks.clone()} />
                     { for groups }
                     <Grid ticks={geometry.ticks.clone()} />
+                    { tip_html(sim, &geometry, *tip, lang) }
                     <div class="tl-overlay" aria-hidden="true">
                         <div class="tl-sweep" style={sweep}>
                             <div class="tl-cursor" data-testid="cursor">
@@ -791,6 +1031,96 @@ pub fn timeline(props: &TimelineProps) -> Html {
     }
 }
 
+/// The glyph under the mouse: which tier, lane (none for the tier row) and glyph, and where its
+/// tooltip goes (pixels from the track's top left).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Tip {
+    tier: usize,
+    lane: Option<usize>,
+    glyph: usize,
+    /// The glyph's centre as a fraction of the track's width.
+    x: f64,
+    /// The top and bottom of its row.
+    row_top: f64,
+    row_bottom: f64,
+}
+
+/// The glyph under the pointer of `event`, if any: found from the row under it (a lane or a tier
+/// row, by their data attributes) and the pointer's distance to that row's glyphs.
+fn tip_at(event: &PointerEvent, track_ref: &NodeRef, geometry: &Geometry) -> Option<Tip> {
+    let track = track_ref.cast::<Element>()?;
+    let row = event
+        .target_dyn_into::<Element>()?
+        .closest(".lane, .tl-tier-row")
+        .ok()??;
+    let tier_name = row.closest(".tl-group").ok()??.get_attribute("data-tier")?;
+    let tier_index = geometry.tiers.iter().position(|t| t.name == tier_name)?;
+    let tier = geometry.tiers.get(tier_index)?;
+    let (lane, drawn) = match row.get_attribute("data-resource") {
+        Some(id) => {
+            let index = tier
+                .lanes
+                .iter()
+                .position(|lane| lane.drawing.resource_id == id)?;
+            (Some(index), &tier.lanes.get(index)?.drawn)
+        }
+        None => (None, &tier.account_drawn),
+    };
+    let rect = track.get_bounding_client_rect();
+    if rect.width() <= 0.0 {
+        return None;
+    }
+    let f = (f64::from(event.client_x()) - rect.left()) / rect.width();
+    let glyph = glyph_near(drawn, f * geometry.width_px)?;
+    let row_rect = row.get_bounding_client_rect();
+    Some(Tip {
+        tier: tier_index,
+        lane,
+        glyph,
+        x: drawn.get(glyph)?.px / geometry.width_px,
+        row_top: row_rect.top() - rect.top(),
+        row_bottom: row_rect.bottom() - rect.top(),
+    })
+}
+
+/// The tooltip of the glyph under the mouse (nothing when none is): what it stands for, under its
+/// row, and a ring around it.
+fn tip_html(sim: &Sim, geometry: &Geometry, tip: Option<Tip>, lang: Lang) -> Html {
+    let found = tip.and_then(|tip| {
+        let tier = geometry.tiers.get(tip.tier)?;
+        let drawn = match tip.lane {
+            Some(lane) => tier.lanes.get(lane)?.drawn.get(tip.glyph)?,
+            None => tier.account_drawn.get(tip.glyph)?,
+        };
+        let trace = sim.traces.iter().find(|t| t.tier == tier.name)?;
+        Some((tip, glyph_text(sim, trace, drawn, lang)))
+    });
+    let Some((tip, text)) = found else {
+        return Html::default();
+    };
+    let y = if tip.lane.is_some() {
+        LANE_MARKER_Y
+    } else {
+        TIER_MARKER_Y
+    };
+    // Left of the glyph in the right half, right of it in the left half, so it stays inside.
+    let side = if tip.x > 0.5 {
+        format!("right: {}", percent(1.0 - tip.x))
+    } else {
+        format!("left: {}", percent(tip.x))
+    };
+    html! {
+        <>
+            <div class="tl-tip-ring" aria-hidden="true"
+                 style={format!("left: {}; top: {}px", percent(tip.x), tenths(tip.row_top + y))} />
+            <div class="tl-tip" role="tooltip" data-testid="marker-tip"
+                 style={format!("{side}; top: {}px", tenths(tip.row_bottom + 4.0))}>
+                { text }
+            </div>
+        </>
+    }
+}
+
 /// Properties of [`Labels`].
 #[derive(Properties)]
 struct LabelsProps {
@@ -808,6 +1138,7 @@ impl PartialEq for LabelsProps {
 fn labels(props: &LabelsProps) -> Html {
     let groups = props.geometry.tiers.iter().map(|tier| {
         let lanes = tier.lanes.iter().map(|lane| {
+            let lane = &lane.drawing;
             html! {
                 <div class="tl-label tl-label-lane" key={lane.resource}>
                     <span class="tl-resource" title={lane.resource_id.clone()}>{ &lane.resource_id }</span>
@@ -835,7 +1166,7 @@ fn labels(props: &LabelsProps) -> Html {
 /// Properties of [`Lane`]; equal when they hold the same geometry and state (pointer comparison).
 #[derive(Properties)]
 struct LaneProps {
-    geometry: Rc<LaneGeometry>,
+    geometry: Rc<LaneDrawing>,
     state: Option<State>,
 }
 
@@ -861,7 +1192,7 @@ fn lane(props: &LaneProps) -> Html {
 /// Properties of [`LaneBody`]; equal when they hold the same geometry (pointer comparison).
 #[derive(Properties)]
 struct LaneBodyProps {
-    geometry: Rc<LaneGeometry>,
+    geometry: Rc<LaneDrawing>,
 }
 
 impl PartialEq for LaneBodyProps {
@@ -889,28 +1220,31 @@ fn lane_body(props: &LaneBodyProps) -> Html {
                   x={tenths(x)} y={LANE_LABEL_Y.to_string()}>{ label }</text>
         })
     });
-    let markers = lane.markers.iter().map(marker_html);
     html! {
         <>
             <svg class="lane-svg lane-bands" aria-hidden="true">{ for bands }</svg>
             <svg class="lane-svg lane-marks" role="img" aria-label={lane.summary.clone()}
                  viewBox={lane.view_box.clone()} preserveAspectRatio="none">
                 { for labels }
-                { for markers }
+                { markers_html(&lane.markers) }
             </svg>
         </>
     }
 }
 
-fn marker_html(marker: &Marker) -> Html {
-    html! {
-        <path class={format!("marker glyph glyph-{}", marker.kind.data_kind())} data-testid="marker"
-              data-kind={marker.kind.data_kind()} data-at={marker.at.clone()}
-              data-count={(marker.count > 1).then(|| marker.count.to_string())}
-              d={marker.d.clone()}>
-            <title>{ &marker.title }</title>
-        </path>
-    }
+/// One path per kind; the glyphs are its vertices' SVG markers (defined in [`SvgDefinitions`]).
+fn markers_html(paths: &[MarkerPath]) -> Html {
+    paths
+        .iter()
+        .map(|path| {
+            html! {
+                <path class={classes!("marker", path.kind.marker_class(), path.single.then_some("marker-single"))}
+                      data-testid="marker" data-kind={path.kind.data_kind()}
+                      data-at={path.at.clone()} data-count={path.count.to_string()}
+                      d={path.d.clone()} />
+            }
+        })
+        .collect()
 }
 
 /// Properties of [`TierRow`].
@@ -920,7 +1254,7 @@ struct TierRowProps {
     is_scenario_tier: bool,
     days_long: String,
     days_short: String,
-    markers: Rc<Vec<Marker>>,
+    markers: Rc<Vec<MarkerPath>>,
 }
 
 impl PartialEq for TierRowProps {
@@ -936,7 +1270,7 @@ impl PartialEq for TierRowProps {
 /// A tier's header row in the track: its grace/retention days and the account's top-ups.
 #[function_component(TierRow)]
 fn tier_row(props: &TierRowProps) -> Html {
-    let markers = props.markers.iter().map(marker_html);
+    let top_ups: usize = props.markers.iter().map(|path| path.count).sum();
     html! {
         <div class="tl-tier-row">
             <span class="tl-tier-days">
@@ -947,8 +1281,8 @@ fn tier_row(props: &TierRowProps) -> Html {
             <svg class="tl-tier-svg" viewBox={props.view_box.clone()} preserveAspectRatio="none"
                  aria-hidden={props.markers.is_empty().then_some("true")}
                  role={(!props.markers.is_empty()).then_some("img")}
-                 aria-label={(!props.markers.is_empty()).then(|| format!("{} top-ups", props.markers.len()))}>
-                { for markers }
+                 aria-label={(!props.markers.is_empty()).then(|| format!("{top_ups} top-ups"))}>
+                { markers_html(&props.markers) }
             </svg>
         </div>
     }
@@ -1001,6 +1335,15 @@ fn grid(props: &TicksProps) -> Html {
 /// The patterns of the four states, defined once for every SVG of the page.
 #[function_component(SvgDefinitions)]
 fn svg_definitions() -> Html {
+    // Each kind's glyph as a marker: drawn centred on every vertex of that kind's marker paths.
+    let glyphs = MarkerKind::ALL.iter().map(|kind| {
+        html! {
+            <marker id={kind.glyph_id()} markerUnits="userSpaceOnUse" markerWidth="18"
+                    markerHeight="18" refX="9" refY="9" orient="0" overflow="visible">
+                <path class={classes!("glyph", kind.glyph_class())} d={kind.glyph(9.0, 9.0)} />
+            </marker>
+        }
+    });
     html! {
         <svg class="rl-defs" width="0" height="0" aria-hidden="true" focusable="false">
             <defs>
@@ -1021,6 +1364,7 @@ fn svg_definitions() -> Html {
                     <rect class="pat-bg-released" width="8" height="8" />
                     <path class="pat-line-released" d="M0 4 H8 M4 0 V8" />
                 </pattern>
+                { for glyphs }
             </defs>
         </svg>
     }
@@ -1046,7 +1390,7 @@ fn legend() -> Html {
         html! {
             <li class="legend-item">
                 <svg class="legend-glyph" width="18" height="18" aria-hidden="true">
-                    <path class={format!("glyph glyph-{}", kind.data_kind())} d={kind.glyph(9.0, 9.0)} />
+                    <path class={classes!("glyph", kind.glyph_class())} d={kind.glyph(9.0, 9.0)} />
                 </svg>
                 { tr(lang, kind.legend()) }
             </li>
@@ -1096,6 +1440,30 @@ mod tests {
     }
 
     #[test]
+    fn instants_are_written_as_the_engine_writes_them() {
+        let offsets = [Offset::default(), Offset::from_minutes(-210).unwrap()];
+        // seconds since 1970-01-01T00:00:00 local: the epoch, a second before, 2026-01-08 09:00,
+        // a leap day, a century that is not a leap year, far before and after
+        let instants = [
+            0,
+            -1,
+            1_767_862_800,
+            1_835_406_000,
+            4_107_616_496,
+            -30_610_224_000,
+            253_402_300_799,
+        ];
+        for offset in offsets {
+            for secs in instants {
+                let t = Time::from_secs(secs);
+                let mut out = String::new();
+                push_rfc3339(&mut out, t, &offset.to_string());
+                assert_eq!(out, t.rfc3339(offset), "{secs}");
+            }
+        }
+    }
+
+    #[test]
     fn glyphs_start_at_their_outline_and_cut_their_symbol() {
         // kind, centre, the path's start, the number of subpaths (outline and cut-out)
         let cases = [
@@ -1117,8 +1485,8 @@ mod tests {
         Sim::new(Scenario::from_json(json).unwrap())
     }
 
-    fn kinds(markers: &[Marker]) -> Vec<(&'static str, usize)> {
-        markers
+    fn kinds(drawn: &[Drawn]) -> Vec<(&'static str, usize)> {
+        drawn
             .iter()
             .map(|m| (m.kind.data_kind(), m.count))
             .collect()
@@ -1150,39 +1518,84 @@ mod tests {
             ),
         ];
         for (width, expected) in cases {
-            let geometry = geometry(&sim, width, Lang::En);
+            let geometry = geometry(&sim, width, None);
             let v3 = &geometry.tiers[3];
             assert_eq!(v3.name, "V3");
             assert!(v3.is_scenario_tier);
-            assert_eq!(kinds(&v3.lanes[0].markers), expected, "{width}px");
-            assert_eq!(kinds(&v3.account_markers), [("top-up", 1)]);
+            assert_eq!(kinds(&v3.lanes[0].drawn), expected, "{width}px");
+            assert_eq!(kinds(&v3.account_drawn), [("top-up", 1)]);
+            // One path per kind, each listing every event it marks.
+            let paths: Vec<(&str, usize, usize)> = v3.lanes[0]
+                .drawing
+                .markers
+                .iter()
+                .map(|p| (p.kind.data_kind(), p.count, p.d.matches(['M', 'L']).count()))
+                .collect();
+            let failed_glyphs = expected.iter().filter(|e| e.0 == "attempt-failed").count();
+            assert_eq!(
+                paths,
+                [
+                    ("attempt-failed", 3, failed_glyphs),
+                    ("attempt-succeeded", 1, 1)
+                ],
+                "{width}px"
+            );
         }
-        let narrow = geometry(&sim, 200.0, Lang::En);
-        let merged = &narrow.tiers[3].lanes[0].markers[0];
-        assert_eq!(merged.at, "2026-04-01T03:00:00+08:00");
-        assert!(merged
-            .title
-            .starts_with("3 × auto-renew failed from 2026-04-01 03:00 to 2026-04-03 03:00"));
-        let wide = geometry(&sim, 1_000.0, Lang::En);
-        let reminder = &wide.tiers[3].lanes[0].markers[3];
-        assert_eq!(reminder.at, "2026-04-03T09:00:00+08:00");
+        let narrow = geometry(&sim, 200.0, None);
+        let v3 = &narrow.tiers[3];
+        let failed = &v3.lanes[0].drawing.markers[0];
         assert_eq!(
-            reminder.title,
-            "2026-04-03 09:00:00 UTC+08:00, ocr: Reminder: ocr expires in 5 days, at the end of \
-             2026-04-08. Renew it to keep it in service. [reminders at 09:00 (modelling choice)]"
+            failed.at,
+            "2026-04-01T03:00:00+08:00 2026-04-02T03:00:00+08:00 2026-04-03T03:00:00+08:00"
         );
-        let paid = &wide.tiers[3].lanes[0].markers[4];
+        let merged = glyph_text(&sim, &sim.traces[3], &v3.lanes[0].drawn[0], Lang::En);
         assert!(
-            paid.title.contains("Auto-renew paid 30.00"),
-            "{}",
-            paid.title
+            merged.starts_with("3 × auto-renew failed from 2026-04-01 03:00 to 2026-04-03 03:00"),
+            "{merged}"
+        );
+        let wide = geometry(&sim, 1_000.0, None);
+        let first_paid = wide.tiers[3].lanes[0]
+            .drawn
+            .iter()
+            .find(|d| d.kind == MarkerKind::AttemptSucceeded)
+            .expect("a paid attempt");
+        let paid = glyph_text(&sim, &sim.traces[3], first_paid, Lang::En);
+        assert!(
+            paid.starts_with("2026-04-04 03:00:00 UTC+08:00, ocr: Auto-renew paid 30.00"),
+            "{paid}"
         );
         assert!(
-            paid.title
-                .contains("renewed for 1m, counted from the expiry date"),
-            "{}",
-            paid.title
+            paid.contains("renewed for 1m, counted from the expiry date"),
+            "{paid}"
         );
+    }
+
+    #[test]
+    fn marker_paths_carry_one_glyph_per_vertex() {
+        // events pushed at these px, the path drawn, whether it is a single glyph
+        let cases: [(&[f64], &str, bool); 3] = [
+            (&[10.0], "M10 27h0", true),
+            (&[10.0, 15.0, 40.25], "M10 27L40.3 27", false),
+            (&[10.0, 30.0, 50.0], "M10 27L30 27L50 27", false),
+        ];
+        for (xs, d, single) in cases {
+            let mut sink = MarkerSink::new(LANE_MARKER_Y, Offset::default());
+            for (i, &x) in xs.iter().enumerate() {
+                sink.push(MarkerKind::AttemptFailed, x, i, Time::default());
+            }
+            let (paths, drawn) = sink.finish();
+            assert_eq!(paths.len(), 1);
+            assert_eq!(
+                (paths[0].d.as_str(), paths[0].single),
+                (d, single),
+                "{xs:?}"
+            );
+            assert_eq!(paths[0].count, xs.len());
+            assert_eq!(drawn.iter().map(|d| d.count).sum::<usize>(), xs.len());
+            // The pointer finds the glyph within reach only.
+            assert_eq!(glyph_near(&drawn, xs[0] + 3.0), Some(0));
+            assert_eq!(glyph_near(&drawn, xs[0] - MARKER_HIT_PX - 1.0), None);
+        }
     }
 
     #[test]
@@ -1208,10 +1621,12 @@ mod tests {
             let explained = explain::explain(event, &sim.scenario, trace);
             if kind == MarkerKind::Reminder {
                 // Worded in the app's language from the notice; the English is the log's.
-                let at = event.at.rfc3339(trace.offset);
-                let wide = geometry(&sim, 1_000.0, Lang::En);
-                let marker = wide.tiers[3].lanes[0].markers.iter().find(|m| m.at == at);
-                sentence = marker.map_or_else(String::new, |m| m.title.clone());
+                let wide = geometry(&sim, 1_000.0, None);
+                let drawn = wide.tiers[3].lanes[0]
+                    .drawn
+                    .iter()
+                    .find(|d| d.event == index);
+                sentence = drawn.map_or_else(String::new, |d| glyph_text(&sim, trace, d, Lang::En));
                 assert!(sentence.contains(&explained.what), "{sentence}");
             } else if kind == MarkerKind::AttemptSucceeded {
                 assert!(
@@ -1243,7 +1658,7 @@ mod tests {
                 r#"[ { "at": "2026-04-03T12:00:00", "do": "top_up", "amount": "50.00" } ]"#,
                 "[]",
             );
-        let geometry = geometry(&sim(&json), 1_000.0, Lang::En);
+        let geometry = geometry(&sim(&json), 1_000.0, None);
         // tier, states of its band sequence, labelled
         let cases: [(usize, &[(State, bool)]); 2] = [
             (
@@ -1266,33 +1681,38 @@ mod tests {
         ];
         for (tier, expected) in cases {
             let bands: Vec<(State, bool)> = geometry.tiers[tier].lanes[0]
+                .drawing
                 .bands
                 .iter()
                 .map(|b| (b.state, b.label.is_some()))
                 .collect();
             assert_eq!(bands, expected, "tier {tier}");
         }
-        let first = &geometry.tiers[0].lanes[0].bands[0];
+        let first = &geometry.tiers[0].lanes[0].drawing.bands[0];
         assert_eq!(first.x, "0.000%");
     }
 
     #[test]
     fn an_edit_keeps_the_geometry_of_lanes_it_did_not_change() {
-        let before = geometry(&sim(SCENARIO), 1_000.0, Lang::En);
+        let before = geometry(&sim(SCENARIO), 1_000.0, None);
         let renamed = SCENARIO.replace(r#""tier": "V3""#, r#""name": "Renamed", "tier": "V3""#);
-        let mut after = geometry(&sim(&renamed), 1_000.0, Lang::En);
+        let mut after = geometry(&sim(&renamed), 1_000.0, None);
         reuse_unchanged(&mut after, &before);
         for (old, new) in before.tiers.iter().zip(&after.tiers) {
-            assert!(Rc::ptr_eq(&old.lanes[0], &new.lanes[0]), "{}", new.name);
+            assert!(
+                Rc::ptr_eq(&old.lanes[0].drawing, &new.lanes[0].drawing),
+                "{}",
+                new.name
+            );
             assert!(Rc::ptr_eq(&old.account_markers, &new.account_markers));
         }
         assert!(Rc::ptr_eq(&before.ticks, &after.ticks));
         let richer = SCENARIO.replace(r#""balance": "20.00""#, r#""balance": "90.00""#);
-        let mut changed = geometry(&sim(&richer), 1_000.0, Lang::En);
+        let mut changed = geometry(&sim(&richer), 1_000.0, None);
         reuse_unchanged(&mut changed, &before);
         assert!(!Rc::ptr_eq(
-            &before.tiers[3].lanes[0],
-            &changed.tiers[3].lanes[0]
+            &before.tiers[3].lanes[0].drawing,
+            &changed.tiers[3].lanes[0].drawing
         ));
     }
 }
