@@ -143,7 +143,16 @@ pub fn app() -> Html {
             </>
         },
         View::Lab => lab(
-            &state, *lang, shown, &dispatch, painted, on_edit, on_seek, on_act,
+            &state,
+            *lang,
+            shown,
+            &dispatch,
+            painted,
+            LabCallbacks {
+                on_edit,
+                on_seek,
+                on_act,
+            },
         ),
     };
     let lang = *lang;
@@ -179,6 +188,13 @@ pub fn app() -> Html {
     }
 }
 
+/// The lab's stable callbacks: an edit, a seek on the timeline, an act.
+struct LabCallbacks {
+    on_edit: Callback<ScenarioDoc>,
+    on_seek: Callback<Time>,
+    on_act: Callback<Act>,
+}
+
 /// The lab view: clock, timeline, then the panels and the editor. Until the first paint
 /// (`painted`), only the clock bar: the rest comes in the next task, so a link shows at once.
 fn lab(
@@ -187,10 +203,13 @@ fn lab(
     shown: Option<SimRef>,
     dispatch: &Callback<Action>,
     painted: bool,
-    on_edit: Callback<ScenarioDoc>,
-    on_seek: Callback<Time>,
-    on_act: Callback<Act>,
+    callbacks: LabCallbacks,
 ) -> Html {
+    let LabCallbacks {
+        on_edit,
+        on_seek,
+        on_act,
+    } = callbacks;
     let bounds = state.start_time().zip(state.until());
     let offset = state.sim.as_ref().map(|sim| sim.scenario.offset);
     let clock_bar = html! {
