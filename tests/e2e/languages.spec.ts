@@ -17,12 +17,12 @@ type Code = (typeof LANGS)[number];
 const PENDING = ['[data-testid="timeline"]', '.area-log', '.area-editor'];
 
 // Words that are data or names, the same in every language: the product's name, the switcher's
-// native language names, units and formats kept on purpose, the scenarios' resource ids and the
+// native language names, units and file formats kept on purpose (CSV, ICS, SVG, PNG), the scenarios' resource ids and the
 // policies' names.
 const ALLOWED = new Set(
   [
     'Renewal', 'Lab', 'Home', 'English', 'Português', 'Brasil', 'UTC', 'JSON', 'base64url',
-    'huawei', 'intl', 'min',
+    'huawei', 'intl', 'min', 'csv', 'ics', 'svg', 'png',
     ...Object.keys(Object.fromEntries(
       ['auto-renew-low-balance', 'two-packages-one-balance', 'pay-per-use-arrears'].flatMap((slug) =>
         gallery(slug).resources.map((r) => [r.id, true]),

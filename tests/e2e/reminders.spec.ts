@@ -51,16 +51,14 @@ test('auto-renew off: expiry and release reminders at 09:00 local, on the lanes 
   await openLink(page, scenario);
   await chooseLogTier(page, 'V3');
 
-  // Every reminder of the V3 lane has a marker (close ones merge and count), at the CLI's instants.
+  // Every reminder of the V3 lane is on its reminder marker path (one per lane and kind), at the
+  // CLI's instants; close glyphs merge, but the path's data-at lists every event it marks.
   const lane = page.locator('[data-testid="lane"][data-tier="V3"][data-resource="ocr"]');
   const markers = await lane.locator('[data-testid="marker"][data-kind="reminder"]').evaluateAll((els) =>
     els.map((el) => [el.getAttribute('data-at') ?? '', Number(el.getAttribute('data-count') ?? '1')] as [string, number]),
   );
   expect(markers.reduce((sum, [, count]) => sum + count, 0)).toBe(expected.length);
-  for (const [at] of markers) expect(expected.map(([a]) => a)).toContain(at);
-  await expect(lane.locator('[data-testid="marker"][data-kind="reminder"][data-at="2026-04-03T09:00:00+08:00"] title')).toHaveText(
-    /Reminder: ocr expires in 5 days, at the end of 2026-04-08/,
-  );
+  expect(markers.flatMap(([at]) => at.split(' ').filter(Boolean))).toEqual(expected.map(([a]) => a));
   // The legend names the shape.
   await expect(page.locator('.legend')).toContainText('reminder');
 

@@ -490,10 +490,10 @@ impl MarkerSink {
         });
     }
 
-    /// The paths (failed attempts first, so a paid one drawn at the same place shows on top) and
-    /// the glyphs.
+    /// The paths (reminders, then failed attempts, so a paid one drawn at the same place shows on
+    /// top) and the glyphs. The order's length is the number of kinds, so none can be left out.
     fn finish(mut self) -> (Vec<MarkerPath>, Vec<Drawn>) {
-        const PAINT_ORDER: [usize; 5] = [1, 0, 2, 3, 4];
+        const PAINT_ORDER: [usize; MarkerKind::ALL.len()] = [5, 1, 0, 2, 3, 4];
         let paths = PAINT_ORDER
             .iter()
             .filter_map(|&slot| self.paths.get_mut(slot).and_then(Option::take))
@@ -1535,6 +1535,7 @@ mod tests {
             assert_eq!(
                 paths,
                 [
+                    ("reminder", 1, 1),
                     ("attempt-failed", 3, failed_glyphs),
                     ("attempt-succeeded", 1, 1)
                 ],
@@ -1543,7 +1544,12 @@ mod tests {
         }
         let narrow = geometry(&sim, 200.0, None);
         let v3 = &narrow.tiers[3];
-        let failed = &v3.lanes[0].drawing.markers[0];
+        let failed = v3.lanes[0]
+            .drawing
+            .markers
+            .iter()
+            .find(|p| p.kind == MarkerKind::AttemptFailed)
+            .expect("a failed attempt's path");
         assert_eq!(
             failed.at,
             "2026-04-01T03:00:00+08:00 2026-04-02T03:00:00+08:00 2026-04-03T03:00:00+08:00"
@@ -1648,6 +1654,29 @@ mod tests {
         for kind in MarkerKind::ALL {
             assert!(kinds.contains(&kind.data_kind()), "{kinds:?}");
         }
+    }
+
+    #[test]
+    fn every_marker_kind_gets_a_path() {
+        let json = SCENARIO.replace(
+            r#"[ { "at": "2026-04-03T12:00:00", "do": "top_up", "amount": "50.00" } ]"#,
+            r#"[ { "at": "2026-04-03T12:00:00", "do": "top_up", "amount": "50.00" },
+                { "at": "2026-04-10T12:00:00", "do": "renew", "resource": "ocr", "term": "1m" },
+                { "at": "2026-04-11T12:00:00", "do": "renew", "resource": "ocr", "term": "5y" } ]"#,
+        );
+        let geometry = geometry(&sim(&json), 1_000.0, None);
+        let v3 = &geometry.tiers[3];
+        let mut drawn: Vec<&str> = v3.lanes[0]
+            .drawing
+            .markers
+            .iter()
+            .chain(v3.account_markers.iter())
+            .map(|p| p.kind.data_kind())
+            .collect();
+        drawn.sort_unstable();
+        let mut all: Vec<&str> = MarkerKind::ALL.iter().map(|k| k.data_kind()).collect();
+        all.sort_unstable();
+        assert_eq!(drawn, all);
     }
 
     #[test]
