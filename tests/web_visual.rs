@@ -265,12 +265,12 @@ async fn markers_show_attempts_renewals_and_top_ups_with_explanations() {
     assert_eq!(
         markers,
         pairs(&[
+            // X − 5 at 09:00, after that day's failed attempt (reminders are painted first, below)
+            ("reminder", "2026-04-03T09:00:00+08:00"),
             (
                 "attempt-failed",
                 "2026-04-01T03:00:00+08:00 2026-04-02T03:00:00+08:00 2026-04-03T03:00:00+08:00"
             ),
-            // X − 5 at 09:00, after that day's failed attempt
-            ("reminder", "2026-04-03T09:00:00+08:00"),
             (
                 "attempt-succeeded",
                 "2026-04-04T03:00:00+08:00 2026-05-01T03:00:00+08:00"
