@@ -69,12 +69,15 @@ thread_local! {
 fn lookup(en: &str) -> Option<catalog::Entry> {
     SORTED.with(|cell| {
         let entries = cell.get_or_init(|| {
-            let mut all: Vec<catalog::Entry> = catalog::CATALOGS
+            let all: Vec<catalog::Entry> = catalog::CATALOGS
                 .iter()
                 .flat_map(|entries| entries.iter().copied())
                 .collect();
-            all.sort_by(|a, b| a.0.cmp(b.0));
-            all
+            // The shared sort (one copy of the sort code in the wasm); keys are unique anyway.
+            crate::engine::simulate::stable_order(all.len(), &|a, b| all[a].0.cmp(all[b].0))
+                .into_iter()
+                .map(|i| all[i])
+                .collect()
         });
         entries
             .binary_search_by(|entry| entry.0.cmp(en))

@@ -481,13 +481,20 @@ impl Query {
                 let Answer::Amount(truth) = reveal.truth else {
                     return Vec::new();
                 };
-                let mut amounts: Vec<Cents> = trace
+                let found: Vec<Cents> = trace
                     .events
                     .iter()
                     .filter_map(|e| e.kind.balance())
                     .chain([truth])
                     .collect();
-                amounts.sort();
+                // The shared sort (one copy of the sort code in the wasm).
+                let mut amounts: Vec<Cents> =
+                    crate::engine::simulate::stable_order(found.len(), &|a, b| {
+                        found[a].cmp(&found[b])
+                    })
+                    .into_iter()
+                    .map(|i| found[i])
+                    .collect();
                 amounts.dedup();
                 if amounts.len() < 2 {
                     amounts.push(truth.plus(Cents(1_000)));

@@ -123,8 +123,15 @@ pub fn unfill(template: &str, text: &str) -> Option<Vec<String>> {
     if at != tail {
         return None;
     }
-    values.sort_by_key(|(index, _)| *index);
-    Some(values.into_iter().map(|(_, value)| value).collect())
+    // By hole index, ties in text order, through the shared sort (one copy in the wasm).
+    let order =
+        crate::engine::simulate::stable_order(values.len(), &|a, b| values[a].0.cmp(&values[b].0));
+    Some(
+        order
+            .into_iter()
+            .map(|i| std::mem::take(&mut values[i].1))
+            .collect(),
+    )
 }
 
 /// An engine message in `lang`: its phrasing translated, its values kept.
