@@ -6,6 +6,7 @@ mod core;
 mod errors;
 mod explain;
 mod gallery;
+mod log;
 mod panels;
 mod remind;
 mod whatif;
@@ -21,6 +22,7 @@ pub const CATALOGS: &[&[Entry]] = &[
     errors::ENTRIES,
     explain::ENTRIES,
     gallery::ENTRIES,
+    log::ENTRIES,
     panels::ENTRIES,
     remind::ENTRIES,
     whatif::ENTRIES,
