@@ -9,6 +9,7 @@ mod gallery;
 mod log;
 mod panels;
 mod remind;
+mod timeline;
 mod whatif;
 mod workshop;
 
@@ -25,6 +26,7 @@ pub const CATALOGS: &[&[Entry]] = &[
     log::ENTRIES,
     panels::ENTRIES,
     remind::ENTRIES,
+    timeline::ENTRIES,
     whatif::ENTRIES,
     workshop::ENTRIES,
 ];
