@@ -3,6 +3,7 @@
 
 mod chrome;
 mod core;
+mod editor;
 mod errors;
 mod explain;
 mod gallery;
@@ -20,6 +21,7 @@ pub type Entry = (&'static str, &'static str, &'static str);
 pub const CATALOGS: &[&[Entry]] = &[
     chrome::ENTRIES,
     core::ENTRIES,
+    editor::ENTRIES,
     errors::ENTRIES,
     explain::ENTRIES,
     gallery::ENTRIES,
