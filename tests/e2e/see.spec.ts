@@ -109,7 +109,7 @@ test('timeline markers show attempts, renewals, top-ups and rejected acts at the
   const box = await paid.boundingBox();
   expect(box).not.toBeNull();
   if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await expect(page.getByTestId('marker-tip')).toContainText(/Auto-renew paid 30\.00 and renewed for 1m/);
+  await expect(page.getByTestId('marker-tip')).toContainText(/Auto-renew paid 30\.00 and renewed for 1 month/);
   await page.mouse.move(0, 0);
   await expect(page.getByTestId('marker-tip')).toHaveCount(0);
 

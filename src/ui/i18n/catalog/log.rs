@@ -49,4 +49,10 @@ pub const ENTRIES: &[Entry] = &[
         "configuração da renovação automática",
     ),
     ("refused", "已拒绝", "recusado"),
+    // The workshop reveal's deciding event, when hourly charges moved the balance since
+    (
+        "Hourly pay-per-use charges since {0} took the balance from {1} to {2}.",
+        "自 {0} 起按小时的按需计费扣费使余额从 {1} 变为 {2}。",
+        "As cobranças por hora do pago por uso desde {0} levaram o saldo de {1} para {2}.",
+    ),
 ];
