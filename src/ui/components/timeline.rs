@@ -1334,7 +1334,7 @@ fn tier_row(props: &TierRowProps) -> Html {
     html! {
         <div class="tl-tier-row">
             <span class="tl-tier-days">
-                if props.is_scenario_tier { <strong class="tl-yours">{ trf(lang, "{0} · ", &[tr(lang, "scenario tier")]) }</strong> }
+                if props.is_scenario_tier { <strong class="tl-yours">{ tr(lang, "scenario tier") }{ " · " }</strong> }
                 <span class="tl-days-long">{ &props.days_long }</span>
                 <span class="tl-days-short">{ &props.days_short }</span>
             </span>

@@ -7,7 +7,6 @@ pub const ENTRIES: &[Entry] = &[
     ("{0} → {1} · times in {2}", "{0} → {1} · 时间为 {2}", "{0} → {1} · horários em {2}"),
     ("Timeline position", "时间线位置", "Posição na linha do tempo"),
     ("Legend", "图例", "Legenda"),
-    ("{0} · ", "{0} · ", "{0} · "),
     ("{0} top-up", "{0} 次充值", "{0} recarga"),
     ("{0} top-ups", "{0} 次充值", "{0} recargas"),
     // Lane summaries
