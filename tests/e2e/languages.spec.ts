@@ -18,6 +18,7 @@ type Code = (typeof LANGS)[number];
 const ALLOWED = new Set(
   [
     'Renewal', 'Lab', 'Home', 'English', 'Português', 'Brasil', 'UTC', 'JSON', 'base64url',
+    'CSV', 'ics', 'SVG', 'PNG',
     'huawei', 'intl', 'min',
     ...Object.keys(Object.fromEntries(
       ['auto-renew-low-balance', 'two-packages-one-balance', 'pay-per-use-arrears'].flatMap((slug) =>
