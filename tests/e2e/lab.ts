@@ -50,13 +50,13 @@ export function clone<T>(x: T): T {
 
 const traceCache = new Map<string, Traces>();
 
-/** `renewal-cli simulate --all-tiers -` on the scenario: the expected traces, per tier. */
+/** `renewal-cli simulate --all-tiers --reminders -` on the scenario: the expected traces (the app's, reminders included), per tier. */
 export function simulateAll(scenario: Scenario): Traces {
   const input = JSON.stringify(scenario);
   let traces = traceCache.get(input);
   if (!traces) {
     const cli = process.env.RENEWAL_CLI ?? join(ROOT, 'target', 'release', 'renewal-cli');
-    const out = execFileSync(cli, ['simulate', '--all-tiers', '-'], { input, encoding: 'utf8' });
+    const out = execFileSync(cli, ['simulate', '--all-tiers', '--reminders', '-'], { input, encoding: 'utf8' });
     traces = JSON.parse(out).tiers as Traces;
     traceCache.set(input, traces);
   }
