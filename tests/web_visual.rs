@@ -281,7 +281,7 @@ async fn markers_show_attempts_renewals_and_top_ups_with_explanations() {
     let paid = hover_glyph(&app.root, &lane, "attempt-succeeded").await;
     assert!(
         paid.contains("2026-04-04 03:00:00 UTC+08:00, ocr: Auto-renew paid 30.00")
-            && paid.contains("renewed for 1m, counted from the expiry date"),
+            && paid.contains("renewed for 1 month, counted from the expiry date"),
         "{paid}"
     );
     let failed = hover_glyph(&app.root, &lane, "attempt-failed").await;

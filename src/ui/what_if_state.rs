@@ -7,9 +7,9 @@
 
 use crate::engine::trace::{ActionName, Rejection, RenewSource};
 use crate::engine::{Cents, EventKind, ScenarioDoc, State, Time};
+use crate::ui::i18n::format::{money, second};
 use crate::ui::i18n::{tr, trf, Lang};
 use crate::ui::sim::{Sim, SimRef};
-use crate::ui::text::second_text;
 use crate::what_if::{self, Divergence, Happening, Refusal, Side, Variation};
 use std::rc::Rc;
 
@@ -367,12 +367,12 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Refusal::AfterUntil(at) => trf(
             lang,
             "{0} is after the end of the scenario: nothing to compare.",
-            &[&second_text(*at)],
+            &[&second(lang, *at)],
         ),
         Refusal::Invalid(error) => trf(
             lang,
             "The changed scenario breaks a rule: {0}",
-            &[&error.to_string()],
+            &[&crate::ui::i18n::errors::field_error(lang, error)],
         ),
     }
 }
@@ -407,7 +407,7 @@ pub fn event_text(lang: Lang, kind: &EventKind) -> String {
             failure: None,
             price,
             ..
-        } => trf(lang, "auto-renew pays {0}", &[&price.to_string()]),
+        } => trf(lang, "auto-renew pays {0}", &[&money(lang, price)]),
         EventKind::AutoRenewAttempt {
             failure: Some(_),
             price,
@@ -415,7 +415,7 @@ pub fn event_text(lang: Lang, kind: &EventKind) -> String {
         } => trf(
             lang,
             "auto-renew fails: balance {0} is below the price {1}",
-            &[&balance.to_string(), &price.to_string()],
+            &[&money(lang, balance), &money(lang, price)],
         ),
         EventKind::Renewed {
             source,
@@ -423,7 +423,7 @@ pub fn event_text(lang: Lang, kind: &EventKind) -> String {
             expires,
             ..
         } => {
-            let args: [&str; 2] = [&term.to_string(), &second_text(expires)];
+            let args: [&str; 2] = [&term.to_string(), &second(lang, expires)];
             match source {
                 RenewSource::Manual => {
                     trf(lang, "renewed by hand for {0}, valid through {1}", &args)
@@ -435,7 +435,7 @@ pub fn event_text(lang: Lang, kind: &EventKind) -> String {
                 ),
             }
         }
-        EventKind::TopUp { amount, .. } => trf(lang, "topped up {0}", &[&amount.to_string()]),
+        EventKind::TopUp { amount, .. } => trf(lang, "topped up {0}", &[&money(lang, amount)]),
         EventKind::Reminder { .. } => tr(lang, "a reminder is sent").to_string(),
         EventKind::AutoRenewChanged {
             settings,
@@ -480,14 +480,14 @@ pub fn divergence_text(lang: Lang, comparison: &Comparison) -> String {
         return trf(
             lang,
             "No divergence: both versions have the same events and states in every compared lane through {0}.",
-            &[&second_text(comparison.base.scenario.until)],
+            &[&second(lang, comparison.base.scenario.until)],
         );
     };
     let mut text = trf(
         lang,
         "First divergence at {0}: {1}, tier {2}. Current: {3}. What-if (tier {4}): {5}.",
         &[
-            &second_text(d.at),
+            &second(lang, d.at),
             &d.resource_id,
             &d.base.tier,
             &happening_text(lang, &d.base),
@@ -500,7 +500,7 @@ pub fn divergence_text(lang: Lang, comparison: &Comparison) -> String {
         text.push_str(&trf(
             lang,
             "Balance then: {0} in the current scenario, {1} in the what-if.",
-            &[&d.base.balance.to_string(), &d.branch.balance.to_string()],
+            &[&money(lang, d.base.balance), &money(lang, d.branch.balance)],
         ));
     }
     text
@@ -535,7 +535,7 @@ mod tests {
             .current(&compared.doc)
             .expect("a comparison");
         let first = result.first.as_ref().expect("diverges");
-        assert_eq!(second_text(first.at), "2026-04-01 03:00:00");
+        assert_eq!(second(Lang::En, first.at), "2026-04-01 03:00:00");
         assert_eq!(
             compared.announcement.en(),
             "First divergence at 2026-04-01 03:00:00: ocr, tier V3. Current: auto-renew fails: \
@@ -562,7 +562,7 @@ mod tests {
             .current(&compared.doc)
             .expect("a comparison");
         let zh = divergence_text(Lang::ZhCn, result);
-        assert!(zh.contains("2026-04-10 00:00:00"), "{zh}");
+        assert!(zh.contains("2026/04/10 00:00:00"), "{zh}");
         assert!(!zh.contains("First divergence"), "{zh}");
         let pt = divergence_text(Lang::PtBr, result);
         assert!(!pt.contains("nothing happens"), "{pt}");

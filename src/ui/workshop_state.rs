@@ -6,15 +6,17 @@
 //! Everything here only uses the public actions of [`AppState`]; the clock is moved by
 //! `Action::Seek` with the session set aside for that one step.
 
+use crate::engine::simulate::simulate_tier;
 use crate::engine::{Scenario, ScenarioDoc, State, Time};
+use crate::ui::i18n::explain::{explain, when};
+use crate::ui::i18n::format;
 use crate::ui::i18n::{tr, trf, Lang, LocalText};
 use crate::ui::sim::Sim;
 use crate::ui::state::{Action, AppState};
-use crate::ui::text;
 use crate::workshop::exercise::FORMAT;
 use crate::workshop::query::{RULE_BALANCE, RULE_HOURLY, RULE_ORDER, RULE_TIERS, RULE_TIME};
 use crate::workshop::{
-    known_until, Answer, Exercise, ExerciseDoc, PauseDoc, Query, QueryKind, QuestionDoc,
+    known_until, Answer, Exercise, ExerciseDoc, Pause, PauseDoc, Query, QueryKind, QuestionDoc,
 };
 use std::rc::Rc;
 
@@ -247,7 +249,7 @@ fn question_announcement(state: &AppState, lang: Lang) -> String {
         &[
             &(session.index + 1).to_string(),
             &session.exercise.pauses.len().to_string(),
-            &text::second_text(pause.at),
+            &format::second(lang, pause.at),
             &prompt(lang, &session.exercise.scenario, &pause.query),
         ],
     )
@@ -276,13 +278,21 @@ fn submit(state: &AppState, answer: Answer) -> AppState {
             trf(
                 lang,
                 "Correct: {0}. Clock at {1}; decided by {2}.",
-                &[&truth, &text::second_text(pause.reveal.at), tr(lang, rule)],
+                &[
+                    &truth,
+                    &format::second(lang, pause.reveal.at),
+                    tr(lang, rule),
+                ],
             )
         } else {
             trf(
                 lang,
                 "Incorrect: the answer is {0}. Clock at {1}; decided by {2}.",
-                &[&truth, &text::second_text(pause.reveal.at), tr(lang, rule)],
+                &[
+                    &truth,
+                    &format::second(lang, pause.reveal.at),
+                    tr(lang, rule),
+                ],
             )
         }
     });
@@ -337,7 +347,7 @@ fn add_pause(state: &AppState, question: QuestionDoc, lang: Lang) -> AppState {
                 trf(
                     lang,
                     "Added a pause point at {0}: {1}",
-                    &[&text::second_text(state.now), &prompt],
+                    &[&format::second(lang, state.now), &prompt],
                 )
             }
             Err(reason) => trf(lang, "No pause point added: {0}.", &[&reason]),
@@ -427,14 +437,36 @@ pub fn state_word(lang: Lang, state: State) -> &'static str {
     }
 }
 
+/// What the deciding event of `pause`'s reveal did, in `lang` (as the event log says it; the
+/// reveal's own `why` is the CLI's English).
+pub fn reveal_why(lang: Lang, scenario: &Scenario, pause: &Pause) -> String {
+    let reveal = &pause.reveal;
+    let event = &reveal.event;
+    if let Answer::Amount(balance) = reveal.truth {
+        if event.kind.balance() != Some(balance) {
+            return trf(
+                lang,
+                "Hourly pay-per-use charges since {0} took the balance from {1} to {2}.",
+                &[
+                    &when(lang, event.at),
+                    &format::money(lang, event.kind.balance().unwrap_or_default()),
+                    &format::money(lang, balance),
+                ],
+            );
+        }
+    }
+    let trace = simulate_tier(scenario, &pause.query.tier);
+    explain(lang, event, scenario, &trace).what
+}
+
 /// An answer in words.
 pub fn answer_text(lang: Lang, answer: Answer) -> String {
     match answer {
         Answer::State(state) => state_word(lang, state).to_string(),
-        Answer::Date(date) => text::date_text(date),
+        Answer::Date(date) => format::date(lang, date),
         Answer::Outcome { succeeded: true } => tr(lang, "it succeeds").to_string(),
         Answer::Outcome { succeeded: false } => tr(lang, "it fails").to_string(),
-        Answer::Amount(amount) => amount.to_string(),
+        Answer::Amount(amount) => format::money(lang, amount),
     }
 }
 
@@ -458,7 +490,10 @@ pub fn prompt(lang: Lang, scenario: &Scenario, query: &Query) -> String {
         .and_then(|r| scenario.resources.get(r))
         .map_or("", |r| r.id.as_str());
     let tier = query.tier.as_str();
-    let at = query.at.map(text::second_text).unwrap_or_default();
+    let at = query
+        .at
+        .map(|t| format::second(lang, t))
+        .unwrap_or_default();
     match query.kind {
         QueryKind::StateAt => trf(
             lang,

@@ -12,17 +12,14 @@ const SLUG = 'auto-renew-low-balance';
 const LANGS = ['en', 'zh-CN', 'pt-BR'] as const;
 type Code = (typeof LANGS)[number];
 
-// Parts not translated yet (their files are being rewritten on other branches; see
-// docs/languages.md). Remove a selector once its component is converted.
-const PENDING = ['[data-testid="timeline"]', '.area-log', '.area-editor'];
-
 // Words that are data or names, the same in every language: the product's name, the switcher's
-// native language names, units and file formats kept on purpose (CSV, ICS, SVG, PNG), the scenarios' resource ids and the
-// policies' names.
+// native language names, units and file formats kept on purpose (CSV, ICS, SVG, PNG), the
+// scenarios' resource ids and the policies' names.
 const ALLOWED = new Set(
   [
     'Renewal', 'Lab', 'Home', 'English', 'Português', 'Brasil', 'UTC', 'JSON', 'base64url',
-    'huawei', 'intl', 'min', 'csv', 'ics', 'svg', 'png',
+    'CSV', 'ics', 'SVG', 'PNG',
+    'huawei', 'intl', 'min',
     ...Object.keys(Object.fromEntries(
       ['auto-renew-low-balance', 'two-packages-one-balance', 'pay-per-use-arrears'].flatMap((slug) =>
         gallery(slug).resources.map((r) => [r.id, true]),
@@ -31,12 +28,12 @@ const ALLOWED = new Set(
   ].map((w) => w.toLowerCase()),
 );
 
-/** The visible text nodes of the page outside the pending parts, trimmed, in document order. */
+/** The visible text nodes of the page, trimmed, in document order. */
 async function visibleTexts(page: Page): Promise<string[]> {
-  return page.evaluate((pending) => {
+  return page.evaluate(() => {
     const out: string[] = [];
     const skip = (el: Element | null): boolean =>
-      !!el && (pending.some((sel) => el.closest(sel)) || !!el.closest('script, style, noscript, option'));
+      !!el && !!el.closest('script, style, noscript, option');
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = (node.textContent ?? '').trim();
@@ -52,7 +49,7 @@ async function visibleTexts(page: Page): Promise<string[]> {
       if (text && select.checkVisibility()) out.push(text);
     }
     return out;
-  }, PENDING);
+  });
 }
 
 /** The words (3 or more Latin letters) of `text` that are not allowed data. */

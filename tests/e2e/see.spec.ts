@@ -106,10 +106,12 @@ test('timeline markers show attempts, renewals, top-ups and rejected acts at the
   expect(await markersOf('top-up')).toContain(rfcToEpoch('2026-04-03T12:00:00+08:00'));
   // Pointing at a glyph tells what it stands for.
   const paid = lane.locator('[data-testid="marker"][data-kind="attempt-succeeded"]');
+  // The export row above the timeline puts V3 below the fold: bring the glyph into view first.
+  await paid.scrollIntoViewIfNeeded();
   const box = await paid.boundingBox();
   expect(box).not.toBeNull();
   if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await expect(page.getByTestId('marker-tip')).toContainText(/Auto-renew paid 30\.00 and renewed for 1m/);
+  await expect(page.getByTestId('marker-tip')).toContainText(/Auto-renew paid 30\.00 and renewed for 1 month/);
   await page.mouse.move(0, 0);
   await expect(page.getByTestId('marker-tip')).toHaveCount(0);
 

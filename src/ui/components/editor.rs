@@ -13,6 +13,7 @@ mod resources;
 
 use crate::engine::doc::{CustomPolicyDoc, PolicyDoc};
 use crate::engine::{FieldError, ScenarioDoc};
+use crate::ui::i18n::{errors, plural, tr, use_lang, Lang};
 use edit::{time_input_value, Edit, PolicyChoice};
 use form::{Control, Field, Form, TextKind};
 use held::{Held, HeldAction, HeldTexts, Slot};
@@ -39,6 +40,7 @@ static EDITORS_CREATED: AtomicUsize = AtomicUsize::new(0);
 /// The scenario editor form (`[data-testid="editor"]`).
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
+    let lang = use_lang();
     let id_prefix = use_memo((), |_| {
         format!("editor{}", EDITORS_CREATED.fetch_add(1, Ordering::Relaxed))
     });
@@ -110,7 +112,7 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
 
-    let form = Form::new(id_prefix.to_string(), &props.errors, &held, dispatch);
+    let form = Form::new(lang, id_prefix.to_string(), &props.errors, &held, dispatch);
     let doc = &*props.doc;
     let body = html! {
         <>
@@ -128,9 +130,9 @@ pub fn editor(props: &EditorProps) -> Html {
     let title_id = form.id("title");
     html! {
         <section class="editor" data-testid="editor" aria-labelledby={title_id.clone()}>
-            <h2 id={title_id} class="editor-title">{ "Scenario editor" }</h2>
-            { status_line(props.errors.len() + held.count()) }
-            { summary(&unplaced) }
+            <h2 id={title_id} class="editor-title">{ tr(lang, "Scenario editor") }</h2>
+            { status_line(lang, props.errors.len() + held.count()) }
+            { summary(lang, &unplaced) }
             <div class="editor-body">{ body }</div>
         </section>
     }
@@ -180,26 +182,31 @@ fn focus_element(id: &str) {
 }
 
 /// How many problems the form marks (the app says what the lab shows meanwhile).
-fn status_line(problems: usize) -> Html {
-    match problems {
-        0 => Html::default(),
-        1 => html! { <p class="editor-status">{ "1 problem, marked below." }</p> },
-        n => html! { <p class="editor-status">{ format!("{n} problems, marked below.") }</p> },
+fn status_line(lang: Lang, problems: usize) -> Html {
+    if problems == 0 {
+        return Html::default();
     }
+    let words = plural(
+        lang,
+        problems as i64,
+        "{0} problem, marked below.",
+        "{0} problems, marked below.",
+    );
+    html! { <p class="editor-status">{ words }</p> }
 }
 
 /// Problems that no single field can show (`resources`, `scenario`, fields the form lacks).
-fn summary(errors: &[&FieldError]) -> Html {
+fn summary(lang: Lang, errors: &[&FieldError]) -> Html {
     if errors.is_empty() {
         return Html::default();
     }
     html! {
         <div class="editor-summary">
-            <p>{ "Problems with the scenario as a whole:" }</p>
+            <p>{ tr(lang, "Problems with the scenario as a whole:") }</p>
             <ul>
                 { for errors.iter().map(|error| html! {
                     <li class="field-error" data-testid="field-error" data-path={error.path.clone()}>
-                        <code>{ &error.path }</code>{ ": " }{ &error.message }
+                        <code>{ &error.path }</code>{ tr(lang, ": ") }{ errors::message(lang, &error.message) }
                     </li>
                 }) }
             </ul>
@@ -209,8 +216,9 @@ fn summary(errors: &[&FieldError]) -> Html {
 
 /// Name, time zone, opening balance and the end of the simulation.
 fn scenario_section(form: &Form, doc: &ScenarioDoc) -> Html {
+    let lang = form.lang;
     let name = form.field(
-        Field::new("name", "Scenario name", "name"),
+        Field::new("name", tr(lang, "Scenario name"), "name"),
         Control::Text {
             value: doc.name.clone().unwrap_or_default(),
             kind: TextKind::Plain,
@@ -220,7 +228,7 @@ fn scenario_section(form: &Form, doc: &ScenarioDoc) -> Html {
         },
     );
     let timezone = form.field(
-        Field::new("timezone", "Time zone", "timezone"),
+        Field::new("timezone", tr(lang, "Time zone"), "timezone"),
         Control::Text {
             value: doc.timezone.clone().unwrap_or_default(),
             kind: TextKind::Plain,
@@ -230,7 +238,7 @@ fn scenario_section(form: &Form, doc: &ScenarioDoc) -> Html {
         },
     );
     let balance = form.field(
-        Field::new("balance", "Opening balance", "balance"),
+        Field::new("balance", tr(lang, "Opening balance"), "balance"),
         Control::Text {
             value: doc
                 .balance
@@ -244,7 +252,7 @@ fn scenario_section(form: &Form, doc: &ScenarioDoc) -> Html {
         },
     );
     let until = form.field(
-        Field::new("until", "Until", "until"),
+        Field::new("until", tr(lang, "Until"), "until"),
         Control::Text {
             value: time_input_value(&doc.until),
             kind: TextKind::DateTime,
@@ -255,7 +263,7 @@ fn scenario_section(form: &Form, doc: &ScenarioDoc) -> Html {
     );
     html! {
         <fieldset class="editor-section">
-            <legend>{ "Scenario" }</legend>
+            <legend>{ tr(lang, "Scenario") }</legend>
             <div class="editor-grid">{ name }{ timezone }{ balance }{ until }</div>
         </fieldset>
     }

@@ -1,12 +1,12 @@
 //! The event log: one tier's events up to the clock, each explained in plain words with its rule.
 
 use crate::engine::{EventKind, State, Time};
-use crate::explain;
 use crate::ui::components::status_panel::state_badge;
-use crate::ui::i18n::use_lang;
+use crate::ui::i18n::explain::explain;
+use crate::ui::i18n::format::{offset, second};
+use crate::ui::i18n::{plural, tr, trf, use_lang, Lang};
 use crate::ui::reminder;
 use crate::ui::sim::SimRef;
-use crate::ui::text::{offset_label, second_text};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -37,19 +37,19 @@ pub fn visible_rows(count: usize, pages: usize) -> std::ops::Range<usize> {
 }
 
 /// A short name for an event kind, for people.
-fn kind_words(kind: &EventKind) -> &'static str {
+fn kind_words(lang: Lang, kind: &EventKind) -> &'static str {
     match kind {
-        EventKind::Purchased { .. } => "purchased",
-        EventKind::StateChanged { .. } => "state change",
-        EventKind::AutoRenewAttempt { failure: None, .. } => "auto-renew paid",
+        EventKind::Purchased { .. } => tr(lang, "purchased"),
+        EventKind::StateChanged { .. } => tr(lang, "state change"),
+        EventKind::AutoRenewAttempt { failure: None, .. } => tr(lang, "auto-renew paid"),
         EventKind::AutoRenewAttempt {
             failure: Some(_), ..
-        } => "auto-renew failed",
-        EventKind::Renewed { .. } => "renewed",
-        EventKind::TopUp { .. } => "top-up",
-        EventKind::AutoRenewChanged { .. } => "auto-renew settings",
-        EventKind::ActionRejected { .. } => "refused",
-        EventKind::Reminder { .. } => "reminder",
+        } => tr(lang, "auto-renew failed"),
+        EventKind::Renewed { .. } => tr(lang, "renewed"),
+        EventKind::TopUp { .. } => tr(lang, "top-up"),
+        EventKind::AutoRenewChanged { .. } => tr(lang, "auto-renew settings"),
+        EventKind::ActionRejected { .. } => tr(lang, "refused"),
+        EventKind::Reminder { .. } => tr(lang, "reminder"),
     }
 }
 
@@ -93,29 +93,25 @@ fn event_row(props: &EventRowProps) -> Html {
     let Some(event) = trace.events.get(props.index) else {
         return Html::default();
     };
-    let mut explanation = explain::explain(event, &sim.scenario, trace);
-    let resource = event.resource.and_then(|r| sim.scenario.resources.get(r));
-    if let (EventKind::Reminder { notice, due }, Some(resource)) = (event.kind, resource) {
-        explanation.what = reminder::sentence(lang, notice, due, resource);
-        explanation.rule = reminder::rule(lang);
-    }
+    // The reminders' sentences and rule are `i18n::explain`'s too.
+    let explanation = explain(lang, event, &sim.scenario, trace);
     let who = event
         .resource
         .and_then(|r| sim.scenario.resources.get(r))
-        .map_or("account", |r| r.id.as_str());
+        .map_or(tr(lang, "account"), |r| r.id.as_str());
     let at = event.at.rfc3339(trace.offset);
     let badge = match event.kind {
         EventKind::StateChanged { to, .. } => state_badge(Some(to)),
         EventKind::Reminder { .. } => {
             html! { <span class="ev-kind">{ reminder::kind_label(lang) }</span> }
         }
-        _ => html! { <span class="ev-kind">{ kind_words(&event.kind) }</span> },
+        _ => html! { <span class="ev-kind">{ kind_words(lang, &event.kind) }</span> },
     };
     html! {
         <li class={classes!("event", tone(&event.kind))} data-testid="event"
             data-kind={event.kind.name()} data-at={at.clone()}>
             <div class="ev-head">
-                <time class="ev-time" datetime={at}>{ second_text(event.at) }</time>
+                <time class="ev-time" datetime={at}>{ second(lang, event.at) }</time>
                 <span class="ev-resource">{ who }</span>
                 { badge }
             </div>
@@ -123,7 +119,7 @@ fn event_row(props: &EventRowProps) -> Html {
             <p class="ev-meta">
                 <span class="ev-rule">{ explanation.rule }</span>
                 if let Some(next) = explanation.next {
-                    <span class="ev-next">{ format!("next: {next}") }</span>
+                    <span class="ev-next">{ trf(lang, "next: {0}", &[&next]) }</span>
                 }
             </p>
         </li>
@@ -154,6 +150,7 @@ fn event_rows(props: &EventRowsProps) -> Html {
 #[function_component(EventLog)]
 pub fn event_log(props: &EventLogProps) -> Html {
     let EventLogProps { sim, now } = props;
+    let lang = use_lang();
     let chosen_tier = use_state(|| None::<String>);
     let pages = use_state(|| 1_usize);
     let tier = chosen_tier
@@ -189,30 +186,34 @@ pub fn event_log(props: &EventLogProps) -> Html {
     html! {
         <section class="event-log" aria-labelledby="rl-log-title">
             <header class="panel-head">
-                <h2 id="rl-log-title" class="panel-title">{ "Event log" }</h2>
+                <h2 id="rl-log-title" class="panel-title">{ tr(lang, "Event log") }</h2>
                 <label class="field-inline">
-                    <span>{ "Log tier" }</span>
+                    <span>{ tr(lang, "Log tier") }</span>
                     <select {onchange}>{ for options }</select>
                 </label>
             </header>
             <p class="panel-note">
-                { format!("{count} events up to {} · times in {}", second_text(*now), offset_label(sim.scenario.offset)) }
+                { trf(lang, "{0} up to {1} · times in {2}", &[
+                    &plural(lang, count as i64, "{0} event", "{0} events"),
+                    &second(lang, *now),
+                    &offset(sim.scenario.offset),
+                ]) }
             </p>
             <div class="log-scroller" data-testid="event-log" tabindex="0"
-                 role="region" aria-label={format!("Events of tier {tier_name}")}>
+                 role="region" aria-label={trf(lang, "Events of tier {0}", &[tier_name])}>
                 <div class="log-content">
                     if hidden > 0 {
                         <p class="log-earlier">
-                            { format!("{hidden} earlier events not shown") }
+                            { plural(lang, hidden as i64, "{0} earlier event not shown", "{0} earlier events not shown") }
                             if can_show_more {
                                 <button type="button" class="log-more" onclick={show_earlier}>
-                                    { "Show earlier events" }
+                                    { tr(lang, "Show earlier events") }
                                 </button>
                             }
                         </p>
                     }
                     if count == 0 {
-                        <p class="log-empty">{ "Nothing has happened yet. Press Play or Next event." }</p>
+                        <p class="log-empty">{ tr(lang, "Nothing has happened yet. Press Play or Next event.") }</p>
                     }
                     <EventRows sim={sim.clone()} {tier} {count} pages={*pages} />
                 </div>

@@ -8,10 +8,10 @@
 use crate::engine::Time;
 use crate::export::{self, svg};
 use crate::ui::components::toolbar::export_file_name;
+use crate::ui::i18n::format::{minute, offset as offset_label, second};
 use crate::ui::i18n::{tr, trf, use_lang, Lang, LocalText};
 use crate::ui::sim::SimRef;
 use crate::ui::state::Action;
-use crate::ui::text::{minute_text, offset_label, second_text};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::platform::spawn_local;
@@ -230,7 +230,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
     let items = dates.iter().take(KEY_DATES).map(|date| {
         html! {
             <li>
-                <time>{ minute_text(date.at) }</time>{ " " }
+                <time>{ minute(lang, date.at) }</time>{ " " }
                 <strong>{ &date.resource }</strong>{ " " }{ date_words(lang, date.key) }
             </li>
         }
@@ -250,7 +250,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
                 <h2 class="print-title">{ trf(lang, "Scenario: {0}", &[&sim.scenario.name]) }</h2>
                 <p>
                     { trf(lang, "Customer tier {0}; the timeline shows every tier of the policy. Clock: {1} ({2}).",
-                          &[tier_name, &second_text(now), &offset_label(sim.scenario.offset)]) }
+                          &[tier_name, &second(lang, now), &offset_label(sim.scenario.offset)]) }
                 </p>
                 <h3>{ trf(lang, "Coming dates for tier {0}", &[tier_name]) }</h3>
                 if dates.is_empty() {

@@ -7,13 +7,14 @@
 
 use crate::engine::trace::{ActionName, RenewSource};
 use crate::engine::{BillingMode, EventKind, Offset, State, Time, Trace};
-use crate::explain;
-use crate::ui::i18n::{tr, use_lang, Lang};
+use crate::ui::i18n::explain::{act_name, rejection, state_name, term, when};
+use crate::ui::i18n::format::{minute, money, offset as offset_label, second};
+use crate::ui::i18n::{plural, tr, trf, use_lang, Lang};
 use crate::ui::reminder;
 use crate::ui::sim::{Sim, SimRef};
 use crate::ui::text::{
-    axis_ticks, fraction, minute_text, offset_label, percent, second_text, slider_step_secs,
-    tier_days_long, tier_days_short, time_at_fraction, Tick,
+    axis_ticks_in, fraction, percent, slider_step_secs, tier_days_long_in, tier_days_short_in,
+    time_at_fraction, Tick,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -524,13 +525,16 @@ fn glyph_near(drawn: &[Drawn], px: f64) -> Option<usize> {
 /// many of which kind from when to when.
 fn glyph_text(sim: &Sim, trace: &Trace, drawn: &Drawn, lang: Lang) -> String {
     if drawn.count > 1 {
-        return format!(
-            "{} × {} from {} to {}, too close together to draw apart at this width \
+        return trf(
+            lang,
+            "{0} × {1} from {2} to {3}, too close together to draw apart at this width \
              (the event log lists each)",
-            drawn.count,
-            drawn.kind.legend(),
-            minute_text(drawn.first),
-            minute_text(drawn.last)
+            &[
+                &drawn.count.to_string(),
+                tr(lang, drawn.kind.legend()),
+                &minute(lang, drawn.first),
+                &minute(lang, drawn.last),
+            ],
         );
     }
     let Some(event) = trace.events.get(drawn.event) else {
@@ -539,7 +543,7 @@ fn glyph_text(sim: &Sim, trace: &Trace, drawn: &Drawn, lang: Lang) -> String {
     let who = event
         .resource
         .and_then(|r| sim.scenario.resources.get(r))
-        .map_or("account", |r| r.id.as_str());
+        .map_or(tr(lang, "account"), |r| r.id.as_str());
     let renewal = trace
         .events
         .get(drawn.event + 1)
@@ -551,12 +555,17 @@ fn glyph_text(sim: &Sim, trace: &Trace, drawn: &Drawn, lang: Lang) -> String {
             reminder::sentence(lang, notice, due, resource),
             reminder::rule(lang)
         ),
-        _ => marker_sentence(&event.kind, renewal.map(|next| &next.kind)),
+        _ => marker_sentence(lang, &event.kind, renewal.map(|next| &next.kind)),
     };
-    format!(
-        "{} {}, {who}: {sentence}",
-        second_text(event.at),
-        offset_label(trace.offset),
+    trf(
+        lang,
+        "{0} {1}, {2}: {3}",
+        &[
+            &second(lang, event.at),
+            &offset_label(trace.offset),
+            who,
+            &sentence,
+        ],
     )
 }
 
@@ -587,8 +596,8 @@ fn reuse_unchanged(fresh: &mut Geometry, previous: &Geometry) {
 
 /// Computes every band, marker and tick for a track `width_px` wide, sharing the drawings equal to
 /// `previous`'s.
-fn geometry(sim: &Sim, width_px: f64, previous: Option<&Geometry>) -> Geometry {
-    let mut fresh = raw_geometry(sim, width_px);
+fn geometry(sim: &Sim, width_px: f64, lang: Lang, previous: Option<&Geometry>) -> Geometry {
+    let mut fresh = raw_geometry(sim, width_px, lang);
     if let Some(previous) = previous {
         reuse_unchanged(&mut fresh, previous);
     }
@@ -597,11 +606,11 @@ fn geometry(sim: &Sim, width_px: f64, previous: Option<&Geometry>) -> Geometry {
 }
 
 /// [`geometry`] without the `data-at` strings.
-fn raw_geometry(sim: &Sim, width_px: f64) -> Geometry {
+fn raw_geometry(sim: &Sim, width_px: f64, lang: Lang) -> Geometry {
     let start = sim.traces.first().map_or(Time::default(), |t| t.start);
     let end = sim.traces.first().map_or(start, |t| t.until);
     let x_of = |t: Time| fraction(start, end, t);
-    let ticks = axis_ticks(start, end, width_px)
+    let ticks = axis_ticks_in(lang, start, end, width_px)
         .into_iter()
         .map(|tick| {
             let f = x_of(tick.at);
@@ -617,7 +626,9 @@ fn raw_geometry(sim: &Sim, width_px: f64) -> Geometry {
         .traces
         .iter()
         .enumerate()
-        .map(|(index, trace)| tier_geometry(sim, trace, index == scenario_tier, &x_of, width_px))
+        .map(|(index, trace)| {
+            tier_geometry(sim, trace, lang, index == scenario_tier, &x_of, width_px)
+        })
         .collect();
     Geometry {
         start,
@@ -631,6 +642,7 @@ fn raw_geometry(sim: &Sim, width_px: f64) -> Geometry {
 fn tier_geometry(
     sim: &Sim,
     trace: &Trace,
+    lang: Lang,
     is_scenario_tier: bool,
     x_of: &dyn Fn(Time) -> f64,
     width_px: f64,
@@ -668,8 +680,8 @@ fn tier_geometry(
                 .map(|&(from, to, state)| {
                     let (a, b) = (x_of(from), x_of(to));
                     let band_px = (b - a) * width_px;
-                    let word = state.as_str();
-                    let fits = band_px >= word.len() as f64 * LABEL_CHAR_PX + 14.0;
+                    let word = state_name(lang, state);
+                    let fits = band_px >= label_width(word) * LABEL_CHAR_PX + 14.0;
                     Band {
                         x: percent(a),
                         width: percent(b - a),
@@ -688,7 +700,7 @@ fn tier_geometry(
                         .resources
                         .get(r)
                         .is_some_and(|res| res.billing() == BillingMode::PayPerUse),
-                    summary: lane_summary(&trace.tier, &resource_id, &spans),
+                    summary: lane_summary(lang, &trace.tier, &resource_id, &spans),
                     resource_id,
                     bands,
                     markers,
@@ -704,8 +716,8 @@ fn tier_geometry(
     TierGeometry {
         name: trace.tier.clone(),
         view_box: format!("0 0 {width_px:.0} {TIER_ROW_HEIGHT:.0}"),
-        days_long: tier_days_long(days, packages, pay_per_use),
-        days_short: tier_days_short(days, packages, pay_per_use),
+        days_long: tier_days_long_in(lang, days, packages, pay_per_use),
+        days_short: tier_days_short_in(lang, days, packages, pay_per_use),
         is_scenario_tier,
         account_markers: Rc::new(account_markers),
         account_drawn,
@@ -713,18 +725,28 @@ fn tier_geometry(
     }
 }
 
+/// A label's width in Latin characters: a CJK character counts as two.
+fn label_width(word: &str) -> f64 {
+    word.chars()
+        .map(|c| if u32::from(c) >= 0x2E80 { 2.0 } else { 1.0 })
+        .sum()
+}
+
 /// What a marker's event did, in the event log's words (§ rule in brackets). Made from the event's
-/// own fields: thousands of markers are titled at every edit, so no lookups. `renewal` is the
-/// event right after, which for a successful attempt is the renewal it paid for.
-fn marker_sentence(kind: &EventKind, renewal: Option<&EventKind>) -> String {
+/// own fields: only the glyph under the pointer is worded. `renewal` is the event right after,
+/// which for a successful attempt is the renewal it paid for.
+fn marker_sentence(lang: Lang, kind: &EventKind, renewal: Option<&EventKind>) -> String {
+    let m = |cents| money(lang, cents);
+    let at_three = tr(lang, "§6 auto-renewal at 03:00");
     match *kind {
         EventKind::AutoRenewAttempt {
             failure: Some(_),
             price,
             balance,
-        } => format!(
-            "Auto-renew failed: balance {balance} is below the price {price}. Nothing was charged. \
-             [§6 auto-renewal at 03:00]"
+        } => trf(
+            lang,
+            "Auto-renew failed: balance {0} is below the price {1}. Nothing was charged. [{2}]",
+            &[&m(balance), &m(price), at_three],
         ),
         EventKind::AutoRenewAttempt {
             failure: None,
@@ -732,39 +754,54 @@ fn marker_sentence(kind: &EventKind, renewal: Option<&EventKind>) -> String {
             ..
         } => match renewal {
             Some(EventKind::Renewed {
-                term,
+                term: t,
                 expires,
                 balance,
                 ..
-            }) => format!(
-                "Auto-renew paid {price} and renewed for {term}, counted from the expiry date; \
-                 now valid through {}. Balance {balance}. [§6 auto-renewal at 03:00]",
-                explain::when(*expires)
+            }) => trf(
+                lang,
+                "Auto-renew paid {0} and renewed for {1}, counted from the expiry date; \
+                 now valid through {2}. Balance {3}. [{4}]",
+                &[
+                    &m(price),
+                    &term(lang, *t),
+                    &when(lang, *expires),
+                    &m(*balance),
+                    at_three,
+                ],
             ),
-            _ => format!("Auto-renew paid {price}. [§6 auto-renewal at 03:00]"),
+            _ => trf(lang, "Auto-renew paid {0}. [{1}]", &[&m(price), at_three]),
         },
         EventKind::Renewed {
-            term,
+            term: t,
             expires,
             balance,
             ..
-        } => format!(
-            "Renewed by hand for {term}, counted from the expiry date; now valid through {}. \
-             Balance {balance}. [§5 manual renewal]",
-            explain::when(expires)
+        } => trf(
+            lang,
+            "Renewed by hand for {0}, counted from the expiry date; now valid through {1}. \
+             Balance {2}. [{3}]",
+            &[
+                &term(lang, t),
+                &when(lang, expires),
+                &m(balance),
+                tr(lang, "§5 manual renewal"),
+            ],
         ),
-        EventKind::TopUp { amount, balance } => {
-            format!("Topped up {amount}. Balance {balance}. [§7 balance]")
-        }
+        EventKind::TopUp { amount, balance } => trf(
+            lang,
+            "Topped up {0}. Balance {1}. [{2}]",
+            &[&m(amount), &m(balance), tr(lang, "§7 balance")],
+        ),
         EventKind::ActionRejected { action, reason } => {
-            let (what, rule) = match action {
-                ActionName::Renew => ("Renewal", "§5 manual renewal"),
-                ActionName::SetAutoRenew => ("Auto-renew change", "§6 auto-renewal settings"),
+            let rule = match action {
+                ActionName::Renew => tr(lang, "§5 manual renewal"),
+                ActionName::SetAutoRenew => tr(lang, "§6 auto-renewal settings"),
             };
-            format!(
-                "{what} refused ({}): {}. [{rule}]",
-                reason.as_str(),
-                explain::rejection_text(reason)
+            trf(
+                lang,
+                "{0} refused: {1}. [{2}]",
+                &[act_name(lang, action), rejection(lang, reason), rule],
             )
         }
         EventKind::Purchased { .. }
@@ -775,20 +812,41 @@ fn marker_sentence(kind: &EventKind, renewal: Option<&EventKind>) -> String {
 }
 
 /// The lane in words, for screen readers: its first state changes.
-fn lane_summary(tier: &str, resource_id: &str, spans: &[(Time, Time, State)]) -> String {
+fn lane_summary(
+    lang: Lang,
+    tier: &str,
+    resource_id: &str,
+    spans: &[(Time, Time, State)],
+) -> String {
     const LISTED: usize = 6;
     let mut parts: Vec<String> = spans
         .iter()
         .take(LISTED)
-        .map(|(from, _, state)| format!("{state} from {}", minute_text(*from)))
+        .map(|(from, _, state)| {
+            trf(
+                lang,
+                "{0} from {1}",
+                &[state_name(lang, *state), &minute(lang, *from)],
+            )
+        })
         .collect();
     if spans.len() > LISTED {
-        parts.push(format!("and {} more changes", spans.len() - LISTED));
+        let more = (spans.len() - LISTED) as i64;
+        parts.push(plural(
+            lang,
+            more,
+            "and {0} more change",
+            "and {0} more changes",
+        ));
     }
     if parts.is_empty() {
-        parts.push("no states yet".to_string());
+        parts.push(tr(lang, "no states yet").to_string());
     }
-    format!("{resource_id}, tier {tier}: {}", parts.join(", "))
+    trf(
+        lang,
+        "{0}, tier {1}: {2}",
+        &[resource_id, tier, &parts.join(tr(lang, ", "))],
+    )
 }
 
 /// Measures an element's width on mount and whenever it is resized (a `ResizeObserver`, and window
@@ -876,8 +934,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let previous = use_mut_ref(|| None::<Rc<Geometry>>);
     let geometry = {
         let previous = previous.clone();
-        use_memo((sim.clone(), width), move |(sim, width)| {
-            geometry(sim, f64::from(*width), previous.borrow().as_deref())
+        use_memo((sim.clone(), width, lang), move |(sim, width, lang)| {
+            geometry(sim, f64::from(*width), *lang, previous.borrow().as_deref())
         })
     };
     *previous.borrow_mut() = Some(geometry.clone());
@@ -993,9 +1051,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
         <section class={classes!("timeline", has_account_markers.then_some("has-account-markers"))}
                  data-testid="timeline" aria-labelledby="rl-timeline-title">
             <header class="tl-head">
-                <h2 id="rl-timeline-title" class="tl-title">{ "Timeline" }</h2>
+                <h2 id="rl-timeline-title" class="tl-title">{ tr(lang, "Timeline") }</h2>
                 <p class="tl-range">
-                    { format!("{} → {} · times in {}", minute_text(start), minute_text(end), offset_label(offset)) }
+                    { trf(lang, "{0} → {1} · times in {2}", &[&minute(lang, start), &minute(lang, end), &offset_label(offset)]) }
                 </p>
                 <Legend />
             </header>
@@ -1021,10 +1079,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 </div>
             </div>
             <label class="tl-slider">
-                <span class="tl-slider-label">{ "Timeline position" }</span>
+                <span class="tl-slider-label">{ tr(lang, "Timeline position") }</span>
                 <input type="range" min="0" max={span.to_string()} step={step.to_string()}
                        value={(now.secs() - start.secs()).clamp(0, span).to_string()}
-                       aria-valuetext={second_text(*now)}
+                       aria-valuetext={second(lang, *now)}
                        {oninput} />
             </label>
         </section>
@@ -1136,13 +1194,14 @@ impl PartialEq for LabelsProps {
 /// The column of tier and resource names beside the track.
 #[function_component(Labels)]
 fn labels(props: &LabelsProps) -> Html {
+    let lang = use_lang();
     let groups = props.geometry.tiers.iter().map(|tier| {
         let lanes = tier.lanes.iter().map(|lane| {
             let lane = &lane.drawing;
             html! {
                 <div class="tl-label tl-label-lane" key={lane.resource}>
                     <span class="tl-resource" title={lane.resource_id.clone()}>{ &lane.resource_id }</span>
-                    <span class="tl-billing">{ if lane.pay_per_use { "pay-per-use" } else { "package" } }</span>
+                    <span class="tl-billing">{ tr(lang, if lane.pay_per_use { "pay-per-use" } else { "package" }) }</span>
                 </div>
             }
         });
@@ -1270,18 +1329,19 @@ impl PartialEq for TierRowProps {
 /// A tier's header row in the track: its grace/retention days and the account's top-ups.
 #[function_component(TierRow)]
 fn tier_row(props: &TierRowProps) -> Html {
+    let lang = use_lang();
     let top_ups: usize = props.markers.iter().map(|path| path.count).sum();
     html! {
         <div class="tl-tier-row">
             <span class="tl-tier-days">
-                if props.is_scenario_tier { <strong class="tl-yours">{ "scenario tier · " }</strong> }
+                if props.is_scenario_tier { <strong class="tl-yours">{ tr(lang, "scenario tier") }{ " · " }</strong> }
                 <span class="tl-days-long">{ &props.days_long }</span>
                 <span class="tl-days-short">{ &props.days_short }</span>
             </span>
             <svg class="tl-tier-svg" viewBox={props.view_box.clone()} preserveAspectRatio="none"
                  aria-hidden={props.markers.is_empty().then_some("true")}
                  role={(!props.markers.is_empty()).then_some("img")}
-                 aria-label={(!props.markers.is_empty()).then(|| format!("{top_ups} top-ups"))}>
+                 aria-label={(!props.markers.is_empty()).then(|| plural(lang, top_ups as i64, "{0} top-up", "{0} top-ups"))}>
                 { markers_html(&props.markers) }
             </svg>
         </div>
@@ -1374,7 +1434,7 @@ fn svg_definitions() -> Html {
 #[function_component(Legend)]
 fn legend() -> Html {
     let lang = use_lang();
-    let states = State::ALL.iter().map(|state| {
+    let states = State::ALL.iter().map(|&state| {
         let name = state.as_str();
         html! {
             <li class="legend-item">
@@ -1382,7 +1442,7 @@ fn legend() -> Html {
                     <rect class={format!("band band-{name}")} width="28" height="14" rx="3"
                           fill={format!("url(#rl-pat-{name})")} />
                 </svg>
-                { name }
+                { state_name(lang, state) }
             </li>
         }
     });
@@ -1397,7 +1457,7 @@ fn legend() -> Html {
         }
     });
     html! {
-        <ul class="legend" aria-label="Legend">
+        <ul class="legend" aria-label={tr(lang, "Legend")}>
             { for states }
             { for markers }
         </ul>
@@ -1518,7 +1578,7 @@ mod tests {
             ),
         ];
         for (width, expected) in cases {
-            let geometry = geometry(&sim, width, None);
+            let geometry = geometry(&sim, width, Lang::En, None);
             let v3 = &geometry.tiers[3];
             assert_eq!(v3.name, "V3");
             assert!(v3.is_scenario_tier);
@@ -1542,7 +1602,7 @@ mod tests {
                 "{width}px"
             );
         }
-        let narrow = geometry(&sim, 200.0, None);
+        let narrow = geometry(&sim, 200.0, Lang::En, None);
         let v3 = &narrow.tiers[3];
         let failed = v3.lanes[0]
             .drawing
@@ -1559,7 +1619,7 @@ mod tests {
             merged.starts_with("3 × auto-renew failed from 2026-04-01 03:00 to 2026-04-03 03:00"),
             "{merged}"
         );
-        let wide = geometry(&sim, 1_000.0, None);
+        let wide = geometry(&sim, 1_000.0, Lang::En, None);
         let first_paid = wide.tiers[3].lanes[0]
             .drawn
             .iter()
@@ -1571,7 +1631,7 @@ mod tests {
             "{paid}"
         );
         assert!(
-            paid.contains("renewed for 1m, counted from the expiry date"),
+            paid.contains("renewed for 1 month, counted from the expiry date"),
             "{paid}"
         );
     }
@@ -1622,12 +1682,16 @@ mod tests {
                 continue;
             };
             kinds.push(kind.data_kind());
-            let mut sentence =
-                marker_sentence(&event.kind, trace.events.get(index + 1).map(|e| &e.kind));
-            let explained = explain::explain(event, &sim.scenario, trace);
+            let mut sentence = marker_sentence(
+                Lang::En,
+                &event.kind,
+                trace.events.get(index + 1).map(|e| &e.kind),
+            );
+            let explained =
+                crate::ui::i18n::explain::explain(Lang::En, event, &sim.scenario, trace);
             if kind == MarkerKind::Reminder {
                 // Worded in the app's language from the notice; the English is the log's.
-                let wide = geometry(&sim, 1_000.0, None);
+                let wide = geometry(&sim, 1_000.0, Lang::En, None);
                 let drawn = wide.tiers[3].lanes[0]
                     .drawn
                     .iter()
@@ -1636,7 +1700,7 @@ mod tests {
                 assert!(sentence.contains(&explained.what), "{sentence}");
             } else if kind == MarkerKind::AttemptSucceeded {
                 assert!(
-                    sentence.starts_with("Auto-renew paid 30.00 and renewed for 1m"),
+                    sentence.starts_with("Auto-renew paid 30.00 and renewed for 1 month"),
                     "{sentence}"
                 );
             } else {
@@ -1664,7 +1728,7 @@ mod tests {
                 { "at": "2026-04-10T12:00:00", "do": "renew", "resource": "ocr", "term": "1m" },
                 { "at": "2026-04-11T12:00:00", "do": "renew", "resource": "ocr", "term": "5y" } ]"#,
         );
-        let geometry = geometry(&sim(&json), 1_000.0, None);
+        let geometry = geometry(&sim(&json), 1_000.0, Lang::En, None);
         let v3 = &geometry.tiers[3];
         let mut drawn: Vec<&str> = v3.lanes[0]
             .drawing
@@ -1687,7 +1751,7 @@ mod tests {
                 r#"[ { "at": "2026-04-03T12:00:00", "do": "top_up", "amount": "50.00" } ]"#,
                 "[]",
             );
-        let geometry = geometry(&sim(&json), 1_000.0, None);
+        let geometry = geometry(&sim(&json), 1_000.0, Lang::En, None);
         // tier, states of its band sequence, labelled
         let cases: [(usize, &[(State, bool)]); 2] = [
             (
@@ -1723,9 +1787,9 @@ mod tests {
 
     #[test]
     fn an_edit_keeps_the_geometry_of_lanes_it_did_not_change() {
-        let before = geometry(&sim(SCENARIO), 1_000.0, None);
+        let before = geometry(&sim(SCENARIO), 1_000.0, Lang::En, None);
         let renamed = SCENARIO.replace(r#""tier": "V3""#, r#""name": "Renamed", "tier": "V3""#);
-        let mut after = geometry(&sim(&renamed), 1_000.0, None);
+        let mut after = geometry(&sim(&renamed), 1_000.0, Lang::En, None);
         reuse_unchanged(&mut after, &before);
         for (old, new) in before.tiers.iter().zip(&after.tiers) {
             assert!(
@@ -1737,7 +1801,7 @@ mod tests {
         }
         assert!(Rc::ptr_eq(&before.ticks, &after.ticks));
         let richer = SCENARIO.replace(r#""balance": "20.00""#, r#""balance": "90.00""#);
-        let mut changed = geometry(&sim(&richer), 1_000.0, None);
+        let mut changed = geometry(&sim(&richer), 1_000.0, Lang::En, None);
         reuse_unchanged(&mut changed, &before);
         assert!(!Rc::ptr_eq(
             &before.tiers[3].lanes[0].drawing,

@@ -3,10 +3,10 @@
 
 use crate::engine::{ActionKind, BillingMode, Time};
 use crate::ui::components::what_if_lanes::WhatIfLanes;
+use crate::ui::i18n::format::second;
 use crate::ui::i18n::{tr, trf, use_lang};
 use crate::ui::sim::SimRef;
 use crate::ui::state::Action;
-use crate::ui::text::second_text;
 use crate::ui::what_if_state::{
     divergence_text, problem_text, Change, ChangeForm, Comparison, Problem, WhatIfAction,
 };
@@ -76,7 +76,7 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
                     .map_or("", |r| r.id.as_str());
                 Some((
                     i.to_string(),
-                    format!("{} · {id} · {term}", second_text(a.at)),
+                    format!("{} · {id} · {term}", second(lang, a.at)),
                 ))
             }
             _ => None,
@@ -179,7 +179,7 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
         Change::TopUp => trf(
             lang,
             "Added as a top-up at the clock's time, {0}.",
-            &[&second_text(props.now)],
+            &[&second(lang, props.now)],
         ),
         Change::AutoRenewOn => tr(
             lang,

@@ -7,9 +7,10 @@
 
 use crate::engine::{State, Time, Trace};
 use crate::ui::components::timeline::MarkerKind;
+use crate::ui::i18n::format::second;
 use crate::ui::i18n::{tr, trf, use_lang, Lang};
 use crate::ui::sim::Sim;
-use crate::ui::text::{fraction, percent, second_text};
+use crate::ui::text::{fraction, percent};
 use crate::ui::what_if_state::{event_text, state_name, Comparison};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -65,7 +66,7 @@ fn lane_draw(
         .filter(|e| e.resource == Some(r))
         .filter_map(|e| {
             let kind = MarkerKind::of(&e.kind)?;
-            let title = format!("{}: {}", second_text(e.at), event_text(lang, &e.kind));
+            let title = format!("{}: {}", second(lang, e.at), event_text(lang, &e.kind));
             Some((percent(x(e.at)), kind, e.at.rfc3339(trace.offset), title))
         })
         .collect();

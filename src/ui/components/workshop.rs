@@ -3,13 +3,16 @@
 //! it, and the score. Also the hooks that open `#exercise=` links and hide what lies after the
 //! clock while a question is open.
 
+use crate::engine::Scenario;
 use crate::engine::Time;
 use crate::ui::browser;
+use crate::ui::i18n::format;
 use crate::ui::i18n::{tr, trf, use_lang, Lang};
 use crate::ui::sim::SimRef;
 use crate::ui::state::Action;
-use crate::ui::text;
-use crate::ui::workshop_state::{answer_text, known_sim, prompt, Phase, Session, WorkshopAction};
+use crate::ui::workshop_state::{
+    answer_text, known_sim, prompt, reveal_why, Phase, Session, WorkshopAction,
+};
 use crate::workshop::exercise::payload_of;
 use crate::workshop::{Answer, Pause, READY};
 use gloo_events::EventListener;
@@ -131,7 +134,7 @@ pub fn workshop_panel(props: &WorkshopPanelProps) -> Html {
             html! {
                 <>
                     <p class="workshop-question">{ prompt(lang, &exercise.scenario, &pause.query) }</p>
-                    { reveal(lang, pause, given, right) }
+                    { reveal(lang, &exercise.scenario, pause, given, right) }
                     <button type="button" class="button button-primary" onclick={emit(WorkshopAction::Next(lang))}>
                         { if last { tr(lang, "See the score") } else { tr(lang, "Next question") } }
                     </button>
@@ -188,7 +191,7 @@ pub fn workshop_panel(props: &WorkshopPanelProps) -> Html {
 }
 
 /// The truth, the trainee's answer and the rule that decided it.
-fn reveal(lang: Lang, pause: &Pause, given: Answer, right: bool) -> Html {
+fn reveal(lang: Lang, scenario: &Scenario, pause: &Pause, given: Answer, right: bool) -> Html {
     let reveal = &pause.reveal;
     let (first, others) = reveal
         .rules
@@ -203,9 +206,9 @@ fn reveal(lang: Lang, pause: &Pause, given: Answer, right: bool) -> Html {
                 { trf(lang, "You answered {0}; the answer is {1}.",
                     &[&answer_text(lang, given), &answer_text(lang, reveal.truth)]) }
             </p>
-            <p>{ trf(lang, "The clock ran to {0}.", &[&text::second_text(reveal.at)]) }</p>
+            <p>{ trf(lang, "The clock ran to {0}.", &[&format::second(lang, reveal.at)]) }</p>
             <p data-testid="workshop-rule">
-                { trf(lang, "Decided by {0}: {1}", &[tr(lang, first), &reveal.why]) }
+                { trf(lang, "Decided by {0}: {1}", &[tr(lang, first), &reveal_why(lang, scenario, pause)]) }
             </p>
             if !others.is_empty() {
                 <p>{ trf(lang, "Also behind it: {0}.", &[&others.join("; ")]) }</p>

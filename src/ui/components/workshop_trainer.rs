@@ -5,10 +5,10 @@
 use crate::engine::{ScenarioDoc, Time};
 use crate::ui::browser;
 use crate::ui::components::clock_bar::parse_go_to_time;
+use crate::ui::i18n::{errors, format};
 use crate::ui::i18n::{tr, trf, use_lang, LocalText};
 use crate::ui::sim::SimRef;
 use crate::ui::state::Action;
-use crate::ui::text;
 use crate::ui::workshop_state::{draft_exercise_from, kind_label, WorkshopAction, WorkshopState};
 use crate::workshop::{Query, QueryKind, QuestionDoc};
 use std::rc::Rc;
@@ -169,11 +169,16 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
     });
     let items = props.workshop.draft.iter().enumerate().map(|(i, pause)| {
         let at = Time::parse_local(&pause.at)
-            .map(text::second_text)
+            .map(|t| format::second(lang, t))
             .unwrap_or_else(|_| pause.at.clone());
         let prompt = Query::from_doc(&pause.question, scenario, "question")
             .map(|q| crate::ui::workshop_state::prompt(lang, scenario, &q))
-            .unwrap_or_else(|errors| errors.first().map(ToString::to_string).unwrap_or_default());
+            .unwrap_or_else(|problems| {
+                problems
+                    .first()
+                    .map(|e| errors::field_error(lang, e))
+                    .unwrap_or_default()
+            });
         let on_action = props.on_action.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             on_action.emit(Action::Workshop(WorkshopAction::RemovePause(i)))
@@ -194,7 +199,7 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
             <summary>{ tr(lang, "Workshop: make an exercise from this scenario") }</summary>
             <p class="panel-note">
                 { trf(lang, "Each pause point stops the trainee's clock at the time it was added (now {0}) and asks one question; its answer is computed from the simulation.",
-                    &[&text::second_text(props.now)]) }
+                    &[&format::second(lang, props.now)]) }
             </p>
             <div class="workshop-trainer-form">
                 <label class="field">

@@ -3,11 +3,14 @@
 
 mod chrome;
 mod core;
+mod editor;
 mod errors;
 mod explain;
 mod gallery;
+mod log;
 mod panels;
 mod remind;
+mod timeline;
 mod whatif;
 mod workshop;
 
@@ -18,11 +21,14 @@ pub type Entry = (&'static str, &'static str, &'static str);
 pub const CATALOGS: &[&[Entry]] = &[
     chrome::ENTRIES,
     core::ENTRIES,
+    editor::ENTRIES,
     errors::ENTRIES,
     explain::ENTRIES,
     gallery::ENTRIES,
+    log::ENTRIES,
     panels::ENTRIES,
     remind::ENTRIES,
+    timeline::ENTRIES,
     whatif::ENTRIES,
     workshop::ENTRIES,
 ];

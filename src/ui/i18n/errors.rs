@@ -70,6 +70,11 @@ pub const PATTERNS: &[&str] = &[
     "expected value",
     "invalid escape",
     "invalid number",
+    // The editor's own reasons for text it cannot put in the document.
+    "not a whole number",
+    "enter a whole number of days",
+    "enter a complete date and time",
+    "{0} is already the name of tier row {1}",
     "{0} is not {1}",
 ];
 

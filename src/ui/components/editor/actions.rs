@@ -6,6 +6,7 @@ use super::held::Slot;
 use super::resources::whole_text;
 use crate::engine::doc::{ActionDoc, ActionVerb};
 use crate::engine::ScenarioDoc;
+use crate::ui::i18n::{tr, trf};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,6 +15,7 @@ pub const ADD_ACTION_KEY: &str = "add-action";
 
 /// The "Actions" fieldset.
 pub fn actions_section(form: &Form, doc: &ScenarioDoc) -> Html {
+    let lang = form.lang;
     let mut resource_ids: Vec<String> = Vec::new();
     for resource in &doc.resources {
         if !resource_ids.contains(&resource.id) {
@@ -27,16 +29,16 @@ pub fn actions_section(form: &Form, doc: &ScenarioDoc) -> Html {
         .map(|(index, action)| action_editor(form, index, action, &resource_ids))
         .collect();
     let empty = doc.actions.is_empty().then(|| {
-        html! { <p class="editor-note">{ "No actions: the customer never acts." }</p> }
+        html! { <p class="editor-note">{ tr(lang, "No actions: the customer never acts.") }</p> }
     });
     html! {
         <fieldset class="editor-section">
-            <legend>{ "Actions" }</legend>
+            <legend>{ tr(lang, "Actions") }</legend>
             { for empty }
             { rows }
             <div class="editor-buttons">
                 <button type="button" id={form.id(ADD_ACTION_KEY)}
-                    onclick={form.on_click(Edit::AddAction)}>{ "Add action" }</button>
+                    onclick={form.on_click(Edit::AddAction)}>{ tr(lang, "Add action") }</button>
             </div>
         </fieldset>
     }
@@ -51,10 +53,11 @@ fn edit_text(index: usize, change: fn(String) -> ActionEdit) -> ToEdit<String> {
 }
 
 fn action_editor(form: &Form, index: usize, action: &ActionDoc, resource_ids: &[String]) -> Html {
+    let lang = form.lang;
     let path = |field: &str| format!("actions[{index}].{field}");
     let key = |field: &str| format!("act{index}-{field}");
     let at = form.field(
-        Field::new(key("at"), "At", path("at")),
+        Field::new(key("at"), tr(lang, "At"), path("at")),
         Control::Text {
             value: time_input_value(&action.at),
             kind: TextKind::DateTime,
@@ -64,20 +67,20 @@ fn action_editor(form: &Form, index: usize, action: &ActionDoc, resource_ids: &[
         },
     );
     let kind = form.field(
-        Field::new(key("kind"), "Kind", path("do")),
+        Field::new(key("kind"), tr(lang, "Kind"), path("do")),
         Control::Select {
             value: verb_value(action.verb).to_string(),
             options: vec![
-                ("top_up".into(), "Top up".into()),
-                ("renew".into(), "Renew".into()),
-                ("set_auto_renew".into(), "Set auto-renew".into()),
+                ("top_up".into(), tr(lang, "Top up").into()),
+                ("renew".into(), tr(lang, "Renew").into()),
+                ("set_auto_renew".into(), tr(lang, "Set auto-renew").into()),
             ],
             edit: edit_text(index, ActionEdit::Kind),
         },
     );
     let resource = || {
         form.field(
-            Field::new(key("resource"), "Resource", path("resource")),
+            Field::new(key("resource"), tr(lang, "Resource"), path("resource")),
             Control::Select {
                 value: action.resource.clone().unwrap_or_default(),
                 options: resource_ids
@@ -90,7 +93,7 @@ fn action_editor(form: &Form, index: usize, action: &ActionDoc, resource_ids: &[
     };
     let fields = match action.verb {
         ActionVerb::TopUp => form.field(
-            Field::new(key("amount"), "Amount", path("amount")),
+            Field::new(key("amount"), tr(lang, "Amount"), path("amount")),
             Control::Text {
                 value: action
                     .amount
@@ -105,10 +108,10 @@ fn action_editor(form: &Form, index: usize, action: &ActionDoc, resource_ids: &[
         ),
         ActionVerb::Renew => {
             let term = form.field(
-                Field::new(key("term"), "Term", path("term")),
+                Field::new(key("term"), tr(lang, "Term"), path("term")),
                 Control::Select {
                     value: action.term.clone().unwrap_or_default(),
-                    options: term_options(),
+                    options: term_options(lang),
                     edit: edit_text(index, ActionEdit::Term),
                 },
             );
@@ -118,11 +121,11 @@ fn action_editor(form: &Form, index: usize, action: &ActionDoc, resource_ids: &[
     };
     html! {
         <fieldset class="action-editor" data-testid="action-editor">
-            <legend>{ format!("Action {}", index + 1) }</legend>
+            <legend>{ trf(lang, "Action {0}", &[&(index + 1).to_string()]) }</legend>
             <div class="editor-grid">{ at }{ kind }{ fields }</div>
             <div class="editor-buttons">
                 <button type="button" class="editor-remove"
-                    onclick={form.on_click(Edit::RemoveAction(index))}>{ "Remove action" }</button>
+                    onclick={form.on_click(Edit::RemoveAction(index))}>{ tr(lang, "Remove action") }</button>
             </div>
         </fieldset>
     }
@@ -130,10 +133,11 @@ fn action_editor(form: &Form, index: usize, action: &ActionDoc, resource_ids: &[
 
 /// The fields of a set_auto_renew action; empty ones leave that setting unchanged.
 fn auto_renew_fields(form: &Form, index: usize, action: &ActionDoc, resource: Html) -> Html {
+    let lang = form.lang;
     let path = |field: &str| format!("actions[{index}].{field}");
     let key = |field: &str| format!("act{index}-{field}");
     let enabled = form.field(
-        Field::new(key("enabled"), "Auto-renew", path("enabled")),
+        Field::new(key("enabled"), tr(lang, "Auto-renew"), path("enabled")),
         Control::Check {
             checked: action.enabled.unwrap_or(false),
             edit: Rc::new(move |on| Edit::Action {
@@ -143,19 +147,23 @@ fn auto_renew_fields(form: &Form, index: usize, action: &ActionDoc, resource: Ht
         },
     );
     let days_before = form.field(
-        Field::new(key("days-before"), "Days before", path("days_before")),
+        Field::new(
+            key("days-before"),
+            tr(lang, "Days before"),
+            path("days_before"),
+        ),
         Control::Text {
             value: whole_text(action.days_before),
             kind: TextKind::Whole,
-            placeholder: Some("unchanged"),
+            placeholder: Some(tr(lang, "unchanged")),
             slot: Some(Slot::ActionDaysBefore(index)),
             edit: edit_text(index, ActionEdit::DaysBefore),
         },
     );
-    let mut terms = vec![(String::new(), "unchanged".to_string())];
-    terms.extend(term_options());
+    let mut terms = vec![(String::new(), tr(lang, "unchanged").to_string())];
+    terms.extend(term_options(lang));
     let term = form.field(
-        Field::new(key("term"), "Auto-renew term", path("term")),
+        Field::new(key("term"), tr(lang, "Auto-renew term"), path("term")),
         Control::Select {
             value: action.term.clone().unwrap_or_default(),
             options: terms,
@@ -163,11 +171,11 @@ fn auto_renew_fields(form: &Form, index: usize, action: &ActionDoc, resource: Ht
         },
     );
     let times = form.field(
-        Field::new(key("times"), "Renewals", path("times")),
+        Field::new(key("times"), tr(lang, "Renewals"), path("times")),
         Control::Text {
             value: whole_text(action.times),
             kind: TextKind::Whole,
-            placeholder: Some("unchanged"),
+            placeholder: Some(tr(lang, "unchanged")),
             slot: Some(Slot::ActionTimes(index)),
             edit: edit_text(index, ActionEdit::Times),
         },

@@ -6,6 +6,7 @@ use crate::engine::doc::{
 };
 use crate::engine::policy::ModeDays;
 use crate::engine::{BillingMode, Policy, ScenarioDoc, TierDays, Time};
+use crate::ui::i18n::{tr, trf, Lang};
 
 /// The preset a scenario uses when it names no policy.
 pub const DEFAULT_POLICY: &str = "huawei-cn";
@@ -82,13 +83,25 @@ impl TierPeriod {
     }
 
     /// The column heading, in words.
-    pub fn heading(self) -> &'static str {
+    pub fn heading(self, lang: Lang) -> &'static str {
         match (self.mode, self.period) {
-            (BillingMode::Package, Period::Grace) => "Package grace",
-            (BillingMode::Package, Period::Retention) => "Package retention",
-            (BillingMode::PayPerUse, Period::Grace) => "Pay-per-use grace",
-            (BillingMode::PayPerUse, Period::Retention) => "Pay-per-use retention",
+            (BillingMode::Package, Period::Grace) => tr(lang, "Package grace"),
+            (BillingMode::Package, Period::Retention) => tr(lang, "Package retention"),
+            (BillingMode::PayPerUse, Period::Grace) => tr(lang, "Pay-per-use grace"),
+            (BillingMode::PayPerUse, Period::Retention) => tr(lang, "Pay-per-use retention"),
         }
+    }
+
+    /// The label of row `n`'s cell: `Tier 1 package grace days`.
+    pub fn cell_label(self, lang: Lang, n: usize) -> String {
+        let n = n.to_string();
+        let key = match (self.mode, self.period) {
+            (BillingMode::Package, Period::Grace) => "Tier {0} package grace days",
+            (BillingMode::Package, Period::Retention) => "Tier {0} package retention days",
+            (BillingMode::PayPerUse, Period::Grace) => "Tier {0} pay-per-use grace days",
+            (BillingMode::PayPerUse, Period::Retention) => "Tier {0} pay-per-use retention days",
+        };
+        trf(lang, key, &[&n])
     }
 
     /// This period's days in `days`.

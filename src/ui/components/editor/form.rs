@@ -2,7 +2,8 @@
 
 use super::edit::Edit;
 use super::held::{HeldTexts, Slot};
-use crate::engine::FieldError;
+use crate::engine::{FieldError, Term};
+use crate::ui::i18n::{errors, explain, tr, trf, Lang};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -14,19 +15,14 @@ pub fn element_id(id_prefix: &str, key: &str) -> String {
     format!("{id_prefix}-{key}")
 }
 
-/// Every term the engine accepts, as (value, words).
-pub fn term_options() -> Vec<(String, String)> {
-    let months = (1..=11).map(|n| (format!("{n}m"), plural(n, "month")));
-    let years = (1..=5).map(|n| (format!("{n}y"), plural(n, "year")));
-    months.chain(years).collect()
-}
-
-fn plural(n: u32, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
-    }
+/// Every term the engine accepts, as (value, words in `lang`).
+pub fn term_options(lang: Lang) -> Vec<(String, String)> {
+    let months = (1..=11).map(Term::Months);
+    let years = (1..=5).map(Term::Years);
+    months
+        .chain(years)
+        .map(|term| (term.to_string(), explain::term(lang, term)))
+        .collect()
 }
 
 /// What a text field holds and how it is typed.
@@ -121,6 +117,8 @@ pub enum Control {
 /// Everything a render of the editor needs: ids, problems by path, held texts, the dispatcher.
 /// It remembers which paths got a field, so the rest can go in the summary.
 pub struct Form<'a> {
+    /// The language the form is shown in.
+    pub lang: Lang,
     id_prefix: String,
     errors: BTreeMap<&'a str, Vec<&'a str>>,
     placed: RefCell<BTreeSet<String>>,
@@ -137,6 +135,7 @@ struct Problem {
 impl<'a> Form<'a> {
     /// A form over `errors`, with DOM ids starting `id_prefix`.
     pub fn new(
+        lang: Lang,
         id_prefix: String,
         errors: &'a [FieldError],
         held: &'a HeldTexts,
@@ -150,6 +149,7 @@ impl<'a> Form<'a> {
                 .push(error.message.as_str());
         }
         Form {
+            lang,
             id_prefix,
             errors: by_path,
             placed: RefCell::new(BTreeSet::new()),
@@ -202,7 +202,7 @@ impl<'a> Form<'a> {
         let problems = self.problems(&[path], None);
         let id = self.id(key);
         (
-            render_problems(&id, &problems),
+            render_problems(self.lang, &id, &problems),
             described_by(&id, &problems),
         )
     }
@@ -227,7 +227,7 @@ impl<'a> Form<'a> {
         let label_class = field.label_hidden.then_some("label-for-screen-readers");
         let label =
             html! { <label for={id.clone()} class={classes!(label_class)}>{ field.label }</label> };
-        let problems = render_problems(&id, &problems);
+        let problems = render_problems(self.lang, &id, &problems);
         match control {
             Control::Text {
                 value,
@@ -271,7 +271,7 @@ impl<'a> Form<'a> {
                         dispatch.emit(edit(select.value()));
                     }
                 });
-                let options = with_current(options, &value);
+                let options = with_current(self.lang, options, &value);
                 html! {
                     <div class="field">
                         { label }
@@ -307,12 +307,16 @@ impl<'a> Form<'a> {
 
 /// `options`, with the current value first when it is not among them (so an unknown value from
 /// a file stays visible, beside its error, instead of silently showing another option).
-pub fn with_current(mut options: Vec<(String, String)>, current: &str) -> Vec<(String, String)> {
+pub fn with_current(
+    lang: Lang,
+    mut options: Vec<(String, String)>,
+    current: &str,
+) -> Vec<(String, String)> {
     if !options.iter().any(|(value, _)| value == current) {
         let words = if current.is_empty() {
-            "— choose —".to_string()
+            tr(lang, "— choose —").to_string()
         } else {
-            format!("{current} (not valid)")
+            trf(lang, "{0} (not valid)", &[current])
         };
         options.insert(0, (current.to_string(), words));
     }
@@ -330,14 +334,15 @@ fn described_by(field_id: &str, problems: &[Problem]) -> Option<AttrValue> {
     (!ids.is_empty()).then(|| AttrValue::from(ids.join(" ")))
 }
 
-fn render_problems(field_id: &str, problems: &[Problem]) -> Html {
+/// The problems in `lang`: the engine's and the form's own phrasings translated, values kept.
+fn render_problems(lang: Lang, field_id: &str, problems: &[Problem]) -> Html {
     problems
         .iter()
         .enumerate()
         .map(|(n, problem)| {
             html! {
                 <p class="field-error" data-testid="field-error" data-path={problem.path.clone()}
-                    id={problem_id(field_id, n)}>{ &problem.message }</p>
+                    id={problem_id(field_id, n)}>{ errors::message(lang, &problem.message) }</p>
             }
         })
         .collect()
@@ -349,7 +354,7 @@ mod tests {
 
     #[test]
     fn terms_are_every_term_the_engine_accepts() {
-        let options = term_options();
+        let options = term_options(Lang::En);
         assert_eq!(options.len(), 16);
         for (value, _) in &options {
             assert!(crate::engine::Term::parse(value).is_ok(), "{value}");
@@ -361,9 +366,12 @@ mod tests {
     #[test]
     fn an_unknown_current_value_stays_visible() {
         let options = vec![("a".to_string(), "A".to_string())];
-        assert_eq!(with_current(options.clone(), "a"), options);
-        assert_eq!(with_current(options.clone(), "13m")[0].1, "13m (not valid)");
-        assert_eq!(with_current(options, "")[0].1, "— choose —");
+        assert_eq!(with_current(Lang::En, options.clone(), "a"), options);
+        assert_eq!(
+            with_current(Lang::En, options.clone(), "13m")[0].1,
+            "13m (not valid)"
+        );
+        assert_eq!(with_current(Lang::En, options, "")[0].1, "— choose —");
     }
 
     #[test]
@@ -373,7 +381,7 @@ mod tests {
             FieldError::new("resources[10].term", "other"),
         ];
         let held = HeldTexts::default();
-        let form = Form::new("ed".into(), &errors, &held, Callback::noop());
+        let form = Form::new(Lang::En, "ed".into(), &errors, &held, Callback::noop());
         let problems = form.problems(&["resources[1].term"], None);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].message, "bad term");

@@ -6,6 +6,7 @@ use super::held::Slot;
 use crate::engine::doc::{CustomPolicyDoc, PolicyDoc};
 use crate::engine::policy::PRESET_NAMES;
 use crate::engine::ScenarioDoc;
+use crate::ui::i18n::{tr, trf, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -13,24 +14,25 @@ use yew::prelude::*;
 pub const ADD_TIER_KEY: &str = "add-tier";
 
 /// What each choice of the "Policy" select means, in words.
-fn policy_words(value: &str) -> String {
+fn policy_words(lang: Lang, value: &str) -> String {
     match value {
-        "huawei-cn" => "huawei-cn (Chinese mainland site, tiers V0 to V5)".to_string(),
-        "huawei-intl" => "huawei-intl (international site, one tier)".to_string(),
-        CUSTOM_POLICY => "custom (your own tier table)".to_string(),
+        "huawei-cn" => tr(lang, "huawei-cn (Chinese mainland site, tiers V0 to V5)").to_string(),
+        "huawei-intl" => tr(lang, "huawei-intl (international site, one tier)").to_string(),
+        CUSTOM_POLICY => tr(lang, "custom (your own tier table)").to_string(),
         other => other.to_string(),
     }
 }
 
 /// The "Policy" fieldset.
 pub fn policy_section(form: &Form, doc: &ScenarioDoc) -> Html {
+    let lang = form.lang;
     let options = PRESET_NAMES
         .into_iter()
         .chain([CUSTOM_POLICY])
-        .map(|value| (value.to_string(), policy_words(value)))
+        .map(|value| (value.to_string(), policy_words(lang, value)))
         .collect();
     let policy = form.field(
-        Field::new("policy", "Policy", "policy"),
+        Field::new("policy", tr(lang, "Policy"), "policy"),
         Control::Select {
             value: policy_choice_value(doc.policy.as_ref()),
             options,
@@ -44,7 +46,7 @@ pub fn policy_section(form: &Form, doc: &ScenarioDoc) -> Html {
         },
     );
     let tier = form.field(
-        Field::new("tier", "Tier", "tier"),
+        Field::new("tier", tr(lang, "Tier"), "tier"),
         Control::Select {
             value: doc.tier.clone(),
             options: tier_names(doc.policy.as_ref())
@@ -60,7 +62,7 @@ pub fn policy_section(form: &Form, doc: &ScenarioDoc) -> Html {
     };
     html! {
         <fieldset class="editor-section">
-            <legend>{ "Policy" }</legend>
+            <legend>{ tr(lang, "Policy") }</legend>
             <div class="editor-grid">{ policy }{ tier }</div>
             { custom }
         </fieldset>
@@ -69,8 +71,9 @@ pub fn policy_section(form: &Form, doc: &ScenarioDoc) -> Html {
 
 /// The custom policy's name and tier table, with buttons to add and remove tiers.
 fn custom_policy(form: &Form, custom: &CustomPolicyDoc) -> Html {
+    let lang = form.lang;
     let name = form.field(
-        Field::new("policy-name", "Policy name", "policy.name"),
+        Field::new("policy-name", tr(lang, "Policy name"), "policy.name"),
         Control::Text {
             value: custom.name.clone(),
             kind: TextKind::Plain,
@@ -88,7 +91,7 @@ fn custom_policy(form: &Form, custom: &CustomPolicyDoc) -> Html {
             let n = row + 1;
             let path = format!("policy.tiers.{tier}");
             let name = form.field(
-                Field::new(format!("tier{row}-name"), format!("Tier {n} name"), &path)
+                Field::new(format!("tier{row}-name"), trf(lang, "Tier {0} name", &[&n.to_string()]), &path)
                     .label_hidden(),
                 Control::Text {
                     value: tier.clone(),
@@ -101,7 +104,7 @@ fn custom_policy(form: &Form, custom: &CustomPolicyDoc) -> Html {
             let day_cells: Html = TierPeriod::ALL
                 .into_iter()
                 .map(|period| {
-                    let label = format!("Tier {n} {} days", period.heading().to_ascii_lowercase());
+                    let label = period.cell_label(lang, n);
                     let cell = form.field(
                         Field::new(
                             format!("tier{row}-days{}", period.column()),
@@ -125,8 +128,8 @@ fn custom_policy(form: &Form, custom: &CustomPolicyDoc) -> Html {
                     <td>{ name }</td>
                     { day_cells }
                     <td>
-                        <button type="button" class="editor-remove" aria-label={format!("Remove tier {n}")}
-                            onclick={form.on_click(Edit::RemoveTier(row))}>{ "Remove" }</button>
+                        <button type="button" class="editor-remove" aria-label={trf(lang, "Remove tier {0}", &[&n.to_string()])}
+                            onclick={form.on_click(Edit::RemoveTier(row))}>{ tr(lang, "Remove") }</button>
                     </td>
                 </tr>
             }
@@ -138,12 +141,12 @@ fn custom_policy(form: &Form, custom: &CustomPolicyDoc) -> Html {
             <div class="editor-grid">{ name }</div>
             <div class="tier-table-scroll">
                 <table class="tier-table">
-                    <caption>{ "Custom tiers: grace and retention periods in days (0 to 365)" }</caption>
+                    <caption>{ tr(lang, "Custom tiers: grace and retention periods in days (0 to 365)") }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ "Tier" }</th>
-                            { for TierPeriod::ALL.into_iter().map(|p| html! { <th scope="col">{ p.heading() }</th> }) }
-                            <th scope="col"><span class="visually-hidden">{ "Remove" }</span></th>
+                            <th scope="col">{ tr(lang, "Tier") }</th>
+                            { for TierPeriod::ALL.into_iter().map(|p| html! { <th scope="col">{ p.heading(lang) }</th> }) }
+                            <th scope="col"><span class="visually-hidden">{ tr(lang, "Remove") }</span></th>
                         </tr>
                     </thead>
                     <tbody>{ rows }</tbody>
@@ -152,7 +155,7 @@ fn custom_policy(form: &Form, custom: &CustomPolicyDoc) -> Html {
             { table_problems }
             <div class="editor-buttons">
                 <button type="button" id={form.id(ADD_TIER_KEY)} aria-describedby={describedby}
-                    onclick={form.on_click(Edit::AddTier)}>{ "Add tier" }</button>
+                    onclick={form.on_click(Edit::AddTier)}>{ tr(lang, "Add tier") }</button>
             </div>
         </div>
     }

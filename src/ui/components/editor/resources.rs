@@ -5,6 +5,7 @@ use super::form::{term_options, Control, Field, Form, TextKind, ToEdit};
 use super::held::Slot;
 use crate::engine::doc::ResourceDoc;
 use crate::engine::{BillingMode, ScenarioDoc};
+use crate::ui::i18n::{tr, trf};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -13,6 +14,7 @@ pub const ADD_PACKAGE_KEY: &str = "add-package";
 
 /// The "Resources" fieldset.
 pub fn resources_section(form: &Form, doc: &ScenarioDoc) -> Html {
+    let lang = form.lang;
     let editors: Html = doc
         .resources
         .iter()
@@ -21,15 +23,15 @@ pub fn resources_section(form: &Form, doc: &ScenarioDoc) -> Html {
         .collect();
     html! {
         <fieldset class="editor-section">
-            <legend>{ "Resources" }</legend>
+            <legend>{ tr(lang, "Resources") }</legend>
             { editors }
             <div class="editor-buttons">
                 <button type="button" id={form.id(ADD_PACKAGE_KEY)}
                     onclick={form.on_click(Edit::AddResource(BillingMode::Package))}>
-                    { "Add package" }
+                    { tr(lang, "Add package") }
                 </button>
                 <button type="button" onclick={form.on_click(Edit::AddResource(BillingMode::PayPerUse))}>
-                    { "Add pay-per-use" }
+                    { tr(lang, "Add pay-per-use") }
                 </button>
             </div>
         </fieldset>
@@ -45,10 +47,11 @@ fn edit_text(index: usize, change: fn(String) -> ResourceEdit) -> ToEdit<String>
 }
 
 fn resource_editor(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
+    let lang = form.lang;
     let path = |field: &str| format!("resources[{index}].{field}");
     let key = |field: &str| format!("res{index}-{field}");
     let id = form.field(
-        Field::new(key("id"), "ID", path("id")),
+        Field::new(key("id"), tr(lang, "ID"), path("id")),
         Control::Text {
             value: resource.id.clone(),
             kind: TextKind::Plain,
@@ -58,18 +61,24 @@ fn resource_editor(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
         },
     );
     let billing = form.field(
-        Field::new(key("billing"), "Billing", path("billing")),
+        Field::new(key("billing"), tr(lang, "Billing"), path("billing")),
         Control::Select {
             value: billing_value(resource.billing).to_string(),
             options: vec![
-                ("package".into(), "Package (monthly/yearly)".into()),
-                ("pay_per_use".into(), "Pay-per-use (hourly)".into()),
+                (
+                    "package".into(),
+                    tr(lang, "Package (monthly/yearly)").into(),
+                ),
+                (
+                    "pay_per_use".into(),
+                    tr(lang, "Pay-per-use (hourly)").into(),
+                ),
             ],
             edit: edit_text(index, ResourceEdit::Billing),
         },
     );
     let start = form.field(
-        Field::new(key("start"), "Start", path("start")),
+        Field::new(key("start"), tr(lang, "Start"), path("start")),
         Control::Text {
             value: time_input_value(&resource.start),
             kind: TextKind::DateTime,
@@ -81,7 +90,7 @@ fn resource_editor(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
     let mode_fields = match resource.billing {
         BillingMode::Package => package_fields(form, index, resource),
         BillingMode::PayPerUse => form.field(
-            Field::new(key("hourly"), "Hourly rate", path("hourly_rate")),
+            Field::new(key("hourly"), tr(lang, "Hourly rate"), path("hourly_rate")),
             Control::Text {
                 value: resource
                     .hourly_rate
@@ -96,9 +105,13 @@ fn resource_editor(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
         ),
     };
     let legend = if resource.id.is_empty() {
-        format!("Resource {}", index + 1)
+        trf(lang, "Resource {0}", &[&(index + 1).to_string()])
     } else {
-        format!("Resource {}: {}", index + 1, resource.id)
+        trf(
+            lang,
+            "Resource {0}: {1}",
+            &[&(index + 1).to_string(), &resource.id],
+        )
     };
     html! {
         <fieldset class="resource-editor" data-testid="resource-editor">
@@ -108,7 +121,7 @@ fn resource_editor(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
             </div>
             <div class="editor-buttons">
                 <button type="button" class="editor-remove"
-                    onclick={form.on_click(Edit::RemoveResource(index))}>{ "Remove resource" }</button>
+                    onclick={form.on_click(Edit::RemoveResource(index))}>{ tr(lang, "Remove resource") }</button>
             </div>
         </fieldset>
     }
@@ -123,19 +136,24 @@ fn billing_value(mode: BillingMode) -> &'static str {
 
 /// Term, prices and auto-renew settings of a package.
 fn package_fields(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
+    let lang = form.lang;
     let path = |field: &str| format!("resources[{index}].{field}");
     let key = |field: &str| format!("res{index}-{field}");
     let term = form.field(
-        Field::new(key("term"), "Term", path("term")),
+        Field::new(key("term"), tr(lang, "Term"), path("term")),
         Control::Select {
             value: resource.term.clone().unwrap_or_default(),
-            options: term_options(),
+            options: term_options(lang),
             edit: edit_text(index, ResourceEdit::Term),
         },
     );
     let prices = resource.prices.as_ref();
     let month = form.field(
-        Field::new(key("month"), "Monthly price", path("prices.month")),
+        Field::new(
+            key("month"),
+            tr(lang, "Monthly price"),
+            path("prices.month"),
+        ),
         Control::Text {
             value: prices.map(|p| p.month.to_string()).unwrap_or_default(),
             kind: TextKind::Amount,
@@ -145,7 +163,7 @@ fn package_fields(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
         },
     );
     let year = form.field(
-        Field::new(key("year"), "Yearly price", path("prices.year")).also(path("prices")),
+        Field::new(key("year"), tr(lang, "Yearly price"), path("prices.year")).also(path("prices")),
         Control::Text {
             value: prices.map(|p| p.year.to_string()).unwrap_or_default(),
             kind: TextKind::Amount,
@@ -157,7 +175,8 @@ fn package_fields(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
     let auto = resource.auto_renew.as_ref();
     let auto_path = |field: &str| path(&format!("auto_renew.{field}"));
     let enabled = form.field(
-        Field::new(key("auto"), "Auto-renew", auto_path("enabled")).also(path("auto_renew")),
+        Field::new(key("auto"), tr(lang, "Auto-renew"), auto_path("enabled"))
+            .also(path("auto_renew")),
         Control::Check {
             checked: auto.is_some_and(|a| a.enabled),
             edit: Rc::new(move |on| Edit::Resource {
@@ -167,7 +186,11 @@ fn package_fields(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
         },
     );
     let days_before = form.field(
-        Field::new(key("days-before"), "Days before", auto_path("days_before")),
+        Field::new(
+            key("days-before"),
+            tr(lang, "Days before"),
+            auto_path("days_before"),
+        ),
         Control::Text {
             value: whole_text(auto.and_then(|a| a.days_before)),
             kind: TextKind::Whole,
@@ -176,10 +199,14 @@ fn package_fields(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
             edit: edit_text(index, ResourceEdit::DaysBefore),
         },
     );
-    let mut auto_terms = vec![(String::new(), "1 month (default)".to_string())];
-    auto_terms.extend(term_options());
+    let mut auto_terms = vec![(String::new(), tr(lang, "1 month (default)").to_string())];
+    auto_terms.extend(term_options(lang));
     let auto_term = form.field(
-        Field::new(key("auto-term"), "Auto-renew term", auto_path("term")),
+        Field::new(
+            key("auto-term"),
+            tr(lang, "Auto-renew term"),
+            auto_path("term"),
+        ),
         Control::Select {
             value: auto.and_then(|a| a.term.clone()).unwrap_or_default(),
             options: auto_terms,
@@ -187,11 +214,11 @@ fn package_fields(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
         },
     );
     let times = form.field(
-        Field::new(key("times"), "Renewals", auto_path("times")),
+        Field::new(key("times"), tr(lang, "Renewals"), auto_path("times")),
         Control::Text {
             value: whole_text(auto.and_then(|a| a.times)),
             kind: TextKind::Whole,
-            placeholder: Some("0 = unlimited"),
+            placeholder: Some(tr(lang, "0 = unlimited")),
             slot: Some(Slot::ResourceTimes(index)),
             edit: edit_text(index, ResourceEdit::Times),
         },
