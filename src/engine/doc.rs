@@ -7,7 +7,10 @@
 mod json;
 
 pub use json::Number;
-pub(crate) use json::{one_of, parse as parse_json, unexpected, write as write_json, Node, Value};
+pub(crate) use json::{
+    invalid_type as invalid_json_type, join as json_join, object as json_object, one_of,
+    parse as parse_json, write as write_json, Node, Value,
+};
 
 use super::policy::{BillingMode, ModeDays, TierDays, MAX_PERIOD_DAYS};
 use super::scenario::FieldError;
@@ -429,14 +432,7 @@ struct Reader<'a> {
 
 type Read<T> = Result<T, FieldError>;
 
-/// `parent.key`, or `key` at the top.
-fn join(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_string()
-    } else {
-        format!("{parent}.{key}")
-    }
-}
+use json::join;
 
 /// A problem with the value at `path` (the whole scenario at the top).
 fn data(path: &str, message: String) -> FieldError {
@@ -444,16 +440,11 @@ fn data(path: &str, message: String) -> FieldError {
 }
 
 fn invalid_type(path: &str, v: &Node, expected: &str) -> FieldError {
-    data(
-        path,
-        format!("invalid type: {}, expected {expected}", json::unexpected(v)),
-    )
+    json::invalid_type("scenario", path, v, expected)
 }
 
 impl Reader<'_> {
-    /// Walks the object `v` at `path` with the struct's field `names`: `read(i, value, path)` for
-    /// each known key in file order; errors for unknown and repeated keys and for a missing
-    /// `required` field (a bit per field index).
+    /// [`json::object`] for a struct of the scenario format named `what`.
     fn object(
         &self,
         path: &str,
@@ -461,32 +452,17 @@ impl Reader<'_> {
         what: &str,
         names: &[&str],
         required: u32,
-        mut read: impl FnMut(usize, &Node, &str) -> Read<()>,
+        read: impl FnMut(usize, &Node, &str) -> Read<()>,
     ) -> Read<()> {
-        let Value::Obj(entries) = &v.v else {
-            return Err(invalid_type(path, v, &format!("struct {what}")));
-        };
-        let mut seen = 0u32;
-        for (key, value) in entries {
-            let Some(i) = names.iter().position(|n| n == key) else {
-                return Err(data(
-                    &join(path, key),
-                    format!("unknown field `{key}`, expected {}", json::one_of(names)),
-                ));
-            };
-            if seen & (1 << i) != 0 {
-                return Err(FieldError::new(join(path, key), "appears more than once"));
-            }
-            seen |= 1 << i;
-            read(i, value, &join(path, key))?;
-        }
-        match (0..names.len()).find(|i| required & !seen & (1 << i) != 0) {
-            Some(i) => Err(FieldError::new(
-                join(path, names[i]),
-                "missing field (required)",
-            )),
-            None => Ok(()),
-        }
+        json::object(
+            "scenario",
+            path,
+            v,
+            &format!("struct {what}"),
+            names,
+            required,
+            read,
+        )
     }
 
     fn string(&self, path: &str, v: &Node) -> Read<String> {

@@ -3,7 +3,9 @@
 //! path, like scenarios; shared by `#exercise=<base64url>` links, like `#scenario=` ones.
 
 use super::query::{Answer, Query, QueryKind, QuestionDoc, Reveal};
-use crate::engine::doc::{one_of, parse_json, unexpected, write_json, Node, Value};
+use crate::engine::doc::{
+    invalid_json_type, json_join, json_object, one_of, parse_json, write_json, Node, Value,
+};
 use crate::engine::simulate::simulate_tier;
 use crate::engine::{FieldError, Scenario, ScenarioDoc, Time, Trace};
 use crate::explain;
@@ -86,57 +88,21 @@ pub struct Exercise {
 
 type Read<T> = Result<T, FieldError>;
 
-/// `parent.key`, or `key` at the top.
-fn join(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_string()
-    } else {
-        format!("{parent}.{key}")
-    }
-}
-
-/// What kind of JSON value `v` is, in the reader's words.
+/// The value at `path` is of the wrong JSON type.
 fn invalid_type(path: &str, v: &Node, expected: &str) -> FieldError {
-    FieldError::new(
-        if path.is_empty() { "exercise" } else { path },
-        format!("invalid type: {}, expected {expected}", unexpected(v)),
-    )
+    invalid_json_type("exercise", path, v, expected)
 }
 
-/// Walks the object `v` at `path`: `read(i, value, path)` for each key of `names` in file order;
-/// unknown, repeated and missing `required` keys (a bit per index) are errors.
+/// [`json_object`] for a struct of the exercise format.
 fn object(
     path: &str,
     v: &Node,
     what: &str,
     names: &[&str],
     required: u32,
-    mut read: impl FnMut(usize, &Node, &str) -> Read<()>,
+    read: impl FnMut(usize, &Node, &str) -> Read<()>,
 ) -> Read<()> {
-    let Value::Obj(entries) = &v.v else {
-        return Err(invalid_type(path, v, what));
-    };
-    let mut seen = 0u32;
-    for (key, value) in entries {
-        let Some(i) = names.iter().position(|n| n == key) else {
-            return Err(FieldError::new(
-                join(path, key),
-                format!("unknown field `{key}`, expected {}", one_of(names)),
-            ));
-        };
-        if seen & (1 << i) != 0 {
-            return Err(FieldError::new(join(path, key), "appears more than once"));
-        }
-        seen |= 1 << i;
-        read(i, value, &join(path, key))?;
-    }
-    match (0..names.len()).find(|i| required & !seen & (1 << i) != 0) {
-        Some(i) => Err(FieldError::new(
-            join(path, names[i]),
-            "missing field (required)",
-        )),
-        None => Ok(()),
-    }
+    json_object("exercise", path, v, what, names, required, read)
 }
 
 fn string(path: &str, v: &Node) -> Read<String> {
@@ -207,8 +173,8 @@ fn pause(path: &str, v: &Node) -> Read<PauseDoc> {
             Ok(())
         },
     )?;
-    let question =
-        asked.ok_or_else(|| FieldError::new(join(path, "question"), "missing field (required)"))?;
+    let question = asked
+        .ok_or_else(|| FieldError::new(json_join(path, "question"), "missing field (required)"))?;
     Ok(PauseDoc { at, question })
 }
 

@@ -6,6 +6,7 @@
 //! written the same way, the same escapes and pretty layout. `tests/doc_parity.rs` checks this
 //! against serde_json on thousands of mutated documents.
 
+use crate::engine::FieldError;
 use std::fmt::{self, Write as _};
 
 /// A JSON number as serde_json keeps it: a non-negative integer, a negative integer, or a float.
@@ -605,6 +606,65 @@ pub fn one_of(names: &[&str]) -> String {
             let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
             format!("one of {}", quoted.join(", "))
         }
+    }
+}
+
+/// `parent.key`, or `key` at the top.
+pub fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// "invalid type: …, expected `expected`" for the value at `path` (`root` names the whole
+/// document, at the top).
+pub fn invalid_type(root: &str, path: &str, v: &Node, expected: &str) -> FieldError {
+    FieldError::new(
+        if path.is_empty() { root } else { path },
+        format!("invalid type: {}, expected {expected}", unexpected(v)),
+    )
+}
+
+/// Walks the object `v` at `path` as serde derive does a struct (`what`, e.g. "struct
+/// ResourceDoc"), with field `names`: `read(i, value, path)` for each known key in file order;
+/// errors for unknown and repeated keys and for a missing `required` field (a bit per field
+/// index). `root` names the document when `path` is empty.
+pub fn object(
+    root: &str,
+    path: &str,
+    v: &Node,
+    what: &str,
+    names: &[&str],
+    required: u32,
+    mut read: impl FnMut(usize, &Node, &str) -> Result<(), FieldError>,
+) -> Result<(), FieldError> {
+    let Value::Obj(entries) = &v.v else {
+        return Err(invalid_type(root, path, v, what));
+    };
+    let mut seen = 0u32;
+    for (key, value) in entries {
+        let Some(i) = names.iter().position(|n| n == key) else {
+            // An empty key at the top has an empty path: name the document instead.
+            let at = join(path, key);
+            return Err(FieldError::new(
+                if at.is_empty() { root } else { &at },
+                format!("unknown field `{key}`, expected {}", one_of(names)),
+            ));
+        };
+        if seen & (1 << i) != 0 {
+            return Err(FieldError::new(join(path, key), "appears more than once"));
+        }
+        seen |= 1 << i;
+        read(i, value, &join(path, key))?;
+    }
+    match (0..names.len()).find(|i| required & !seen & (1 << i) != 0) {
+        Some(i) => Err(FieldError::new(
+            join(path, names[i]),
+            "missing field (required)",
+        )),
+        None => Ok(()),
     }
 }
 
