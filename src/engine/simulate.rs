@@ -427,6 +427,10 @@ impl<'a> Simulator<'a> {
                 }
             }
         }
+        // Reminders are only ever at REMINDER_HOUR:00:00 local; most instants are not.
+        if t.second_of_day() != i64::from(REMINDER_HOUR) * 3_600 {
+            return;
+        }
         let due = self.live[r].reminders().find(|(at, ..)| *at == t);
         if let Some((_, notice, due)) = due {
             self.emit(t, Some(r), EventKind::Reminder { notice, due });
