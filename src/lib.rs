@@ -4,12 +4,14 @@
 //!   "what was true at instant t" by lookup. It never reads a clock and has no browser imports.
 //! * [`explain`] turns trace events into plain-language sentences (shared by the CLI and the app),
 //!   and [`export`] writes CSV and iCalendar files from a trace.
+//! * [`link`] turns documents into `#scenario=` / `#exercise=` payloads and back.
 //! * [`what_if`] branches a scenario with one change and finds the first divergence of the runs.
 //! * [`ui`] is the Yew shell: it holds a virtual clock and renders what the engine decided.
 
 pub mod engine;
 pub mod explain;
 pub mod export;
+pub mod link;
 pub mod ui;
 pub mod what_if;
 pub mod workshop;

@@ -3,29 +3,14 @@
 //! Pure functions, tested natively; the browser side only reads and writes `location`.
 
 use crate::engine::{FieldError, Scenario, ScenarioDoc};
-use base64::alphabet::URL_SAFE;
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
-use base64::engine::DecodePaddingMode;
-use base64::Engine as _;
+use crate::link::{self, PayloadError};
 use std::fmt;
 
 /// What precedes the encoded scenario in a share link's fragment.
 pub const FRAGMENT_PREFIX: &str = "#scenario=";
 
-/// The longest encoded scenario a link may carry (about 6 MB of JSON, more than any real scenario).
-pub const MAX_ENCODED_CHARS: usize = 8_000_000;
-
-/// Writes base64url without padding, as the format requires.
-const WRITER: GeneralPurpose = GeneralPurpose::new(
-    &URL_SAFE,
-    GeneralPurposeConfig::new().with_encode_padding(false),
-);
-
-/// Reads base64url with or without padding (a link someone padded by hand still opens).
-const READER: GeneralPurpose = GeneralPurpose::new(
-    &URL_SAFE,
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
-);
+/// The longest encoded scenario a link may carry.
+pub use crate::link::MAX_ENCODED_CHARS;
 
 /// Why a share link could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,8 +66,7 @@ impl fmt::Display for ShareError {
 
 /// The base64url (no padding) of `doc`'s compact JSON.
 pub fn encode(doc: &ScenarioDoc) -> String {
-    let json = doc.to_compact_json();
-    WRITER.encode(json.as_bytes())
+    link::encode(doc.to_compact_json())
 }
 
 /// The fragment `#scenario=…` that opens `doc`.
@@ -102,21 +86,12 @@ pub fn payload_of(hash: &str) -> Option<&str> {
 
 /// Decodes a link's payload into a scenario document that passes every rule of the format.
 pub fn decode(payload: &str) -> Result<ScenarioDoc, ShareError> {
-    let payload = payload.trim();
-    if payload.is_empty() {
-        return Err(ShareError::Empty);
-    }
-    if payload.len() > MAX_ENCODED_CHARS {
-        return Err(ShareError::TooLong {
-            chars: payload.chars().count(),
-        });
-    }
-    let bytes = READER
-        .decode(payload)
-        .map_err(|error| ShareError::NotBase64 {
-            detail: error.to_string(),
-        })?;
-    let text = String::from_utf8(bytes).map_err(|_| ShareError::NotText)?;
+    let text = link::decode(payload).map_err(|error| match error {
+        PayloadError::Empty => ShareError::Empty,
+        PayloadError::TooLong { chars } => ShareError::TooLong { chars },
+        PayloadError::NotBase64 { detail } => ShareError::NotBase64 { detail },
+        PayloadError::NotText => ShareError::NotText,
+    })?;
     let doc = ScenarioDoc::from_json(&text).map_err(ShareError::NotScenario)?;
     Scenario::from_doc(&doc).map_err(ShareError::Invalid)?;
     Ok(doc)
@@ -182,10 +157,10 @@ mod tests {
 
     #[test]
     fn malformed_payloads_name_what_is_wrong() {
-        let not_text = WRITER.encode([0xff, 0xfe, 0x00]);
-        let not_json = WRITER.encode("{ this is not json");
-        let unknown_field = WRITER.encode(r#"{"format":"renewal-lab/1","colour":"red"}"#);
-        let invalid = WRITER.encode(LOW_BALANCE.replace(r#""term": "1m""#, r#""term": "13m""#));
+        let not_text = link::encode([0xff, 0xfe, 0x00]);
+        let not_json = link::encode("{ this is not json");
+        let unknown_field = link::encode(r#"{"format":"renewal-lab/1","colour":"red"}"#);
+        let invalid = link::encode(LOW_BALANCE.replace(r#""term": "1m""#, r#""term": "13m""#));
         // payload, expected message fragment
         let cases = [
             ("", "no scenario"),

@@ -9,10 +9,7 @@ use crate::engine::doc::{
 use crate::engine::simulate::simulate_tier;
 use crate::engine::{FieldError, Scenario, ScenarioDoc, Time, Trace};
 use crate::explain;
-use base64::alphabet::URL_SAFE;
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
-use base64::engine::DecodePaddingMode;
-use base64::Engine as _;
+use crate::link::{self, PayloadError};
 
 /// The format tag every exercise carries.
 pub const FORMAT: &str = "renewal-lab-exercise/1";
@@ -27,16 +24,7 @@ pub const MAX_PAUSES: usize = 50;
 pub const MAX_TEXT_CHARS: usize = 200;
 
 /// The longest encoded exercise a link may carry.
-pub const MAX_ENCODED_CHARS: usize = 8_000_000;
-
-const WRITER: GeneralPurpose = GeneralPurpose::new(
-    &URL_SAFE,
-    GeneralPurposeConfig::new().with_encode_padding(false),
-);
-const READER: GeneralPurpose = GeneralPurpose::new(
-    &URL_SAFE,
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
-);
+pub use crate::link::MAX_ENCODED_CHARS;
 
 /// A pause point as written: when the clock stops, and what is asked there.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -278,7 +266,7 @@ impl ExerciseDoc {
 
     /// The base64url (no padding) of the compact JSON, as `#exercise=` links carry it.
     pub fn encode(&self) -> String {
-        WRITER.encode(write_json(&self.to_node(), false))
+        link::encode(write_json(&self.to_node(), false))
     }
 
     /// The fragment `#exercise=…` that opens this exercise.
@@ -414,21 +402,16 @@ impl Exercise {
 
     /// Reads the payload of an `#exercise=` link, saying in words what is wrong with a bad one.
     pub fn from_link(payload: &str) -> Result<Exercise, String> {
-        let payload = payload.trim();
-        if payload.is_empty() {
-            return Err("the link holds no exercise after #exercise=".to_string());
-        }
-        if payload.len() > MAX_ENCODED_CHARS {
-            return Err(format!(
-                "the link's exercise is {} characters long; at most {MAX_ENCODED_CHARS}",
-                payload.len()
-            ));
-        }
-        let bytes = READER
-            .decode(payload)
-            .map_err(|error| format!("the link's exercise is not base64url text ({error})"))?;
-        let text =
-            String::from_utf8(bytes).map_err(|_| "the link's exercise does not decode to text")?;
+        let text = link::decode(payload).map_err(|error| match error {
+            PayloadError::Empty => "the link holds no exercise after #exercise=".to_string(),
+            PayloadError::TooLong { chars } => format!(
+                "the link's exercise is {chars} characters long; at most {MAX_ENCODED_CHARS}"
+            ),
+            PayloadError::NotBase64 { detail } => {
+                format!("the link's exercise is not base64url text ({detail})")
+            }
+            PayloadError::NotText => "the link's exercise does not decode to text".to_string(),
+        })?;
         Exercise::from_json(&text).map_err(|errors| {
             let first = errors.first().map(ToString::to_string).unwrap_or_default();
             match errors.len() {
@@ -586,10 +569,10 @@ mod tests {
         let cases = [
             ("", "no exercise"),
             ("not*base64!", "not base64url"),
-            (&WRITER.encode([0xff, 0xfe]), "does not decode to text"),
-            (&WRITER.encode("{ nope"), "not valid JSON"),
+            (&link::encode([0xff, 0xfe]), "does not decode to text"),
+            (&link::encode("{ nope"), "not valid JSON"),
             (
-                &WRITER.encode(r#"{"format":"renewal-lab-exercise/1"}"#),
+                &link::encode(r#"{"format":"renewal-lab-exercise/1"}"#),
                 "title",
             ),
         ];

@@ -171,6 +171,36 @@ impl Reveal {
     }
 }
 
+/// The optional field `field` of a question of `kind`: its value when the kind needs it; an error
+/// when it is missing but needed, or given but not used.
+fn given<'a>(
+    errors: &mut Vec<FieldError>,
+    path: &str,
+    field: &str,
+    value: &'a Option<String>,
+    kind: QueryKind,
+    needed: bool,
+) -> Option<&'a str> {
+    match (value, needed) {
+        (Some(text), true) => Some(text),
+        (None, true) => {
+            errors.push(FieldError::new(
+                format!("{path}.{field}"),
+                "missing field (required)",
+            ));
+            None
+        }
+        (Some(_), false) => {
+            errors.push(FieldError::new(
+                format!("{path}.{field}"),
+                format!("not used by a {} question", kind.as_str()),
+            ));
+            None
+        }
+        (None, false) => None,
+    }
+}
+
 /// The section number a rule name starts with: `§6 auto-renewal` → 6.
 pub fn section_of(rule: &str) -> Option<u8> {
     let digits: String = rule
@@ -201,69 +231,41 @@ impl Query {
                 ),
             ));
         }
-        let resource = match (&doc.resource, kind.needs_resource()) {
-            (Some(id), true) => match scenario.resource_index(id) {
-                Some(r) => {
-                    let billing = scenario.resources[r].billing();
-                    if kind.needs_package() && billing != BillingMode::Package {
-                        errors.push(FieldError::new(
-                            format!("{path}.resource"),
-                            format!(
-                                "{id:?} is pay-per-use: a {} question needs a package",
-                                kind.as_str()
-                            ),
-                        ));
-                    }
-                    Some(r)
-                }
-                None => {
+        let resource = given(
+            &mut errors,
+            path,
+            "resource",
+            &doc.resource,
+            kind,
+            kind.needs_resource(),
+        )
+        .and_then(|id| match scenario.resource_index(id) {
+            Some(r) => {
+                let billing = scenario.resources[r].billing();
+                if kind.needs_package() && billing != BillingMode::Package {
                     errors.push(FieldError::new(
                         format!("{path}.resource"),
-                        format!("{id:?} is not the id of any resource"),
+                        format!(
+                            "{id:?} is pay-per-use: a {} question needs a package",
+                            kind.as_str()
+                        ),
                     ));
-                    None
                 }
-            },
-            (None, true) => {
+                Some(r)
+            }
+            None => {
                 errors.push(FieldError::new(
                     format!("{path}.resource"),
-                    "missing field (required)",
+                    format!("{id:?} is not the id of any resource"),
                 ));
                 None
             }
-            (Some(_), false) => {
-                errors.push(FieldError::new(
-                    format!("{path}.resource"),
-                    format!("not used by a {} question", kind.as_str()),
-                ));
-                None
-            }
-            (None, false) => None,
-        };
-        let at = match (&doc.at, kind.needs_at()) {
-            (Some(text), true) => match Time::parse_local(text) {
-                Ok(t) => Some(t),
-                Err(error) => {
-                    errors.push(FieldError::new(format!("{path}.at"), error));
-                    None
-                }
-            },
-            (None, true) => {
-                errors.push(FieldError::new(
-                    format!("{path}.at"),
-                    "missing field (required)",
-                ));
-                None
-            }
-            (Some(_), false) => {
-                errors.push(FieldError::new(
-                    format!("{path}.at"),
-                    format!("not used by a {} question", kind.as_str()),
-                ));
-                None
-            }
-            (None, false) => None,
-        };
+        });
+        let at = given(&mut errors, path, "at", &doc.at, kind, kind.needs_at()).and_then(|text| {
+            Time::parse_local(text)
+                .map_err(|error| errors.push(FieldError::new(format!("{path}.at"), error)))
+                .ok()
+        });
         if errors.is_empty() {
             Ok(Query {
                 kind,
