@@ -60,7 +60,6 @@ fn initial_state() -> AppState {
     match crate::workshop::exercise::payload_of(&hash) {
         Some(payload) => state.apply(Action::Workshop(WorkshopAction::OpenLink(
             payload.to_string(),
-            crate::ui::i18n::Lang::default(),
         ))),
         None => state,
     }

@@ -41,15 +41,15 @@ pub const RULE_NAMES: [&str; 13] = [
 #[derive(Clone, Debug, PartialEq)]
 pub enum WorkshopAction {
     /// Start an exercise as a trainee: its scenario opens, the clock at the first pause point.
-    Start(Rc<Exercise>, Lang),
+    Start(Rc<Exercise>),
     /// The payload of an `#exercise=` link, to start when it is valid.
-    OpenLink(String, Lang),
+    OpenLink(String),
     /// The trainee's answer to the open question.
-    Submit(Answer, Lang),
+    Submit(Answer),
     /// On to the next question (or the score after the last).
-    Next(Lang),
+    Next,
     /// Leave the exercise: the clock is free again.
-    Leave(Lang),
+    Leave,
     /// Trainer: a pause point at the clock's time with this question.
     AddPause(QuestionDoc, Lang),
     /// Trainer: remove the pause point at this index.
@@ -105,8 +105,6 @@ pub struct WorkshopState {
     pub title: String,
     /// What the trainer's last step did (or why it did nothing).
     pub report: Option<String>,
-    /// The language of the session's announcements.
-    pub lang: Lang,
 }
 
 impl WorkshopState {
@@ -168,9 +166,9 @@ pub fn intercept(state: &AppState, action: &Action) -> Option<AppState> {
 /// The state after a workshop action.
 pub fn reduce(state: &AppState, action: WorkshopAction) -> AppState {
     match action {
-        WorkshopAction::Start(exercise, lang) => start(state, exercise, lang),
-        WorkshopAction::OpenLink(payload, lang) => match Exercise::from_link(&payload) {
-            Ok(exercise) => start(state, Rc::new(exercise), lang),
+        WorkshopAction::Start(exercise) => start(state, exercise),
+        WorkshopAction::OpenLink(payload) => match Exercise::from_link(&payload) {
+            Ok(exercise) => start(state, Rc::new(exercise)),
             Err(reason) => {
                 let mut next = state.clone();
                 next.error = Some(LocalText::new(|lang| {
@@ -183,9 +181,9 @@ pub fn reduce(state: &AppState, action: WorkshopAction) -> AppState {
                 next
             }
         },
-        WorkshopAction::Submit(answer, _) => submit(state, answer),
-        WorkshopAction::Next(_) => next_question(state),
-        WorkshopAction::Leave(_) => {
+        WorkshopAction::Submit(answer) => submit(state, answer),
+        WorkshopAction::Next => next_question(state),
+        WorkshopAction::Leave => {
             let mut next = without_session(state);
             if state.workshop.session.is_some() {
                 next.announcement = LocalText::new(|lang| {
@@ -211,7 +209,7 @@ pub fn reduce(state: &AppState, action: WorkshopAction) -> AppState {
     }
 }
 
-fn start(state: &AppState, exercise: Rc<Exercise>, lang: Lang) -> AppState {
+fn start(state: &AppState, exercise: Rc<Exercise>) -> AppState {
     let Some(first) = exercise.pauses.first() else {
         return state.clone();
     };
@@ -225,7 +223,6 @@ fn start(state: &AppState, exercise: Rc<Exercise>, lang: Lang) -> AppState {
             &[tr(lang, &exercise.doc.title)],
         )
     }));
-    next.workshop.lang = lang;
     next.workshop.session = Some(Session {
         exercise,
         index: 0,
@@ -549,10 +546,7 @@ mod tests {
     }
 
     fn started(slug: &str) -> AppState {
-        AppState::first_visit().apply(Action::Workshop(WorkshopAction::Start(
-            exercise(slug),
-            Lang::En,
-        )))
+        AppState::first_visit().apply(Action::Workshop(WorkshopAction::Start(exercise(slug))))
     }
 
     fn session(state: &AppState) -> &Session {
@@ -586,7 +580,7 @@ mod tests {
                     Answer::Amount(c) => Answer::Amount(c.plus(crate::engine::Cents(1))),
                 }
             };
-            state = state.apply(Action::Workshop(WorkshopAction::Submit(answer, Lang::En)));
+            state = state.apply(Action::Workshop(WorkshopAction::Submit(answer)));
             assert_eq!(state.now, pause.reveal.at);
             assert_eq!(session(&state).phase, Phase::Revealed);
             let word = if i % 2 == 0 { "Correct" } else { "Incorrect" };
@@ -596,9 +590,9 @@ mod tests {
                 state.announcement.en()
             );
             // A second answer changes nothing.
-            let again = state.apply(Action::Workshop(WorkshopAction::Submit(answer, Lang::En)));
+            let again = state.apply(Action::Workshop(WorkshopAction::Submit(answer)));
             assert_eq!(session(&again).given.len(), i + 1);
-            state = state.apply(Action::Workshop(WorkshopAction::Next(Lang::En)));
+            state = state.apply(Action::Workshop(WorkshopAction::Next));
         }
         assert_eq!(session(&state).phase, Phase::Finished);
         assert_eq!(session(&state).score(), 3);
@@ -631,7 +625,7 @@ mod tests {
         let other = state.apply(Action::Load(scenarios::blank_doc()));
         assert!(other.workshop.session.is_none());
         // Leaving frees the clock.
-        let left = state.apply(Action::Workshop(WorkshopAction::Leave(Lang::En)));
+        let left = state.apply(Action::Workshop(WorkshopAction::Leave));
         assert!(left.workshop.session.is_none());
         assert_ne!(left.apply(Action::NextEvent).now, state.now);
     }
@@ -646,7 +640,6 @@ mod tests {
         ));
         let bad = state.apply(Action::Workshop(WorkshopAction::OpenLink(
             "%%%".to_string(),
-            Lang::En,
         )));
         assert_eq!(bad.doc, state.doc);
         let error = bad.error.expect("an error");
@@ -658,7 +651,6 @@ mod tests {
         assert!(error.contains("unchanged"), "{error}");
         let good = state.apply(Action::Workshop(WorkshopAction::OpenLink(
             exercise("month-ends").doc.encode(),
-            Lang::En,
         )));
         assert!(good.workshop.session.is_some());
         assert_eq!(good.error, None);

@@ -32,16 +32,13 @@ pub fn use_shown_sim(sim: Option<SimRef>, horizon: Option<Time>) -> Option<SimRe
 /// Opens an `#exercise=` link pasted into the address bar of the running app.
 #[hook]
 pub fn use_exercise_link_listener(on_action: Callback<Action>) {
-    let lang = use_lang();
-    use_effect_with(lang, move |lang| {
-        let lang = *lang;
+    use_effect_with((), move |()| {
         let listener = web_sys::window().map(|window| {
             EventListener::new(&window, "hashchange", move |_| {
                 let hash = browser::location_hash();
                 if let Some(payload) = payload_of(&hash) {
                     on_action.emit(Action::Workshop(WorkshopAction::OpenLink(
                         payload.to_string(),
-                        lang,
                     )));
                 }
             })
@@ -69,10 +66,7 @@ pub fn workshop_gallery(props: &WorkshopGalleryProps) -> Html {
         let count = trf(lang, "{0} questions", &[&exercise.pauses.len().to_string()]);
         let on_action = props.on_action.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
-            on_action.emit(Action::Workshop(WorkshopAction::Start(
-                exercise.clone(),
-                lang,
-            )))
+            on_action.emit(Action::Workshop(WorkshopAction::Start(exercise.clone())))
         });
         Some(html! {
             <li key={ready.slug}>
@@ -135,7 +129,7 @@ pub fn workshop_panel(props: &WorkshopPanelProps) -> Html {
                 <>
                     <p class="workshop-question">{ prompt(lang, &exercise.scenario, &pause.query) }</p>
                     { reveal(lang, &exercise.scenario, pause, given, right) }
-                    <button type="button" class="button button-primary" onclick={emit(WorkshopAction::Next(lang))}>
+                    <button type="button" class="button button-primary" onclick={emit(WorkshopAction::Next)}>
                         { if last { tr(lang, "See the score") } else { tr(lang, "Next question") } }
                     </button>
                 </>
@@ -183,7 +177,7 @@ pub fn workshop_panel(props: &WorkshopPanelProps) -> Html {
                 </p>
             }
             { body }
-            <button type="button" class="button button-quiet" onclick={emit(WorkshopAction::Leave(lang))}>
+            <button type="button" class="button button-quiet" onclick={emit(WorkshopAction::Leave)}>
                 { tr(lang, "Leave the exercise") }
             </button>
         </section>
@@ -250,7 +244,7 @@ fn question_form(props: &QuestionFormProps) -> Html {
             match answer {
                 Some(answer) => {
                     problem.set(None);
-                    on_action.emit(Action::Workshop(WorkshopAction::Submit(answer, lang)));
+                    on_action.emit(Action::Workshop(WorkshopAction::Submit(answer)));
                 }
                 None if dated => problem.set(Some(tr(lang, "Pick a date first."))),
                 None => problem.set(Some(tr(lang, "Choose an answer first."))),
