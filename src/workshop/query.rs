@@ -301,6 +301,16 @@ impl Query {
     ) -> Result<Reveal, String> {
         let id = |r: usize| scenario.resources.get(r).map_or("", |res| res.id.as_str());
         let of = |r: usize| move |e: &&Event| e.resource == Some(r);
+        // The latest event of resource `r` up to `at` whose kind `decides`.
+        let latest = |r: usize, at: Time, decides: fn(&EventKind) -> bool| {
+            trace
+                .events_until(at)
+                .iter()
+                .rev()
+                .filter(of(r))
+                .find(|e| decides(&e.kind))
+                .copied()
+        };
         let later = |r: usize| {
             trace
                 .events
@@ -325,20 +335,15 @@ impl Query {
                         explain::when(at)
                     )
                 })?;
-                let event = trace
-                    .events_until(at)
-                    .iter()
-                    .rev()
-                    .filter(of(resource))
-                    .find(|e| {
-                        matches!(
-                            e.kind,
-                            EventKind::StateChanged { .. }
-                                | EventKind::Purchased { .. }
-                                | EventKind::Renewed { .. }
-                        )
-                    });
-                (Answer::State(status.state), event.copied())
+                let event = latest(resource, at, |kind| {
+                    matches!(
+                        kind,
+                        EventKind::StateChanged { .. }
+                            | EventKind::Purchased { .. }
+                            | EventKind::Renewed { .. }
+                    )
+                });
+                (Answer::State(status.state), event)
             }
             QueryKind::ExpiryDate => {
                 let expiry = trace
@@ -351,18 +356,13 @@ impl Query {
                             explain::when(at)
                         )
                     })?;
-                let event = trace
-                    .events_until(at)
-                    .iter()
-                    .rev()
-                    .filter(of(resource))
-                    .find(|e| {
-                        matches!(
-                            e.kind,
-                            EventKind::Renewed { .. } | EventKind::Purchased { .. }
-                        )
-                    });
-                (Answer::Date(expiry), event.copied())
+                let event = latest(resource, at, |kind| {
+                    matches!(
+                        kind,
+                        EventKind::Renewed { .. } | EventKind::Purchased { .. }
+                    )
+                });
+                (Answer::Date(expiry), event)
             }
             QueryKind::RenewalOutcome => {
                 let found = later(resource).find_map(|e| {
