@@ -60,6 +60,13 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
             }
         })
     };
+    // "Go to time" shows the clock's time, but is not rewritten every frame while playing: that
+    // would be wasted work, and would wipe out a time being typed. It catches up on a pause.
+    let go_to_shown = use_mut_ref(|| props.now);
+    if !props.playing {
+        *go_to_shown.borrow_mut() = props.now;
+    }
+    let go_to_value = go_to_shown.borrow().local_string();
     let disabled = props.bounds.is_none();
     let (min, max) = props
         .bounds
@@ -101,7 +108,7 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Go to time") }</span>
                     <input type="datetime-local" step="1" min={min} max={max} data-testid="go-to-time"
-                        value={props.now.local_string()} onchange={on_go_to} {disabled} />
+                        value={go_to_value} onchange={on_go_to} {disabled} />
                 </label>
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Speed") }</span>
