@@ -126,3 +126,67 @@ fn print_reveals() {
         }
     }
 }
+
+/// Every reason a trainer's question can be refused (a field of the question, or no truth to
+/// reveal after the pause point) is translated, so the trainer's panel never mixes languages.
+#[test]
+fn every_reason_a_question_is_refused_is_translated() {
+    use renewal_lab::engine::simulate_all_tiers;
+    use renewal_lab::ui::i18n::{errors::message, Lang};
+    use renewal_lab::workshop::{Query, QueryKind, QuestionDoc};
+
+    let mut reasons = BTreeSet::new();
+    for (_, exercise) in exercises() {
+        let scenario = &exercise.scenario;
+        let traces = simulate_all_tiers(scenario);
+        let ids: Vec<Option<String>> = scenario
+            .resources
+            .iter()
+            .map(|r| Some(r.id.clone()))
+            .chain([None, Some("no-such-id".to_string())])
+            .collect();
+        let mut instants = vec![scenario.until];
+        instants.extend(scenario.resources.iter().map(|r| r.start));
+        instants.extend(exercise.pauses.iter().map(|p| p.at));
+        for kind in QueryKind::ALL {
+            for tier in [
+                Some(scenario.tier.clone()),
+                Some("no-such-tier".to_string()),
+            ] {
+                for resource in &ids {
+                    for &asked in &instants {
+                        for at in [None, Some(asked.plus_days(-1)), Some(asked.plus_days(1))] {
+                            let doc = QuestionDoc {
+                                kind,
+                                tier: tier.clone(),
+                                resource: resource.clone(),
+                                at: at.map(|t| t.local_string()),
+                            };
+                            match Query::from_doc(&doc, scenario, "question") {
+                                Err(problems) => {
+                                    reasons.extend(problems.into_iter().map(|p| p.message))
+                                }
+                                Ok(query) => {
+                                    let trace = traces
+                                        .iter()
+                                        .find(|t| t.tier == query.tier)
+                                        .expect("a trace of every tier");
+                                    if let Err(reason) = query.reveal(scenario, trace, asked) {
+                                        reasons.insert(reason);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // The search above reaches the refusals of every kind.
+    assert!(reasons.len() >= 8, "{reasons:#?}");
+    for reason in &reasons {
+        for lang in [Lang::ZhCn, Lang::PtBr] {
+            assert_ne!(&message(lang, reason), reason, "{lang:?}: {reason}");
+        }
+    }
+}

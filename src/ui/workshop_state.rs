@@ -9,7 +9,7 @@
 use crate::engine::simulate::simulate_tier;
 use crate::engine::{Scenario, ScenarioDoc, State, Time};
 use crate::ui::i18n::explain::{explain, when};
-use crate::ui::i18n::format;
+use crate::ui::i18n::{errors, format};
 use crate::ui::i18n::{tr, trf, Lang, LocalText};
 use crate::ui::sim::Sim;
 use crate::ui::state::{Action, AppState};
@@ -51,7 +51,7 @@ pub enum WorkshopAction {
     /// Leave the exercise: the clock is free again.
     Leave,
     /// Trainer: a pause point at the clock's time with this question.
-    AddPause(QuestionDoc, Lang),
+    AddPause(QuestionDoc),
     /// Trainer: remove the pause point at this index.
     RemovePause(usize),
     /// Trainer: the exercise's title.
@@ -104,7 +104,7 @@ pub struct WorkshopState {
     /// The trainer's exercise title.
     pub title: String,
     /// What the trainer's last step did (or why it did nothing).
-    pub report: Option<String>,
+    pub report: Option<LocalText>,
 }
 
 impl WorkshopState {
@@ -192,7 +192,7 @@ pub fn reduce(state: &AppState, action: WorkshopAction) -> AppState {
             }
             next
         }
-        WorkshopAction::AddPause(question, lang) => add_pause(state, question, lang),
+        WorkshopAction::AddPause(question) => add_pause(state, question),
         WorkshopAction::RemovePause(index) => {
             let mut next = state.clone();
             if index < next.workshop.draft.len() {
@@ -327,12 +327,11 @@ fn next_question(state: &AppState) -> AppState {
     }
 }
 
-fn add_pause(state: &AppState, question: QuestionDoc, lang: Lang) -> AppState {
+fn add_pause(state: &AppState, question: QuestionDoc) -> AppState {
     let mut next = state.clone();
     let report = match (&state.sim, state.errors.is_empty()) {
         (Some(sim), true) => match checked_query(sim, &question, state.now) {
             Ok(query) => {
-                let prompt = prompt(lang, &sim.scenario, &query);
                 let pause = PauseDoc {
                     at: state.now.local_string(),
                     question: query.to_doc(&sim.scenario),
@@ -341,41 +340,58 @@ fn add_pause(state: &AppState, question: QuestionDoc, lang: Lang) -> AppState {
                 let index = draft
                     .partition_point(|p| Time::parse_local(&p.at).is_ok_and(|at| at <= state.now));
                 draft.insert(index, pause);
-                trf(
-                    lang,
-                    "Added a pause point at {0}: {1}",
-                    &[&format::second(lang, state.now), &prompt],
-                )
+                LocalText::new(|lang| {
+                    trf(
+                        lang,
+                        "Added a pause point at {0}: {1}",
+                        &[
+                            &format::second(lang, state.now),
+                            &prompt(lang, &sim.scenario, &query),
+                        ],
+                    )
+                })
             }
-            Err(reason) => trf(lang, "No pause point added: {0}.", &[&reason]),
+            Err(reason) => {
+                LocalText::new(|lang| trf(lang, "No pause point added: {0}.", &[reason.get(lang)]))
+            }
         },
-        _ => tr(
-            lang,
-            "No pause point added: the scenario has errors; fix them first.",
-        )
-        .to_string(),
+        _ => LocalText::new(|lang| {
+            tr(
+                lang,
+                "No pause point added: the scenario has errors; fix them first.",
+            )
+            .to_string()
+        }),
     };
-    next.announcement = LocalText::same(report.clone());
+    next.announcement = report.clone();
     next.workshop.report = Some(report);
     next
 }
 
-/// The question validated against the simulation, with a truth revealed after `at`.
-fn checked_query(sim: &Sim, question: &QuestionDoc, at: Time) -> Result<Query, String> {
-    let query = Query::from_doc(question, &sim.scenario, "question")
-        .map_err(|errors| errors.first().map(ToString::to_string).unwrap_or_default())?;
-    let trace = sim
-        .traces
-        .iter()
-        .find(|t| t.tier == query.tier)
-        .ok_or_else(|| format!("no simulation of tier {}", query.tier))?;
-    query.reveal(&sim.scenario, trace, at)?;
-    Ok(query)
+/// The question validated against the simulation, with a truth revealed after `at`; or why not,
+/// in every language.
+fn checked_query(sim: &Sim, question: &QuestionDoc, at: Time) -> Result<Query, LocalText> {
+    let query = Query::from_doc(question, &sim.scenario, "question").map_err(|problems| {
+        LocalText::new(|lang| {
+            problems
+                .first()
+                .map(|e| errors::field_error(lang, e))
+                .unwrap_or_default()
+        })
+    })?;
+    let reveal = match sim.traces.iter().find(|t| t.tier == query.tier) {
+        Some(trace) => query.reveal(&sim.scenario, trace, at).map(|_| ()),
+        None => Err(format!("no simulation of tier {}", query.tier)),
+    };
+    match reveal {
+        Ok(()) => Ok(query),
+        Err(reason) => Err(LocalText::new(|lang| errors::message(lang, &reason))),
+    }
 }
 
 /// The trainer's exercise: the scenario as it is, the title (the scenario's name when empty) and
 /// the pause points; or why it cannot be shared yet.
-pub fn draft_exercise(state: &AppState, lang: Lang) -> Result<ExerciseDoc, String> {
+pub fn draft_exercise(state: &AppState, lang: Lang) -> Result<ExerciseDoc, LocalText> {
     draft_exercise_from(&state.workshop, &state.doc, state.errors.is_empty(), lang)
 }
 
@@ -385,12 +401,16 @@ pub fn draft_exercise_from(
     doc: &ScenarioDoc,
     valid: bool,
     lang: Lang,
-) -> Result<ExerciseDoc, String> {
+) -> Result<ExerciseDoc, LocalText> {
     if !valid {
-        return Err(tr(lang, "the scenario has errors; fix them first").to_string());
+        return Err(LocalText::new(|l| {
+            tr(l, "the scenario has errors; fix them first").to_string()
+        }));
     }
     if workshop.draft.is_empty() {
-        return Err(tr(lang, "add at least one pause point first").to_string());
+        return Err(LocalText::new(|l| {
+            tr(l, "add at least one pause point first").to_string()
+        }));
     }
     let title = match workshop.title.trim() {
         "" => doc
@@ -409,7 +429,14 @@ pub fn draft_exercise_from(
     };
     Exercise::from_doc(doc.clone())
         .map(|_| doc)
-        .map_err(|errors| errors.first().map(ToString::to_string).unwrap_or_default())
+        .map_err(|problems| {
+            LocalText::new(|l| {
+                problems
+                    .first()
+                    .map(|e| errors::field_error(l, e))
+                    .unwrap_or_default()
+            })
+        })
 }
 
 /// `sim` as the trainee may see it at `t` (see [`known_until`]).
@@ -672,35 +699,42 @@ mod tests {
             resource: Some("ocr".to_string()),
             at: at.map(str::to_string),
         };
-        let state = state.apply(Action::Workshop(WorkshopAction::AddPause(
-            question(QueryKind::FreezeDate, None),
-            Lang::En,
-        )));
+        let state = state.apply(Action::Workshop(WorkshopAction::AddPause(question(
+            QueryKind::FreezeDate,
+            None,
+        ))));
         assert_eq!(state.workshop.draft.len(), 1);
         let report = state.workshop.report.clone().expect("a report");
         assert!(
-            report.contains("On which date is ocr (tier V1) frozen next?"),
-            "{report}"
+            report
+                .en()
+                .contains("On which date is ocr (tier V1) frozen next?"),
+            "{report:?}"
         );
         // A question with nothing to reveal is not added, and says why.
-        let refused = state.apply(Action::Workshop(WorkshopAction::AddPause(
-            question(QueryKind::LastAutoRenewAttempt, None),
-            Lang::En,
-        )));
+        let refused = state.apply(Action::Workshop(WorkshopAction::AddPause(question(
+            QueryKind::LastAutoRenewAttempt,
+            None,
+        ))));
         assert_eq!(refused.workshop.draft.len(), 1);
-        assert!(refused
-            .workshop
-            .report
-            .clone()
-            .expect("r")
-            .starts_with("No pause point added"));
+        let report = refused.workshop.report.clone().expect("r");
+        assert!(
+            report.en().starts_with("No pause point added"),
+            "{report:?}"
+        );
+        // …in every language, the reason included, and it stays right after a language switch.
+        for lang in [Lang::ZhCn, Lang::PtBr] {
+            let said = report.get(lang);
+            assert!(!said.contains("pause point"), "{lang:?}: {said}");
+            assert_ne!(said, report.en());
+        }
         // An earlier pause point goes first.
         let state = state
             .apply(Action::Seek(t("2026-03-20T00:00:00")))
-            .apply(Action::Workshop(WorkshopAction::AddPause(
-                question(QueryKind::StateAt, Some("2026-04-09T12:00:00")),
-                Lang::En,
-            )));
+            .apply(Action::Workshop(WorkshopAction::AddPause(question(
+                QueryKind::StateAt,
+                Some("2026-04-09T12:00:00"),
+            ))));
         assert_eq!(state.workshop.draft[0].at, "2026-03-20T00:00:00");
         let shared = draft_exercise(&state, Lang::En).expect("an exercise");
         assert_eq!(

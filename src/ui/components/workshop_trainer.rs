@@ -103,10 +103,7 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
             at: kind.needs_at().then(|| asked_now.clone()),
         };
         Callback::from(move |_: MouseEvent| {
-            on_action.emit(Action::Workshop(WorkshopAction::AddPause(
-                question.clone(),
-                lang,
-            )))
+            on_action.emit(Action::Workshop(WorkshopAction::AddPause(question.clone())))
         })
     };
     let on_copy = {
@@ -117,11 +114,13 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
             let doc = match &made {
                 Ok(doc) => doc,
                 Err(reason) => {
-                    on_action.emit(Action::ReportError(LocalText::same(trf(
-                        lang,
-                        "Could not make the exercise link: {0}.",
-                        &[reason],
-                    ))));
+                    on_action.emit(Action::ReportError(LocalText::new(|l| {
+                        trf(
+                            l,
+                            "Could not make the exercise link: {0}.",
+                            &[reason.get(l)],
+                        )
+                    })));
                     return;
                 }
             };
@@ -235,7 +234,7 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
                 </button>
             </div>
             <p class="panel-note" data-testid="workshop-draft-report">
-                { props.workshop.report.clone().unwrap_or_default() }
+                { props.workshop.report.as_ref().map(|report| report.get(lang).to_string()) }
             </p>
             if let Some(link) = (*fallback_link).clone() {
                 <label class="field share-link">

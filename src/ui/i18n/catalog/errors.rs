@@ -307,5 +307,66 @@ pub const ENTRIES: &[Entry] = &[
     ("expected value", "应为一个值", "esperava-se um valor"),
     ("invalid escape", "无效的转义", "escape inválido"),
     ("invalid number", "无效的数字", "número inválido"),
+    // Why a trainer's question cannot be a pause point
+    (
+        "it asks about {0}, not after the pause point {1}: the answer would already be on screen",
+        "问题问的是 {0}，不在暂停点 {1} 之后：答案已经显示在屏幕上了",
+        "a pergunta é sobre {0}, não depois do ponto de pausa {1}: a resposta já estaria na tela",
+    ),
+    (
+        "{0} is not bought yet at {1}",
+        "{1} 时尚未购买 {0}",
+        "{0} ainda não foi comprado em {1}",
+    ),
+    (
+        "{0} has no expiry date at {1}",
+        "{1} 时 {0} 没有到期日",
+        "{0} não tem data de vencimento em {1}",
+    ),
+    (
+        "{0} has no renewal or auto-renew attempt after the pause point",
+        "暂停点之后 {0} 没有续费，也没有自动续费尝试",
+        "{0} não tem renovação nem tentativa de renovação automática depois do ponto de pausa",
+    ),
+    (
+        "{0} has no auto-renew attempt after the pause point",
+        "暂停点之后 {0} 没有自动续费尝试",
+        "{0} não tem tentativa de renovação automática depois do ponto de pausa",
+    ),
+    (
+        "{0} is not frozen after the pause point in this run",
+        "在这次运行中，暂停点之后 {0} 没有被冻结",
+        "{0} não é congelado depois do ponto de pausa nesta execução",
+    ),
+    (
+        "{0} is not released after the pause point in this run",
+        "在这次运行中，暂停点之后 {0} 没有被释放",
+        "{0} não é liberado depois do ponto de pausa nesta execução",
+    ),
+    (
+        "no event of the run decides it",
+        "这次运行中没有事件决定它",
+        "nenhum evento da execução decide isso",
+    ),
+    (
+        "{0} is not a tier of the policy ({1})",
+        "{0} 不是该政策的等级（{1}）",
+        "{0} não é um nível da política ({1})",
+    ),
+    (
+        "{0} is pay-per-use: a {1} question needs a package",
+        "{0} 是按需计费资源：{1} 问题需要包年/包月资源",
+        "{0} é de pagamento por uso: uma pergunta {1} precisa de um pacote",
+    ),
+    (
+        "not used by a {0} question",
+        "{0} 问题不使用此项",
+        "não é usado por uma pergunta {0}",
+    ),
+    (
+        "no simulation of tier {0}",
+        "没有等级 {0} 的模拟",
+        "não há simulação do nível {0}",
+    ),
     ("{0} is not {1}", "{0} 不是 {1}", "{0} não é {1}"),
 ];
