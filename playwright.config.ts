@@ -2,6 +2,7 @@
 // Run via scripts/test.sh (which builds dist/ first) or `npx playwright test` after
 // `trunk build --release --offline`.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM } from './tests/e2e/chromium.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4179);
 // The built app to serve (E2E_DIST lets a run use a private copy while dist/ is being rebuilt).
@@ -29,19 +30,7 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'only-on-failure',
     serviceWorkers: 'block',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
   webServer: {
     command: `node tests/e2e/static-server.mjs ${DIST} ${PORT}`,

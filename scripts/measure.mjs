@@ -15,6 +15,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM } from '../tests/e2e/chromium.mjs';
 import { startServer } from '../tests/e2e/static-server.mjs';
 
 const argv = process.argv.slice(2);
@@ -118,20 +119,7 @@ function sizes() {
 
 // ------------------------------------------------------------------ browser helpers
 
-const LAUNCH = {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+const LAUNCH = { ...CHROMIUM, headless: true };
 
 async function newPage(browser, base, problems) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
