@@ -84,6 +84,32 @@ pub fn clear_fragment() -> Result<(), String> {
     replace_address(&format!("{path}{search}"))
 }
 
+/// Where [`share_link`] put a link.
+pub struct LinkShared {
+    /// The whole link (origin, path and `fragment`).
+    pub link: String,
+    /// Whether the address bar shows it.
+    pub in_address: bool,
+    /// Whether the clipboard took it (or why not).
+    pub copied: Result<(), String>,
+}
+
+/// Puts the page's link with `fragment` (`#scenario=…`, `#exercise=…`) in the address bar, then
+/// on the clipboard, and hands `done` where it went (the clipboard answers asynchronously).
+pub fn share_link(fragment: &str, done: impl FnOnce(LinkShared) + 'static) {
+    let (origin, path) = origin_and_path();
+    let link = format!("{origin}{path}{fragment}");
+    let in_address = replace_address(&format!("{path}{fragment}")).is_ok();
+    wasm_bindgen_futures::spawn_local(async move {
+        let copied = write_clipboard(&link).await;
+        done(LinkShared {
+            link,
+            in_address,
+            copied,
+        });
+    });
+}
+
 /// Writes `text` to the clipboard; an error when the clipboard is missing or refuses.
 pub async fn write_clipboard(text: &str) -> Result<(), String> {
     let navigator = window().ok_or("no window")?.navigator();

@@ -79,31 +79,28 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     return;
                 }
             };
-            let (origin, path) = browser::origin_and_path();
-            let fragment = share::fragment(&shared);
-            let link = format!("{origin}{path}{fragment}");
-            let in_address = browser::replace_address(&format!("{path}{fragment}")).is_ok();
-            let where_else = move |l| {
-                if in_address {
-                    tr(l, " and in the address bar")
-                } else {
-                    ""
-                }
-            };
-            let which = move |l| {
-                if valid {
-                    ""
-                } else {
-                    tr(
-                        l,
-                        " It shares the last valid version: the current edit has errors.",
-                    )
-                }
-            };
             let on_action = on_action.clone();
             let fallback_link = fallback_link.clone();
-            spawn_local(async move {
-                let notice = match browser::write_clipboard(&link).await {
+            browser::share_link(&share::fragment(&shared), move |shared| {
+                let in_address = shared.in_address;
+                let where_else = move |l| {
+                    if in_address {
+                        tr(l, " and in the address bar")
+                    } else {
+                        ""
+                    }
+                };
+                let which = move |l| {
+                    if valid {
+                        ""
+                    } else {
+                        tr(
+                            l,
+                            " It shares the last valid version: the current edit has errors.",
+                        )
+                    }
+                };
+                let notice = match shared.copied {
                     Ok(()) => {
                         fallback_link.set(None);
                         LocalText::new(|l| {
@@ -115,7 +112,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         })
                     }
                     Err(reason) => {
-                        fallback_link.set(Some(link));
+                        fallback_link.set(Some(shared.link));
                         LocalText::new(|l| {
                             trf(
                                 l,

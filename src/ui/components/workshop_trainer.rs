@@ -12,7 +12,6 @@ use crate::ui::state::Action;
 use crate::ui::workshop_state::{draft_exercise_from, kind_label, WorkshopAction, WorkshopState};
 use crate::workshop::{Query, QueryKind, QuestionDoc};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// Properties of [`WorkshopTrainer`].
@@ -124,14 +123,10 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
                     return;
                 }
             };
-            let (origin, path) = browser::origin_and_path();
-            let fragment = doc.fragment();
-            let link = format!("{origin}{path}{fragment}");
-            let _ = browser::replace_address(&format!("{path}{fragment}"));
             let on_action = on_action.clone();
             let fallback_link = fallback_link.clone();
-            spawn_local(async move {
-                let notice = match browser::write_clipboard(&link).await {
+            browser::share_link(&doc.fragment(), move |shared| {
+                let notice = match shared.copied {
                     Ok(()) => {
                         fallback_link.set(None);
                         LocalText::new(|lang| {
@@ -143,7 +138,7 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
                         })
                     }
                     Err(reason) => {
-                        fallback_link.set(Some(link));
+                        fallback_link.set(Some(shared.link));
                         LocalText::new(|lang| {
                             trf(
                                 lang,
