@@ -210,6 +210,12 @@ const GLYPH_REJECTED: &str = "l12 0l0 12l-12 0zm1.7 8.8l1.5 1.5l7.1 -7.1l-1.5 -1
 const GLYPH_REMINDER: &str =
     "l7.5 13.5l-15 0zm-1.1 4.6l2.2 0l-0.4 4.6l-1.4 0zm0.2 5.6l1.8 0l0 1.7l-1.8 0z";
 
+/// An SVG `viewBox` from the origin, its sides rounded to whole pixels.
+fn view_box(width: f64, height: f64) -> String {
+    let whole = |v: f64| tenths((v.max(0.0)).round());
+    format!("0 0 {} {}", whole(width), whole(height))
+}
+
 /// A coordinate to one decimal without float formatting (slow in WebAssembly): `12.3`, `-0.5`.
 fn tenths(value: f64) -> String {
     let mut out = String::with_capacity(8);
@@ -693,7 +699,7 @@ fn tier_geometry(
             let (markers, drawn) = sink.finish();
             LaneGeometry {
                 drawing: Rc::new(LaneDrawing {
-                    view_box: format!("0 0 {width_px:.0} {LANE_HEIGHT:.0}"),
+                    view_box: view_box(width_px, LANE_HEIGHT),
                     tier: trace.tier.clone(),
                     resource: r,
                     pay_per_use: scenario
@@ -715,7 +721,7 @@ fn tier_geometry(
     let (account_markers, account_drawn) = account.finish();
     TierGeometry {
         name: trace.tier.clone(),
-        view_box: format!("0 0 {width_px:.0} {TIER_ROW_HEIGHT:.0}"),
+        view_box: view_box(width_px, TIER_ROW_HEIGHT),
         days_long: tier_days_long_in(lang, days, packages, pay_per_use),
         days_short: tier_days_short_in(lang, days, packages, pay_per_use),
         is_scenario_tier,
@@ -1005,10 +1011,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
             let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
                 return;
             };
-            if let Ok(offset) = input.value().parse::<f64>() {
-                if offset.is_finite() {
-                    on_seek.emit(start.plus_secs(offset.round() as i64).min(end));
-                }
+            // The slider's step is whole seconds, so its value is a whole number.
+            if let Ok(offset) = input.value().parse::<i64>() {
+                on_seek.emit(start.plus_secs(offset).min(end));
             }
         })
     };
@@ -1497,6 +1502,8 @@ mod tests {
         for (value, text) in cases {
             assert_eq!(tenths(value), text, "{value}");
         }
+        assert_eq!(view_box(1234.6, 40.0), "0 0 1235 40");
+        assert_eq!(view_box(-3.0, 36.4), "0 0 0 36");
     }
 
     #[test]
