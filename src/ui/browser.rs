@@ -19,7 +19,7 @@ fn window() -> Option<web_sys::Window> {
 }
 
 /// A JavaScript error as words.
-fn describe(error: &JsValue) -> String {
+pub fn describe(error: &JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))

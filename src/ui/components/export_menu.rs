@@ -9,7 +9,7 @@ use crate::engine::Time;
 use crate::export::{self, svg};
 use crate::ui::components::toolbar::export_file_name;
 use crate::ui::i18n::format::{minute, offset as offset_label, second};
-use crate::ui::i18n::{tr, trf, use_lang, Lang, LocalText};
+use crate::ui::i18n::{errors, tr, trf, use_lang, Lang, LocalText};
 use crate::ui::sim::SimRef;
 use crate::ui::state::Action;
 use wasm_bindgen::{JsCast, JsValue};
@@ -77,11 +77,7 @@ fn text_file(sim: &SimRef, now: Time, format: Format, lang: Lang) -> Option<(Str
 }
 
 fn describe(error: JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "the browser refused".to_string())
+    crate::ui::browser::describe(&error)
 }
 
 /// A `blob:` address for `blob`.
@@ -183,7 +179,11 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
                         trf(lang, "Downloaded {0}.", &[&name])
                     }))),
                     Err(reason) => on_action.emit(Action::ReportError(LocalText::new(|lang| {
-                        trf(lang, "Could not export {0}: {1}.", &[&name, &reason])
+                        trf(
+                            lang,
+                            "Could not export {0}: {1}.",
+                            &[&name, &errors::message(lang, &reason)],
+                        )
                     }))),
                 }
             };

@@ -1,7 +1,7 @@
 //! The header's toolbar: Gallery, Undo/Redo, Import/Export JSON and Copy link.
 
 use crate::engine::ScenarioDoc;
-use crate::ui::i18n::{format, tr, trf, use_lang, LocalText};
+use crate::ui::i18n::{errors, format, tr, trf, use_lang, LocalText};
 use crate::ui::sim::SimRef;
 use crate::ui::state::Action;
 use crate::ui::{browser, share};
@@ -118,7 +118,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                                 l,
                                 "The clipboard is not available ({0}): copy the link from the \
                                  Share link field{1}.{2}",
-                                &[&reason, where_else(l), which(l)],
+                                &[&errors::message(l, &reason), where_else(l), which(l)],
                             )
                         })
                     }
@@ -138,7 +138,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     trf(l, "Exported {0}.", &[&name])
                 }))),
                 Err(reason) => on_action.emit(Action::ReportError(LocalText::new(|l| {
-                    trf(l, "Could not export the scenario: {0}.", &[&reason])
+                    trf(
+                        l,
+                        "Could not export the scenario: {0}.",
+                        &[&errors::message(l, &reason)],
+                    )
                 }))),
             }
         })
@@ -182,7 +186,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         trf(
                             l,
                             "Could not import {0}: {1}. The current scenario is unchanged.",
-                            &[&file_name, &reason],
+                            &[&file_name, &errors::message(l, &reason)],
                         )
                     }))),
                 }

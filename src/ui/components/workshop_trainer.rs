@@ -143,7 +143,7 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
                             trf(
                                 lang,
                                 "The clipboard is not available ({0}): copy the exercise link from its field.",
-                                &[&reason],
+                                &[&errors::message(lang, &reason)],
                             )
                         })
                     }

@@ -2,7 +2,7 @@
 //! a second while the clock plays), and drops a `#scenario=` address the work has moved on from.
 
 use crate::engine::{ScenarioDoc, Time};
-use crate::ui::i18n::{trf, LocalText};
+use crate::ui::i18n::{errors, trf, LocalText};
 use crate::ui::state::Action;
 use crate::ui::{autosave, browser, share};
 use std::rc::Rc;
@@ -53,7 +53,7 @@ pub fn use_autosave(
                                 trf(
                                     l,
                                     "Your work is not being saved in this browser: {0}.",
-                                    &[&reason],
+                                    &[&errors::message(l, &reason)],
                                 )
                             })));
                         }

@@ -83,6 +83,15 @@ pub const PATTERNS: &[&str] = &[
     "{0} is pay-per-use: a {1} question needs a package",
     "not used by a {0} question",
     "no simulation of tier {0}",
+    // The shell's own reasons when the browser refuses something (`crate::ui::browser`, exports).
+    "the clipboard is not available on this page",
+    "local storage is not available",
+    "the canvas made no image",
+    "the browser refused",
+    "no 2D canvas",
+    "no document",
+    "no window",
+    "no body",
     // The editor's own reasons for text it cannot put in the document.
     "not a whole number",
     "enter a whole number of days",

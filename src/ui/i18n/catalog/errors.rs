@@ -307,6 +307,27 @@ pub const ENTRIES: &[Entry] = &[
     ("expected value", "应为一个值", "esperava-se um valor"),
     ("invalid escape", "无效的转义", "escape inválido"),
     ("invalid number", "无效的数字", "número inválido"),
+    // When the browser refuses something
+    (
+        "the clipboard is not available on this page",
+        "此页面无法使用剪贴板",
+        "a área de transferência não está disponível nesta página",
+    ),
+    (
+        "local storage is not available",
+        "本地存储不可用",
+        "o armazenamento local não está disponível",
+    ),
+    (
+        "the canvas made no image",
+        "画布未生成图像",
+        "o canvas não gerou nenhuma imagem",
+    ),
+    ("the browser refused", "浏览器拒绝了", "o navegador recusou"),
+    ("no 2D canvas", "没有 2D 画布", "sem canvas 2D"),
+    ("no document", "没有文档", "sem documento"),
+    ("no window", "没有窗口", "sem janela"),
+    ("no body", "没有页面主体", "sem corpo da página"),
     // Why a trainer's question cannot be a pause point
     (
         "it asks about {0}, not after the pause point {1}: the answer would already be on screen",
