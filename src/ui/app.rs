@@ -213,6 +213,7 @@ fn lab(
     let offset = state.sim.as_ref().map(|sim| sim.scenario.offset);
     let clock_bar = html! {
         <ClockBar now={state.now} {bounds} {offset} playing={state.playing}
+            locked={state.workshop.session.as_ref().is_some_and(|s| s.locks())}
             speed={state.speed} on_action={dispatch.clone()} />
     };
     if !painted {

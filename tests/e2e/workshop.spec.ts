@@ -104,10 +104,16 @@ test('a workshop is completed as a trainee would: questions, reveals with their 
     // The lanes and the log show exactly what has happened by the pause point.
     await expectMatchesCli(page, exercise.scenario);
     if (i === 0) {
-      // Locked: the clock does not move before the answer, and the trainee is told why.
-      await button(page, 'Next event').click();
-      await expectClock(page, pause.at.replace('T', ' '));
+      // Locked: the clock's controls are disabled and say why; its keys are refused, with an
+      // announcement, and the clock does not move before the answer.
+      for (const name of ['Play', 'Next event', 'Previous event', 'Reset']) {
+        await expect(button(page, name)).toBeDisabled();
+      }
+      await expect(labelled(page, 'Go to time')).toBeDisabled();
+      await expect(page.getByTestId('clock-locked')).toContainText('locked during the exercise');
+      await page.locator('body').press('ArrowRight');
       await expect(page.getByTestId('announcer')).toContainText('locked');
+      await expectClock(page, pause.at.replace('T', ' '));
       // Submitting nothing asks for an answer.
       await button(workshop, 'Submit answer').click();
       await expect(workshop).toContainText('Choose an answer first.');
@@ -144,6 +150,7 @@ test('a workshop is completed as a trainee would: questions, reveals with their 
   await expect(page.getByTestId('announcer')).toContainText(`Score: ${score} / ${total}`);
   await expectNoViolations(page, 'workshop score');
   // The clock is free again.
+  await expect(page.getByTestId('clock-locked')).toHaveCount(0);
   await button(page, 'Reset').click();
   await expectClock(page, '2026-03-08 10:00:00');
 });

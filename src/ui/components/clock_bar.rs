@@ -17,6 +17,9 @@ pub struct ClockBarProps {
     pub offset: Option<Offset>,
     /// Whether the clock runs.
     pub playing: bool,
+    /// Whether a workshop question locks the clock (its controls are then disabled, and say why).
+    #[prop_or_default]
+    pub locked: bool,
     /// Virtual seconds per real second.
     pub speed: u32,
     /// Receives the clock actions.
@@ -67,7 +70,7 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
         *go_to_shown.borrow_mut() = props.now;
     }
     let go_to_value = go_to_shown.borrow().local_string();
-    let disabled = props.bounds.is_none();
+    let disabled = props.bounds.is_none() || props.locked;
     let (min, max) = props
         .bounds
         .map(|(start, until)| (start.local_string(), until.local_string()))
@@ -119,9 +122,15 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
                     </select>
                 </label>
             </div>
-            <p class="clock-hint">
-                { tr(lang, "Keys: Space play/pause, ← → previous/next event, Home reset.") }
-            </p>
+            if props.locked {
+                <p class="clock-hint clock-locked" data-testid="clock-locked">
+                    { tr(lang, "The clock and the scenario are locked during the exercise: answer the question, or leave the exercise.") }
+                </p>
+            } else {
+                <p class="clock-hint">
+                    { tr(lang, "Keys: Space play/pause, ← → previous/next event, Home reset.") }
+                </p>
+            }
         </section>
     }
 }
