@@ -56,7 +56,7 @@ pub fn actions_section(form: &Form, doc: &ScenarioDoc, rows: &RowProps) -> Html 
             { rows }
             <div class="editor-buttons">
                 <button type="button" id={form.id(ADD_ACTION_KEY)}
-                    onclick={form.on_click(Edit::AddAction)}>{ tr(lang, "Add action") }</button>
+                    onclick={form.on_click(|| Edit::AddAction)}>{ tr(lang, "Add action") }</button>
             </div>
         </fieldset>
     }
@@ -158,7 +158,7 @@ fn action_editor(form: &Form, index: usize, action: &ActionDoc, resource_ids: &[
             <div class="editor-grid">{ at }{ kind }{ fields }</div>
             <div class="editor-buttons">
                 <button type="button" class="editor-remove"
-                    onclick={form.on_click(Edit::RemoveAction(index))}>{ tr(lang, "Remove action") }</button>
+                    onclick={form.on_click(move || Edit::RemoveAction(index))}>{ tr(lang, "Remove action") }</button>
             </div>
         </fieldset>
     }

@@ -156,10 +156,11 @@ impl<'a> Form<'a> {
         element_id(self.id_prefix, key)
     }
 
-    /// A callback dispatching a fixed edit (for buttons).
-    pub fn on_click(&self, edit: Edit) -> Callback<MouseEvent> {
+    /// A callback dispatching the edit `edit` makes (for buttons; a constructor rather than an
+    /// edit to clone, so no clone of `Edit` is compiled in).
+    pub fn on_click(&self, edit: impl Fn() -> Edit + 'static) -> Callback<MouseEvent> {
         let dispatch = self.dispatch.clone();
-        Callback::from(move |_| dispatch.emit(edit.clone()))
+        Callback::from(move |_| dispatch.emit(edit()))
     }
 
     /// Whether the problems at `path` have been shown beside a field.
@@ -227,7 +228,8 @@ impl<'a> Form<'a> {
         let problems = render_problems(self.lang, &id, &problems);
         let label_class = field.label_hidden.then_some("label-for-screen-readers");
         let label = html! { <label for={id.clone()} class={label_class}>{ field.label }</label> };
-        match control {
+        // The box's class, the control, and whether the label follows it (checkboxes).
+        let (class, control, label_after) = match control {
             Control::Text {
                 value,
                 kind,
@@ -248,16 +250,18 @@ impl<'a> Form<'a> {
                         dispatch.emit(edit(input.value()));
                     }
                 });
-                html! {
-                    <div class={if kind == TextKind::Whole { "field field-short" } else { "field" }}>
-                        { label }
-                        <input id={id} type={input_type} inputmode={input_mode} step={step}
-                            value={value} placeholder={placeholder} spellcheck="false"
-                            autocomplete="off" aria-invalid={invalid}
-                            aria-describedby={describedby} {oninput} />
-                        { problems }
-                    </div>
-                }
+                let class = if kind == TextKind::Whole {
+                    "field field-short"
+                } else {
+                    "field"
+                };
+                let input = html! {
+                    <input id={id} type={input_type} inputmode={input_mode} step={step}
+                        value={value} placeholder={placeholder} spellcheck="false"
+                        autocomplete="off" aria-invalid={invalid}
+                        aria-describedby={describedby} {oninput} />
+                };
+                (class, input, false)
             }
             Control::Select {
                 value,
@@ -271,18 +275,16 @@ impl<'a> Form<'a> {
                     }
                 });
                 let options = with_current(self.lang, options, &value);
-                html! {
-                    <div class="field">
-                        { label }
-                        <select id={id} aria-invalid={invalid} aria-describedby={describedby}
-                            {onchange}>
-                            { for options.into_iter().map(|(option, words)| html! {
-                                <option selected={option == value} value={option.clone()}>{ words }</option>
-                            }) }
-                        </select>
-                        { problems }
-                    </div>
-                }
+                let select = html! {
+                    <select id={id} aria-invalid={invalid} aria-describedby={describedby}
+                        {onchange}>
+                        { for options.into_iter().map(|(option, words)| {
+                            let selected = option == value;
+                            html! { <option {selected} value={option}>{ words }</option> }
+                        }) }
+                    </select>
+                };
+                ("field", select, false)
             }
             Control::Check { checked, edit } => {
                 let dispatch = self.dispatch.clone();
@@ -291,16 +293,19 @@ impl<'a> Form<'a> {
                         dispatch.emit(edit(input.checked()));
                     }
                 });
-                html! {
-                    <div class="field field-check">
-                        <input id={id} type="checkbox" {checked} aria-invalid={invalid}
-                            aria-describedby={describedby} {onchange} />
-                        { label }
-                        { problems }
-                    </div>
-                }
+                let input = html! {
+                    <input id={id} type="checkbox" {checked} aria-invalid={invalid}
+                        aria-describedby={describedby} {onchange} />
+                };
+                ("field field-check", input, true)
             }
-        }
+        };
+        let (before, after) = if label_after {
+            (None, Some(label))
+        } else {
+            (Some(label), None)
+        };
+        html! { <div {class}>{ before }{ control }{ after }{ problems }</div> }
     }
 }
 

@@ -56,10 +56,10 @@ pub fn resources_section(form: &Form, doc: &ScenarioDoc, rows: &RowProps) -> Htm
             { editors }
             <div class="editor-buttons">
                 <button type="button" id={form.id(ADD_PACKAGE_KEY)}
-                    onclick={form.on_click(Edit::AddResource(BillingMode::Package))}>
+                    onclick={form.on_click(|| Edit::AddResource(BillingMode::Package))}>
                     { tr(lang, "Add package") }
                 </button>
-                <button type="button" onclick={form.on_click(Edit::AddResource(BillingMode::PayPerUse))}>
+                <button type="button" onclick={form.on_click(|| Edit::AddResource(BillingMode::PayPerUse))}>
                     { tr(lang, "Add pay-per-use") }
                 </button>
             </div>
@@ -159,7 +159,7 @@ fn resource_editor(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
             </div>
             <div class="editor-buttons">
                 <button type="button" class="editor-remove"
-                    onclick={form.on_click(Edit::RemoveResource(index))}>{ tr(lang, "Remove resource") }</button>
+                    onclick={form.on_click(move || Edit::RemoveResource(index))}>{ tr(lang, "Remove resource") }</button>
             </div>
         </fieldset>
     }
