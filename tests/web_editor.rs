@@ -2,7 +2,7 @@
 //! problem sits right after the field it names.
 #![cfg(target_arch = "wasm32")]
 
-use renewal_lab::engine::doc::AmountDoc;
+use renewal_lab::engine::doc::{ActionDoc, ActionVerb, AmountDoc};
 use renewal_lab::engine::{BillingMode, FieldError, Scenario, ScenarioDoc};
 use renewal_lab::ui::components::editor::{Editor, EditorProps};
 use std::cell::RefCell;
@@ -49,10 +49,10 @@ struct HarnessProps {
 fn harness(props: &HarnessProps) -> Html {
     let doc = use_state(|| Rc::new(props.doc.clone()));
     let errors = Rc::new(Scenario::from_doc(&doc).err().unwrap_or_default());
+    // Stable, like the app's: the editor's rows are then rendered again only when they change.
     let on_change = {
-        let doc = doc.clone();
         let emitted = props.emitted.clone();
-        Callback::from(move |next: ScenarioDoc| {
+        use_callback(doc.setter(), move |next: ScenarioDoc, doc| {
             emitted.borrow_mut().push(next.clone());
             doc.set(Rc::new(next));
         })
@@ -353,6 +353,36 @@ async fn resources_and_actions_are_added_and_removed() {
         doc.actions = vec![renew.clone()];
         doc
     });
+}
+
+#[wasm_bindgen_test]
+async fn rows_show_what_changed_elsewhere_and_keep_their_held_text() {
+    let mut doc = scenario();
+    doc.actions.push(ActionDoc {
+        resource: Some("ocr".into()),
+        enabled: Some(true),
+        ..ActionDoc::new("2026-05-01T00:00:00", ActionVerb::SetAutoRenew)
+    });
+    let (root, emitted) = mount_with_app(doc).await;
+    // Text held in an action's row stays there while other fields are edited.
+    let second = nth(&root, "[data-testid=action-editor]", 1);
+    type_into(&labelled(&second, "Renewals"), "2x").await;
+    type_into(&labelled(&root, "Opening balance"), "41.00").await;
+    assert_eq!(last(&emitted).balance, Some(AmountDoc::text("41.00")));
+    let second = nth(&root, "[data-testid=action-editor]", 1);
+    let times = labelled(&second, "Renewals");
+    let input: &HtmlInputElement = times.dyn_ref().unwrap();
+    assert_eq!(input.value(), "2x");
+    assert_eq!(problems_after(&times)[0].1, "not a whole number");
+    // Renaming another resource reaches the rows of the actions that choose among resources.
+    let api = nth(&root, "[data-testid=resource-editor]", 1);
+    type_into(&labelled(&api, "ID"), "api2").await;
+    let second = nth(&root, "[data-testid=action-editor]", 1);
+    let resource = labelled(&second, "Resource");
+    let select: &HtmlSelectElement = resource.dyn_ref().unwrap();
+    assert_eq!(select.value(), "ocr");
+    let options: Vec<String> = all(&resource, "option").iter().map(text).collect();
+    assert_eq!(options, ["ocr", "api2"]);
 }
 
 #[wasm_bindgen_test]

@@ -10,6 +10,7 @@ mod form;
 mod held;
 mod policy;
 mod resources;
+mod row;
 
 use crate::engine::doc::{CustomPolicyDoc, PolicyDoc};
 use crate::engine::{FieldError, ScenarioDoc};
@@ -17,6 +18,7 @@ use crate::ui::i18n::{errors, plural, tr, use_lang, Lang};
 use edit::{time_input_value, Edit, PolicyChoice};
 use form::{Control, Field, Form, TextKind};
 use held::{Held, HeldAction, HeldTexts, Slot};
+use row::{List, RowProps};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -81,12 +83,12 @@ pub fn editor(props: &EditorProps) -> Html {
         });
     }
 
-    // Callbacks
+    // Callbacks: one dispatcher for the whole form, kept while `on_change` is, so rows that
+    // did not change compare equal and are not rendered again.
     let dispatch = {
         let held = held.dispatcher();
-        let on_change = props.on_change.clone();
         let id_prefix = id_prefix.clone();
-        Callback::from(move |edit: Edit| {
+        use_callback(props.on_change.clone(), move |edit: Edit, on_change| {
             let current = latest.borrow().clone();
             let edit = with_remembered_custom(edit, &current, &remembered_custom);
             match edit::apply(&current, &edit) {
@@ -112,20 +114,34 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
 
-    let form = Form::new(lang, id_prefix.to_string(), &props.errors, &held, dispatch);
+    let rows = RowProps {
+        list: List::Actions,
+        index: 0,
+        doc: props.doc.clone(),
+        errors: props.errors.clone(),
+        held: (*held).clone(),
+        lang,
+        id_prefix,
+        dispatch,
+    };
+    let form = rows.form();
     let doc = &*props.doc;
     let body = html! {
         <>
             { scenario_section(&form, doc) }
             { policy::policy_section(&form, doc) }
-            { resources::resources_section(&form, doc) }
-            { actions::actions_section(&form, doc) }
+            { resources::resources_section(&form, doc, &rows) }
+            { actions::actions_section(&form, doc, &rows) }
         </>
     };
+    // The rows place their own problems (see `shows`); the form, those of the other sections.
     let unplaced: Vec<&FieldError> = props
         .errors
         .iter()
-        .filter(|error| !form.is_placed(&error.path))
+        .filter(|error| {
+            let path = error.path.as_str();
+            !form.is_placed(path) && !resources::shows(doc, path) && !actions::shows(doc, path)
+        })
         .collect();
     let title_id = form.id("title");
     html! {

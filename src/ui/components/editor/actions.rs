@@ -4,6 +4,7 @@ use super::edit::{time_input_value, verb_value, ActionEdit, Edit};
 use super::form::{term_options, Control, Field, Form, TextKind, ToEdit};
 use super::held::Slot;
 use super::resources::whole_text;
+use super::row::{in_list, List, RowProps};
 use crate::engine::doc::{ActionDoc, ActionVerb};
 use crate::engine::ScenarioDoc;
 use crate::ui::i18n::{tr, trf};
@@ -13,20 +14,37 @@ use yew::prelude::*;
 /// The key of the "Add action" button.
 pub const ADD_ACTION_KEY: &str = "add-action";
 
-/// The "Actions" fieldset.
-pub fn actions_section(form: &Form, doc: &ScenarioDoc) -> Html {
-    let lang = form.lang;
-    let mut resource_ids: Vec<String> = Vec::new();
-    for resource in &doc.resources {
-        if !resource_ids.contains(&resource.id) {
-            resource_ids.push(resource.id.clone());
-        }
+/// The fields (paths below `actions[i]`) the row of an action of kind `verb` shows.
+fn fields(verb: ActionVerb) -> &'static [&'static str] {
+    match verb {
+        ActionVerb::TopUp => &["at", "do", "amount"],
+        ActionVerb::Renew => &["at", "do", "resource", "term"],
+        ActionVerb::SetAutoRenew => &[
+            "at",
+            "do",
+            "resource",
+            "enabled",
+            "days_before",
+            "term",
+            "times",
+        ],
     }
-    let rows: Html = doc
-        .actions
-        .iter()
-        .enumerate()
-        .map(|(index, action)| action_editor(form, index, action, &resource_ids))
+}
+
+/// Whether an action's row shows the problems at `path` beside one of its fields.
+pub fn shows(doc: &ScenarioDoc, path: &str) -> bool {
+    in_list(path, List::Actions).is_some_and(|(index, field)| {
+        doc.actions
+            .get(index)
+            .is_some_and(|action| fields(action.verb).contains(&field))
+    })
+}
+
+/// The "Actions" fieldset; `rows` carries what every row is rendered from.
+pub fn actions_section(form: &Form, doc: &ScenarioDoc, rows: &RowProps) -> Html {
+    let lang = form.lang;
+    let rows: Html = (0..doc.actions.len())
+        .map(|index| html! { <ActionRow ..rows.row(List::Actions, index) /> })
         .collect();
     let empty = doc.actions.is_empty().then(|| {
         html! { <p class="editor-note">{ tr(lang, "No actions: the customer never acts.") }</p> }
@@ -38,10 +56,25 @@ pub fn actions_section(form: &Form, doc: &ScenarioDoc) -> Html {
             { rows }
             <div class="editor-buttons">
                 <button type="button" id={form.id(ADD_ACTION_KEY)}
-                    onclick={form.on_click(Edit::AddAction)}>{ tr(lang, "Add action") }</button>
+                    onclick={form.on_click(|| Edit::AddAction)}>{ tr(lang, "Add action") }</button>
             </div>
         </fieldset>
     }
+}
+
+/// One action's row: rendered again only when what it shows changes.
+#[function_component(ActionRow)]
+fn action_row(props: &RowProps) -> Html {
+    let Some(action) = props.doc.actions.get(props.index) else {
+        return Html::default();
+    };
+    let mut resource_ids: Vec<String> = Vec::new();
+    for resource in &props.doc.resources {
+        if !resource_ids.contains(&resource.id) {
+            resource_ids.push(resource.id.clone());
+        }
+    }
+    action_editor(&props.form(), props.index, action, &resource_ids)
 }
 
 /// The edit of action `index` that `change` makes from a field's text.
@@ -125,7 +158,7 @@ fn action_editor(form: &Form, index: usize, action: &ActionDoc, resource_ids: &[
             <div class="editor-grid">{ at }{ kind }{ fields }</div>
             <div class="editor-buttons">
                 <button type="button" class="editor-remove"
-                    onclick={form.on_click(Edit::RemoveAction(index))}>{ tr(lang, "Remove action") }</button>
+                    onclick={form.on_click(move || Edit::RemoveAction(index))}>{ tr(lang, "Remove action") }</button>
             </div>
         </fieldset>
     }
@@ -181,4 +214,38 @@ fn auto_renew_fields(form: &Form, index: usize, action: &ActionDoc, resource: Ht
         },
     );
     html! { <>{ resource }{ enabled }{ days_before }{ term }{ times }</> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::doc::AmountDoc;
+    use crate::ui::components::editor::held::HeldTexts;
+    use crate::ui::i18n::Lang;
+
+    #[test]
+    fn the_fields_of_each_kind_are_the_paths_its_row_places() {
+        let held = HeldTexts::default();
+        let dispatch = Callback::noop();
+        for verb in [
+            ActionVerb::TopUp,
+            ActionVerb::Renew,
+            ActionVerb::SetAutoRenew,
+        ] {
+            let form = Form::new(Lang::En, "ed", &[], &held, &dispatch);
+            let action = ActionDoc {
+                amount: Some(AmountDoc::text("1")),
+                ..ActionDoc::new("2026-01-01T00:00:00", verb)
+            };
+            let _ = action_editor(&form, 2, &action, &["a".to_string()]);
+            let mut expected: Vec<String> = fields(verb)
+                .iter()
+                .map(|field| format!("actions[2].{field}"))
+                .collect();
+            let mut placed = form.placed();
+            placed.sort();
+            expected.sort();
+            assert_eq!(placed, expected, "{verb:?}");
+        }
+    }
 }

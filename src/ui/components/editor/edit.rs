@@ -125,18 +125,6 @@ impl TierPeriod {
     }
 }
 
-impl PartialOrd for TierPeriod {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for TierPeriod {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.column().cmp(&other.column())
-    }
-}
-
 /// A change to one resource; text is exactly what the field holds.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ResourceEdit {

@@ -5,7 +5,6 @@ use super::held::{HeldTexts, Slot};
 use crate::engine::{FieldError, Term};
 use crate::ui::i18n::{errors, explain, tr, trf, Lang};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -114,45 +113,39 @@ pub enum Control {
     },
 }
 
-/// Everything a render of the editor needs: ids, problems by path, held texts, the dispatcher.
-/// It remembers which paths got a field, so the rest can go in the summary.
+/// Everything a render of the editor (or of one of its rows) needs: ids, problems, held texts,
+/// the dispatcher. It remembers which paths got a field, so the rest can go in the summary.
+/// Problems and placed paths are a few dozen at most: plain lists, searched in order.
 pub struct Form<'a> {
     /// The language the form is shown in.
     pub lang: Lang,
-    id_prefix: String,
-    errors: BTreeMap<&'a str, Vec<&'a str>>,
-    placed: RefCell<BTreeSet<String>>,
+    id_prefix: &'a str,
+    errors: &'a [FieldError],
+    placed: RefCell<Vec<String>>,
     held: &'a HeldTexts,
-    dispatch: Callback<Edit>,
+    dispatch: &'a Callback<Edit>,
 }
 
 /// One problem shown beside a field.
-struct Problem {
-    path: String,
-    message: String,
+struct Problem<'p> {
+    path: &'p str,
+    message: &'p str,
 }
 
 impl<'a> Form<'a> {
     /// A form over `errors`, with DOM ids starting `id_prefix`.
     pub fn new(
         lang: Lang,
-        id_prefix: String,
+        id_prefix: &'a str,
         errors: &'a [FieldError],
         held: &'a HeldTexts,
-        dispatch: Callback<Edit>,
+        dispatch: &'a Callback<Edit>,
     ) -> Self {
-        let mut by_path: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        for error in errors {
-            by_path
-                .entry(error.path.as_str())
-                .or_default()
-                .push(error.message.as_str());
-        }
         Form {
             lang,
             id_prefix,
-            errors: by_path,
-            placed: RefCell::new(BTreeSet::new()),
+            errors,
+            placed: RefCell::default(),
             held,
             dispatch,
         }
@@ -160,38 +153,43 @@ impl<'a> Form<'a> {
 
     /// The DOM id for `key`.
     pub fn id(&self, key: &str) -> String {
-        element_id(&self.id_prefix, key)
+        element_id(self.id_prefix, key)
     }
 
-    /// A callback dispatching a fixed edit (for buttons).
-    pub fn on_click(&self, edit: Edit) -> Callback<MouseEvent> {
+    /// A callback dispatching the edit `edit` makes (for buttons; a constructor rather than an
+    /// edit to clone, so no clone of `Edit` is compiled in).
+    pub fn on_click(&self, edit: impl Fn() -> Edit + 'static) -> Callback<MouseEvent> {
         let dispatch = self.dispatch.clone();
-        Callback::from(move |_| dispatch.emit(edit.clone()))
+        Callback::from(move |_| dispatch.emit(edit()))
     }
 
     /// Whether the problems at `path` have been shown beside a field.
     pub fn is_placed(&self, path: &str) -> bool {
-        self.placed.borrow().contains(path)
+        self.placed.borrow().iter().any(|placed| placed == path)
+    }
+
+    /// Every path shown beside a field so far.
+    #[cfg(test)]
+    pub fn placed(&self) -> Vec<String> {
+        self.placed.borrow().clone()
     }
 
     /// The problems at `paths` (held text first), marking the paths as shown.
-    fn problems(&self, paths: &[&str], held: Option<(&str, &str)>) -> Vec<Problem> {
-        let mut placed = self.placed.borrow_mut();
-        let mut problems: Vec<Problem> = held
-            .map(|(path, message)| Problem {
-                path: path.to_string(),
-                message: message.to_string(),
-            })
-            .into_iter()
-            .collect();
-        for path in paths {
-            placed.insert(path.to_string());
-            for message in self.errors.get(path).into_iter().flatten() {
-                problems.push(Problem {
-                    path: path.to_string(),
-                    message: message.to_string(),
-                });
+    fn problems<'p>(&'p self, paths: &[&'p str], held: Option<Problem<'p>>) -> Vec<Problem<'p>> {
+        let mut problems: Vec<Problem> = held.into_iter().collect();
+        for &path in paths {
+            if !self.is_placed(path) {
+                self.placed.borrow_mut().push(path.to_string());
             }
+            problems.extend(
+                self.errors
+                    .iter()
+                    .filter(|error| error.path == path)
+                    .map(|error| Problem {
+                        path,
+                        message: &error.message,
+                    }),
+            );
         }
         problems
     }
@@ -199,8 +197,8 @@ impl<'a> Form<'a> {
     /// The problems at `path` as a block of their own (for a group such as a table), and the
     /// `aria-describedby` value for the control they concern.
     pub fn group_problems(&self, key: &str, path: &str) -> (Html, Option<AttrValue>) {
-        let problems = self.problems(&[path], None);
         let id = self.id(key);
+        let problems = self.problems(&[path], None);
         (
             render_problems(self.lang, &id, &problems),
             described_by(&id, &problems),
@@ -220,15 +218,18 @@ impl<'a> Form<'a> {
         paths.extend(field.also.iter().map(String::as_str));
         let problems = self.problems(
             &paths,
-            held.map(|h| (field.path.as_str(), h.message.as_str())),
+            held.map(|h| Problem {
+                path: &field.path,
+                message: &h.message,
+            }),
         );
         let invalid = (!problems.is_empty()).then_some(AttrValue::Static("true"));
         let describedby = described_by(&id, &problems);
-        let label_class = field.label_hidden.then_some("label-for-screen-readers");
-        let label =
-            html! { <label for={id.clone()} class={classes!(label_class)}>{ field.label }</label> };
         let problems = render_problems(self.lang, &id, &problems);
-        match control {
+        let label_class = field.label_hidden.then_some("label-for-screen-readers");
+        let label = html! { <label for={id.clone()} class={label_class}>{ field.label }</label> };
+        // The box's class, the control, and whether the label follows it (checkboxes).
+        let (class, control, label_after) = match control {
             Control::Text {
                 value,
                 kind,
@@ -249,16 +250,18 @@ impl<'a> Form<'a> {
                         dispatch.emit(edit(input.value()));
                     }
                 });
-                html! {
-                    <div class={classes!("field", (kind == TextKind::Whole).then_some("field-short"))}>
-                        { label }
-                        <input id={id} type={input_type} inputmode={input_mode} step={step}
-                            value={value} placeholder={placeholder} spellcheck="false"
-                            autocomplete="off" aria-invalid={invalid}
-                            aria-describedby={describedby} {oninput} />
-                        { problems }
-                    </div>
-                }
+                let class = if kind == TextKind::Whole {
+                    "field field-short"
+                } else {
+                    "field"
+                };
+                let input = html! {
+                    <input id={id} type={input_type} inputmode={input_mode} step={step}
+                        value={value} placeholder={placeholder} spellcheck="false"
+                        autocomplete="off" aria-invalid={invalid}
+                        aria-describedby={describedby} {oninput} />
+                };
+                (class, input, false)
             }
             Control::Select {
                 value,
@@ -272,18 +275,16 @@ impl<'a> Form<'a> {
                     }
                 });
                 let options = with_current(self.lang, options, &value);
-                html! {
-                    <div class="field">
-                        { label }
-                        <select id={id} aria-invalid={invalid} aria-describedby={describedby}
-                            {onchange}>
-                            { for options.into_iter().map(|(option, words)| html! {
-                                <option selected={option == value} value={option.clone()}>{ words }</option>
-                            }) }
-                        </select>
-                        { problems }
-                    </div>
-                }
+                let select = html! {
+                    <select id={id} aria-invalid={invalid} aria-describedby={describedby}
+                        {onchange}>
+                        { for options.into_iter().map(|(option, words)| {
+                            let selected = option == value;
+                            html! { <option {selected} value={option}>{ words }</option> }
+                        }) }
+                    </select>
+                };
+                ("field", select, false)
             }
             Control::Check { checked, edit } => {
                 let dispatch = self.dispatch.clone();
@@ -292,16 +293,19 @@ impl<'a> Form<'a> {
                         dispatch.emit(edit(input.checked()));
                     }
                 });
-                html! {
-                    <div class="field field-check">
-                        <input id={id} type="checkbox" {checked} aria-invalid={invalid}
-                            aria-describedby={describedby} {onchange} />
-                        { label }
-                        { problems }
-                    </div>
-                }
+                let input = html! {
+                    <input id={id} type="checkbox" {checked} aria-invalid={invalid}
+                        aria-describedby={describedby} {onchange} />
+                };
+                ("field field-check", input, true)
             }
-        }
+        };
+        let (before, after) = if label_after {
+            (None, Some(label))
+        } else {
+            (Some(label), None)
+        };
+        html! { <div {class}>{ before }{ control }{ after }{ problems }</div> }
     }
 }
 
@@ -341,8 +345,8 @@ fn render_problems(lang: Lang, field_id: &str, problems: &[Problem]) -> Html {
         .enumerate()
         .map(|(n, problem)| {
             html! {
-                <p class="field-error" data-testid="field-error" data-path={problem.path.clone()}
-                    id={problem_id(field_id, n)}>{ errors::message(lang, &problem.message) }</p>
+                <p class="field-error" data-testid="field-error" data-path={problem.path.to_string()}
+                    id={problem_id(field_id, n)}>{ errors::message(lang, problem.message) }</p>
             }
         })
         .collect()
@@ -381,7 +385,8 @@ mod tests {
             FieldError::new("resources[10].term", "other"),
         ];
         let held = HeldTexts::default();
-        let form = Form::new(Lang::En, "ed".into(), &errors, &held, Callback::noop());
+        let dispatch = Callback::noop();
+        let form = Form::new(Lang::En, "ed", &errors, &held, &dispatch);
         let problems = form.problems(&["resources[1].term"], None);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].message, "bad term");

@@ -2,14 +2,14 @@
 //! names), kept in the form beside the field with the reason, until it becomes valid.
 
 use super::edit::{ActionEdit, Edit, ResourceEdit, TierPeriod};
+use super::row::List;
 use crate::engine::doc::{ActionVerb, PolicyDoc};
 use crate::engine::{BillingMode, ScenarioDoc};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
 /// A field whose text may be held back from the document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Slot {
     /// The scenario's end.
     Until,
@@ -60,6 +60,19 @@ impl Slot {
             },
             _ => return None,
         })
+    }
+
+    /// The row of a list this slot's field is in, if any.
+    fn row(self) -> Option<(List, usize)> {
+        match self {
+            Slot::ResourceStart(i) | Slot::ResourceDaysBefore(i) | Slot::ResourceTimes(i) => {
+                Some((List::Resources, i))
+            }
+            Slot::ActionAt(i) | Slot::ActionDaysBefore(i) | Slot::ActionTimes(i) => {
+                Some((List::Actions, i))
+            }
+            Slot::Until | Slot::TierName(_) | Slot::TierDays(..) => None,
+        }
     }
 
     /// This slot once `removal` has happened: gone if its element was removed, else re-indexed.
@@ -125,9 +138,9 @@ pub struct Held {
     pub message: String,
 }
 
-/// Every held field's text.
+/// Every held field's text (a few at most, so a list), shared: a copy costs nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct HeldTexts(BTreeMap<Slot, Held>);
+pub struct HeldTexts(Rc<Vec<(Slot, Held)>>);
 
 /// What happened to the form's held texts.
 #[derive(Clone, Debug, PartialEq)]
@@ -143,7 +156,17 @@ pub enum HeldAction {
 impl HeldTexts {
     /// The text held in `slot`, if any.
     pub fn get(&self, slot: Slot) -> Option<&Held> {
-        self.0.get(&slot)
+        self.0
+            .iter()
+            .find(|(s, _)| *s == slot)
+            .map(|(_, held)| held)
+    }
+
+    /// The held texts of element `index` of `list`.
+    pub fn in_row(&self, list: List, index: usize) -> impl Iterator<Item = &(Slot, Held)> {
+        self.0
+            .iter()
+            .filter(move |(slot, _)| slot.row() == Some((list, index)))
     }
 
     /// How many fields hold text.
@@ -156,14 +179,15 @@ impl Reducible for HeldTexts {
     type Action = HeldAction;
 
     fn reduce(self: Rc<Self>, action: HeldAction) -> Rc<Self> {
-        let mut held = self.0.clone();
+        let mut held = (*self.0).clone();
         match action {
-            HeldAction::Hold(slot, text) => {
-                held.insert(slot, text);
-            }
+            HeldAction::Hold(slot, text) => match held.iter_mut().find(|(s, _)| *s == slot) {
+                Some(entry) => entry.1 = text,
+                None => held.push((slot, text)),
+            },
             HeldAction::Applied(edit, doc) => {
                 if let Some((slot, _)) = Slot::of(&edit) {
-                    held.remove(&slot);
+                    held.retain(|(s, _)| *s != slot);
                 }
                 if let Some(removal) = removal(&edit) {
                     held = held
@@ -171,14 +195,14 @@ impl Reducible for HeldTexts {
                         .filter_map(|(slot, text)| slot.after(removal).map(|s| (s, text)))
                         .collect();
                 }
-                held.retain(|slot, _| slot.is_shown(&doc));
+                held.retain(|(slot, _)| slot.is_shown(&doc));
             }
             HeldAction::Forget => held.clear(),
         }
-        if held == self.0 {
+        if held == *self.0 {
             self
         } else {
-            Rc::new(HeldTexts(held))
+            Rc::new(HeldTexts(Rc::new(held)))
         }
     }
 }

@@ -129,7 +129,7 @@ fn custom_policy(form: &Form, custom: &CustomPolicyDoc) -> Html {
                     { day_cells }
                     <td>
                         <button type="button" class="editor-remove" aria-label={trf(lang, "Remove tier {0}", &[&n.to_string()])}
-                            onclick={form.on_click(Edit::RemoveTier(row))}>{ tr(lang, "Remove") }</button>
+                            onclick={form.on_click(move || Edit::RemoveTier(row))}>{ tr(lang, "Remove") }</button>
                     </td>
                 </tr>
             }
@@ -155,7 +155,7 @@ fn custom_policy(form: &Form, custom: &CustomPolicyDoc) -> Html {
             { table_problems }
             <div class="editor-buttons">
                 <button type="button" id={form.id(ADD_TIER_KEY)} aria-describedby={describedby}
-                    onclick={form.on_click(Edit::AddTier)}>{ tr(lang, "Add tier") }</button>
+                    onclick={form.on_click(|| Edit::AddTier)}>{ tr(lang, "Add tier") }</button>
             </div>
         </div>
     }

@@ -3,6 +3,7 @@
 use super::edit::{time_input_value, Edit, ResourceEdit};
 use super::form::{term_options, Control, Field, Form, TextKind, ToEdit};
 use super::held::Slot;
+use super::row::{in_list, List, RowProps};
 use crate::engine::doc::ResourceDoc;
 use crate::engine::{BillingMode, ScenarioDoc};
 use crate::ui::i18n::{tr, trf};
@@ -12,14 +13,42 @@ use yew::prelude::*;
 /// The key of the "Add package" button.
 pub const ADD_PACKAGE_KEY: &str = "add-package";
 
-/// The "Resources" fieldset.
-pub fn resources_section(form: &Form, doc: &ScenarioDoc) -> Html {
+/// The fields (paths below `resources[i]`, with the enclosing values whose problems they show)
+/// the row of a resource billed by `mode` shows.
+fn fields(mode: BillingMode) -> &'static [&'static str] {
+    match mode {
+        BillingMode::Package => &[
+            "id",
+            "billing",
+            "start",
+            "term",
+            "prices.month",
+            "prices.year",
+            "prices",
+            "auto_renew.enabled",
+            "auto_renew",
+            "auto_renew.days_before",
+            "auto_renew.term",
+            "auto_renew.times",
+        ],
+        BillingMode::PayPerUse => &["id", "billing", "start", "hourly_rate"],
+    }
+}
+
+/// Whether a resource's row shows the problems at `path` beside one of its fields.
+pub fn shows(doc: &ScenarioDoc, path: &str) -> bool {
+    in_list(path, List::Resources).is_some_and(|(index, field)| {
+        doc.resources
+            .get(index)
+            .is_some_and(|resource| fields(resource.billing).contains(&field))
+    })
+}
+
+/// The "Resources" fieldset; `rows` carries what every row is rendered from.
+pub fn resources_section(form: &Form, doc: &ScenarioDoc, rows: &RowProps) -> Html {
     let lang = form.lang;
-    let editors: Html = doc
-        .resources
-        .iter()
-        .enumerate()
-        .map(|(index, resource)| resource_editor(form, index, resource))
+    let editors: Html = (0..doc.resources.len())
+        .map(|index| html! { <ResourceRow ..rows.row(List::Resources, index) /> })
         .collect();
     html! {
         <fieldset class="editor-section">
@@ -27,14 +56,23 @@ pub fn resources_section(form: &Form, doc: &ScenarioDoc) -> Html {
             { editors }
             <div class="editor-buttons">
                 <button type="button" id={form.id(ADD_PACKAGE_KEY)}
-                    onclick={form.on_click(Edit::AddResource(BillingMode::Package))}>
+                    onclick={form.on_click(|| Edit::AddResource(BillingMode::Package))}>
                     { tr(lang, "Add package") }
                 </button>
-                <button type="button" onclick={form.on_click(Edit::AddResource(BillingMode::PayPerUse))}>
+                <button type="button" onclick={form.on_click(|| Edit::AddResource(BillingMode::PayPerUse))}>
                     { tr(lang, "Add pay-per-use") }
                 </button>
             </div>
         </fieldset>
+    }
+}
+
+/// One resource's row: rendered again only when what it shows changes.
+#[function_component(ResourceRow)]
+fn resource_row(props: &RowProps) -> Html {
+    match props.doc.resources.get(props.index) {
+        Some(resource) => resource_editor(&props.form(), props.index, resource),
+        None => Html::default(),
     }
 }
 
@@ -121,7 +159,7 @@ fn resource_editor(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
             </div>
             <div class="editor-buttons">
                 <button type="button" class="editor-remove"
-                    onclick={form.on_click(Edit::RemoveResource(index))}>{ tr(lang, "Remove resource") }</button>
+                    onclick={form.on_click(move || Edit::RemoveResource(index))}>{ tr(lang, "Remove resource") }</button>
             </div>
         </fieldset>
     }
@@ -229,4 +267,38 @@ fn package_fields(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
 /// The text of an optional whole number field.
 pub fn whole_text(value: Option<i64>) -> String {
     value.map(|n| n.to_string()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::components::editor::held::HeldTexts;
+    use crate::ui::i18n::Lang;
+
+    #[test]
+    fn the_fields_of_each_mode_are_the_paths_its_row_places() {
+        let held = HeldTexts::default();
+        let dispatch = Callback::noop();
+        for mode in [BillingMode::Package, BillingMode::PayPerUse] {
+            let form = Form::new(Lang::En, "ed", &[], &held, &dispatch);
+            let resource = ResourceDoc {
+                id: "a".into(),
+                billing: mode,
+                start: "2026-01-01T00:00:00".into(),
+                term: None,
+                prices: None,
+                auto_renew: None,
+                hourly_rate: None,
+            };
+            let _ = resource_editor(&form, 1, &resource);
+            let mut expected: Vec<String> = fields(mode)
+                .iter()
+                .map(|field| format!("resources[1].{field}"))
+                .collect();
+            let mut placed = form.placed();
+            placed.sort();
+            expected.sort();
+            assert_eq!(placed, expected, "{mode:?}");
+        }
+    }
 }
