@@ -95,40 +95,39 @@ impl Live {
 
     /// The reminders this resource would receive as things stand: `(instant, notice, due)`.
     /// Expiry notices while `available` with auto-renew off or its last attempt for this expiry
-    /// date failed; release notices while `expired` or `frozen`. Empty otherwise.
-    fn reminders(&self) -> impl Iterator<Item = (Time, Notice, Time)> {
-        let expiry = self
-            .expiry
-            .filter(|_| self.started && self.state == State::Available)
-            .filter(|_| !self.auto.enabled || self.attempt_failed);
-        let release = match self.state {
-            State::Expired | State::Frozen => self
-                .expiry
-                .map(expiry_moment)
-                .or(self.arrears_since)
-                .map(|anchor| {
-                    let days =
-                        i64::from(self.days.grace_days) + i64::from(self.days.retention_days);
-                    anchor.plus_days(days)
-                }),
-            _ => None,
-        };
+    /// date failed; release notices while `expired` or `frozen`. `None` otherwise.
+    ///
+    /// Judged whenever the resource is touched, so it returns a plain array: no iterator chain
+    /// to build and drain for the common case of no reminders at all.
+    fn reminders(&self) -> Option<[(Time, Notice, Time); 3]> {
         let on = |date: NaiveDate, days_before: u8| {
             Time::at_hour(date, REMINDER_HOUR).plus_days(-i64::from(days_before))
         };
-        let expiry = expiry.into_iter().flat_map(move |x| {
-            EXPIRY_REMINDER_DAYS
-                .map(|days| (on(x, days), Notice::Expiry { days }, Time::end_of_day(x)))
-        });
-        let release = release.into_iter().flat_map(move |at| {
-            RELEASE_REMINDER_DAYS.map(|days| (on(at.date(), days), Notice::Release { days }, at))
-        });
-        expiry.chain(release)
+        match self.state {
+            State::Available => {
+                let x = self
+                    .expiry
+                    .filter(|_| self.started && (!self.auto.enabled || self.attempt_failed))?;
+                let due = Time::end_of_day(x);
+                Some(EXPIRY_REMINDER_DAYS.map(|days| (on(x, days), Notice::Expiry { days }, due)))
+            }
+            State::Expired | State::Frozen => {
+                let anchor = self.expiry.map(expiry_moment).or(self.arrears_since)?;
+                let days = i64::from(self.days.grace_days) + i64::from(self.days.retention_days);
+                let at = anchor.plus_days(days);
+                Some(
+                    RELEASE_REMINDER_DAYS
+                        .map(|days| (on(at.date(), days), Notice::Release { days }, at)),
+                )
+            }
+            State::Released => None,
+        }
     }
 
     /// The first reminder strictly after `t`, as things stand.
     fn next_reminder_after(&self, t: Time) -> Option<Time> {
-        self.reminders()
+        self.reminders()?
+            .into_iter()
             .map(|(at, ..)| at)
             .filter(|at| *at > t)
             .min()
@@ -431,7 +430,9 @@ impl<'a> Simulator<'a> {
         if t.second_of_day() != i64::from(REMINDER_HOUR) * 3_600 {
             return;
         }
-        let due = self.live[r].reminders().find(|(at, ..)| *at == t);
+        let due = self.live[r]
+            .reminders()
+            .and_then(|reminders| reminders.into_iter().find(|(at, ..)| *at == t));
         if let Some((_, notice, due)) = due {
             self.emit(t, Some(r), EventKind::Reminder { notice, due });
         }
