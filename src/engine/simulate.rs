@@ -15,6 +15,8 @@ use super::trace::{
     Trace,
 };
 use chrono::NaiveDate;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// The indices `0..len` in the order a stable sort by `cmp` puts them (ties by index).
 ///
@@ -187,8 +189,14 @@ pub struct Simulator<'a> {
     events: Vec<Event>,
     history: Vec<Vec<(Time, ResourceStatus)>>,
     balances: Vec<(Time, Cents)>,
-    /// Per resource, its own next instant (start, transition or attempt); `Time::MAX` if none.
+    /// Per resource, its own next instant (start, transition, attempt or reminder); `Time::MAX`
+    /// if none.
     due: Vec<Time>,
+    /// `(due[r], r)` for every resource with a due instant, earliest first (ties in scenario
+    /// order), so the next instant is found without scanning every resource. A reschedule pushes
+    /// the new instant and leaves the old entry behind; an entry is current while it still matches
+    /// `due`, and the top is always current (see [`Self::drop_stale`]).
+    queue: BinaryHeap<Reverse<(Time, usize)>>,
     /// Indices of the pay-per-use resources.
     metered: Vec<usize>,
     /// Resources stepped or acted on at the current instant.
@@ -247,6 +255,12 @@ impl<'a> Simulator<'a> {
             history: vec![Vec::new(); scenario.resources.len()],
             balances: vec![(Time::from_secs(i64::MIN), scenario.balance)],
             due: scenario.resources.iter().map(|r| r.start).collect(),
+            queue: scenario
+                .resources
+                .iter()
+                .enumerate()
+                .map(|(r, resource)| Reverse((resource.start, r)))
+                .collect(),
             metered: (0..scenario.resources.len())
                 .filter(|&r| scenario.resources[r].billing() == BillingMode::PayPerUse)
                 .collect(),
@@ -260,7 +274,10 @@ impl<'a> Simulator<'a> {
             return None;
         }
         let until = self.scenario.until;
-        let mut next = self.due.iter().copied().fold(until, Time::min);
+        let mut next = self
+            .queue
+            .peek()
+            .map_or(until, |&Reverse((at, _))| at.min(until));
         if let Some(&i) = self.order.get(self.next_action) {
             next = next.min(self.scenario.actions[i].at);
         }
@@ -324,7 +341,7 @@ impl<'a> Simulator<'a> {
             .fold(Cents::ZERO, Cents::plus)
     }
 
-    /// Makes everything at instant `t` happen (`t` must not be before [`Self::next_instant`]).
+    /// Makes everything at instant `t` happen (`t` must not be after [`Self::next_instant`]).
     pub fn advance_to(&mut self, t: Time) {
         if self.done || t <= self.now {
             return;
@@ -333,12 +350,25 @@ impl<'a> Simulator<'a> {
         // Hourly charges strictly before `t` change no state (next_instant stops at any that would).
         self.balance = self.balance.minus(self.charges(self.now, t.plus_secs(-1)));
         self.now = t;
-        for r in 0..self.live.len() {
-            let ticks = self.live[r].meter.is_some_and(|m| m.ticks_at(t));
-            if self.due[r] == t || ticks {
-                self.touched.push(r);
-                self.resource_step(r, t);
+        // §8 step 1: the resources due now and the meters that tick now, in scenario order.
+        while let Some(&Reverse((at, r))) = self.queue.peek() {
+            if at != t {
+                break;
             }
+            self.queue.pop();
+            if self.due[r] == t {
+                self.touched.push(r);
+            }
+        }
+        for &r in &self.metered {
+            if self.live[r].meter.is_some_and(|m| m.ticks_at(t)) {
+                self.touched.push(r);
+            }
+        }
+        self.touched.sort_unstable();
+        self.touched.dedup();
+        for i in 0..self.touched.len() {
+            self.resource_step(self.touched[i], t);
         }
         while let Some(&i) = self.order.get(self.next_action) {
             let action = &self.scenario.actions[i];
@@ -382,7 +412,7 @@ impl<'a> Simulator<'a> {
                 live.changed = false;
                 self.history[r].push((t, live.status()));
             }
-            self.due[r] = if live.started {
+            let due = if live.started {
                 let change = live.next_change.map_or(Time::MAX, |c| c.0);
                 let reminder = live.next_reminder_after(t).unwrap_or(Time::MAX);
                 change
@@ -391,9 +421,30 @@ impl<'a> Simulator<'a> {
             } else {
                 self.scenario.resources[r].start
             };
+            // Everything scheduled lies after `t`. So a resource that was due at `t` (its entry
+            // popped in `advance_to`) always gets a new entry, and one whose instant is unchanged
+            // still has its entry on the queue.
+            debug_assert!(due > t, "resource {r} rescheduled at or before {t:?}");
+            if due != self.due[r] {
+                self.due[r] = due;
+                if due != Time::MAX {
+                    self.queue.push(Reverse((due, r)));
+                }
+            }
         }
         self.touched.clear();
+        self.drop_stale();
         self.balances.push((t, self.balance));
+    }
+
+    /// Pops entries left behind by reschedules until the queue's top is current.
+    fn drop_stale(&mut self) {
+        while let Some(&Reverse((at, r))) = self.queue.peek() {
+            if self.due[r] == at {
+                break;
+            }
+            self.queue.pop();
+        }
     }
 
     fn emit(&mut self, at: Time, resource: Option<usize>, kind: EventKind) {
