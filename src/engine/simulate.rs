@@ -44,22 +44,20 @@ pub fn simulate(scenario: &Scenario) -> Trace {
 
 /// Simulates `scenario` for `tier` (a tier of its policy; an unknown tier gets zero-day periods).
 pub fn simulate_tier(scenario: &Scenario, tier: &str) -> Trace {
-    Simulator::new(scenario, tier).run()
+    let mut sim = Simulator::new(scenario, tier);
+    while let Some(t) = sim.next_instant() {
+        sim.advance_to(t);
+    }
+    sim.finish()
 }
 
 /// Simulates `scenario` for every tier of its policy, in the policy's order.
 pub fn simulate_all_tiers(scenario: &Scenario) -> Vec<Trace> {
-    let mut traces: Vec<Trace> = Vec::new();
-    for tier in scenario.policy.tier_names() {
-        let mut sim = Simulator::new(scenario, tier);
-        // Tiers differ only in their periods, so the previous tier's trace is a close guess at
-        // this one's size; reserving it spares growing (and copying) the trace's vectors.
-        if let Some(previous) = traces.last() {
-            sim.reserve_like(previous);
-        }
-        traces.push(sim.run());
-    }
-    traces
+    scenario
+        .policy
+        .tier_names()
+        .map(|tier| simulate_tier(scenario, tier))
+        .collect()
 }
 
 /// One resource while the simulation runs.
@@ -267,23 +265,6 @@ impl<'a> Simulator<'a> {
                 .filter(|&r| scenario.resources[r].billing() == BillingMode::PayPerUse)
                 .collect(),
             touched: Vec::new(),
-        }
-    }
-
-    /// Runs to `until` and returns the trace.
-    fn run(mut self) -> Trace {
-        while let Some(t) = self.next_instant() {
-            self.advance_to(t);
-        }
-        self.finish()
-    }
-
-    /// Reserves room for a trace the size of `like` (a capacity hint; it changes no result).
-    fn reserve_like(&mut self, like: &Trace) {
-        self.events.reserve(like.events.len());
-        self.balances.reserve(like.balances.len());
-        for (history, like) in self.history.iter_mut().zip(&like.history) {
-            history.reserve(like.len());
         }
     }
 
