@@ -44,20 +44,23 @@ pub fn simulate(scenario: &Scenario) -> Trace {
 
 /// Simulates `scenario` for `tier` (a tier of its policy; an unknown tier gets zero-day periods).
 pub fn simulate_tier(scenario: &Scenario, tier: &str) -> Trace {
-    let mut sim = Simulator::new(scenario, tier);
-    while let Some(t) = sim.next_instant() {
-        sim.advance_to(t);
-    }
-    sim.finish()
+    Simulator::new(scenario, tier).run()
 }
 
 /// Simulates `scenario` for every tier of its policy, in the policy's order.
 pub fn simulate_all_tiers(scenario: &Scenario) -> Vec<Trace> {
-    scenario
-        .policy
-        .tier_names()
-        .map(|tier| simulate_tier(scenario, tier))
-        .collect()
+    let mut traces: Vec<Trace> = Vec::new();
+    for tier in scenario.policy.tier_names() {
+        let mut sim = Simulator::new(scenario, tier);
+        // Tiers differ only in their periods, so the previous tier's event count is a close
+        // guess at this one's. Events are the bulk of a trace; reserving them up front spares
+        // growing the list by doublings, each a reallocation and a copy.
+        if let Some(previous) = traces.last() {
+            sim.events.reserve(previous.events.len());
+        }
+        traces.push(sim.run());
+    }
+    traces
 }
 
 /// One resource while the simulation runs.
@@ -266,6 +269,14 @@ impl<'a> Simulator<'a> {
                 .collect(),
             touched: Vec::new(),
         }
+    }
+
+    /// Runs to `until` and returns the trace.
+    fn run(mut self) -> Trace {
+        while let Some(t) = self.next_instant() {
+            self.advance_to(t);
+        }
+        self.finish()
     }
 
     /// The next instant at which something happens, or `None` once `until` is done.
