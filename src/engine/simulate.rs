@@ -9,7 +9,7 @@ use super::money::Cents;
 use super::policy::{BillingMode, ModeDays};
 use super::scenario::{ActionKind, AutoRenew, ResourceKind, Scenario};
 use super::term::Term;
-use super::time::{add_months, extend_expiry, Time, SECS_PER_HOUR};
+use super::time::{add_months, extend_expiry, Time, SECS_PER_DAY, SECS_PER_HOUR};
 use super::trace::{
     ActionName, Event, EventKind, Meter, Notice, Rejection, RenewSource, ResourceStatus, State,
     Trace,
@@ -69,7 +69,7 @@ struct Live {
     started: bool,
     state: State,
     /// Package: expiry date `X`.
-    expiry: Option<NaiveDate>,
+    expiry: Option<Expiry>,
     auto: AutoRenew,
     next_attempt: Option<Time>,
     next_change: Option<(Time, State)>,
@@ -86,7 +86,7 @@ impl Live {
     fn status(&self) -> ResourceStatus {
         ResourceStatus {
             state: self.state,
-            expiry: self.expiry,
+            expiry: self.expiry.map(|x| x.date),
             auto_renew: self.expiry.map(|_| self.auto),
             next_attempt: self.next_attempt,
             next_change: self.next_change,
@@ -105,25 +105,26 @@ impl Live {
     /// Judged whenever the resource is touched, so it returns a plain array: no iterator chain
     /// to build and drain for the common case of no reminders at all.
     fn reminders(&self) -> Option<[(Time, Notice, Time); 3]> {
-        let on = |date: NaiveDate, days_before: u8| {
-            Time::at_hour(date, REMINDER_HOUR).plus_days(-i64::from(days_before))
-        };
         match self.state {
             State::Available => {
                 let x = self
                     .expiry
                     .filter(|_| self.started && (!self.auto.enabled || self.attempt_failed))?;
-                let due = Time::end_of_day(x);
-                Some(EXPIRY_REMINDER_DAYS.map(|days| (on(x, days), Notice::Expiry { days }, due)))
+                let due = x.last_second();
+                Some(EXPIRY_REMINDER_DAYS.map(|days| {
+                    let at = x.days_before(days, REMINDER_HOUR);
+                    (at, Notice::Expiry { days }, due)
+                }))
             }
             State::Expired | State::Frozen => {
-                let anchor = self.expiry.map(expiry_moment).or(self.arrears_since)?;
+                let anchor = self.expiry.map(Expiry::moment).or(self.arrears_since)?;
                 let days = i64::from(self.days.grace_days) + i64::from(self.days.retention_days);
-                let at = anchor.plus_days(days);
-                Some(
-                    RELEASE_REMINDER_DAYS
-                        .map(|days| (on(at.date(), days), Notice::Release { days }, at)),
-                )
+                let release = anchor.plus_days(days);
+                let nine = Time::at_hour(release.date(), REMINDER_HOUR);
+                Some(RELEASE_REMINDER_DAYS.map(|days| {
+                    let at = nine.plus_days(-i64::from(days));
+                    (at, Notice::Release { days }, release)
+                }))
             }
             State::Released => None,
         }
@@ -158,23 +159,50 @@ fn next_lapse_change(state: State, anchor: Time, days: ModeDays) -> Option<(Time
     Some((at, target))
 }
 
-/// The expiry moment `E` of expiry date `X`: the next midnight.
-fn expiry_moment(expiry: NaiveDate) -> Time {
-    Time::midnight(expiry).plus_days(1)
+/// A package's expiry date `X` with its midnight, from which the rules reckon every instant
+/// tied to `X` (expiry moment, attempt window, reminders). Worked out once per expiry date.
+#[derive(Clone, Copy, Debug)]
+struct Expiry {
+    date: NaiveDate,
+    /// `X` 00:00:00.
+    midnight: Time,
+}
+
+impl Expiry {
+    fn new(date: NaiveDate) -> Self {
+        Expiry {
+            date,
+            midnight: Time::midnight(date),
+        }
+    }
+
+    /// `X` 23:59:59, the last second the package is valid.
+    fn last_second(self) -> Time {
+        self.midnight.plus_secs(SECS_PER_DAY - 1)
+    }
+
+    /// The expiry moment `E`: the next midnight.
+    fn moment(self) -> Time {
+        self.midnight.plus_days(1)
+    }
+
+    /// `hour`:00:00 on the calendar day `days` before `X`.
+    fn days_before(self, days: u8, hour: u32) -> Time {
+        self.midnight
+            .plus_days(-i64::from(days))
+            .plus_secs(i64::from(hour) * SECS_PER_HOUR)
+    }
 }
 
 /// The next automatic attempt for expiry date `x` as seen at `now` (§6): the window's first
 /// 03:00 if it has not opened yet, else the next 03:00 strictly after `now`, if on or before `x`.
-fn next_attempt_from(now: Time, x: NaiveDate, days_before: u8) -> Option<Time> {
-    let expiry_day = Time::midnight(x);
-    let first = expiry_day
-        .plus_days(-i64::from(days_before))
-        .plus_secs(i64::from(ATTEMPT_HOUR) * SECS_PER_HOUR);
+fn next_attempt_from(now: Time, x: Expiry, days_before: u8) -> Option<Time> {
+    let first = x.days_before(days_before, ATTEMPT_HOUR);
     if now < first {
         return Some(first);
     }
     let next = now.next_hour_of_day_after(ATTEMPT_HOUR);
-    (next < expiry_day.plus_days(1)).then_some(next)
+    (next < x.moment()).then_some(next)
 }
 
 /// The deterministic lifecycle state machine of one scenario under one tier.
@@ -506,16 +534,16 @@ impl<'a> Simulator<'a> {
         live.changed = true;
         let kind = match self.scenario.resources[r].kind {
             ResourceKind::Package { term, .. } => {
-                let x = add_months(t.date(), term.months());
+                let x = Expiry::new(add_months(t.date(), term.months()));
                 live.expiry = Some(x);
-                live.next_change = next_lapse_change(State::Available, expiry_moment(x), live.days);
+                live.next_change = next_lapse_change(State::Available, x.moment(), live.days);
                 live.next_attempt = live
                     .auto
                     .enabled
                     .then(|| next_attempt_from(t, x, live.auto.days_before))
                     .flatten();
                 EventKind::Purchased {
-                    expires: Some(Time::end_of_day(x)),
+                    expires: Some(x.last_second()),
                     hourly_rate: None,
                     balance: self.balance,
                 }
@@ -535,10 +563,7 @@ impl<'a> Simulator<'a> {
         let from = live.state;
         live.state = to;
         live.changed = true;
-        let anchor = match live.expiry {
-            Some(x) => Some(expiry_moment(x)),
-            None => live.arrears_since,
-        };
+        let anchor = live.expiry.map(Expiry::moment).or(live.arrears_since);
         live.next_change = anchor.and_then(|a| next_lapse_change(to, a, live.days));
         if to != State::Available {
             live.next_attempt = None;
@@ -611,7 +636,7 @@ impl<'a> Simulator<'a> {
     fn renew(&mut self, r: usize, t: Time, term: Term, source: RenewSource) {
         let live = &mut self.live[r];
         let Some(x) = live.expiry else { return };
-        let x = extend_expiry(x, term.months());
+        let x = Expiry::new(extend_expiry(x.date, term.months()));
         live.expiry = Some(x);
         live.changed = true;
         live.attempt_failed = false;
@@ -627,7 +652,7 @@ impl<'a> Simulator<'a> {
             EventKind::Renewed {
                 source,
                 term,
-                expires: Time::end_of_day(x),
+                expires: x.last_second(),
                 balance,
             },
         );
@@ -635,7 +660,7 @@ impl<'a> Simulator<'a> {
             self.transition(r, t, State::Available);
         }
         let live = &mut self.live[r];
-        live.next_change = next_lapse_change(State::Available, expiry_moment(x), live.days);
+        live.next_change = next_lapse_change(State::Available, x.moment(), live.days);
     }
 
     fn reject(&mut self, t: Time, r: usize, action: ActionName, reason: Rejection) {
@@ -676,7 +701,7 @@ impl<'a> Simulator<'a> {
                     };
                     return self.reject(t, r, ActionName::Renew, reason);
                 };
-                if Time::end_of_day(extend_expiry(x, term.months())) <= t {
+                if Time::end_of_day(extend_expiry(x.date, term.months())) <= t {
                     return self.reject(t, r, ActionName::Renew, Rejection::TermTooShort);
                 }
                 let price = self.scenario.resources[r].price(term).unwrap_or_default();
@@ -707,7 +732,7 @@ impl<'a> Simulator<'a> {
                 live.auto.times = times.unwrap_or(live.auto.times);
                 live.changed = true;
                 let settings = live.auto;
-                let on_expiry_day_late = t.date() == x && t >= Time::at_hour(x, ATTEMPT_HOUR);
+                let on_expiry_day_late = t.date() == x.date && t >= x.days_before(0, ATTEMPT_HOUR);
                 live.next_attempt = enabled
                     .then(|| next_attempt_from(t, x, settings.days_before))
                     .flatten();
