@@ -102,8 +102,8 @@ impl Live {
     /// Expiry notices while `available` with auto-renew off or its last attempt for this expiry
     /// date failed; release notices while `expired` or `frozen`. `None` otherwise.
     ///
-    /// Judged whenever the resource is touched, so it returns a plain array: no iterator chain
-    /// to build and drain for the common case of no reminders at all.
+    /// Asked for every resource touched at every instant, so it is a plain array: no iterator
+    /// chain to build and drain when, as usual, there are none.
     fn reminders(&self) -> Option<[(Time, Notice, Time); 3]> {
         match self.state {
             State::Available => {
@@ -120,9 +120,9 @@ impl Live {
                 let anchor = self.expiry.map(Expiry::moment).or(self.arrears_since)?;
                 let days = i64::from(self.days.grace_days) + i64::from(self.days.retention_days);
                 let release = anchor.plus_days(days);
-                let nine = Time::at_hour(release.date(), REMINDER_HOUR);
+                let reminder_on_release_date = Time::at_hour(release.date(), REMINDER_HOUR);
                 Some(RELEASE_REMINDER_DAYS.map(|days| {
-                    let at = nine.plus_days(-i64::from(days));
+                    let at = reminder_on_release_date.plus_days(-i64::from(days));
                     (at, Notice::Release { days }, release)
                 }))
             }
