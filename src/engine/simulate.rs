@@ -9,12 +9,14 @@ use super::money::Cents;
 use super::policy::{BillingMode, ModeDays};
 use super::scenario::{ActionKind, AutoRenew, ResourceKind, Scenario};
 use super::term::Term;
-use super::time::{add_months, extend_expiry, Time, SECS_PER_HOUR};
+use super::time::{add_months, extend_expiry, Time, SECS_PER_DAY, SECS_PER_HOUR};
 use super::trace::{
     ActionName, Event, EventKind, Meter, Notice, Rejection, RenewSource, ResourceStatus, State,
     Trace,
 };
 use chrono::NaiveDate;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// The indices `0..len` in the order a stable sort by `cmp` puts them (ties by index).
 ///
@@ -42,20 +44,23 @@ pub fn simulate(scenario: &Scenario) -> Trace {
 
 /// Simulates `scenario` for `tier` (a tier of its policy; an unknown tier gets zero-day periods).
 pub fn simulate_tier(scenario: &Scenario, tier: &str) -> Trace {
-    let mut sim = Simulator::new(scenario, tier);
-    while let Some(t) = sim.next_instant() {
-        sim.advance_to(t);
-    }
-    sim.finish()
+    Simulator::new(scenario, tier).run()
 }
 
 /// Simulates `scenario` for every tier of its policy, in the policy's order.
 pub fn simulate_all_tiers(scenario: &Scenario) -> Vec<Trace> {
-    scenario
-        .policy
-        .tier_names()
-        .map(|tier| simulate_tier(scenario, tier))
-        .collect()
+    let mut traces: Vec<Trace> = Vec::new();
+    for tier in scenario.policy.tier_names() {
+        let mut sim = Simulator::new(scenario, tier);
+        // Tiers differ only in their periods, so the previous tier's event count is a close
+        // guess at this one's. Events are the bulk of a trace; reserving them up front spares
+        // growing the list by doublings, each a reallocation and a copy.
+        if let Some(previous) = traces.last() {
+            sim.events.reserve(previous.events.len());
+        }
+        traces.push(sim.run());
+    }
+    traces
 }
 
 /// One resource while the simulation runs.
@@ -64,7 +69,7 @@ struct Live {
     started: bool,
     state: State,
     /// Package: expiry date `X`.
-    expiry: Option<NaiveDate>,
+    expiry: Option<Expiry>,
     auto: AutoRenew,
     next_attempt: Option<Time>,
     next_change: Option<(Time, State)>,
@@ -81,7 +86,7 @@ impl Live {
     fn status(&self) -> ResourceStatus {
         ResourceStatus {
             state: self.state,
-            expiry: self.expiry,
+            expiry: self.expiry.map(|x| x.date),
             auto_renew: self.expiry.map(|_| self.auto),
             next_attempt: self.next_attempt,
             next_change: self.next_change,
@@ -95,40 +100,40 @@ impl Live {
 
     /// The reminders this resource would receive as things stand: `(instant, notice, due)`.
     /// Expiry notices while `available` with auto-renew off or its last attempt for this expiry
-    /// date failed; release notices while `expired` or `frozen`. Empty otherwise.
-    fn reminders(&self) -> impl Iterator<Item = (Time, Notice, Time)> {
-        let expiry = self
-            .expiry
-            .filter(|_| self.started && self.state == State::Available)
-            .filter(|_| !self.auto.enabled || self.attempt_failed);
-        let release = match self.state {
-            State::Expired | State::Frozen => self
-                .expiry
-                .map(expiry_moment)
-                .or(self.arrears_since)
-                .map(|anchor| {
-                    let days =
-                        i64::from(self.days.grace_days) + i64::from(self.days.retention_days);
-                    anchor.plus_days(days)
-                }),
-            _ => None,
-        };
-        let on = |date: NaiveDate, days_before: u8| {
-            Time::at_hour(date, REMINDER_HOUR).plus_days(-i64::from(days_before))
-        };
-        let expiry = expiry.into_iter().flat_map(move |x| {
-            EXPIRY_REMINDER_DAYS
-                .map(|days| (on(x, days), Notice::Expiry { days }, Time::end_of_day(x)))
-        });
-        let release = release.into_iter().flat_map(move |at| {
-            RELEASE_REMINDER_DAYS.map(|days| (on(at.date(), days), Notice::Release { days }, at))
-        });
-        expiry.chain(release)
+    /// date failed; release notices while `expired` or `frozen`. `None` otherwise.
+    ///
+    /// Asked for every resource touched at every instant, so it is a plain array: no iterator
+    /// chain to build and drain when, as usual, there are none.
+    fn reminders(&self) -> Option<[(Time, Notice, Time); 3]> {
+        match self.state {
+            State::Available => {
+                let x = self
+                    .expiry
+                    .filter(|_| self.started && (!self.auto.enabled || self.attempt_failed))?;
+                let due = x.last_second();
+                Some(EXPIRY_REMINDER_DAYS.map(|days| {
+                    let at = x.days_before(days, REMINDER_HOUR);
+                    (at, Notice::Expiry { days }, due)
+                }))
+            }
+            State::Expired | State::Frozen => {
+                let anchor = self.expiry.map(Expiry::moment).or(self.arrears_since)?;
+                let days = i64::from(self.days.grace_days) + i64::from(self.days.retention_days);
+                let release = anchor.plus_days(days);
+                let reminder_on_release_date = Time::at_hour(release.date(), REMINDER_HOUR);
+                Some(RELEASE_REMINDER_DAYS.map(|days| {
+                    let at = reminder_on_release_date.plus_days(-i64::from(days));
+                    (at, Notice::Release { days }, release)
+                }))
+            }
+            State::Released => None,
+        }
     }
 
     /// The first reminder strictly after `t`, as things stand.
     fn next_reminder_after(&self, t: Time) -> Option<Time> {
-        self.reminders()
+        self.reminders()?
+            .into_iter()
             .map(|(at, ..)| at)
             .filter(|at| *at > t)
             .min()
@@ -154,23 +159,50 @@ fn next_lapse_change(state: State, anchor: Time, days: ModeDays) -> Option<(Time
     Some((at, target))
 }
 
-/// The expiry moment `E` of expiry date `X`: the next midnight.
-fn expiry_moment(expiry: NaiveDate) -> Time {
-    Time::midnight(expiry).plus_days(1)
+/// A package's expiry date `X` with its midnight, from which the rules reckon every instant
+/// tied to `X` (expiry moment, attempt window, reminders). Worked out once per expiry date.
+#[derive(Clone, Copy, Debug)]
+struct Expiry {
+    date: NaiveDate,
+    /// `X` 00:00:00.
+    midnight: Time,
+}
+
+impl Expiry {
+    fn new(date: NaiveDate) -> Self {
+        Expiry {
+            date,
+            midnight: Time::midnight(date),
+        }
+    }
+
+    /// `X` 23:59:59, the last second the package is valid.
+    fn last_second(self) -> Time {
+        self.midnight.plus_secs(SECS_PER_DAY - 1)
+    }
+
+    /// The expiry moment `E`: the next midnight.
+    fn moment(self) -> Time {
+        self.midnight.plus_days(1)
+    }
+
+    /// `hour`:00:00 on the calendar day `days` before `X`.
+    fn days_before(self, days: u8, hour: u32) -> Time {
+        self.midnight
+            .plus_days(-i64::from(days))
+            .plus_secs(i64::from(hour) * SECS_PER_HOUR)
+    }
 }
 
 /// The next automatic attempt for expiry date `x` as seen at `now` (§6): the window's first
 /// 03:00 if it has not opened yet, else the next 03:00 strictly after `now`, if on or before `x`.
-fn next_attempt_from(now: Time, x: NaiveDate, days_before: u8) -> Option<Time> {
-    let expiry_day = Time::midnight(x);
-    let first = expiry_day
-        .plus_days(-i64::from(days_before))
-        .plus_secs(i64::from(ATTEMPT_HOUR) * SECS_PER_HOUR);
+fn next_attempt_from(now: Time, x: Expiry, days_before: u8) -> Option<Time> {
+    let first = x.days_before(days_before, ATTEMPT_HOUR);
     if now < first {
         return Some(first);
     }
     let next = now.next_hour_of_day_after(ATTEMPT_HOUR);
-    (next < expiry_day.plus_days(1)).then_some(next)
+    (next < x.moment()).then_some(next)
 }
 
 /// The deterministic lifecycle state machine of one scenario under one tier.
@@ -188,8 +220,14 @@ pub struct Simulator<'a> {
     events: Vec<Event>,
     history: Vec<Vec<(Time, ResourceStatus)>>,
     balances: Vec<(Time, Cents)>,
-    /// Per resource, its own next instant (start, transition or attempt); `Time::MAX` if none.
+    /// Per resource, its own next instant (start, transition, attempt or reminder); `Time::MAX`
+    /// if none.
     due: Vec<Time>,
+    /// `(due[r], r)` for every resource with a due instant, earliest first (ties in scenario
+    /// order), so the next instant is found without scanning every resource. A reschedule pushes
+    /// the new instant and leaves the old entry behind; an entry is current while it still matches
+    /// `due`, and the top is always current (see [`Self::drop_stale`]).
+    queue: BinaryHeap<Reverse<(Time, usize)>>,
     /// Indices of the pay-per-use resources.
     metered: Vec<usize>,
     /// Resources stepped or acted on at the current instant.
@@ -248,11 +286,25 @@ impl<'a> Simulator<'a> {
             history: vec![Vec::new(); scenario.resources.len()],
             balances: vec![(Time::from_secs(i64::MIN), scenario.balance)],
             due: scenario.resources.iter().map(|r| r.start).collect(),
+            queue: scenario
+                .resources
+                .iter()
+                .enumerate()
+                .map(|(r, resource)| Reverse((resource.start, r)))
+                .collect(),
             metered: (0..scenario.resources.len())
                 .filter(|&r| scenario.resources[r].billing() == BillingMode::PayPerUse)
                 .collect(),
             touched: Vec::new(),
         }
+    }
+
+    /// Runs to `until` and returns the trace.
+    fn run(mut self) -> Trace {
+        while let Some(t) = self.next_instant() {
+            self.advance_to(t);
+        }
+        self.finish()
     }
 
     /// The next instant at which something happens, or `None` once `until` is done.
@@ -261,7 +313,10 @@ impl<'a> Simulator<'a> {
             return None;
         }
         let until = self.scenario.until;
-        let mut next = self.due.iter().copied().fold(until, Time::min);
+        let mut next = self
+            .queue
+            .peek()
+            .map_or(until, |&Reverse((at, _))| at.min(until));
         if let Some(&i) = self.order.get(self.next_action) {
             next = next.min(self.scenario.actions[i].at);
         }
@@ -325,7 +380,7 @@ impl<'a> Simulator<'a> {
             .fold(Cents::ZERO, Cents::plus)
     }
 
-    /// Makes everything at instant `t` happen (`t` must not be before [`Self::next_instant`]).
+    /// Makes everything at instant `t` happen (`t` must not be after [`Self::next_instant`]).
     pub fn advance_to(&mut self, t: Time) {
         if self.done || t <= self.now {
             return;
@@ -334,12 +389,25 @@ impl<'a> Simulator<'a> {
         // Hourly charges strictly before `t` change no state (next_instant stops at any that would).
         self.balance = self.balance.minus(self.charges(self.now, t.plus_secs(-1)));
         self.now = t;
-        for r in 0..self.live.len() {
-            let ticks = self.live[r].meter.is_some_and(|m| m.ticks_at(t));
-            if self.due[r] == t || ticks {
-                self.touched.push(r);
-                self.resource_step(r, t);
+        // §8 step 1: the resources due now and the meters that tick now, in scenario order.
+        while let Some(&Reverse((at, r))) = self.queue.peek() {
+            if at != t {
+                break;
             }
+            self.queue.pop();
+            if self.due[r] == t {
+                self.touched.push(r);
+            }
+        }
+        for &r in &self.metered {
+            if self.live[r].meter.is_some_and(|m| m.ticks_at(t)) {
+                self.touched.push(r);
+            }
+        }
+        self.touched.sort_unstable();
+        self.touched.dedup();
+        for i in 0..self.touched.len() {
+            self.resource_step(self.touched[i], t);
         }
         while let Some(&i) = self.order.get(self.next_action) {
             let action = &self.scenario.actions[i];
@@ -383,7 +451,7 @@ impl<'a> Simulator<'a> {
                 live.changed = false;
                 self.history[r].push((t, live.status()));
             }
-            self.due[r] = if live.started {
+            let due = if live.started {
                 let change = live.next_change.map_or(Time::MAX, |c| c.0);
                 let reminder = live.next_reminder_after(t).unwrap_or(Time::MAX);
                 change
@@ -392,9 +460,30 @@ impl<'a> Simulator<'a> {
             } else {
                 self.scenario.resources[r].start
             };
+            // Everything scheduled lies after `t`. So a resource that was due at `t` (its entry
+            // popped in `advance_to`) always gets a new entry, and one whose instant is unchanged
+            // still has its entry on the queue.
+            debug_assert!(due > t, "resource {r} rescheduled at or before {t:?}");
+            if due != self.due[r] {
+                self.due[r] = due;
+                if due != Time::MAX {
+                    self.queue.push(Reverse((due, r)));
+                }
+            }
         }
         self.touched.clear();
+        self.drop_stale();
         self.balances.push((t, self.balance));
+    }
+
+    /// Pops entries left behind by reschedules until the queue's top is current.
+    fn drop_stale(&mut self) {
+        while let Some(&Reverse((at, r))) = self.queue.peek() {
+            if self.due[r] == at {
+                break;
+            }
+            self.queue.pop();
+        }
     }
 
     fn emit(&mut self, at: Time, resource: Option<usize>, kind: EventKind) {
@@ -431,7 +520,9 @@ impl<'a> Simulator<'a> {
         if t.second_of_day() != i64::from(REMINDER_HOUR) * 3_600 {
             return;
         }
-        let due = self.live[r].reminders().find(|(at, ..)| *at == t);
+        let due = self.live[r]
+            .reminders()
+            .and_then(|reminders| reminders.into_iter().find(|(at, ..)| *at == t));
         if let Some((_, notice, due)) = due {
             self.emit(t, Some(r), EventKind::Reminder { notice, due });
         }
@@ -443,16 +534,16 @@ impl<'a> Simulator<'a> {
         live.changed = true;
         let kind = match self.scenario.resources[r].kind {
             ResourceKind::Package { term, .. } => {
-                let x = add_months(t.date(), term.months());
+                let x = Expiry::new(add_months(t.date(), term.months()));
                 live.expiry = Some(x);
-                live.next_change = next_lapse_change(State::Available, expiry_moment(x), live.days);
+                live.next_change = next_lapse_change(State::Available, x.moment(), live.days);
                 live.next_attempt = live
                     .auto
                     .enabled
                     .then(|| next_attempt_from(t, x, live.auto.days_before))
                     .flatten();
                 EventKind::Purchased {
-                    expires: Some(Time::end_of_day(x)),
+                    expires: Some(x.last_second()),
                     hourly_rate: None,
                     balance: self.balance,
                 }
@@ -472,10 +563,7 @@ impl<'a> Simulator<'a> {
         let from = live.state;
         live.state = to;
         live.changed = true;
-        let anchor = match live.expiry {
-            Some(x) => Some(expiry_moment(x)),
-            None => live.arrears_since,
-        };
+        let anchor = live.expiry.map(Expiry::moment).or(live.arrears_since);
         live.next_change = anchor.and_then(|a| next_lapse_change(to, a, live.days));
         if to != State::Available {
             live.next_attempt = None;
@@ -548,7 +636,7 @@ impl<'a> Simulator<'a> {
     fn renew(&mut self, r: usize, t: Time, term: Term, source: RenewSource) {
         let live = &mut self.live[r];
         let Some(x) = live.expiry else { return };
-        let x = extend_expiry(x, term.months());
+        let x = Expiry::new(extend_expiry(x.date, term.months()));
         live.expiry = Some(x);
         live.changed = true;
         live.attempt_failed = false;
@@ -564,7 +652,7 @@ impl<'a> Simulator<'a> {
             EventKind::Renewed {
                 source,
                 term,
-                expires: Time::end_of_day(x),
+                expires: x.last_second(),
                 balance,
             },
         );
@@ -572,7 +660,7 @@ impl<'a> Simulator<'a> {
             self.transition(r, t, State::Available);
         }
         let live = &mut self.live[r];
-        live.next_change = next_lapse_change(State::Available, expiry_moment(x), live.days);
+        live.next_change = next_lapse_change(State::Available, x.moment(), live.days);
     }
 
     fn reject(&mut self, t: Time, r: usize, action: ActionName, reason: Rejection) {
@@ -613,7 +701,7 @@ impl<'a> Simulator<'a> {
                     };
                     return self.reject(t, r, ActionName::Renew, reason);
                 };
-                if Time::end_of_day(extend_expiry(x, term.months())) <= t {
+                if Time::end_of_day(extend_expiry(x.date, term.months())) <= t {
                     return self.reject(t, r, ActionName::Renew, Rejection::TermTooShort);
                 }
                 let price = self.scenario.resources[r].price(term).unwrap_or_default();
@@ -644,7 +732,7 @@ impl<'a> Simulator<'a> {
                 live.auto.times = times.unwrap_or(live.auto.times);
                 live.changed = true;
                 let settings = live.auto;
-                let on_expiry_day_late = t.date() == x && t >= Time::at_hour(x, ATTEMPT_HOUR);
+                let on_expiry_day_late = t.date() == x.date && t >= x.days_before(0, ATTEMPT_HOUR);
                 live.next_attempt = enabled
                     .then(|| next_attempt_from(t, x, settings.days_before))
                     .flatten();
