@@ -15,20 +15,8 @@ pub use crate::link::MAX_ENCODED_CHARS;
 /// Why a share link could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ShareError {
-    /// The link carries nothing after `#scenario=`.
-    Empty,
-    /// The encoded text is longer than [`MAX_ENCODED_CHARS`].
-    TooLong {
-        /// Its length in characters.
-        chars: usize,
-    },
-    /// The text is not base64url.
-    NotBase64 {
-        /// What the decoder objected to.
-        detail: String,
-    },
-    /// The decoded bytes are not UTF-8 text.
-    NotText,
+    /// The payload after `#scenario=` is not base64url text (see [`PayloadError`]).
+    Payload(PayloadError),
     /// The text is not a scenario document (bad JSON or unknown fields).
     NotScenario(FieldError),
     /// The document breaks rules of the format.
@@ -38,15 +26,19 @@ pub enum ShareError {
 impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ShareError::Empty => f.write_str("the link holds no scenario after #scenario="),
-            ShareError::TooLong { chars } => write!(
+            ShareError::Payload(PayloadError::Empty) => {
+                f.write_str("the link holds no scenario after #scenario=")
+            }
+            ShareError::Payload(PayloadError::TooLong { chars }) => write!(
                 f,
                 "the link's scenario is {chars} characters long; at most {MAX_ENCODED_CHARS}"
             ),
-            ShareError::NotBase64 { detail } => {
+            ShareError::Payload(PayloadError::NotBase64 { detail }) => {
                 write!(f, "the link's scenario is not base64url text ({detail})")
             }
-            ShareError::NotText => f.write_str("the link's scenario does not decode to text"),
+            ShareError::Payload(PayloadError::NotText) => {
+                f.write_str("the link's scenario does not decode to text")
+            }
             ShareError::NotScenario(error) => {
                 write!(f, "the link does not hold a scenario document: {error}")
             }
@@ -86,12 +78,7 @@ pub fn payload_of(hash: &str) -> Option<&str> {
 
 /// Decodes a link's payload into a scenario document that passes every rule of the format.
 pub fn decode(payload: &str) -> Result<ScenarioDoc, ShareError> {
-    let text = link::decode(payload).map_err(|error| match error {
-        PayloadError::Empty => ShareError::Empty,
-        PayloadError::TooLong { chars } => ShareError::TooLong { chars },
-        PayloadError::NotBase64 { detail } => ShareError::NotBase64 { detail },
-        PayloadError::NotText => ShareError::NotText,
-    })?;
+    let text = link::decode(payload).map_err(ShareError::Payload)?;
     let doc = ScenarioDoc::from_json(&text).map_err(ShareError::NotScenario)?;
     Scenario::from_doc(&doc).map_err(ShareError::Invalid)?;
     Ok(doc)
@@ -182,9 +169,9 @@ mod tests {
         let payload = "A".repeat(MAX_ENCODED_CHARS + 1);
         assert_eq!(
             decode(&payload),
-            Err(ShareError::TooLong {
+            Err(ShareError::Payload(PayloadError::TooLong {
                 chars: MAX_ENCODED_CHARS + 1
-            })
+            }))
         );
     }
 }

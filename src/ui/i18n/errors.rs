@@ -8,6 +8,7 @@
 
 use super::{tr, trf, Lang};
 use crate::engine::FieldError;
+use crate::link::PayloadError;
 use crate::ui::share::ShareError;
 
 /// The engine's phrasings (`crate::engine` scenario, doc, money, term and time), longest first
@@ -198,8 +199,10 @@ pub fn problems(lang: Lang, errors: &[FieldError]) -> String {
 /// Why a share link could not be opened, in `lang`.
 pub fn share_error(lang: Lang, error: &ShareError) -> String {
     match error {
-        ShareError::Empty => tr(lang, "the link holds no scenario after #scenario=").to_string(),
-        ShareError::TooLong { chars } => trf(
+        ShareError::Payload(PayloadError::Empty) => {
+            tr(lang, "the link holds no scenario after #scenario=").to_string()
+        }
+        ShareError::Payload(PayloadError::TooLong { chars }) => trf(
             lang,
             "the link's scenario is {0} characters long; at most {1}",
             &[
@@ -210,12 +213,14 @@ pub fn share_error(lang: Lang, error: &ShareError) -> String {
                 ),
             ],
         ),
-        ShareError::NotBase64 { detail } => trf(
+        ShareError::Payload(PayloadError::NotBase64 { detail }) => trf(
             lang,
             "the link's scenario is not base64url text ({0})",
             &[detail],
         ),
-        ShareError::NotText => tr(lang, "the link's scenario does not decode to text").to_string(),
+        ShareError::Payload(PayloadError::NotText) => {
+            tr(lang, "the link's scenario does not decode to text").to_string()
+        }
         ShareError::NotScenario(error) => trf(
             lang,
             "the link does not hold a scenario document: {0}",
