@@ -1,7 +1,7 @@
 //! Every English literal passed to `tr`/`trf` in `src/` has a Simplified Chinese and a Brazilian
 //! Portuguese translation with the same `{n}` holes, and no key is listed twice.
 
-use renewal_lab::ui::i18n::catalog::CATALOGS;
+use renewal_lab::ui::i18n::catalog::{self, CATALOGS, SEPARATOR};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -145,10 +145,8 @@ fn every_key_in_the_sources_is_translated() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&root, &mut files);
-    let catalog: BTreeMap<&str, (&str, &str)> = CATALOGS
-        .iter()
-        .flat_map(|entries| entries.iter())
-        .map(|(en, zh, pt)| (*en, (*zh, *pt)))
+    let catalog: BTreeMap<&str, (&str, &str)> = catalog::entries()
+        .map(|(en, zh, pt)| (en, (zh, pt)))
         .collect();
     let mut missing = BTreeSet::new();
     for file in &files {
@@ -177,10 +175,31 @@ fn every_key_in_the_sources_is_translated() {
 #[test]
 fn keys_are_unique_and_translations_keep_the_holes() {
     let mut seen = BTreeSet::new();
-    for (en, zh, pt) in CATALOGS.iter().flat_map(|entries| entries.iter()) {
-        assert!(seen.insert(*en), "key listed twice: {en:?}");
+    for (en, zh, pt) in catalog::entries() {
+        assert!(seen.insert(en), "key listed twice: {en:?}");
         assert_eq!(holes(en), holes(zh), "zh-CN holes differ for {en:?}");
         assert_eq!(holes(en), holes(pt), "pt-BR holes differ for {en:?}");
+    }
+}
+
+#[test]
+fn every_part_has_one_translation_per_key_in_each_language() {
+    // The packed translations are split on the separator: one inside a translation would shift
+    // every later entry of its part onto the wrong key.
+    for part in CATALOGS {
+        let first = part.en.first().copied().unwrap_or_default();
+        for (language, joined) in [("zh-CN", part.zh), ("pt-BR", part.pt)] {
+            let count = joined.split_terminator(SEPARATOR).count();
+            assert_eq!(
+                count,
+                part.en.len(),
+                "{language} of the part starting {first:?}"
+            );
+        }
+        assert!(
+            part.en.iter().all(|en| !en.contains(SEPARATOR)),
+            "{first:?}"
+        );
     }
 }
 

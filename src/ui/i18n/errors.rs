@@ -246,7 +246,7 @@ pub fn share_error(lang: Lang, error: &ShareError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::i18n::catalog::CATALOGS;
+    use crate::ui::i18n::catalog;
 
     #[test]
     fn values_come_back_out_of_their_phrasing() {
@@ -302,10 +302,7 @@ mod tests {
     #[test]
     fn every_pattern_is_translated() {
         for pattern in PATTERNS {
-            let found = CATALOGS
-                .iter()
-                .flat_map(|entries| entries.iter())
-                .find(|entry| entry.0 == *pattern);
+            let found = catalog::entries().find(|entry| entry.0 == *pattern);
             assert!(found.is_some(), "no translation for {pattern:?}");
         }
     }

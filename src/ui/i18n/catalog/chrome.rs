@@ -1,8 +1,8 @@
 //! Themes, exports and printing.
 
-use super::Entry;
+use super::Part;
 
-pub const ENTRIES: &[Entry] = &[
+pub const PART: Part = part![
     // Theme switch
     ("Theme", "主题", "Tema"),
     ("System", "跟随系统", "Sistema"),

@@ -1,9 +1,9 @@
 //! The app frame, clock bar, toolbar, language switcher, error banner and the reducer's notices,
 //! errors and announcements.
 
-use super::Entry;
+use super::Part;
 
-pub const ENTRIES: &[Entry] = &[
+pub const PART: Part = part![
     // App frame
     ("What happens to a cloud subscription around its expiry, under a virtual clock.", "在虚拟时钟下，看云订阅在到期前后会发生什么。", "O que acontece com uma assinatura de nuvem perto do vencimento, sob um relógio virtual."),
     ("The edit has {0} problem (marked in the editor): showing the last valid simulation until it is fixed.", "本次编辑有 {0} 个问题（已在编辑器中标出）：修正之前显示上一次有效的模拟。", "A edição tem {0} problema (marcado no editor): a última simulação válida fica na tela até ele ser corrigido."),

@@ -1,9 +1,9 @@
 //! The scenario editor: sections, field labels, help in placeholders and options, buttons, and
 //! the form's own reasons for text it cannot put in the document (`i18n/errors.rs` `PATTERNS`).
 
-use super::Entry;
+use super::Part;
 
-pub const ENTRIES: &[Entry] = &[
+pub const PART: Part = part![
     ("Scenario editor", "场景编辑器", "Editor de cenário"),
     (
         "{0} problem, marked below.",

@@ -1,9 +1,9 @@
 //! Problems: the engine's phrasings matched by `i18n/errors.rs` (values kept), and share-link
 //! and import errors.
 
-use super::Entry;
+use super::Part;
 
-pub const ENTRIES: &[Entry] = &[
+pub const PART: Part = part![
     (
         "it breaks a rule of the format",
         "它违反了格式规则",

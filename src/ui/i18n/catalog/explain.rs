@@ -1,9 +1,9 @@
 //! Sentences about events (`i18n/explain.rs`): the act report now, the event log and timeline
 //! titles once they are converted.
 
-use super::Entry;
+use super::Part;
 
-pub const ENTRIES: &[Entry] = &[
+pub const PART: Part = part![
     ("in service", "服务中", "em serviço"),
     ("grace period: still usable", "宽限期：仍可使用", "período de carência: ainda utilizável"),
     ("retention period: not usable, data kept", "保留期：不可使用，数据保留", "período de retenção: não utilizável, dados mantidos"),

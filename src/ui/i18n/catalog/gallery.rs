@@ -1,9 +1,9 @@
 //! The gallery's titles (the scenario files' names) and one-line stories, looked up by their
 //! English text (checked by `tests/i18n_catalog.rs`).
 
-use super::Entry;
+use super::Part;
 
-pub const ENTRIES: &[Entry] = &[
+pub const PART: Part = part![
     ("Auto-renew on, balance too low", "已开启自动续费，余额不足", "Renovação automática ativada, saldo baixo demais"),
     ("Auto-renew tries from 7 days before expiry with 20.00 for a 30.00 renewal; it fails daily until a top-up pays for it.", "自动续费从到期前 7 天开始尝试，余额 20.00，续费需 30.00；每天都失败，直到一次充值付清。", "A renovação automática tenta desde 7 dias antes do vencimento com 20,00 para uma renovação de 30,00; falha todo dia até uma recarga pagá-la."),
     ("Forgot to renew, renewed in the retention period", "忘记续费，在保留期内续费", "Esqueceu de renovar, renovou no período de retenção"),

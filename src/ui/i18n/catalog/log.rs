@@ -1,8 +1,8 @@
 //! The event log: its frame and the short names of event kinds.
 
-use super::Entry;
+use super::Part;
 
-pub const ENTRIES: &[Entry] = &[
+pub const PART: Part = part![
     ("Event log", "事件日志", "Registro de eventos"),
     ("Log tier", "日志等级", "Nível do registro"),
     (

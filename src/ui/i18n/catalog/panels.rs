@@ -1,9 +1,9 @@
 //! The act panel, status panel, state diagram, gallery frame, and the shared words of
 //! `ui/text.rs` and `i18n/format.rs` (states, periods, days, countdowns).
 
-use super::Entry;
+use super::Part;
 
-pub const ENTRIES: &[Entry] = &[
+pub const PART: Part = part![
     // Gallery frame
     ("Start from a story", "从一个故事开始", "Comece por uma história"),
     ("Each scenario plays out what happens to a subscription around its expiry. Open one, drive the clock, act as the customer, or edit it.", "每个场景都演示一个订阅在到期前后会发生什么。打开一个场景，拨动时钟，以客户身份操作，或编辑它。", "Cada cenário mostra o que acontece com uma assinatura perto do vencimento. Abra um, conduza o relógio, aja como o cliente ou edite-o."),

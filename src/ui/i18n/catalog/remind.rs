@@ -1,8 +1,8 @@
 //! Reminder notices: the event log's rows, the timeline's marker titles and legend.
 
-use super::Entry;
+use super::Part;
 
-pub const ENTRIES: &[Entry] = &[
+pub const PART: Part = part![
     ("reminder", "提醒", "lembrete"),
     (
         "reminders at 09:00 (modelling choice)",

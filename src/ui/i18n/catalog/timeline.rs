@@ -1,8 +1,8 @@
 //! The timeline: its frame, lane summaries for screen readers and the glyphs' tooltips.
 
-use super::Entry;
+use super::Part;
 
-pub const ENTRIES: &[Entry] = &[
+pub const PART: Part = part![
     ("Timeline", "时间线", "Linha do tempo"),
     ("{0} → {1} · times in {2}", "{0} → {1} · 时间为 {2}", "{0} → {1} · horários em {2}"),
     ("Timeline position", "时间线位置", "Posição na linha do tempo"),

@@ -1,8 +1,8 @@
 //! The what-if panel: its form, refusals, divergence sentences and lanes.
 
-use super::Entry;
+use super::Part;
 
-pub const ENTRIES: &[Entry] = &[
+pub const PART: Part = part![
     ("What-if", "假设分析", "E se"),
     (
         "Branch the scenario with one change and compare both runs on one time axis. The scenario stays as it is unless you adopt the what-if.",

@@ -1,9 +1,9 @@
 //! Workshop mode: exercises, questions, reveals, the score and the trainer's panel; also the rule
 //! names a reveal shows and the ready exercises' titles and stories (looked up by their English).
 
-use super::Entry;
+use super::Part;
 
-pub const ENTRIES: &[Entry] = &[
+pub const PART: Part = part![
     // Locking, links, announcements
     (
         "The clock and the scenario are locked during the exercise: answer the question, or leave the exercise.",
