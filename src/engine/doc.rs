@@ -5,12 +5,13 @@
 //! checks every rule and turns this into typed values.
 
 mod json;
+mod pow10;
 
-pub use json::Number;
 pub(crate) use json::{
     invalid_type as invalid_json_type, join as json_join, object as json_object, one_of,
     parse as parse_json, write as write_json, Node, Value,
 };
+pub use json::{plain_text, Number};
 
 use super::policy::{BillingMode, ModeDays, TierDays, MAX_PERIOD_DAYS};
 use super::scenario::FieldError;

@@ -1,6 +1,6 @@
 //! Money as integer cents: parsing the format's decimal amounts and printing them with two decimals.
 
-use super::doc::Number;
+use super::doc::{plain_text, Number};
 use std::fmt;
 
 /// The largest amount a scenario may state: 1,000,000,000.00.
@@ -89,10 +89,9 @@ impl Cents {
         if !value.is_finite() || value > 1e12 {
             return Err(format!("{number} is more than the maximum {MAX_AMOUNT}"));
         }
-        // Rust prints the shortest text that reads back as the same f64, so a number written with
-        // at most two decimals comes back with at most two decimals.
-        Self::parse(&value.to_string())
-            .map_err(|e| e.replace(&format!("{value:?}"), &number.to_string()))
+        // The shortest text that reads back as the same f64, so a number written with at most two
+        // decimals comes back with at most two decimals.
+        Self::parse(&plain_text(value))
     }
 }
 

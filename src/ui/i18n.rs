@@ -69,10 +69,7 @@ thread_local! {
 fn lookup(en: &str) -> Option<catalog::Entry> {
     SORTED.with(|cell| {
         let entries = cell.get_or_init(|| {
-            let all: Vec<catalog::Entry> = catalog::CATALOGS
-                .iter()
-                .flat_map(|entries| entries.iter().copied())
-                .collect();
+            let all: Vec<catalog::Entry> = catalog::entries().collect();
             // The shared sort (one copy of the sort code in the wasm); keys are unique anyway.
             crate::engine::simulate::stable_order(all.len(), &|a, b| all[a].0.cmp(all[b].0))
                 .into_iter()

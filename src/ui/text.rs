@@ -204,9 +204,18 @@ pub fn time_at_fraction(start: Time, end: Time, fraction: f64) -> Time {
     start.plus_secs((span as f64 * fraction).round() as i64)
 }
 
-/// A fraction as an SVG/CSS percentage with three decimals: `12.500%`.
+/// A fraction as an SVG/CSS percentage with three decimals: `12.500%` (`0.000%` for NaN). Integer
+/// arithmetic, not `{:.3}`, which would bring float formatting into the web build.
 pub fn percent(fraction: f64) -> String {
-    format!("{:.3}%", fraction * 100.0)
+    let thousandths = fraction * 100_000.0;
+    let thousandths = if thousandths.is_finite() {
+        thousandths.round() as i64
+    } else {
+        0
+    };
+    let sign = if thousandths < 0 { "-" } else { "" };
+    let magnitude = thousandths.unsigned_abs();
+    format!("{sign}{}.{:03}%", magnitude / 1000, magnitude % 1000)
 }
 
 /// The step of the keyboard slider for a span: one hour, or one day for spans over 60 days.
@@ -478,7 +487,21 @@ mod tests {
         assert_eq!(time_at_fraction(start, end, 7.0), end);
         assert_eq!(time_at_fraction(start, end, f64::NAN), start);
         assert_eq!(fraction(start, start, start), 0.0);
-        assert_eq!(percent(0.125), "12.500%");
+        // fraction, percentage
+        let cases = [
+            (0.125, "12.500%"),
+            (0.0, "0.000%"),
+            (1.0, "100.000%"),
+            (0.333_333_3, "33.333%"),
+            (0.000_004_9, "0.000%"),
+            (0.000_005_1, "0.001%"),
+            (-0.025, "-2.500%"),
+            (f64::NAN, "0.000%"),
+            (f64::INFINITY, "0.000%"),
+        ];
+        for (fraction, want) in cases {
+            assert_eq!(percent(fraction), want, "{fraction}");
+        }
         assert_eq!(slider_step_secs(30 * 86_400), 3_600);
         assert_eq!(slider_step_secs(365 * 86_400), 86_400);
     }

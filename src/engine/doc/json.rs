@@ -6,6 +6,7 @@
 //! written the same way, the same escapes and pretty layout. `tests/doc_parity.rs` checks this
 //! against serde_json on thousands of mutated documents.
 
+use super::pow10::POW10;
 use crate::engine::FieldError;
 use std::fmt::{self, Write as _};
 
@@ -66,33 +67,65 @@ pub fn float_text(v: f64) -> String {
     if !v.is_finite() {
         return "null".to_string();
     }
-    let sci = format!("{v:e}");
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let (sign, mantissa) = match mantissa.strip_prefix('-') {
-        Some(m) => ("-", m),
-        None => ("", mantissa),
-    };
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    let len = digits.len() as i32;
-    let zeros = |n: i32| "0".repeat(n.max(0) as usize);
+    let sign = if v.is_sign_negative() { "-" } else { "" };
     if v == 0.0 {
         return format!("{sign}0.0");
     }
+    let (digits, exp) = shortest_digits(v);
     if (-5..=15).contains(&exp) {
-        if len - 1 <= exp {
-            format!("{sign}{digits}{}.0", zeros(exp + 1 - len))
-        } else if exp >= 0 {
-            let (a, b) = digits.split_at(exp as usize + 1);
-            format!("{sign}{a}.{b}")
-        } else {
-            format!("{sign}0.{}{digits}", zeros(-exp - 1))
-        }
+        let fixed = fixed_notation(&digits, exp);
+        let point = if fixed.contains('.') { "" } else { ".0" };
+        format!("{sign}{fixed}{point}")
     } else {
         let (a, b) = digits.split_at(1);
         let dot = if b.is_empty() { "" } else { "." };
         let plus = if exp >= 0 { "+" } else { "" };
         format!("{sign}{a}{dot}{b}e{plus}{exp}")
+    }
+}
+
+/// `v` in plain decimal notation with its shortest round-trip digits, as Rust's `Display` for
+/// `f64` writes it (`30.5`, `3`, `-0`, `0.0000001`); `v` is finite.
+pub fn plain_text(v: f64) -> String {
+    let sign = if v.is_sign_negative() { "-" } else { "" };
+    if v == 0.0 {
+        return format!("{sign}0");
+    }
+    let (digits, exp) = shortest_digits(v);
+    format!("{sign}{}", fixed_notation(&digits, exp))
+}
+
+/// The shortest digits that read back as `|v|` (no leading or trailing zeros) and the decimal
+/// exponent of the first one: `30.5` → `("305", 1)`, `0.001` → `("1", -3)`. `v` is finite and
+/// not zero. The digits come from `ryu`, so the web build carries no float formatting of core.
+fn shortest_digits(v: f64) -> (String, i32) {
+    let mut buffer = ryu::Buffer::new();
+    let text = buffer.format_finite(v.abs());
+    let (mantissa, exp) = match text.split_once('e') {
+        Some((mantissa, exp)) => (mantissa, exp.parse::<i32>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let whole_len = mantissa.find('.').unwrap_or(mantissa.len()) as i32;
+    let all: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let significant = all.trim_start_matches('0');
+    let leading = (all.len() - significant.len()) as i32;
+    (
+        significant.trim_end_matches('0').to_string(),
+        whole_len - 1 - leading + exp,
+    )
+}
+
+/// `digits` (first digit at decimal exponent `exp`) without an exponent: `("305", 1)` → `30.5`.
+fn fixed_notation(digits: &str, exp: i32) -> String {
+    let len = digits.len() as i32;
+    let zeros = |n: i32| "0".repeat(n.max(0) as usize);
+    if len - 1 <= exp {
+        format!("{digits}{}", zeros(exp + 1 - len))
+    } else if exp >= 0 {
+        let (a, b) = digits.split_at(exp as usize + 1);
+        format!("{a}.{b}")
+    } else {
+        format!("0.{}{digits}", zeros(-exp - 1))
     }
 }
 
@@ -467,8 +500,8 @@ impl Parser<'_> {
         loop {
             let k = exp.unsigned_abs();
             if k <= 308 {
-                // The same value as serde_json's table entry `1e{k}` (a correctly rounded literal).
-                let pow: f64 = format!("1e{k}").parse().unwrap_or(f64::INFINITY);
+                // serde_json's table entry `1e{k}` (a correctly rounded literal).
+                let pow = POW10[k as usize];
                 if exp >= 0 {
                     f *= pow;
                     if f.is_infinite() {
