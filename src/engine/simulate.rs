@@ -52,11 +52,15 @@ pub fn simulate_all_tiers(scenario: &Scenario) -> Vec<Trace> {
     let mut traces: Vec<Trace> = Vec::new();
     for tier in scenario.policy.tier_names() {
         let mut sim = Simulator::new(scenario, tier);
-        // Tiers differ only in their periods, so the previous tier's event count is a close
-        // guess at this one's. Events are the bulk of a trace; reserving them up front spares
-        // growing the list by doublings, each a reallocation and a copy.
+        // Tiers differ only in their periods, so the previous tier's trace is a close guess at
+        // the size of this one's. Reserving its lists up front spares growing them by
+        // doublings, each a reallocation and a copy.
         if let Some(previous) = traces.last() {
             sim.events.reserve(previous.events.len());
+            sim.balances.reserve(previous.balances.len());
+            for (history, previous) in sim.history.iter_mut().zip(&previous.history) {
+                history.reserve(previous.len());
+            }
         }
         traces.push(sim.run());
     }
@@ -98,45 +102,54 @@ impl Live {
             .filter(|_| self.started && self.state.is_usable())
     }
 
-    /// The reminders this resource would receive as things stand: `(instant, notice, due)`.
-    /// Expiry notices while `available` with auto-renew off or its last attempt for this expiry
-    /// date failed; release notices while `expired` or `frozen`. `None` otherwise.
+    /// The reminders this resource would receive as things stand, as a schedule: the instant
+    /// they count back from (`REMINDER_HOUR` on the expiry or release date), how many days
+    /// before it each comes (descending, so the instants ascend), whether they are expiry
+    /// notices (else release notices), and the instant they warn of. Expiry notices while
+    /// `available` with auto-renew off or its last attempt for this expiry date failed; release
+    /// notices while `expired` or `frozen`. `None` otherwise.
     ///
-    /// Asked for every resource touched at every instant, so it is a plain array: no iterator
-    /// chain to build and drain when, as usual, there are none.
-    fn reminders(&self) -> Option<[(Time, Notice, Time); 3]> {
+    /// Asked for every resource touched at every instant, so it builds nothing per reminder.
+    fn reminder_schedule(&self) -> Option<(Time, [u8; 3], bool, Time)> {
         match self.state {
             State::Available => {
                 let x = self
                     .expiry
                     .filter(|_| self.started && (!self.auto.enabled || self.attempt_failed))?;
-                let due = x.last_second();
-                Some(EXPIRY_REMINDER_DAYS.map(|days| {
-                    let at = x.days_before(days, REMINDER_HOUR);
-                    (at, Notice::Expiry { days }, due)
-                }))
+                let base = x.days_before(0, REMINDER_HOUR);
+                Some((base, EXPIRY_REMINDER_DAYS, true, x.last_second()))
             }
             State::Expired | State::Frozen => {
                 let anchor = self.expiry.map(Expiry::moment).or(self.arrears_since)?;
                 let days = i64::from(self.days.grace_days) + i64::from(self.days.retention_days);
                 let release = anchor.plus_days(days);
-                let reminder_on_release_date = Time::at_hour(release.date(), REMINDER_HOUR);
-                Some(RELEASE_REMINDER_DAYS.map(|days| {
-                    let at = reminder_on_release_date.plus_days(-i64::from(days));
-                    (at, Notice::Release { days }, release)
-                }))
+                let base = Time::at_hour(release.date(), REMINDER_HOUR);
+                Some((base, RELEASE_REMINDER_DAYS, false, release))
             }
             State::Released => None,
         }
     }
 
+    /// The reminder due at exactly `t`, if any: `(notice, due)`.
+    fn reminder_at(&self, t: Time) -> Option<(Notice, Time)> {
+        let (base, days, expiry, due) = self.reminder_schedule()?;
+        let days = days
+            .into_iter()
+            .find(|days| base.plus_days(-i64::from(*days)) == t)?;
+        let notice = if expiry {
+            Notice::Expiry { days }
+        } else {
+            Notice::Release { days }
+        };
+        Some((notice, due))
+    }
+
     /// The first reminder strictly after `t`, as things stand.
     fn next_reminder_after(&self, t: Time) -> Option<Time> {
-        self.reminders()?
-            .into_iter()
-            .map(|(at, ..)| at)
-            .filter(|at| *at > t)
-            .min()
+        let (base, days, ..) = self.reminder_schedule()?;
+        days.into_iter()
+            .map(|days| base.plus_days(-i64::from(days)))
+            .find(|at| *at > t)
     }
 }
 
@@ -520,10 +533,7 @@ impl<'a> Simulator<'a> {
         if t.second_of_day() != i64::from(REMINDER_HOUR) * 3_600 {
             return;
         }
-        let due = self.live[r]
-            .reminders()
-            .and_then(|reminders| reminders.into_iter().find(|(at, ..)| *at == t));
-        if let Some((_, notice, due)) = due {
+        if let Some((notice, due)) = self.live[r].reminder_at(t) {
             self.emit(t, Some(r), EventKind::Reminder { notice, due });
         }
     }
