@@ -153,6 +153,20 @@ impl Live {
     }
 }
 
+/// Sorts `list` ascending and drops repeats. For the resources touched at an instant, a short
+/// list already nearly in order (the heap yields them by index), insertion sort is linear, and
+/// far less code in the web build than the general sort.
+fn sort_dedup(list: &mut Vec<usize>) {
+    for i in 1..list.len() {
+        let mut j = i;
+        while j > 0 && list[j - 1] > list[j] {
+            list.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    list.dedup();
+}
+
 /// After a lapse begins at `anchor` (expiry moment or start of arrears), the next timed transition
 /// from `state`: the instant and the state it leads to, skipping periods of zero days.
 fn next_lapse_change(state: State, anchor: Time, days: ModeDays) -> Option<(Time, State)> {
@@ -417,8 +431,7 @@ impl<'a> Simulator<'a> {
                 self.touched.push(r);
             }
         }
-        self.touched.sort_unstable();
-        self.touched.dedup();
+        sort_dedup(&mut self.touched);
         for i in 0..self.touched.len() {
             self.resource_step(self.touched[i], t);
         }
@@ -456,8 +469,7 @@ impl<'a> Simulator<'a> {
 
     /// Closes instant `t`: appends changed statuses and the balance, and reschedules.
     fn record(&mut self, t: Time) {
-        self.touched.sort_unstable();
-        self.touched.dedup();
+        sort_dedup(&mut self.touched);
         for &r in &self.touched {
             let live = &mut self.live[r];
             if live.changed {
@@ -760,6 +772,29 @@ impl<'a> Simulator<'a> {
                     self.attempt(r, t);
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_dedup;
+
+    #[test]
+    fn touched_lists_come_out_sorted_without_repeats() {
+        // input, expected
+        let cases: [(&[usize], &[usize]); 6] = [
+            (&[], &[]),
+            (&[3], &[3]),
+            (&[0, 1, 2], &[0, 1, 2]),
+            (&[2, 0, 1, 0], &[0, 1, 2]),
+            (&[5, 5, 5], &[5]),
+            (&[0, 2, 4, 1, 3, 2, 0], &[0, 1, 2, 3, 4]),
+        ];
+        for (input, expected) in cases {
+            let mut list = input.to_vec();
+            sort_dedup(&mut list);
+            assert_eq!(list, expected, "{input:?}");
         }
     }
 }
