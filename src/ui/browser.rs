@@ -19,7 +19,7 @@ fn window() -> Option<web_sys::Window> {
 }
 
 /// A JavaScript error as words.
-pub fn describe(error: &JsValue) -> String {
+pub fn describe(error: JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
@@ -39,7 +39,7 @@ pub fn storage_get(key: &str) -> Option<String> {
 /// Stores `value` under `key`.
 pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
     let storage = local_storage().ok_or("local storage is not available")?;
-    storage.set_item(key, value).map_err(|e| describe(&e))
+    storage.set_item(key, value).map_err(describe)
 }
 
 /// `location.hash`, e.g. `#scenario=…` (empty when there is none).
@@ -67,20 +67,17 @@ pub fn origin_and_path() -> (String, String) {
 /// Replaces the address (same document, no navigation, no `hashchange`): `url` may be a path
 /// with a fragment.
 pub fn replace_address(url: &str) -> Result<(), String> {
-    let history = window()
-        .ok_or("no window")?
-        .history()
-        .map_err(|e| describe(&e))?;
+    let history = window().ok_or("no window")?.history().map_err(describe)?;
     history
         .replace_state_with_url(&JsValue::NULL, "", Some(url))
-        .map_err(|e| describe(&e))
+        .map_err(describe)
 }
 
 /// Drops the fragment from the address, keeping path and query.
 pub fn clear_fragment() -> Result<(), String> {
     let location = window().ok_or("no window")?.location();
-    let path = location.pathname().map_err(|e| describe(&e))?;
-    let search = location.search().map_err(|e| describe(&e))?;
+    let path = location.pathname().map_err(describe)?;
+    let search = location.search().map_err(describe)?;
     replace_address(&format!("{path}{search}"))
 }
 
@@ -121,7 +118,7 @@ pub async fn write_clipboard(text: &str) -> Result<(), String> {
     JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
-        .map_err(|e| describe(&e))
+        .map_err(describe)
 }
 
 /// Offers `text` as a file download named `file_name`.
@@ -130,12 +127,12 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|e| describe(&e))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| describe(&e))?;
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|e| describe(&e))?
+        .map_err(describe)?
         .unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(file_name);
@@ -156,9 +153,7 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
 
 /// The text of a file the user chose.
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text())
-        .await
-        .map_err(|e| describe(&e))?;
+    let text = JsFuture::from(file.text()).await.map_err(describe)?;
     text.as_string()
         .ok_or_else(|| "the file is not text".to_string())
 }

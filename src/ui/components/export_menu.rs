@@ -7,6 +7,7 @@
 
 use crate::engine::Time;
 use crate::export::{self, svg};
+use crate::ui::browser::describe;
 use crate::ui::components::toolbar::export_file_name;
 use crate::ui::i18n::format::{minute, offset as offset_label, second};
 use crate::ui::i18n::{errors, tr, trf, use_lang, Lang, LocalText};
@@ -74,10 +75,6 @@ fn text_file(sim: &SimRef, now: Time, format: Format, lang: Lang) -> Option<(Str
         )),
         Format::Png => None,
     }
-}
-
-fn describe(error: JsValue) -> String {
-    crate::ui::browser::describe(&error)
 }
 
 /// A `blob:` address for `blob`.
