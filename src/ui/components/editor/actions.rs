@@ -4,7 +4,7 @@ use super::edit::{time_input_value, verb_value, ActionEdit, Edit};
 use super::form::{term_options, Control, Field, Form, TextKind, ToEdit};
 use super::held::Slot;
 use super::resources::whole_text;
-use super::row::{in_list, List, RowProps};
+use super::row::{row_shows, List, RowProps};
 use crate::engine::doc::{ActionDoc, ActionVerb};
 use crate::engine::ScenarioDoc;
 use crate::ui::i18n::{tr, trf};
@@ -33,10 +33,8 @@ fn fields(verb: ActionVerb) -> &'static [&'static str] {
 
 /// Whether an action's row shows the problems at `path` beside one of its fields.
 pub fn shows(doc: &ScenarioDoc, path: &str) -> bool {
-    in_list(path, List::Actions).is_some_and(|(index, field)| {
-        doc.actions
-            .get(index)
-            .is_some_and(|action| fields(action.verb).contains(&field))
+    row_shows(path, List::Actions, |i| {
+        doc.actions.get(i).map(|a| fields(a.verb))
     })
 }
 

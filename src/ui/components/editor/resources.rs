@@ -3,7 +3,7 @@
 use super::edit::{time_input_value, Edit, ResourceEdit};
 use super::form::{term_options, Control, Field, Form, TextKind, ToEdit};
 use super::held::Slot;
-use super::row::{in_list, List, RowProps};
+use super::row::{row_shows, List, RowProps};
 use crate::engine::doc::ResourceDoc;
 use crate::engine::{BillingMode, ScenarioDoc};
 use crate::ui::i18n::{tr, trf};
@@ -37,10 +37,8 @@ fn fields(mode: BillingMode) -> &'static [&'static str] {
 
 /// Whether a resource's row shows the problems at `path` beside one of its fields.
 pub fn shows(doc: &ScenarioDoc, path: &str) -> bool {
-    in_list(path, List::Resources).is_some_and(|(index, field)| {
-        doc.resources
-            .get(index)
-            .is_some_and(|resource| fields(resource.billing).contains(&field))
+    row_shows(path, List::Resources, |i| {
+        doc.resources.get(i).map(|r| fields(r.billing))
     })
 }
 

@@ -35,6 +35,17 @@ pub fn in_list(path: &str, list: List) -> Option<(usize, &str)> {
     Some((index.parse().ok()?, rest))
 }
 
+/// Whether a row of `list` shows the problems at `path` beside one of its fields, given the
+/// fields (paths below the element) the row at an index shows, `None` past the list's end.
+pub fn row_shows(
+    path: &str,
+    list: List,
+    fields_at: impl Fn(usize) -> Option<&'static [&'static str]>,
+) -> bool {
+    in_list(path, list)
+        .is_some_and(|(index, field)| fields_at(index).is_some_and(|f| f.contains(&field)))
+}
+
 /// Props of one row: the whole document and problem list (shared, not copied) and the row's
 /// place; equal when everything the row shows is equal.
 #[derive(Properties, Clone)]
