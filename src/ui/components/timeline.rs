@@ -47,7 +47,7 @@ const LABEL_CHAR_PX: f64 = 6.6;
 /// The vertical centre of the markers in a lane, in pixels from its top.
 const LANE_MARKER_Y: f64 = 27.0;
 /// The baseline of band labels in a lane, in pixels from its top.
-const LANE_LABEL_Y: f64 = 14.0;
+const LANE_LABEL_Y: &str = "14";
 /// The vertical centre of the account markers in a tier row.
 const TIER_MARKER_Y: f64 = 25.0;
 /// The height of a lane, in pixels (the CSS `--tl-lane-h`).
@@ -1281,7 +1281,7 @@ fn lane_body(props: &LaneBodyProps) -> Html {
         let (label, x) = band.label?;
         Some(html! {
             <text class={format!("band-label band-label-{}", band.state.as_str())}
-                  x={tenths(x)} y={LANE_LABEL_Y.to_string()}>{ label }</text>
+                  x={tenths(x)} y={LANE_LABEL_Y}>{ label }</text>
         })
     });
     html! {
