@@ -32,9 +32,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]; then
   cargo install wasm-bindgen-cli --version 0.2.130
 fi
 
-# Playwright, axe-core and binaryen's wasm-opt, exactly as package-lock.json pins them.
+# Playwright, axe-core, terser and binaryen's wasm-opt, exactly as package-lock.json pins them.
 # Browsers are never downloaded: the tests use Debian's /usr/bin/chromium.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@axe-core/playwright ] || [ ! -d node_modules/@playwright/test ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/terser ] || [ ! -d node_modules/@axe-core/playwright ] || [ ! -d node_modules/@playwright/test ]; then
   echo "setup: installing node packages"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
