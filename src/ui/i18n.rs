@@ -142,13 +142,20 @@ pub fn initial_lang(stored: Option<&str>, browser: Option<&str>) -> Lang {
 /// `one` or `other` (English keys, each with a `{0}` hole for `n`) by the plural rules of
 /// `lang`: English singular for exactly 1, Portuguese for 0 and 1 (CLDR `pt`), Chinese never.
 pub fn plural(lang: Lang, n: i64, one: &str, other: &str) -> String {
+    pluralf(lang, n, one, other, &[])
+}
+
+/// [`plural`] with more holes: `{0}` is `n`, `{1}` onwards are `more`.
+pub fn pluralf(lang: Lang, n: i64, one: &str, other: &str, more: &[&str]) -> String {
     let singular = match lang {
         Lang::En => n == 1,
         Lang::PtBr => n == 0 || n == 1,
         Lang::ZhCn => false,
     };
     let count = format::count(lang, n);
-    trf(lang, if singular { one } else { other }, &[&count])
+    let mut args = vec![count.as_str()];
+    args.extend_from_slice(more);
+    trf(lang, if singular { one } else { other }, &args)
 }
 
 /// A text made in every language at once, so a message made before a language switch (a notice,

@@ -7,7 +7,7 @@
 use crate::engine::doc::{ActionDoc, ActionVerb, AmountDoc};
 use crate::engine::{Cents, EventKind, FieldError, Scenario, ScenarioDoc, Term, Time, Trace};
 use crate::ui::i18n::explain as say;
-use crate::ui::i18n::{errors, plural, tr, trf, Lang, LocalText};
+use crate::ui::i18n::{errors, pluralf, tr, trf, Lang, LocalText};
 use crate::ui::sim::{Sim, SimRef};
 use crate::ui::what_if_state::{WhatIfAction, WhatIfState};
 use crate::ui::workshop_state::{self, WorkshopAction, WorkshopState};
@@ -825,13 +825,13 @@ fn state_changes(lang: Lang, sim: &Sim, from: Time, to: Time) -> String {
     let shown = changes.get(skipped..).unwrap_or_default().join("; ");
     match skipped {
         0 => shown,
-        n => plural(
+        n => pluralf(
             lang,
             i64::try_from(n).unwrap_or(i64::MAX),
             "{0} earlier state change, then {1}",
             "{0} earlier state changes, then {1}",
-        )
-        .replace("{1}", &shown),
+            &[&shown],
+        ),
     }
 }
 

@@ -46,7 +46,7 @@ enum Format {
 /// The file stem for `sim`: the scenario's name as Export JSON writes it, without `.json`.
 fn file_stem(sim: &SimRef) -> String {
     let name = export_file_name(&sim.scenario.to_doc());
-    name.trim_end_matches(".json").to_string()
+    name.strip_suffix(".json").unwrap_or(&name).to_string()
 }
 
 /// The file name and text of a text export (CSV, ICS, SVG); `None` for the PNG.
