@@ -7,10 +7,10 @@ use crate::ui::browser::{self, FIRST_RENDER_MARK, UPDATE_MEASURE, UPDATE_START_M
 use crate::ui::components::act_panel::ActPanel;
 use crate::ui::components::clock_bar::ClockBar;
 use crate::ui::components::editor::Editor;
-use crate::ui::components::error_banner::ErrorBanner;
+use crate::ui::components::error_banner::error_banner;
 use crate::ui::components::event_log::EventLog;
 use crate::ui::components::gallery::Gallery;
-use crate::ui::components::language::{remember_lang, show_lang, start_lang, LanguageSwitcher};
+use crate::ui::components::language::{language_switcher, remember_lang, show_lang, start_lang};
 use crate::ui::components::state_diagram::StateDiagram;
 use crate::ui::components::status_panel::StatusPanel;
 use crate::ui::components::timeline::Timeline;
@@ -166,14 +166,14 @@ pub fn app() -> Html {
                         { tr(lang, "What happens to a cloud subscription around its expiry, under a virtual clock.") }
                     </p>
                 </div>
-                <LanguageSwitcher {lang} on_change={on_lang} />
+                { language_switcher(lang, &on_lang) }
                 <Toolbar doc={state.doc.clone()} valid={state.errors.is_empty()}
                     sim={state.sim.clone()} can_undo={state.can_undo()}
                     can_redo={state.can_redo()} on_action={dispatch.clone()} />
                 <crate::ui::components::theme_switch::ThemeSwitch />
             </header>
             <main class="app-main">
-                <ErrorBanner error={state.error.clone()} {on_dismiss} />
+                { error_banner(lang, state.error.as_ref(), &on_dismiss) }
                 <p class="notice" data-testid="notice" role="status">
                     { state.notice.as_ref().map(|notice| notice.get(lang).to_string()) }
                 </p>

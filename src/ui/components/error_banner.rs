@@ -1,25 +1,14 @@
 //! The error banner (`role="alert"`): what went wrong with a link or a file, with a way to dismiss it.
 
-use crate::ui::i18n::{tr, use_lang, LocalText};
+use crate::ui::i18n::{tr, Lang, LocalText};
 use yew::prelude::*;
 
-/// Properties of [`ErrorBanner`].
-#[derive(Properties, PartialEq)]
-pub struct ErrorBannerProps {
-    /// The error to show; nothing is rendered without one.
-    pub error: Option<LocalText>,
-    /// Called when the user dismisses the banner.
-    pub on_dismiss: Callback<()>,
-}
-
-/// Shows the current error, if any, as an alert.
-#[function_component(ErrorBanner)]
-pub fn error_banner(props: &ErrorBannerProps) -> Html {
-    let lang = use_lang();
-    let Some(error) = props.error.as_ref().map(|e| e.get(lang).to_string()) else {
+/// The current error, if any, as an alert with a Dismiss button; nothing without one.
+pub fn error_banner(lang: Lang, error: Option<&LocalText>, on_dismiss: &Callback<()>) -> Html {
+    let Some(error) = error.map(|e| e.get(lang).to_string()) else {
         return html! {};
     };
-    let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
+    let on_dismiss = on_dismiss.reform(|_: MouseEvent| ());
     html! {
         <div class="error-banner" data-testid="error-banner" role="alert">
             <p class="error-banner-text">{ error }</p>

@@ -101,7 +101,7 @@ fn event_row(props: &EventRowProps) -> Html {
         .map_or(tr(lang, "account"), |r| r.id.as_str());
     let at = event.at.rfc3339(trace.offset);
     let badge = match event.kind {
-        EventKind::StateChanged { to, .. } => state_badge(Some(to)),
+        EventKind::StateChanged { to, .. } => state_badge(lang, Some(to)),
         EventKind::Reminder { .. } => {
             html! { <span class="ev-kind">{ reminder::kind_label(lang) }</span> }
         }

@@ -27,34 +27,25 @@ pub fn remember_lang(lang: Lang) {
     let _ = browser::storage_set(LANG_KEY, lang.code());
 }
 
-/// Properties of [`LanguageSwitcher`].
-#[derive(Properties, PartialEq)]
-pub struct LanguageSwitcherProps {
-    /// The language shown.
-    pub lang: Lang,
-    /// Receives the chosen language.
-    pub on_change: Callback<Lang>,
-}
-
-/// The select that switches the app's language at once.
-#[function_component(LanguageSwitcher)]
-pub fn language_switcher(props: &LanguageSwitcherProps) -> Html {
+/// The select that switches the app's language at once: labelled in `lang`, each option in its
+/// own language; `on_change` receives the choice.
+pub fn language_switcher(lang: Lang, on_change: &Callback<Lang>) -> Html {
     let on_change = {
-        let on_change = props.on_change.clone();
+        let on_change = on_change.clone();
         Callback::from(move |event: Event| {
             let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
-            if let Some(lang) = Lang::from_code(&select.value()) {
-                on_change.emit(lang);
+            if let Some(chosen) = Lang::from_code(&select.value()) {
+                on_change.emit(chosen);
             }
         })
     };
     html! {
         <label class="field-inline language-switcher">
-            <span>{ tr(props.lang, "Language") }</span>
+            <span>{ tr(lang, "Language") }</span>
             <select data-testid="language" onchange={on_change}>
-                { for Lang::ALL.iter().map(|&lang| html! {
-                    <option value={lang.code()} lang={lang.code()} selected={lang == props.lang}>
-                        { lang.native_name() }
+                { for Lang::ALL.iter().map(|&option| html! {
+                    <option value={option.code()} lang={option.code()} selected={option == lang}>
+                        { option.native_name() }
                     </option>
                 }) }
             </select>

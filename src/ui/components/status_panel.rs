@@ -22,25 +22,9 @@ pub struct StatusPanelProps {
 
 /// A state badge: a swatch with the state's pattern and its name (never colour alone).
 /// `None` means the resource has not started yet.
-pub fn state_badge(state: Option<State>) -> Html {
-    html! { <StateBadge {state} /> }
-}
-
-/// Properties of [`StateBadge`].
-#[derive(Properties, PartialEq)]
-pub struct StateBadgeProps {
-    /// The state; `None` before the resource starts.
-    pub state: Option<State>,
-}
-
-/// [`state_badge`] in the language shown.
-#[function_component(StateBadge)]
-pub fn state_badge_view(props: &StateBadgeProps) -> Html {
-    let lang = use_lang();
-    let name = props.state.map_or("not-started", State::as_str);
-    let words = props
-        .state
-        .map_or(tr(lang, "not started"), |s| state_name(lang, s));
+pub fn state_badge(lang: Lang, state: Option<State>) -> Html {
+    let name = state.map_or("not-started", State::as_str);
+    let words = state.map_or(tr(lang, "not started"), |s| state_name(lang, s));
     html! {
         <span class={format!("state-badge state-badge-{name}")}>
             <span class={format!("swatch swatch-{name}")} aria-hidden="true"></span>
@@ -222,7 +206,7 @@ fn tier_card(
                 data-state={state.map_or("not-started", State::as_str)}>
                 <div class="res-head">
                     <span class="res-id">{ &resource.id }</span>
-                    { state_badge(state) }
+                    { state_badge(lang, state) }
                 </div>
                 if let Some(state) = state.filter(|s| *s != State::Available) {
                     <p class="res-period">{ trf(lang, "{0}: {1}", &[state_title(lang, state), state_period(lang, state)]) }</p>
