@@ -1,11 +1,16 @@
 //! Exports of a simulation for people outside the app: the event log as CSV, the coming
 //! attempts, expiry, freeze and release dates as an iCalendar file, and the timeline as a
 //! standalone SVG document ([`svg`]). Pure functions of the traces and the virtual clock.
+//!
+//! The calendar and the timeline are for a customer to read, so they are written in the app's
+//! language; the CSV is data for a spreadsheet, in English like the CLI's explanations.
 
 use crate::engine::{Event, EventKind, Offset, Scenario, State, Time, Trace};
 
 pub mod svg;
-use crate::explain::{explain, when};
+use crate::explain::explain;
+use crate::ui::i18n::{format, tr, trf, Lang};
+use crate::ui::text::offset_label;
 use std::fmt::Write;
 
 /// The CSV header of [`event_log_csv`] and [`event_logs_csv`].
@@ -71,10 +76,18 @@ pub struct Reminder {
     pub at: Time,
     /// The resource's id.
     pub resource: String,
-    /// A short title, e.g. "ocr: data deleted".
-    pub summary: String,
-    /// A stable identifier part: the event kind and state.
+    /// What happens, and a stable identifier part: `attempt`, `expired`, `frozen` or `released`.
     pub key: &'static str,
+}
+
+/// The words for a coming date's `key` in `lang`, e.g. "released: the data is deleted".
+pub fn date_words(lang: Lang, key: &str) -> &'static str {
+    match key {
+        "attempt" => tr(lang, "auto-renew attempt at 03:00"),
+        "expired" => tr(lang, "expires: the grace period starts"),
+        "frozen" => tr(lang, "frozen: the retention period starts"),
+        _ => tr(lang, "released: the data is deleted"),
+    }
 }
 
 /// The automatic attempts, expiries, freezes and releases of `trace` strictly after `now`.
@@ -90,34 +103,39 @@ pub fn coming<'a>(
 ) -> impl Iterator<Item = Reminder> + 'a {
     let start = trace.events.partition_point(|e| e.at <= now);
     trace.events[start..].iter().filter_map(|event| {
-        let id = scenario.resources.get(event.resource?)?.id.clone();
-        let (key, what) = match event.kind {
-            EventKind::AutoRenewAttempt { .. } => ("attempt", "auto-renew attempt (03:00)"),
+        let resource = scenario.resources.get(event.resource?)?.id.clone();
+        let key = match event.kind {
+            EventKind::AutoRenewAttempt { .. } => "attempt",
             EventKind::StateChanged {
                 to: State::Expired, ..
-            } => ("expired", "expires; grace period starts"),
+            } => "expired",
             EventKind::StateChanged {
                 to: State::Frozen, ..
-            } => ("frozen", "frozen; retention period starts"),
+            } => "frozen",
             EventKind::StateChanged {
                 to: State::Released,
                 ..
-            } => ("released", "released; data deleted"),
+            } => "released",
             _ => return None,
         };
         Some(Reminder {
             at: event.at,
-            summary: format!("{id}: {what}"),
-            resource: id,
+            resource,
             key,
         })
     })
 }
 
-/// The dates of [`coming_dates`] as an iCalendar (RFC 5545) file; `stamp` is the creation time
-/// written as every event's DTSTAMP (the app passes its virtual clock, so the file is a pure
-/// function of the scenario and the clock).
-pub fn calendar_ics(scenario: &Scenario, trace: &Trace, now: Time, stamp: Time) -> String {
+/// The dates of [`coming_dates`] as an iCalendar (RFC 5545) file, its titles and descriptions in
+/// `lang`; `stamp` is the creation time written as every event's DTSTAMP (the app passes its
+/// virtual clock, so the file is a pure function of the scenario, the clock and the language).
+pub fn calendar_ics(
+    scenario: &Scenario,
+    trace: &Trace,
+    now: Time,
+    stamp: Time,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     let mut line = |text: String| out.push_str(&fold_line(&text));
     line("BEGIN:VCALENDAR".into());
@@ -126,7 +144,7 @@ pub fn calendar_ics(scenario: &Scenario, trace: &Trace, now: Time, stamp: Time) 
     line("CALSCALE:GREGORIAN".into());
     line(format!(
         "X-WR-CALNAME:{}",
-        escape_text(&format!("Renewal Lab — tier {}", trace.tier))
+        escape_text(&trf(lang, "Renewal Lab — tier {0}", &[&trace.tier]))
     ));
     for reminder in coming_dates(scenario, trace, now) {
         let at = utc_stamp(reminder.at, trace.offset);
@@ -139,18 +157,20 @@ pub fn calendar_ics(scenario: &Scenario, trace: &Trace, now: Time, stamp: Time) 
         // An instant: no DTEND (RFC 5545 wants DTEND later than DTSTART), and free time.
         line(format!("DTSTART:{at}"));
         line("TRANSP:TRANSPARENT".into());
-        line(format!("SUMMARY:{}", escape_text(&reminder.summary)));
-        line(format!(
-            "DESCRIPTION:{}",
-            escape_text(&format!(
-                "{} (tier {}, {} UTC{}) — from the Renewal Lab scenario \"{}\".",
-                reminder.summary,
-                trace.tier,
-                when(reminder.at),
-                trace.offset,
-                scenario.name
-            ))
-        ));
+        let summary = format!("{}: {}", reminder.resource, date_words(lang, reminder.key));
+        line(format!("SUMMARY:{}", escape_text(&summary)));
+        let description = trf(
+            lang,
+            "{0} (tier {1}, {2} {3}) — from the Renewal Lab scenario “{4}”.",
+            &[
+                &summary,
+                &trace.tier,
+                &format::minute(lang, reminder.at),
+                &offset_label(trace.offset),
+                &scenario.name,
+            ],
+        );
+        line(format!("DESCRIPTION:{}", escape_text(&description)));
         line("END:VEVENT".into());
     }
     line("END:VCALENDAR".into());
@@ -270,7 +290,7 @@ mod tests {
                 ("released", "2026-02-19T00:00:00".to_string()),
             ]
         );
-        let ics = calendar_ics(&scenario, &trace, now, now);
+        let ics = calendar_ics(&scenario, &trace, now, now, Lang::En);
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(
             ics.contains("DTSTART:20260210T160000Z\r\n"),
@@ -283,6 +303,37 @@ mod tests {
         assert!(ics.split("\r\n").all(|l| l.is_empty() || !l.contains('\n')));
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert!(ics.split("\r\n").all(|l| l.len() <= 75), "lines are folded");
+    }
+
+    #[test]
+    fn calendar_is_written_in_the_language_asked_for() {
+        let (scenario, trace) = fixture();
+        let now = Time::parse_local("2026-02-10T12:00:00").expect("time");
+        // Unfolded, as a calendar program reads it.
+        let read = |lang| calendar_ics(&scenario, &trace, now, now, lang).replace("\r\n ", "");
+        let en = read(Lang::En);
+        assert!(en.contains("X-WR-CALNAME:Renewal Lab — tier V1\r\n"));
+        assert!(en.contains("SUMMARY:db: released: the data is deleted\r\n"));
+        assert!(en.contains(
+            "DESCRIPTION:db: released: the data is deleted (tier V1\\, 2026-02-19 00:00 \
+             UTC+08:00) — from the Renewal Lab scenario “"
+        ));
+        let zh = read(Lang::ZhCn);
+        assert!(zh.contains("X-WR-CALNAME:Renewal Lab — 等级 V1\r\n"));
+        assert!(zh.contains("SUMMARY:db: 释放：数据被删除\r\n"));
+        assert!(zh.contains("（等级 V1，2026/02/19 00:00 UTC+08:00）— 来自 Renewal Lab 场景“"));
+        let pt = read(Lang::PtBr);
+        assert!(pt.contains("SUMMARY:db: liberado: os dados são excluídos\r\n"));
+        assert!(pt.contains("(nível V1\\, 19/02/2026 00:00 UTC+08:00)"));
+        // Only the words change: the dates and identifiers are the same in every language.
+        let stable = |ics: &str| -> Vec<String> {
+            ics.lines()
+                .filter(|l| l.starts_with("DTSTART") || l.starts_with("UID"))
+                .map(str::to_string)
+                .collect()
+        };
+        assert_eq!(stable(&en), stable(&zh));
+        assert_eq!(stable(&en), stable(&pt));
     }
 
     #[test]

@@ -68,13 +68,22 @@ fn keys_in(source: &str) -> Vec<String> {
     keys
 }
 
-/// The string literals among the top-level arguments of each `plural(` call.
+/// The string literals among the top-level arguments of each `plural(` and `pluralf(` call.
 fn plural_keys(source: &str) -> Vec<String> {
     let mut keys = Vec::new();
+    for call in ["plural(", "pluralf("] {
+        keys.extend(plural_keys_of(source, call));
+    }
+    keys
+}
+
+/// [`plural_keys`] for one of the two functions.
+fn plural_keys_of(source: &str, call: &str) -> Vec<String> {
+    let mut keys = Vec::new();
     let mut from = 0;
-    while let Some(found) = source[from..].find("plural(") {
+    while let Some(found) = source[from..].find(call) {
         let start = from + found;
-        from = start + "plural(".len();
+        from = start + call.len();
         let before = source[..start].chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
             continue;

@@ -170,6 +170,35 @@ test('Export calendar (.ics): the coming attempt, expiry, freeze and release of 
   expect(later.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(2);
 });
 
+test('the calendar is written in the language shown; its dates and identifiers are not', async ({ page }) => {
+  const scenario = gallery('auto-renew-twice');
+  await openLink(page, scenario);
+  await goToTime(page, '2026-03-01 12:00:00');
+  const fields = (text: string, name: string) =>
+    icsLines(text).filter((l) => l.startsWith(`${name}:`)).map((l) => l.slice(name.length + 1));
+  const english = (await download(page, 'Export calendar (.ics)')).bytes.toString('utf8');
+  expect(fields(english, 'SUMMARY').at(-1)).toBe('ocr: released: the data is deleted');
+
+  await page.getByTestId('language').selectOption('pt-BR');
+  const portuguese = (await download(page, 'Exportar calendário (.ics)')).bytes.toString('utf8');
+  expect(fields(portuguese, 'SUMMARY')).toEqual([
+    'ocr: tentativa de renovação automática às 03:00',
+    'ocr: expira: começa o período de carência',
+    'ocr: congelado: começa o período de retenção',
+    'ocr: liberado: os dados são excluídos',
+  ]);
+  expect(fields(portuguese, 'X-WR-CALNAME')).toEqual([`Renewal Lab — nível ${scenario.tier}`]);
+  expect(fields(portuguese, 'DESCRIPTION')[0]).toContain(`(nível ${scenario.tier}\\, `);
+
+  await page.getByTestId('language').selectOption('zh-CN');
+  const chinese = (await download(page, '导出日历 (.ics)')).bytes.toString('utf8');
+  expect(fields(chinese, 'SUMMARY').at(-1)).toBe('ocr: 释放：数据被删除');
+  for (const name of ['DTSTART', 'UID', 'DTSTAMP']) {
+    expect(fields(chinese, name)).toEqual(fields(english, name));
+    expect(fields(portuguese, name)).toEqual(fields(english, name));
+  }
+});
+
 test('Export SVG and PNG: the timeline with a lane per tier and resource', async ({ page }) => {
   const scenario = gallery('two-packages-one-balance');
   const traces = simulateAll(scenario);

@@ -66,7 +66,7 @@ fn text_file(sim: &SimRef, now: Time, format: Format, lang: Lang) -> Option<(Str
             let trace = sim.traces.get(sim.scenario_tier())?;
             Some((
                 format!("{stem}-{}.ics", trace.tier),
-                export::calendar_ics(scenario, trace, now, now),
+                export::calendar_ics(scenario, trace, now, now, lang),
             ))
         }
         Format::Svg => Some((
@@ -148,16 +148,6 @@ async fn png_of(svg: &str) -> Result<web_sys::Blob, String> {
         .map_err(|_| "the canvas made no image".to_string())
 }
 
-/// The words of a coming date's kind.
-fn date_words(lang: Lang, key: &str) -> &'static str {
-    match key {
-        "attempt" => tr(lang, "auto-renew attempt at 03:00"),
-        "expired" => tr(lang, "expires: the grace period starts"),
-        "frozen" => tr(lang, "frozen: the retention period starts"),
-        _ => tr(lang, "released: the data is deleted"),
-    }
-}
-
 /// The export buttons, and the summary shown only in print.
 #[function_component(ExportMenu)]
 pub fn export_menu(props: &ExportMenuProps) -> Html {
@@ -228,7 +218,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
         html! {
             <li>
                 <time>{ minute(lang, date.at) }</time>{ " " }
-                <strong>{ &date.resource }</strong>{ " " }{ date_words(lang, date.key) }
+                <strong>{ &date.resource }</strong>{ " " }{ export::date_words(lang, date.key) }
             </li>
         }
     });

@@ -54,4 +54,11 @@ pub const PART: Part = part![
     ("expires: the grace period starts", "到期：宽限期开始", "expira: começa o período de carência"),
     ("frozen: the retention period starts", "冻结：保留期开始", "congelado: começa o período de retenção"),
     ("released: the data is deleted", "释放：数据被删除", "liberado: os dados são excluídos"),
+    // The calendar export (.ics)
+    ("Renewal Lab — tier {0}", "Renewal Lab — 等级 {0}", "Renewal Lab — nível {0}"),
+    (
+        "{0} (tier {1}, {2} {3}) — from the Renewal Lab scenario “{4}”.",
+        "{0}（等级 {1}，{2} {3}）— 来自 Renewal Lab 场景“{4}”。",
+        "{0} (nível {1}, {2} {3}) — do cenário “{4}” do Renewal Lab.",
+    ),
 ];
