@@ -22,7 +22,11 @@ impl Term {
     /// Parses `"Nm"` (1..=11) or `"Ny"` (1..=5).
     pub fn parse(text: &str) -> Result<Self, String> {
         let err = || format!("{text:?} is not a term (1m..11m or 1y..5y)");
-        let (digits, unit) = text.split_at(text.len().saturating_sub(1));
+        // The unit is the last byte; a text ending in any other script is no term (and must not
+        // be cut inside a character).
+        let (digits, unit) = text
+            .split_at_checked(text.len().saturating_sub(1))
+            .ok_or_else(err)?;
         if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(err());
         }
@@ -68,7 +72,22 @@ mod tests {
             );
         }
         for bad in [
-            "", "m", "0m", "12m", "6y", "0y", "1d", "01", "1M", " 1m", "-1m", "999m",
+            "",
+            "m",
+            "0m",
+            "12m",
+            "6y",
+            "0y",
+            "1d",
+            "01",
+            "1M",
+            " 1m",
+            "-1m",
+            "999m",
+            "续费",
+            "1年",
+            "é",
+            "1m\u{301}",
         ] {
             assert!(Term::parse(bad).is_err(), "{bad:?}");
         }

@@ -153,14 +153,17 @@ pub fn unfill(template: &str, text: &str) -> Option<Vec<String>> {
         at = at.strip_prefix(prefix.as_str())?;
         let next_fixed = pieces.get(i + 1).map_or(tail.as_str(), |p| p.0.as_str());
         let end = if i + 1 == pieces.len() {
-            at.len().checked_sub(tail.len())?
+            // The last hole runs to the fixed tail, which must end the text (checked here, so
+            // the cut falls on a character boundary even when the text holds other scripts).
+            at.strip_suffix(tail.as_str())?.len()
         } else if next_fixed.is_empty() {
             return None;
         } else {
             find_text(at, next_fixed)?
         };
-        values.push((*index, at[..end].to_string()));
-        at = &at[end..];
+        let (value, rest) = at.split_at_checked(end)?;
+        values.push((*index, value.to_string()));
+        at = rest;
     }
     if at != tail {
         return None;
@@ -261,6 +264,29 @@ pub fn share_error(lang: Lang, error: &ShareError) -> String {
 mod tests {
     use super::*;
     use crate::ui::i18n::catalog;
+
+    #[test]
+    fn values_in_other_scripts_come_back_whole() {
+        // A value with Chinese characters ending where the English tail was expected used to
+        // cut a character in two (a panic, which kills the web page).
+        assert_eq!(unfill("{0}ab", "续"), None);
+        assert_eq!(unfill("x {0}, y", "x 续费"), None);
+        let text = "unknown variant `re续费w`, expected one of `top_up`, `renew`, `set_auto_renew`";
+        assert_eq!(
+            unfill("unknown variant {0}, expected one of {1}", text),
+            Some(vec![
+                "`re续费w`".to_string(),
+                "`top_up`, `renew`, `set_auto_renew`".to_string()
+            ])
+        );
+        assert_eq!(
+            unfill("{0} is wrong", "续费 is wrong"),
+            Some(vec!["续费".to_string()])
+        );
+        for language in Lang::ALL {
+            let _ = message(language, text);
+        }
+    }
 
     #[test]
     fn find_text_agrees_with_str_find() {
