@@ -963,4 +963,147 @@ mod tests {
         let doc = edited(&doc, Edit::Name(String::new()));
         assert_eq!(doc.name, None);
     }
+
+    /// Whatever the fields hold and in whatever order they change, an edit gives a document or a
+    /// message, never a panic (a panic kills the web page); a valid result simulates.
+    mod no_panic {
+        use super::*;
+        use crate::engine::{simulate_all_tiers, Scenario};
+        use proptest::prelude::*;
+
+        const TEXTS: &[&str] = &[
+            "",
+            " ",
+            "0",
+            "7",
+            "8",
+            "99",
+            "100",
+            "-1",
+            "1.5",
+            "1e3",
+            "99999999999.99",
+            "18446744073709551616",
+            "30,5",
+            "1m",
+            "11m",
+            "5y",
+            "6y",
+            "0m",
+            "V0",
+            "V5",
+            "V9",
+            "x",
+            "huawei-intl",
+            "huawei-cn",
+            "custom",
+            "package",
+            "pay_per_use",
+            "renew",
+            "top_up",
+            "set_auto_renew",
+            "ocr",
+            "api",
+            "2026-03-08T15:29",
+            "2026-02-30T10:00",
+            "9000-12-31T23:59",
+            "1900-01-01T00:00",
+            "2026-03-08",
+            "+14:00",
+            "-12:00",
+            "+99:00",
+            "续费",
+            "ação",
+            "\u{0}",
+            "\u{200b}",
+            "1m\u{301}",
+        ];
+
+        fn text() -> impl Strategy<Value = String> {
+            prop::sample::select(TEXTS).prop_map(str::to_string)
+        }
+
+        fn resource_edit() -> impl Strategy<Value = ResourceEdit> {
+            prop_oneof![
+                text().prop_map(ResourceEdit::Id),
+                text().prop_map(ResourceEdit::Billing),
+                text().prop_map(ResourceEdit::Start),
+                text().prop_map(ResourceEdit::Term),
+                text().prop_map(ResourceEdit::MonthPrice),
+                text().prop_map(ResourceEdit::YearPrice),
+                any::<bool>().prop_map(ResourceEdit::AutoRenew),
+                text().prop_map(ResourceEdit::DaysBefore),
+                text().prop_map(ResourceEdit::AutoRenewTerm),
+                text().prop_map(ResourceEdit::Times),
+                text().prop_map(ResourceEdit::HourlyRate),
+            ]
+        }
+
+        fn action_edit() -> impl Strategy<Value = ActionEdit> {
+            prop_oneof![
+                text().prop_map(ActionEdit::At),
+                text().prop_map(ActionEdit::Kind),
+                text().prop_map(ActionEdit::Amount),
+                text().prop_map(ActionEdit::Resource),
+                text().prop_map(ActionEdit::Term),
+                any::<bool>().prop_map(ActionEdit::Enabled),
+                text().prop_map(ActionEdit::DaysBefore),
+                text().prop_map(ActionEdit::Times),
+            ]
+        }
+
+        fn edit() -> impl Strategy<Value = Edit> {
+            let index = 0..4_usize;
+            prop_oneof![
+                text().prop_map(Edit::Name),
+                text().prop_map(Edit::Timezone),
+                text().prop_map(|t| Edit::Policy(PolicyChoice::Preset(t))),
+                Just(Edit::Policy(PolicyChoice::Custom(None))),
+                text().prop_map(Edit::PolicyName),
+                (index.clone(), text()).prop_map(|(row, text)| Edit::TierName { row, text }),
+                (index.clone(), 0..4_usize, text()).prop_map(|(row, column, text)| {
+                    Edit::TierDays {
+                        row,
+                        period: TierPeriod::ALL[column],
+                        text,
+                    }
+                }),
+                Just(Edit::AddTier),
+                index.clone().prop_map(Edit::RemoveTier),
+                text().prop_map(Edit::Tier),
+                text().prop_map(Edit::Balance),
+                text().prop_map(Edit::Until),
+                (index.clone(), resource_edit())
+                    .prop_map(|(index, edit)| Edit::Resource { index, edit }),
+                Just(Edit::AddResource(BillingMode::Package)),
+                Just(Edit::AddResource(BillingMode::PayPerUse)),
+                index.clone().prop_map(Edit::RemoveResource),
+                (index.clone(), action_edit())
+                    .prop_map(|(index, edit)| Edit::Action { index, edit }),
+                Just(Edit::AddAction),
+                index.prop_map(Edit::RemoveAction),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(
+                std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)
+            ))]
+
+            #[test]
+            fn any_sequence_of_edits_gives_a_document_or_a_message(
+                edits in prop::collection::vec(edit(), 1..30),
+            ) {
+                let mut doc = sample();
+                for edit in &edits {
+                    if let Ok(next) = apply(&doc, edit) {
+                        doc = next;
+                    }
+                    if let Ok(scenario) = Scenario::from_doc(&doc) {
+                        let _ = simulate_all_tiers(&scenario);
+                    }
+                }
+            }
+        }
+    }
 }
