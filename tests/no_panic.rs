@@ -7,13 +7,17 @@
 
 use proptest::prelude::*;
 use renewal_lab::engine::{simulate_all_tiers, Scenario, ScenarioDoc, Time};
+use renewal_lab::engine::{Cents, State};
 use renewal_lab::export::{self, svg};
 use renewal_lab::link;
 use renewal_lab::ui::i18n::Lang;
 use renewal_lab::ui::share;
 use renewal_lab::ui::state::{Act, Action, AppState};
 use renewal_lab::ui::what_if_state::{Change, ChangeForm, WhatIfAction};
-use renewal_lab::workshop::exercise::Exercise;
+use renewal_lab::ui::workshop_state::WorkshopAction;
+use renewal_lab::workshop::exercise::{Exercise, READY};
+use renewal_lab::workshop::query::{Answer, QueryKind, QuestionDoc};
+use std::rc::Rc;
 
 const SCENARIOS: [&str; 8] = [
     include_str!("../scenarios/auto-renew-low-balance.json"),
@@ -361,6 +365,58 @@ fn action(texts: Vec<String>) -> impl Strategy<Value = Action> {
         }),
         Just(Action::WhatIf(WhatIfAction::Adopt { lang: Lang::ZhCn })),
         Just(Action::WhatIf(WhatIfAction::Dismiss)),
+        workshop_action().prop_map(Action::Workshop),
+    ]
+}
+
+/// The workshop's actions: exercises started and left, answers of every kind, pause points
+/// added with any question.
+fn workshop_action() -> impl Strategy<Value = WorkshopAction> {
+    let opt_text = prop::option::of(prop::sample::select(vec![
+        "V0",
+        "V3",
+        "V9",
+        "ocr",
+        "db",
+        "api",
+        "",
+        "2026-04-01T00:00:00",
+        "2026-02-30T00:00:00",
+        "9000-12-31T23:59:59",
+        "续费",
+    ]));
+    let answer = prop_oneof![
+        (0..4_usize).prop_map(|s| Answer::State(State::ALL[s])),
+        (-1_000_000_i32..4_000_000).prop_map(|d| Answer::Date(
+            chrono::NaiveDate::from_num_days_from_ce_opt(d).unwrap_or_default()
+        )),
+        any::<bool>().prop_map(|succeeded| Answer::Outcome { succeeded }),
+        any::<i64>().prop_map(|c| Answer::Amount(Cents(c))),
+    ];
+    prop_oneof![
+        (0..READY.len()).prop_map(|i| WorkshopAction::Start(Rc::new(
+            READY[i].exercise().expect("a ready exercise")
+        ))),
+        ".{0,40}".prop_map(WorkshopAction::OpenLink),
+        answer.prop_map(WorkshopAction::Submit),
+        Just(WorkshopAction::Next),
+        Just(WorkshopAction::Leave),
+        (
+            0..QueryKind::ALL.len(),
+            opt_text.clone(),
+            opt_text.clone(),
+            opt_text
+        )
+            .prop_map(
+                |(k, tier, resource, at)| WorkshopAction::AddPause(QuestionDoc {
+                    kind: QueryKind::ALL[k],
+                    tier: tier.map(str::to_string),
+                    resource: resource.map(str::to_string),
+                    at: at.map(str::to_string),
+                })
+            ),
+        (0..6_usize).prop_map(WorkshopAction::RemovePause),
+        ".{0,300}".prop_map(WorkshopAction::SetTitle),
     ]
 }
 
@@ -422,6 +478,32 @@ proptest! {
         let _ = share::decode(&noise);
         let _ = link::decode(&noise);
         let _ = AppState::start(Some(&noise), Some(&noise));
+    }
+
+    #[test]
+    fn any_sequence_of_actions_in_a_workshop_leaves_a_working_app(
+        which in 0..READY.len(),
+        actions in prop::collection::vec(
+            prop_oneof![
+                3 => workshop_action().prop_map(Action::Workshop),
+                1 => prop_oneof![
+                    Just(Action::NextEvent),
+                    Just(Action::TogglePlay),
+                    Just(Action::Reset),
+                    Just(Action::Tick { real_ms: 1.0e7 }),
+                    any::<i64>().prop_map(|s| Action::Seek(Time::from_secs(s))),
+                ],
+            ],
+            1..30,
+        ),
+    ) {
+        let exercise = Rc::new(READY[which].exercise().expect("a ready exercise"));
+        let mut state =
+            AppState::start(None, None).apply(Action::Workshop(WorkshopAction::Start(exercise)));
+        for action in actions {
+            state = state.apply(action);
+            let _ = (state.start_time(), state.until(), state.workshop.horizon(state.now));
+        }
     }
 
     #[test]
