@@ -114,6 +114,18 @@ const BAD_LINKS: Array<[string, string, RegExp | string]> = [
     'resources[0].term',
   ],
   ['a scenario with an unknown field', linkFragment(JSON.stringify({ ...gallery('auto-renew-twice'), colour: 'red' })), 'colour'],
+  // Text in another script where the format wants ASCII: these two once cut a character in half,
+  // a panic that killed the page.
+  [
+    'a term in Chinese',
+    linkFragment(JSON.stringify({ ...gallery('auto-renew-twice'), resources: [{ ...gallery('auto-renew-twice').resources[0], term: '续费' }] })),
+    'resources[0].term',
+  ],
+  [
+    'an action in Chinese',
+    linkFragment(JSON.stringify({ ...gallery('auto-renew-twice'), actions: [{ at: '2026-03-20T10:00:00', do: 're续费w' }] })),
+    'actions[0]',
+  ],
 ];
 
 for (const [what, fragment, names] of BAD_LINKS) {
