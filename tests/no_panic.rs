@@ -10,9 +10,10 @@ use renewal_lab::engine::{simulate_all_tiers, Scenario, ScenarioDoc, Time};
 use renewal_lab::engine::{Cents, State};
 use renewal_lab::export::{self, svg};
 use renewal_lab::link;
-use renewal_lab::ui::i18n::Lang;
+use renewal_lab::ui::i18n::{explain as say, format, Lang};
 use renewal_lab::ui::share;
 use renewal_lab::ui::state::{Act, Action, AppState};
+use renewal_lab::ui::text;
 use renewal_lab::ui::what_if_state::{Change, ChangeForm, WhatIfAction};
 use renewal_lab::ui::workshop_state::WorkshopAction;
 use renewal_lab::workshop::exercise::{Exercise, READY};
@@ -266,6 +267,32 @@ fn exercise_scenario(scenario: &Scenario) {
             let _ = trace.balance_at(t);
             let _ = trace.next_event_after(t);
             let _ = export::calendar_ics(scenario, trace, t, t, Lang::ZhCn);
+        }
+    }
+    // The words and drawings of the views, in every language.
+    for trace in &traces {
+        for event in trace.events.iter().take(2_000) {
+            for lang in Lang::ALL {
+                let _ = say::explain(lang, event, scenario, trace);
+            }
+        }
+    }
+    for width in [0.0, 1.0, 360.0, 1.0e6, f64::NAN, f64::INFINITY] {
+        for lang in Lang::ALL {
+            let _ = text::axis_ticks_in(lang, start, scenario.until, width);
+        }
+        let _ = text::time_at_fraction(start, scenario.until, width);
+        let _ = text::percent(text::fraction(
+            start,
+            scenario.until,
+            Time::from_secs(width as i64),
+        ));
+    }
+    for &t in &times {
+        for lang in Lang::ALL {
+            let _ = format::in_words(lang, start, t);
+            let _ = format::countdown(lang, t.secs());
+            let _ = format::second(lang, t);
         }
     }
     let _ = export::event_logs_csv(scenario, &traces, start.plus_days(40));

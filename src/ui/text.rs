@@ -186,16 +186,16 @@ pub fn month_name(month: u32) -> &'static str {
 
 /// Where `t` lies between `start` and `end`, from 0.0 to 1.0 (clamped; 0.0 for an empty span).
 pub fn fraction(start: Time, end: Time, t: Time) -> f64 {
-    let span = end.secs() - start.secs();
+    let span = end.secs().saturating_sub(start.secs());
     if span <= 0 {
         return 0.0;
     }
-    ((t.secs() - start.secs()) as f64 / span as f64).clamp(0.0, 1.0)
+    (t.secs().saturating_sub(start.secs()) as f64 / span as f64).clamp(0.0, 1.0)
 }
 
 /// The instant at `fraction` (clamped to 0.0..=1.0) of the way from `start` to `end`, to the second.
 pub fn time_at_fraction(start: Time, end: Time, fraction: f64) -> Time {
-    let span = (end.secs() - start.secs()).max(0);
+    let span = end.secs().saturating_sub(start.secs()).max(0);
     let fraction = if fraction.is_finite() {
         fraction.clamp(0.0, 1.0)
     } else {
@@ -487,6 +487,13 @@ mod tests {
         assert_eq!(time_at_fraction(start, end, 7.0), end);
         assert_eq!(time_at_fraction(start, end, f64::NAN), start);
         assert_eq!(fraction(start, start, start), 0.0);
+        // The ends of time ("never" is `Time::MAX`) clamp instead of overflowing.
+        let never = Time::MAX;
+        let before_all = Time::from_secs(i64::MIN);
+        assert_eq!(fraction(start, end, never), 1.0);
+        assert_eq!(fraction(before_all, start, never), 1.0);
+        assert_eq!(fraction(start, end, before_all), 0.0);
+        assert_eq!(time_at_fraction(before_all, never, 0.0), before_all);
         // fraction, percentage
         let cases = [
             (0.125, "12.500%"),

@@ -124,7 +124,7 @@ pub fn countdown(lang: Lang, secs: i64) -> String {
 
 /// `in 3 d 4 h` (`3天4小时后`, `em 3 d 4 h`), or `now` when the moment has come.
 pub fn in_words(lang: Lang, now: Time, then: Time) -> String {
-    let secs = then.secs() - now.secs();
+    let secs = then.secs().saturating_sub(now.secs());
     if secs <= 0 {
         tr(lang, "now").to_string()
     } else {
@@ -180,6 +180,16 @@ mod tests {
     }
 
     const ALL: [Lang; 3] = [Lang::En, Lang::ZhCn, Lang::PtBr];
+
+    #[test]
+    fn in_words_reaches_never_without_overflowing() {
+        let now = at("2026-01-01T00:00:00");
+        // `Time::MAX` is the engine's "never"; from before 1970 the difference is past i64.
+        let long_ago = Time::from_secs(i64::MIN / 2);
+        assert!(in_words(Lang::En, now, Time::MAX).starts_with("in "));
+        assert!(in_words(Lang::En, long_ago, Time::MAX).starts_with("in "));
+        assert_eq!(in_words(Lang::En, Time::MAX, long_ago), "now");
+    }
 
     #[test]
     fn dates_and_times_follow_the_locale() {
