@@ -307,6 +307,42 @@ mod tests {
     }
 
     #[test]
+    fn countdowns_exist_at_any_time_in_every_language() {
+        for entry in crate::ui::scenarios::GALLERY {
+            let scenario = Scenario::from_doc(&entry.doc().unwrap()).unwrap();
+            let start = scenario.start();
+            let times = [
+                Time::from_secs(i64::MIN),
+                start.plus_secs(-1),
+                start,
+                start.plus_days(33),
+                scenario.until,
+                Time::MAX,
+            ];
+            for trace in crate::engine::simulate_all_tiers(&scenario) {
+                let landmarks = Landmarks::of(&trace, scenario.resources.len());
+                for (r, resource) in scenario.resources.iter().enumerate() {
+                    for now in times {
+                        for lang in Lang::ALL {
+                            let status = trace.status_at(r, now);
+                            let lines = countdown_lines(
+                                lang,
+                                &landmarks,
+                                r,
+                                resource,
+                                status,
+                                now,
+                                scenario.offset,
+                            );
+                            assert!(!lines.is_empty(), "{} {r} at {now:?}", entry.slug);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn countdowns_follow_the_lifecycle() {
         let scenario = Scenario::from_json(SCENARIO).unwrap();
         let trace = simulate(&scenario);

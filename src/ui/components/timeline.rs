@@ -1474,6 +1474,36 @@ mod tests {
     use super::*;
     use crate::engine::Scenario;
 
+    #[test]
+    fn every_gallery_scenario_is_drawn_at_any_width_in_every_language() {
+        // The width comes from the page's layout: 0 while hidden, anything on a projector.
+        let widths = [
+            0.0,
+            1.0,
+            360.0,
+            1_280.0,
+            1.0e6,
+            -5.0,
+            f64::NAN,
+            f64::INFINITY,
+        ];
+        for entry in crate::ui::scenarios::GALLERY {
+            let scenario = Scenario::from_doc(&entry.doc().unwrap()).unwrap();
+            let sim = Sim::new(scenario);
+            for width in widths {
+                for lang in Lang::ALL {
+                    let drawn = raw_geometry(&sim, width, lang);
+                    assert_eq!(
+                        drawn.tiers.len(),
+                        sim.traces.len(),
+                        "{} at {width}",
+                        entry.slug
+                    );
+                }
+            }
+        }
+    }
+
     /// Failed attempts 04-01..04-03 at 03:00, a top-up, then a paid attempt on 04-04.
     const SCENARIO: &str = r#"{
       "format": "renewal-lab/1", "policy": "huawei-cn", "tier": "V3", "balance": "20.00",
