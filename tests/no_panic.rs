@@ -11,6 +11,7 @@ use renewal_lab::engine::{Cents, State};
 use renewal_lab::export::{self, svg};
 use renewal_lab::link;
 use renewal_lab::ui::i18n::{explain as say, format, Lang};
+use renewal_lab::ui::scenarios::GALLERY;
 use renewal_lab::ui::share;
 use renewal_lab::ui::state::{Act, Action, AppState};
 use renewal_lab::ui::text;
@@ -19,26 +20,6 @@ use renewal_lab::ui::workshop_state::WorkshopAction;
 use renewal_lab::workshop::exercise::{Exercise, READY};
 use renewal_lab::workshop::query::{Answer, QueryKind, QuestionDoc};
 use std::rc::Rc;
-
-const SCENARIOS: [&str; 8] = [
-    include_str!("../scenarios/auto-renew-low-balance.json"),
-    include_str!("../scenarios/auto-renew-on-expiry-day.json"),
-    include_str!("../scenarios/auto-renew-twice.json"),
-    include_str!("../scenarios/month-end-expiry.json"),
-    include_str!("../scenarios/pay-per-use-arrears.json"),
-    include_str!("../scenarios/renewal-too-short.json"),
-    include_str!("../scenarios/renewed-in-retention.json"),
-    include_str!("../scenarios/two-packages-one-balance.json"),
-];
-
-const EXERCISES: [&str; 6] = [
-    include_str!("../exercises/auto-renew-retries.json"),
-    include_str!("../exercises/grace-and-retention.json"),
-    include_str!("../exercises/month-ends.json"),
-    include_str!("../exercises/one-balance-two-packages.json"),
-    include_str!("../exercises/pay-per-use-arrears.json"),
-    include_str!("../exercises/same-instant.json"),
-];
 
 /// What a mutation may write: the format's punctuation and words, and values at and beyond the
 /// edges of what the rules allow.
@@ -448,13 +429,18 @@ fn workshop_action() -> impl Strategy<Value = WorkshopAction> {
 }
 
 fn mutated_texts() -> Vec<String> {
-    let mut texts: Vec<String> = SCENARIOS.iter().map(|s| s.to_string()).collect();
+    let mut texts: Vec<String> = GALLERY.iter().map(|entry| entry.json.to_string()).collect();
     texts.push(
-        SCENARIOS[2]
+        GALLERY[2]
+            .json
             .replace("\"1m\"", "\"1y\"")
             .replace("2026", "8999"),
     );
-    texts.push(SCENARIOS[4].replace("\"balance\": \"", "\"balance\": \"99999999999"));
+    texts.push(
+        GALLERY[4]
+            .json
+            .replace("\"balance\": \"", "\"balance\": \"99999999999"),
+    );
     texts.push(String::new());
     texts.push("[".repeat(10_000));
     texts.push("{\"format\": \"renewal-lab/1\"}".to_string());
@@ -466,10 +452,10 @@ proptest! {
 
     #[test]
     fn mutated_scenarios_are_read_and_run_without_panicking(
-        which in 0..SCENARIOS.len(),
+        which in 0..GALLERY.len(),
         edits in edits(),
     ) {
-        let text = mutate(SCENARIOS[which], &edits);
+        let text = mutate(GALLERY[which].json, &edits);
         if let Ok(scenario) = Scenario::from_json(&text) {
             exercise_scenario(&scenario);
         }
@@ -481,10 +467,10 @@ proptest! {
 
     #[test]
     fn scenarios_with_extreme_values_are_read_and_run_without_panicking(
-        which in 0..SCENARIOS.len(),
+        which in 0..GALLERY.len(),
         swaps in swaps(),
     ) {
-        let text = swap(SCENARIOS[which], &swaps);
+        let text = swap(GALLERY[which].json, &swaps);
         if let Ok(scenario) = Scenario::from_json(&text) {
             exercise_scenario(&scenario);
         }
@@ -494,11 +480,11 @@ proptest! {
 
     #[test]
     fn mutated_exercises_and_links_are_read_without_panicking(
-        which in 0..EXERCISES.len(),
+        which in 0..READY.len(),
         edits in edits(),
         noise in ".{0,80}",
     ) {
-        let text = mutate(EXERCISES[which], &edits);
+        let text = mutate(READY[which].json, &edits);
         let _ = Exercise::from_json(&text);
         let _ = Exercise::from_link(&link::encode(&text));
         let _ = Exercise::from_link(&noise);
@@ -535,10 +521,10 @@ proptest! {
 
     #[test]
     fn any_sequence_of_actions_leaves_a_working_app(
-        which in 0..SCENARIOS.len(),
+        which in 0..GALLERY.len(),
         actions in prop::collection::vec(action(mutated_texts()), 1..25),
     ) {
-        let doc = ScenarioDoc::from_json(SCENARIOS[which]).expect("gallery scenario");
+        let doc = ScenarioDoc::from_json(GALLERY[which].json).expect("gallery scenario");
         let mut state = AppState::start(None, None).apply(Action::Load(doc));
         for action in actions {
             state = state.apply(action);
