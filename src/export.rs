@@ -76,17 +76,42 @@ pub struct Reminder {
     pub at: Time,
     /// The resource's id.
     pub resource: String,
-    /// What happens, and a stable identifier part: `attempt`, `expired`, `frozen` or `released`.
-    pub key: &'static str,
+    /// What happens.
+    pub kind: ComingKind,
 }
 
-/// The words for a coming date's `key` in `lang`, e.g. "released: the data is deleted".
-pub fn date_words(lang: Lang, key: &str) -> &'static str {
-    match key {
-        "attempt" => tr(lang, "auto-renew attempt at 03:00"),
-        "expired" => tr(lang, "expires: the grace period starts"),
-        "frozen" => tr(lang, "frozen: the retention period starts"),
-        _ => tr(lang, "released: the data is deleted"),
+/// What a coming date is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComingKind {
+    /// An automatic renewal attempt (at 03:00).
+    Attempt,
+    /// The package expires: the grace period starts.
+    Expiry,
+    /// The resource is frozen: the retention period starts.
+    Freeze,
+    /// The resource is released: its data is deleted.
+    Release,
+}
+
+impl ComingKind {
+    /// A stable identifier part (calendar UIDs): `attempt`, `expired`, `frozen`, `released`.
+    pub fn key(self) -> &'static str {
+        match self {
+            ComingKind::Attempt => "attempt",
+            ComingKind::Expiry => "expired",
+            ComingKind::Freeze => "frozen",
+            ComingKind::Release => "released",
+        }
+    }
+
+    /// What happens, in `lang`, e.g. "released: the data is deleted".
+    pub fn words(self, lang: Lang) -> &'static str {
+        match self {
+            ComingKind::Attempt => tr(lang, "auto-renew attempt at 03:00"),
+            ComingKind::Expiry => tr(lang, "expires: the grace period starts"),
+            ComingKind::Freeze => tr(lang, "frozen: the retention period starts"),
+            ComingKind::Release => tr(lang, "released: the data is deleted"),
+        }
     }
 }
 
@@ -104,24 +129,24 @@ pub fn coming<'a>(
     let start = trace.events.partition_point(|e| e.at <= now);
     trace.events[start..].iter().filter_map(|event| {
         let resource = scenario.resources.get(event.resource?)?.id.clone();
-        let key = match event.kind {
-            EventKind::AutoRenewAttempt { .. } => "attempt",
+        let kind = match event.kind {
+            EventKind::AutoRenewAttempt { .. } => ComingKind::Attempt,
             EventKind::StateChanged {
                 to: State::Expired, ..
-            } => "expired",
+            } => ComingKind::Expiry,
             EventKind::StateChanged {
                 to: State::Frozen, ..
-            } => "frozen",
+            } => ComingKind::Freeze,
             EventKind::StateChanged {
                 to: State::Released,
                 ..
-            } => "released",
+            } => ComingKind::Release,
             _ => return None,
         };
         Some(Reminder {
             at: event.at,
             resource,
-            key,
+            kind,
         })
     })
 }
@@ -151,13 +176,16 @@ pub fn calendar_ics(
         line("BEGIN:VEVENT".into());
         line(format!(
             "UID:{}-{}-{}-{}@renewal-lab",
-            reminder.resource, reminder.key, at, trace.tier
+            reminder.resource,
+            reminder.kind.key(),
+            at,
+            trace.tier
         ));
         line(format!("DTSTAMP:{}", utc_stamp(stamp, trace.offset)));
         // An instant: no DTEND (RFC 5545 wants DTEND later than DTSTART), and free time.
         line(format!("DTSTART:{at}"));
         line("TRANSP:TRANSPARENT".into());
-        let summary = format!("{}: {}", reminder.resource, date_words(lang, reminder.key));
+        let summary = format!("{}: {}", reminder.resource, reminder.kind.words(lang));
         line(format!("SUMMARY:{}", escape_text(&summary)));
         let description = trf(
             lang,
@@ -280,8 +308,10 @@ mod tests {
         let now = Time::parse_local("2026-02-10T12:00:00").expect("time");
         let dates = coming_dates(&scenario, &trace, now);
         // V1 package: expires 2026-02-11 00:00, frozen a day later, released 7 days after that.
-        let keys: Vec<(&str, String)> =
-            dates.iter().map(|d| (d.key, d.at.local_string())).collect();
+        let keys: Vec<(&str, String)> = dates
+            .iter()
+            .map(|d| (d.kind.key(), d.at.local_string()))
+            .collect();
         assert_eq!(
             keys,
             [

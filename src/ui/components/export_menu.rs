@@ -218,7 +218,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
         html! {
             <li>
                 <time>{ minute(lang, date.at) }</time>{ " " }
-                <strong>{ &date.resource }</strong>{ " " }{ export::date_words(lang, date.key) }
+                <strong>{ &date.resource }</strong>{ " " }{ date.kind.words(lang) }
             </li>
         }
     });
