@@ -125,29 +125,34 @@ impl Live {
             .filter(|_| self.started && self.state.is_usable())
     }
 
-    /// The reminders this resource would receive as things stand, as a schedule: the instant
-    /// they count back from (`REMINDER_HOUR` on the expiry or release date), how many days
-    /// before it each comes (descending, so the instants ascend), whether they are expiry
-    /// notices (else release notices), and the instant they warn of. Expiry notices while
+    /// The reminders this resource would receive as things stand: expiry notices while
     /// `available` with auto-renew off or its last attempt for this expiry date failed; release
     /// notices while `expired` or `frozen`. `None` otherwise.
     ///
     /// Asked for every resource touched at every instant, so it builds nothing per reminder.
-    fn reminder_schedule(&self) -> Option<(Time, [u8; 3], bool, Time)> {
+    fn reminder_schedule(&self) -> Option<ReminderSchedule> {
         match self.state {
             State::Available => {
                 let x = self
                     .expiry
                     .filter(|_| self.started && (!self.auto.enabled || self.attempt_failed))?;
-                let base = x.days_before(0, REMINDER_HOUR);
-                Some((base, EXPIRY_REMINDER_DAYS, true, x.last_second()))
+                Some(ReminderSchedule {
+                    base: x.days_before(0, REMINDER_HOUR),
+                    days: EXPIRY_REMINDER_DAYS,
+                    notice: |days| Notice::Expiry { days },
+                    due: x.last_second(),
+                })
             }
             State::Expired | State::Frozen => {
                 let anchor = self.expiry.map(Expiry::moment).or(self.arrears_since)?;
                 let days = i64::from(self.days.grace_days) + i64::from(self.days.retention_days);
                 let release = anchor.plus_days(days);
-                let base = Time::at_hour(release.date(), REMINDER_HOUR);
-                Some((base, RELEASE_REMINDER_DAYS, false, release))
+                Some(ReminderSchedule {
+                    base: Time::at_hour(release.date(), REMINDER_HOUR),
+                    days: RELEASE_REMINDER_DAYS,
+                    notice: |days| Notice::Release { days },
+                    due: release,
+                })
             }
             State::Released => None,
         }
@@ -155,24 +160,38 @@ impl Live {
 
     /// The reminder due at exactly `t`, if any: `(notice, due)`.
     fn reminder_at(&self, t: Time) -> Option<(Notice, Time)> {
-        let (base, days, expiry, due) = self.reminder_schedule()?;
-        let days = days
-            .into_iter()
-            .find(|days| base.plus_days(-i64::from(*days)) == t)?;
-        let notice = if expiry {
-            Notice::Expiry { days }
-        } else {
-            Notice::Release { days }
-        };
-        Some((notice, due))
+        let schedule = self.reminder_schedule()?;
+        let (days, _) = schedule.instants().find(|(_, at)| *at == t)?;
+        Some(((schedule.notice)(days), schedule.due))
     }
 
     /// The first reminder strictly after `t`, as things stand.
     fn next_reminder_after(&self, t: Time) -> Option<Time> {
-        let (base, days, ..) = self.reminder_schedule()?;
-        days.into_iter()
-            .map(|days| base.plus_days(-i64::from(days)))
-            .find(|at| *at > t)
+        let schedule = self.reminder_schedule()?;
+        schedule.instants().map(|(_, at)| at).find(|at| *at > t)
+    }
+}
+
+/// The reminders a resource would receive as things stand (see [`Live::reminder_schedule`]).
+#[derive(Clone, Copy)]
+struct ReminderSchedule {
+    /// `REMINDER_HOUR` on the date warned of: the instant the reminders count back from.
+    base: Time,
+    /// How many calendar days before `base` each reminder comes, descending (instants ascend).
+    days: [u8; 3],
+    /// The notice sent that many days before.
+    notice: fn(u8) -> Notice,
+    /// The instant warned of: the last second of service, or the release.
+    due: Time,
+}
+
+impl ReminderSchedule {
+    /// Each reminder's days before `base` and its instant, in time order.
+    fn instants(self) -> impl Iterator<Item = (u8, Time)> {
+        let base = self.base;
+        self.days
+            .into_iter()
+            .map(move |days| (days, base.plus_days(-i64::from(days))))
     }
 }
 
