@@ -10,7 +10,9 @@ use crate::ui::components::editor::Editor;
 use crate::ui::components::error_banner::error_banner;
 use crate::ui::components::event_log::EventLog;
 use crate::ui::components::gallery::Gallery;
-use crate::ui::components::language::{language_switcher, remember_lang, show_lang, start_lang};
+use crate::ui::components::language::{
+    chosen_lang, language_switcher, remember_lang, show_lang, start_lang,
+};
 use crate::ui::components::state_diagram::StateDiagram;
 use crate::ui::components::status_panel::StatusPanel;
 use crate::ui::components::timeline::Timeline;
@@ -71,13 +73,12 @@ pub fn app() -> Html {
     let state = use_reducer(initial_state);
     let lang = use_state(start_lang);
     use_effect_with(*lang, |lang| show_lang(*lang));
-    let on_lang = {
-        let lang = lang.clone();
-        Callback::from(move |chosen: Lang| {
+    let on_lang = use_callback(lang.setter(), |event: Event, set_lang| {
+        if let Some(chosen) = chosen_lang(&event) {
             remember_lang(chosen);
-            lang.set(chosen);
-        })
-    };
+            set_lang.set(chosen);
+        }
+    });
 
     // Callbacks: one stable dispatcher that also marks the start of every measured update.
     let update_pending = use_mut_ref(|| false);

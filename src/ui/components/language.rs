@@ -27,22 +27,20 @@ pub fn remember_lang(lang: Lang) {
     let _ = browser::storage_set(LANG_KEY, lang.code());
 }
 
+/// The language chosen in the switcher's select, from its `change` event.
+pub fn chosen_lang(event: &Event) -> Option<Lang> {
+    let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+    Lang::from_code(&select.value())
+}
+
 /// The select that switches the app's language at once: labelled in `lang`, each option in its
-/// own language; `on_change` receives the choice.
-pub fn language_switcher(lang: Lang, on_change: &Callback<Lang>) -> Html {
-    let on_change = {
-        let on_change = on_change.clone();
-        Callback::from(move |event: Event| {
-            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
-            if let Some(chosen) = Lang::from_code(&select.value()) {
-                on_change.emit(chosen);
-            }
-        })
-    };
+/// own language; `on_change` receives its `change` events (read them with [`chosen_lang`]). The
+/// callback comes from the caller, so it stays the same from one frame to the next.
+pub fn language_switcher(lang: Lang, on_change: &Callback<Event>) -> Html {
     html! {
         <label class="field-inline language-switcher">
             <span>{ tr(lang, "Language") }</span>
-            <select data-testid="language" onchange={on_change}>
+            <select data-testid="language" onchange={on_change.clone()}>
                 { for Lang::ALL.iter().map(|&option| html! {
                     <option value={option.code()} lang={option.code()} selected={option == lang}>
                         { option.native_name() }
