@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what is missing, then runs every check: format, lints, native tests (rules, properties,
+# Installs what is missing, then runs every check: format, lints, API docs, native tests (rules, properties,
 # golden traces, CLI), wasm component tests in headless Chromium, the release build, and the
 # Playwright end-to-end tests with their screenshots and performance figures.
 set -euo pipefail
@@ -13,6 +13,8 @@ step "cargo clippy (native, all targets)"
 cargo clippy --all-targets -- -D warnings
 step "cargo clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+step "cargo doc (no broken links in the API docs)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
 step "native tests: rules, properties, golden traces, CLI"
 cargo test
 step "wasm-bindgen tests in headless Chromium"

@@ -1,6 +1,6 @@
 //! The lifecycle engine: pure, deterministic, sans-IO. Time is always passed in, money is integer cents.
 //!
-//! The usual entry points are [`Scenario::from_json`], [`simulate`], [`simulate_all_tiers`] and the
+//! The usual entry points are [`Scenario::from_json`], [`simulate()`], [`simulate_all_tiers`] and the
 //! lookups on [`Trace`] ([`Trace::snapshot_at`], [`Trace::next_event_after`], ...).
 
 pub mod doc;

@@ -4,6 +4,7 @@ pub mod app;
 pub mod autosave;
 pub mod browser;
 pub mod components;
+pub mod export;
 pub mod hooks;
 pub mod i18n;
 pub mod reminder;

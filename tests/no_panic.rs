@@ -8,8 +8,8 @@
 use proptest::prelude::*;
 use renewal_lab::engine::{simulate_all_tiers, Scenario, ScenarioDoc, Time};
 use renewal_lab::engine::{Cents, State};
-use renewal_lab::export::{self, svg};
 use renewal_lab::link;
+use renewal_lab::ui::export::{self, svg};
 use renewal_lab::ui::i18n::{explain as say, format, Lang};
 use renewal_lab::ui::scenarios::GALLERY;
 use renewal_lab::ui::share;

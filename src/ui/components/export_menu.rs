@@ -6,9 +6,9 @@
 //! in the page and downloaded from a `blob:` address: nothing leaves the page.
 
 use crate::engine::Time;
-use crate::export::{self, svg};
 use crate::ui::browser::describe;
 use crate::ui::components::toolbar::export_file_name;
+use crate::ui::export::{self, svg};
 use crate::ui::i18n::format::{minute, offset as offset_label, second};
 use crate::ui::i18n::{errors, tr, trf, use_lang, Lang, LocalText};
 use crate::ui::sim::SimRef;

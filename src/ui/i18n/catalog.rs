@@ -2,7 +2,7 @@
 //! merged) independently. Each file lists entries `(English, Simplified Chinese, Brazilian
 //! Portuguese)` inside `part![…]`.
 //!
-//! The web build carries them packed: [`part!`] keeps the English keys as a list (they are the
+//! The web build carries them packed: `part!` keeps the English keys as a list (they are the
 //! same strings as the literals at the call sites, so they cost nothing extra) and joins each
 //! language's translations into one string, split again on first use. A table of three string
 //! references per entry cost about as much as the translations themselves.
