@@ -77,6 +77,24 @@ pub fn reminder_message(notice: Notice, due: Time, resource: &Resource) -> Strin
     }
 }
 
+/// Whether `attempt` (an auto-renew attempt of `trace`) is §6's documented expiry-day case: the
+/// one made at once when auto-renew is switched on on the expiry date at or after 03:00. It
+/// follows the switch at the same instant; an attempt of the 03:00 window comes before the
+/// customer's actions at its instant (§8), so it never follows one. Found by binary search.
+pub fn is_switch_on_attempt(attempt: &Event, trace: &Trace) -> bool {
+    let mut same_instant = trace
+        .events_until(attempt.at)
+        .iter()
+        .rev()
+        .take_while(|e| e.at == attempt.at)
+        .filter(|e| e.resource == attempt.resource)
+        .skip_while(|e| *e != attempt);
+    same_instant.next().is_some()
+        && same_instant.any(
+            |e| matches!(e.kind, EventKind::AutoRenewChanged { settings, .. } if settings.enabled),
+        )
+}
+
 /// Explains `event` of `trace` (a simulation of `scenario`).
 pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation {
     let resource = event.resource.and_then(|r| scenario.resources.get(r));
@@ -103,11 +121,10 @@ pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation
         let parts: Vec<String> = parts.into_iter().flatten().collect();
         (!parts.is_empty()).then(|| parts.join("; "))
     };
-    // An attempt off the 03:00 grid is the documented expiry-day case: switched on at that instant.
-    let attempt_rule = if event.at.second_of_day() == 3 * 3_600 {
-        "§6 auto-renewal at 03:00"
-    } else {
+    let attempt_rule = if is_switch_on_attempt(event, trace) {
         "§6 auto-renewal switched on on the expiry date"
+    } else {
+        "§6 auto-renewal at 03:00"
     };
     let (what, rule, next) = match event.kind {
         EventKind::Purchased { expires: Some(expires), balance, .. } => (

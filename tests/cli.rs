@@ -371,6 +371,64 @@ fn documented_switching_on_on_the_expiry_day_pays_at_once() {
     );
 }
 
+/// The rule an attempt cites: the expiry-day case whenever auto-renew was switched on at that very
+/// instant, even at 03:00 itself; an attempt of the window otherwise.
+#[test]
+fn an_attempt_cites_the_rule_that_made_it() {
+    // switched on at, with auto-renew already on (days_before 7), the paid attempt's line starts
+    // with, and the rule it cites
+    let cases = [
+        (
+            "2026-04-08T10:00:00",
+            false,
+            "2026-04-08 10:00:00",
+            "auto-renewal switched on on the expiry date",
+        ),
+        (
+            "2026-04-08T03:00:00",
+            false,
+            "2026-04-08 03:00:00",
+            "auto-renewal switched on on the expiry date",
+        ),
+        (
+            "2026-04-08T02:59:59",
+            false,
+            "2026-04-08 03:00:00",
+            "auto-renewal at 03:00",
+        ),
+        (
+            "2026-04-08T03:00:00",
+            true,
+            "2026-04-01 03:00:00",
+            "auto-renewal at 03:00",
+        ),
+    ];
+    for (switched_on, already_on, paid_at, rule) in cases {
+        let mut s = base();
+        s["balance"] = json!("30.00");
+        if already_on {
+            s["resources"][0]["auto_renew"] = json!({ "enabled": true });
+        }
+        s["actions"] = json!([
+            { "at": switched_on, "do": "set_auto_renew", "resource": "ocr", "enabled": true }
+        ]);
+        let out = cli(
+            &["simulate", "-", "--format", "text"],
+            Some(s.to_string().as_bytes()),
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        let paid = text
+            .lines()
+            .find(|l| l.contains("Auto-renew paid"))
+            .unwrap_or_else(|| panic!("{switched_on}: no paid attempt in\n{text}"));
+        assert!(paid.starts_with(paid_at), "{switched_on}: {paid}");
+        assert!(
+            paid.ends_with(&format!("[§6 {rule}]")),
+            "{switched_on}: {paid}"
+        );
+    }
+}
+
 #[test]
 fn documented_days_before_zero() {
     let mut s = base();

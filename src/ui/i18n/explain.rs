@@ -109,10 +109,10 @@ pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) ->
         let parts: Vec<String> = parts.into_iter().flatten().collect();
         (!parts.is_empty()).then(|| parts.join(tr(lang, "; ")))
     };
-    let attempt_rule = if event.at.second_of_day() == 3 * 3_600 {
-        tr(lang, "§6 auto-renewal at 03:00")
-    } else {
+    let attempt_rule = if crate::explain::is_switch_on_attempt(event, trace) {
         tr(lang, "§6 auto-renewal switched on on the expiry date")
+    } else {
+        tr(lang, "§6 auto-renewal at 03:00")
     };
     let (what, rule, next) = match event.kind {
         EventKind::Reminder { notice, due } => (
