@@ -182,6 +182,52 @@ fn zero_day_periods_are_skipped() {
     }
 }
 
+/// §3 and §9: the same skipping for pay-per-use, whose periods are 24-hour days counted from the
+/// charge that caused the arrears (here 02:00: 1.50 at 1.00 an hour).
+#[test]
+fn zero_day_periods_are_skipped_for_pay_per_use() {
+    // pay-per-use (grace, retention), expected transitions
+    let cases: [((u16, u16), &[&str]); 4] = [
+        (
+            (0, 3),
+            &[
+                "2026-03-10T02:00:00 u available -> frozen",
+                "2026-03-13T02:00:00 u frozen -> released",
+            ],
+        ),
+        (
+            (2, 0),
+            &[
+                "2026-03-10T02:00:00 u available -> expired",
+                "2026-03-12T02:00:00 u expired -> released",
+            ],
+        ),
+        (
+            (2, 3),
+            &[
+                "2026-03-10T02:00:00 u available -> expired",
+                "2026-03-12T02:00:00 u expired -> frozen",
+                "2026-03-15T02:00:00 u frozen -> released",
+            ],
+        ),
+        ((0, 0), &["2026-03-10T02:00:00 u available -> released"]),
+    ];
+    for (days, expected) in cases {
+        let r = run(&with_policy(
+            doc(
+                "",
+                "1.50",
+                vec![pay_per_use("u", "2026-03-10T00:00:00", "1.00")],
+                vec![],
+                "2026-03-16T00:00:00",
+            ),
+            custom_policy((1, 1), days),
+            "t",
+        ));
+        assert_eq!(r.lifecycle("u"), expected, "{days:?}");
+    }
+}
+
 /// §3 with grace = retention = 0 for pay-per-use: the charge that causes arrears releases it.
 #[test]
 fn pay_per_use_with_no_grace_and_no_retention_is_released_at_once() {

@@ -88,7 +88,7 @@ test('reload restores the autosaved scenario and clock', async ({ page }) => {
   await expect.poll(async () => autosaved(page)).toContain('E2E autosaved');
   await expect.poll(async () => autosaved(page)).toContain('45');
   const saved = JSON.parse(await autosaved(page));
-  expect(typeof saved).toBe('object');
+  expect(saved).toEqual(expect.objectContaining({ scenario: expect.objectContaining({ name: 'E2E autosaved' }) }));
   const lanes = await readLanes(page);
   const log = await readLog(page);
 
