@@ -277,6 +277,33 @@ test('keyboard only: Space plays and pauses, arrows step through events, Home re
   await expectClock(page, epochToLocal(start, zone));
 });
 
+test('keyboard: Space activates a focused button instead of playing, and Home scrolls the event log instead of resetting', async ({ page }) => {
+  const scenario = gallery('auto-renew-low-balance');
+  const traces = simulateAll(scenario);
+  const zone = tz(scenario);
+  await openLink(page, scenario);
+  const start = localToEpoch(earliestStart(scenario), zone);
+  const t1 = nextInstant(traces, start)!;
+  await button(page, 'Next event').focus();
+  await page.keyboard.press('Space');
+  await expectClock(page, epochToLocal(t1, zone));
+  await expect(button(page, 'Play')).toBeVisible();
+  // Still on the button: the arrows and Home are the clock's.
+  await page.keyboard.press('ArrowRight');
+  await expectClock(page, epochToLocal(nextInstant(traces, t1)!, zone));
+  await page.keyboard.press('Home');
+  await expectClock(page, epochToLocal(start, zone));
+  // In the event log's scrolling region, the keys scroll it and the clock stays.
+  await page.keyboard.press('ArrowRight');
+  await expectClock(page, epochToLocal(t1, zone));
+  await page.getByTestId('event-log').first().focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(300);
+  await expectClock(page, epochToLocal(t1, zone));
+  await expect(button(page, 'Play')).toBeVisible();
+});
+
 test('keyboard only: every clock control is reachable with Tab, shows a visible focus, and works', async ({ page }) => {
   const scenario = gallery('auto-renew-low-balance');
   const traces = simulateAll(scenario);

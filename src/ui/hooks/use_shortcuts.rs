@@ -1,14 +1,29 @@
 //! Keyboard shortcuts: Space play/pause, → / ← next / previous event, Home reset, Ctrl+Z undo,
-//! Ctrl+Shift+Z (or Ctrl+Y) redo. Keys typed into a form field keep their usual meaning.
+//! Ctrl+Shift+Z (or Ctrl+Y) redo. Keys keep their usual meaning where the focus has a use for
+//! them: every key in a form field or a scrollable region, Space on a button, link or summary.
 
 use crate::ui::state::Action;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// What has the focus when a key is pressed, as far as the shortcuts care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// The page, or an element with no use for keys: every shortcut applies.
+    Page,
+    /// A button, link or disclosure summary: Space activates it, the other shortcuts apply.
+    Control,
+    /// A form field, editable text, a widget with its own arrow keys, or a scrollable region
+    /// (Home and the arrows scroll it): no shortcut applies.
+    Field,
+}
+
 /// The keys of one key press that matter to the shortcuts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KeyPress<'a> {
+    /// What has the focus.
+    pub focus: Focus,
     /// `KeyboardEvent.key`.
     pub key: &'a str,
     /// Ctrl or ⌘ held.
@@ -23,7 +38,7 @@ pub struct KeyPress<'a> {
 
 /// The action a key press stands for, if any.
 pub fn shortcut(press: KeyPress) -> Option<Action> {
-    if press.alt {
+    if press.alt || press.focus == Focus::Field {
         return None;
     }
     if press.command {
@@ -38,7 +53,7 @@ pub fn shortcut(press: KeyPress) -> Option<Action> {
         return None;
     }
     match press.key {
-        " " | "Spacebar" if !press.repeat => Some(Action::TogglePlay),
+        " " | "Spacebar" if !press.repeat && press.focus == Focus::Page => Some(Action::TogglePlay),
         "ArrowRight" => Some(Action::NextEvent),
         "ArrowLeft" => Some(Action::PreviousEvent),
         "Home" => Some(Action::Reset),
@@ -46,26 +61,28 @@ pub fn shortcut(press: KeyPress) -> Option<Action> {
     }
 }
 
-/// Whether keys typed at `target` belong to it: inputs of every type, selects, text areas and
-/// editable text (a checkbox toggles with Space, a range input moves with the arrows).
-fn is_form_field(target: Option<web_sys::EventTarget>) -> bool {
+/// What `target` (the focused element) is to the shortcuts. Fields are inputs of every type
+/// (a checkbox toggles with Space, a range input moves with the arrows), selects, text areas,
+/// editable text, widgets with arrow keys of their own and focusable regions (they are
+/// focusable so that they scroll with the keyboard).
+fn focus_of(target: Option<web_sys::EventTarget>) -> Focus {
     let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
-        return false;
+        return Focus::Page;
     };
-    matches!(
-        element.tag_name().to_ascii_uppercase().as_str(),
-        "INPUT" | "SELECT" | "TEXTAREA"
-    ) || element.is_content_editable()
-        || element
-            .closest("[role=slider], [role=listbox], [role=menu]")
-            .ok()
-            .flatten()
-            .is_some()
+    let within = |selector: &str| element.closest(selector).ok().flatten().is_some();
+    if element.is_content_editable()
+        || within("input, select, textarea, [role=slider], [role=listbox], [role=menu]")
+        || within("[role=region][tabindex]")
+    {
+        Focus::Field
+    } else if within("button, a[href], summary") {
+        Focus::Control
+    } else {
+        Focus::Page
+    }
 }
 
 /// Listens for the shortcuts on the whole document and hands their actions to `on_action`.
-/// Space on a focused button means play/pause too (its click is suppressed), so the key always
-/// does the same thing outside form fields.
 #[hook]
 pub fn use_shortcuts(on_action: Callback<Action>) {
     use_effect_with((), move |()| {
@@ -80,11 +97,12 @@ pub fn use_shortcuts(on_action: Callback<Action>) {
                         let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                             return;
                         };
-                        if event.default_prevented() || is_form_field(event.target()) {
+                        if event.default_prevented() {
                             return;
                         }
                         let key = event.key();
                         let press = KeyPress {
+                            focus: focus_of(event.target()),
                             key: &key,
                             command: event.ctrl_key() || event.meta_key(),
                             shift: event.shift_key(),
@@ -94,8 +112,8 @@ pub fn use_shortcuts(on_action: Callback<Action>) {
                         if let Some(action) = shortcut(press) {
                             event.prevent_default();
                             on_action.emit(action);
-                        } else if key == " " {
-                            // A held Space must not click the focused button either.
+                        } else if key == " " && press.focus == Focus::Page {
+                            // A held Space must not scroll the page either.
                             event.prevent_default();
                         }
                     },
@@ -111,6 +129,7 @@ mod tests {
 
     fn press(key: &str) -> KeyPress<'_> {
         KeyPress {
+            focus: Focus::Page,
             key,
             command: false,
             shift: false,
@@ -183,5 +202,45 @@ mod tests {
         for (press, expected) in cases {
             assert_eq!(shortcut(press), expected, "{press:?}");
         }
+    }
+
+    #[test]
+    fn keys_belong_to_the_focus_that_uses_them() {
+        // key, focus, expected action
+        let cases = [
+            (" ", Focus::Control, None),
+            ("ArrowRight", Focus::Control, Some(Action::NextEvent)),
+            ("ArrowLeft", Focus::Control, Some(Action::PreviousEvent)),
+            ("Home", Focus::Control, Some(Action::Reset)),
+            (" ", Focus::Field, None),
+            ("ArrowRight", Focus::Field, None),
+            ("Home", Focus::Field, None),
+        ];
+        for (key, focus, expected) in cases {
+            let press = KeyPress {
+                focus,
+                ..press(key)
+            };
+            assert_eq!(shortcut(press), expected, "{press:?}");
+        }
+        let undo = KeyPress {
+            command: true,
+            ..press("z")
+        };
+        assert_eq!(
+            shortcut(KeyPress {
+                focus: Focus::Control,
+                ..undo
+            }),
+            Some(Action::Undo)
+        );
+        assert_eq!(
+            shortcut(KeyPress {
+                focus: Focus::Field,
+                ..undo
+            }),
+            None,
+            "Ctrl+Z in a field undoes the typing, not the scenario"
+        );
     }
 }
