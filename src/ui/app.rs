@@ -288,7 +288,8 @@ fn lab(
             </div>
             if let (Some(sim), None) = (state.sim.clone(), &state.workshop.session) {
                 <WorkshopTrainer workshop={state.workshop.clone()} doc={state.doc.clone()}
-                    valid={state.errors.is_empty()} {sim} now={state.now} on_action={dispatch.clone()} />
+                    valid={state.errors.is_empty()} {sim} now={state.now} playing={state.playing}
+                    on_action={dispatch.clone()} />
             }
         </div>
     }

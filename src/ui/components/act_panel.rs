@@ -108,10 +108,17 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
     let amount = use_state(String::new);
     let auto = use_state(|| AutoRenewForm::from(settings));
     {
-        // Show the chosen resource's settings whenever they (or the resource) change.
+        // Show the chosen resource's settings when another resource is chosen, and follow them as
+        // they change (an automatic renewal counts down, the clock moves) while the form still
+        // shows the previous ones. Once edited, the form keeps what was typed.
         let auto = auto.clone();
-        use_effect_with((resource_id.clone(), settings), move |(_, settings)| {
-            auto.set(AutoRenewForm::from(*settings));
+        let filled_from = use_mut_ref(|| (resource_id.clone(), settings));
+        use_effect_with((resource_id.clone(), settings), move |(id, settings)| {
+            let mut from = filled_from.borrow_mut();
+            if from.0 != *id || *auto == AutoRenewForm::from(from.1) {
+                auto.set(AutoRenewForm::from(*settings));
+            }
+            *from = (id.clone(), *settings);
         });
     }
 
@@ -288,8 +295,9 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
                 <button type="submit" class="button" data-testid="apply-auto-renew">{ tr(lang, "Apply auto-renew") }</button>
             </form>
 
+            // Not a live region: the app's announcer already says the same words.
             <p class={classes!("act-result", format!("act-result-{outcome}"))}
-                data-testid="act-result" data-outcome={outcome} role="status">{ report_text }</p>
+                data-testid="act-result" data-outcome={outcome}>{ report_text }</p>
         </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::engine::Scenario;
 use crate::engine::Time;
 use crate::ui::browser;
 use crate::ui::i18n::format;
-use crate::ui::i18n::{tr, trf, use_lang, Lang};
+use crate::ui::i18n::{plural, tr, trf, use_lang, Lang};
 use crate::ui::sim::SimRef;
 use crate::ui::state::Action;
 use crate::ui::workshop_state::{
@@ -63,7 +63,8 @@ pub fn workshop_gallery(props: &WorkshopGalleryProps) -> Html {
         let story_id = format!("exercise-{}-story", ready.slug);
         let title = tr(lang, &exercise.doc.title).to_string();
         let story = tr(lang, exercise.doc.story.as_deref().unwrap_or_default()).to_string();
-        let count = trf(lang, "{0} questions", &[&exercise.pauses.len().to_string()]);
+        let questions = i64::try_from(exercise.pauses.len()).unwrap_or(i64::MAX);
+        let count = plural(lang, questions, "{0} question", "{0} questions");
         let on_action = props.on_action.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             on_action.emit(Action::Workshop(WorkshopAction::Start(exercise.clone())))

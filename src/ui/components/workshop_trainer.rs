@@ -27,6 +27,8 @@ pub struct WorkshopTrainerProps {
     pub sim: SimRef,
     /// The clock.
     pub now: Time,
+    /// Whether the clock is running.
+    pub playing: bool,
     /// Receives the workshop's actions, notices and errors.
     pub on_action: Callback<Action>,
 }
@@ -55,8 +57,14 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
             .map(|r| r.id.clone())
             .unwrap_or_default()
     };
+    // Until a time is chosen, the asked time is a day after the clock's. Like "Go to time", it is
+    // not rewritten every frame while playing (that would wipe out a time being typed).
+    let clock_shown = use_mut_ref(|| props.now);
+    if !props.playing {
+        *clock_shown.borrow_mut() = props.now;
+    }
     let asked_now = if asked.is_empty() {
-        props.now.plus_days(1).local_string()
+        clock_shown.borrow().plus_days(1).local_string()
     } else {
         (*asked).clone()
     };
@@ -108,8 +116,10 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
     let on_copy = {
         let on_action = props.on_action.clone();
         let fallback_link = fallback_link.clone();
-        let made = draft_exercise_from(&props.workshop, &props.doc, props.valid, lang);
+        let (workshop, doc, valid) = (props.workshop.clone(), props.doc.clone(), props.valid);
+        // The exercise is made (validated and simulated) on a click, not on every render.
         Callback::from(move |_: MouseEvent| {
+            let made = draft_exercise_from(&workshop, &doc, valid, lang);
             let doc = match &made {
                 Ok(doc) => doc,
                 Err(reason) => {

@@ -116,6 +116,7 @@ pub const PART: Part = part![
         "Qual é o saldo do nível {0} em {1}?",
     ),
     // Gallery
+    ("{0} question", "{0} 道题", "{0} pergunta"),
     ("{0} questions", "{0} 道题", "{0} perguntas"),
     ("Workshop: exercises", "工作坊：练习", "Oficina: exercícios"),
     (
