@@ -1,11 +1,16 @@
 //! The ready exercises (`exercises/*.json`): every one is valid, every question's truth is
 //! computed from the trace and revealed after its pause point (and no later than the next one, so
 //! a reveal never shows the next answer), and together their deciding rules cover every section
-//! of `lifecycle-rules.md` (§1–§9).
+//! of `lifecycle-rules.md` (§1–§9) and the trainee watches every rule happen.
 
+use chrono::{Datelike, NaiveTime};
+use renewal_lab::engine::simulate::simulate_tier;
+use renewal_lab::engine::time::is_last_day_of_month;
+use renewal_lab::engine::trace::{Rejection, RenewSource};
+use renewal_lab::engine::{BillingMode, Event, EventKind, Offset, Scenario, State};
 use renewal_lab::workshop::query::section_of;
 use renewal_lab::workshop::{Answer, Exercise, READY};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 fn exercises() -> Vec<(&'static str, Exercise)> {
     READY
@@ -105,6 +110,239 @@ fn together_the_exercises_cover_every_rule_section() {
             "no question is decided by §{section}"
         );
     }
+}
+
+/// What the engine does when a rule of `lifecycle-rules.md` applies, found in the events of a run.
+type Shows = fn(&Scenario, &[Event]) -> bool;
+
+fn is_pay_per_use(scenario: &Scenario, event: &Event) -> bool {
+    event
+        .resource
+        .and_then(|i| scenario.resources.get(i))
+        .is_some_and(|r| r.billing() == BillingMode::PayPerUse)
+}
+
+fn changed(events: &[Event], from: State, to: State, ppu: Option<bool>, s: &Scenario) -> bool {
+    events.iter().any(|e| {
+        e.kind == EventKind::StateChanged { from, to }
+            && ppu.is_none_or(|ppu| is_pay_per_use(s, e) == ppu)
+    })
+}
+
+fn refused(events: &[Event], reason: Rejection) -> bool {
+    events.iter().any(|e| match e.kind {
+        EventKind::ActionRejected { reason: r, .. } => r == reason,
+        EventKind::AutoRenewAttempt { failure, .. } => failure == Some(reason),
+        _ => false,
+    })
+}
+
+/// Each rule and how a run shows it. Checked against the engine's events, not against the labels
+/// the questions give their own reveals.
+const RULES: [(&str, Shows); 22] = [
+    ("§1 a time zone other than +08:00", |s, _| {
+        s.offset != Offset::default()
+    }),
+    (
+        "§2 a purchase on the 31st clamped to a shorter month",
+        |_, events| {
+            events.iter().any(|e| match e.kind {
+                EventKind::Purchased {
+                    expires: Some(x), ..
+                } => x.date().day0() < e.at.date().day0(),
+                _ => false,
+            })
+        },
+    ),
+    (
+        "§2 a month's last day extended to a month's last day",
+        |_, events| {
+            let mut expiry = HashMap::new();
+            events.iter().any(|e| match e.kind {
+                EventKind::Purchased {
+                    expires: Some(x), ..
+                } => {
+                    expiry.insert(e.resource, x.date());
+                    false
+                }
+                EventKind::Renewed { expires, .. } => {
+                    let before = expiry.insert(e.resource, expires.date());
+                    before.is_some_and(is_last_day_of_month) && is_last_day_of_month(expires.date())
+                }
+                _ => false,
+            })
+        },
+    ),
+    ("§3 available → expired", |s, e| {
+        changed(e, State::Available, State::Expired, Some(false), s)
+    }),
+    ("§3 expired → frozen", |s, e| {
+        changed(e, State::Expired, State::Frozen, Some(false), s)
+    }),
+    ("§3 frozen → released", |s, e| {
+        changed(e, State::Frozen, State::Released, None, s)
+    }),
+    ("§5 renewed in retention", |s, e| {
+        changed(e, State::Frozen, State::Available, Some(false), s)
+    }),
+    ("§5 refused: released", |_, e| {
+        refused(e, Rejection::Released)
+    }),
+    ("§5 refused: not a package", |_, e| {
+        refused(e, Rejection::NotPackage)
+    }),
+    ("§5 refused: term too short", |_, e| {
+        refused(e, Rejection::TermTooShort)
+    }),
+    ("§5 refused or failed: insufficient balance", |_, e| {
+        refused(e, Rejection::InsufficientBalance)
+    }),
+    ("§5 a manual renewal", |_, events| {
+        events.iter().any(|e| {
+            matches!(
+                e.kind,
+                EventKind::Renewed {
+                    source: RenewSource::Manual,
+                    ..
+                }
+            )
+        })
+    }),
+    ("§6 an automatic renewal", |_, events| {
+        events.iter().any(|e| {
+            matches!(
+                e.kind,
+                EventKind::Renewed {
+                    source: RenewSource::Auto,
+                    ..
+                }
+            )
+        })
+    }),
+    ("§6 a failed attempt retried the next day", |_, events| {
+        let failed: Vec<_> = events
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.kind,
+                    EventKind::AutoRenewAttempt {
+                        failure: Some(_),
+                        ..
+                    }
+                )
+            })
+            .collect();
+        failed.iter().any(|a| {
+            failed
+                .iter()
+                .any(|b| a.resource == b.resource && b.at == a.at.plus_days(1))
+        })
+    }),
+    (
+        "§6 switched on on the expiry day: one attempt at once",
+        |_, events| {
+            events.iter().any(|e| {
+                matches!(e.kind, EventKind::AutoRenewAttempt { .. })
+                    && e.at.naive().time() != NaiveTime::from_hms_opt(3, 0, 0).expect("03:00")
+            })
+        },
+    ),
+    ("§6 auto-renew changed only while available", |_, e| {
+        refused(e, Rejection::NotAvailable)
+    }),
+    ("§6 the renewal count used up", |_, events| {
+        events.iter().any(|e| {
+            matches!(
+                e.kind,
+                EventKind::AutoRenewChanged {
+                    times_used: true,
+                    ..
+                }
+            )
+        })
+    }),
+    ("§7 a top-up", |_, events| {
+        events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::TopUp { .. }))
+    }),
+    ("§8 a top-up at the instant of an attempt", |_, events| {
+        events.iter().any(|top_up| {
+            matches!(top_up.kind, EventKind::TopUp { .. })
+                && events.iter().any(|a| {
+                    a.at == top_up.at && matches!(a.kind, EventKind::AutoRenewAttempt { .. })
+                })
+        })
+    }),
+    ("§9 pay-per-use in arrears", |s, events| {
+        events.iter().any(|e| {
+            is_pay_per_use(s, e)
+                && matches!(
+                    e.kind,
+                    EventKind::StateChanged {
+                        from: State::Available,
+                        ..
+                    }
+                )
+        })
+    }),
+    ("§9 pay-per-use restored by a top-up", |s, events| {
+        events.iter().any(|e| {
+            is_pay_per_use(s, e)
+                && matches!(
+                    e.kind,
+                    EventKind::StateChanged {
+                        to: State::Available,
+                        ..
+                    }
+                )
+        })
+    }),
+    ("§3 a period of zero days skipped", |_, events| {
+        events.iter().any(|e| match e.kind {
+            EventKind::StateChanged {
+                from: State::Available,
+                to,
+            } => to > State::Expired,
+            EventKind::StateChanged {
+                from: State::Expired,
+                to,
+            } => to == State::Released,
+            _ => false,
+        })
+    }),
+];
+
+#[test]
+fn together_the_exercises_let_the_trainee_watch_every_rule_happen() {
+    let runs: Vec<(&str, Scenario, Vec<Event>)> = exercises()
+        .into_iter()
+        .flat_map(|(slug, exercise)| {
+            // What the trainee watches: every tier asked about, up to the last reveal.
+            let end = exercise.pauses.iter().map(|p| p.reveal.at).max();
+            let tiers: BTreeSet<String> = exercise
+                .pauses
+                .iter()
+                .map(|p| p.query.tier.clone())
+                .collect();
+            tiers.into_iter().map(move |tier| {
+                let trace = simulate_tier(&exercise.scenario, &tier);
+                let seen = trace
+                    .events
+                    .iter()
+                    .filter(|e| Some(e.at) <= end)
+                    .copied()
+                    .collect();
+                (slug, exercise.scenario.clone(), seen)
+            })
+        })
+        .collect();
+    let missing: Vec<&str> = RULES
+        .iter()
+        .filter(|(_, shows)| !runs.iter().any(|(_, s, events)| shows(s, events)))
+        .map(|(rule, _)| *rule)
+        .collect();
+    assert!(missing.is_empty(), "no exercise shows: {missing:#?}");
 }
 
 #[test]

@@ -444,7 +444,7 @@ impl ReadyExercise {
 }
 
 /// The ready exercises, in the order the gallery lists them.
-pub const READY: [ReadyExercise; 6] = [
+pub const READY: [ReadyExercise; 7] = [
     ReadyExercise {
         slug: "grace-and-retention",
         json: include_str!("../../exercises/grace-and-retention.json"),
@@ -468,6 +468,10 @@ pub const READY: [ReadyExercise; 6] = [
     ReadyExercise {
         slug: "same-instant",
         json: include_str!("../../exercises/same-instant.json"),
+    },
+    ReadyExercise {
+        slug: "refused-acts",
+        json: include_str!("../../exercises/refused-acts.json"),
     },
 ];
 

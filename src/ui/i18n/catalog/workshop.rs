@@ -247,6 +247,16 @@ pub const PART: Part = part![
         "从 1.00 开始每小时扣 0.10：预测余额、欠费、冻结以及恢复的方式。",
         "Cobrado 0.10 por hora a partir de 1.00: preveja o saldo, a inadimplência, o congelamento e a volta.",
     ),
+    (
+        "What a renewal cannot do",
+        "续费做不到的事",
+        "O que uma renovação não pode fazer",
+    ),
+    (
+        "Three renewals and one auto-renew change are refused on the international site: too short, not a package, not available, already released. Which one, and why?",
+        "国际站上有三次续费和一次自动续费设置被拒绝：期限太短、不是包年/包月、不在可用状态、已经释放。分别是哪一次，为什么？",
+        "Três renovações e uma mudança de renovação automática são recusadas no site internacional: curta demais, não é pacote, não disponível, já liberado. Qual, e por quê?",
+    ),
     ("At the same instant", "在同一时刻", "No mesmo instante"),
     (
         "A top-up at exactly 03:00 and auto-renew switched on on the expiry day: which comes first decides who pays.",
