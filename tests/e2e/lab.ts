@@ -244,7 +244,7 @@ export async function chooseLogTier(page: Page, tier: string): Promise<void> {
 
 /**
  * Checks the whole view against renewal-cli at the clock's time: every lane's data-state, and the
- * event log rows (kind and instant) of `logTier`. Lanes of resources not yet bought are only
+ * event log rows (kind and instant) of `logTier`, earlier rows shown first if the log hides some. Lanes of resources not yet bought are only
  * required to exist.
  */
 export async function expectMatchesCli(page: Page, scenario: Scenario, logTier: string = scenario.tier): Promise<void> {
@@ -258,6 +258,9 @@ export async function expectMatchesCli(page: Page, scenario: Scenario, logTier: 
     got.forEach((lane, i) => {
       if (want[i].state !== null) expect(lane, `lane at ${showTime(epoch, scenario)}`).toEqual(want[i]);
     });
+    // A long log shows its latest rows first: bring back the earlier ones to compare them all.
+    const earlier = page.getByTestId('event-log').getByRole('button', { name: 'Show earlier events' });
+    while ((await earlier.count()) > 0) await earlier.first().click();
     expect(await readLog(page), `event log of ${logTier} at ${showTime(epoch, scenario)}`).toEqual(
       expectedLog(traces[logTier], epoch),
     );

@@ -76,10 +76,16 @@ function oracle(exercise: Exercise, pauseAt: string, q: Question): { answer: str
       return { answer: ok ? 'it succeeds' : 'it fails', date: false, reveal: local(e.at) };
     }
     case 'balance_at': {
+      // The run cut at the asked time: its final balance counts the hourly charges too.
       const asked = localToEpoch(q.at!, zone);
-      let balance = Number(scenario.balance).toFixed(2);
-      for (const e of trace.events) if (rfcToEpoch(e.at) <= asked && typeof e.balance === 'string') balance = e.balance;
-      return { answer: balance, date: false, reveal: q.at!.replace('T', ' ') };
+      const before = <T extends { at?: string; start?: string }>(x: T) => localToEpoch((x.at ?? x.start)!, zone) <= asked;
+      const cut = simulateAll({
+        ...scenario,
+        resources: scenario.resources.filter(before),
+        actions: (scenario.actions ?? []).filter(before),
+        until: q.at!,
+      })[q.tier ?? scenario.tier];
+      return { answer: cut.final.balance, date: false, reveal: q.at!.replace('T', ' ') };
     }
     case 'last_auto_renew_attempt': {
       const e = mine.filter((e) => e.kind === 'auto_renew_attempt').pop()!;
