@@ -4,7 +4,8 @@
 use base64::alphabet::URL_SAFE;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
-use base64::Engine as _;
+use base64::{DecodeError, Engine as _};
+use std::fmt;
 
 /// The longest payload a link may carry (about 6 MB of JSON, more than any real document).
 pub const MAX_ENCODED_CHARS: usize = 8_000_000;
@@ -31,13 +32,73 @@ pub enum PayloadError {
         /// Its length in characters.
         chars: usize,
     },
-    /// Not base64url.
-    NotBase64 {
-        /// What the decoder objected to.
-        detail: String,
-    },
+    /// Not base64url: what the decoder objected to.
+    NotBase64(Base64Problem),
     /// The decoded bytes are not UTF-8 text.
     NotText,
+}
+
+/// What makes a payload not base64url, in terms a reader of the link can check (the decoder's own
+/// messages count bytes and name them by number).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Base64Problem {
+    /// A character that is not in the base64url alphabet (`A`–`Z`, `a`–`z`, `0`–`9`, `-`, `_`).
+    Character {
+        /// The character.
+        character: char,
+        /// Its position in the payload, counting characters from 1.
+        position: usize,
+    },
+    /// A length no base64url text has: the link was cut short or something was added to it.
+    Length,
+    /// The last character (or the padding) cannot end base64url text: the link was cut short or
+    /// changed.
+    Ending,
+}
+
+impl Base64Problem {
+    /// The problem behind `error`, which the decoder found in `payload`.
+    fn of(error: &DecodeError, payload: &str) -> Base64Problem {
+        match *error {
+            DecodeError::InvalidByte(offset, _) => {
+                // The first character outside the alphabet ('=' only counts before the padding
+                // at the end): the decoder may name a later one, and counts bytes, not characters.
+                let body = payload.trim_end_matches('=');
+                let outside = |c: &char| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_');
+                let (start, character) = body
+                    .char_indices()
+                    .find(|(_, c)| outside(c))
+                    .or_else(|| {
+                        let start = (0..=offset.min(payload.len()))
+                            .rev()
+                            .find(|&i| payload.is_char_boundary(i))?;
+                        Some((start, payload[start..].chars().next()?))
+                    })
+                    .unwrap_or((0, '\u{fffd}'));
+                Base64Problem::Character {
+                    character,
+                    position: payload[..start].chars().count() + 1,
+                }
+            }
+            DecodeError::InvalidLength(_) => Base64Problem::Length,
+            DecodeError::InvalidLastSymbol(..) | DecodeError::InvalidPadding => {
+                Base64Problem::Ending
+            }
+        }
+    }
+}
+
+impl fmt::Display for Base64Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Base64Problem::Character {
+                character,
+                position,
+            } => write!(f, "{character:?} at character {position} is not base64url"),
+            Base64Problem::Length => f.write_str("its length is not that of base64url text"),
+            Base64Problem::Ending => f.write_str("its last character cannot end base64url text"),
+        }
+    }
 }
 
 /// The base64url (no padding) of `bytes`.
@@ -59,9 +120,7 @@ pub fn decode(payload: &str) -> Result<String, PayloadError> {
     }
     let bytes = READER
         .decode(payload)
-        .map_err(|error| PayloadError::NotBase64 {
-            detail: error.to_string(),
-        })?;
+        .map_err(|error| PayloadError::NotBase64(Base64Problem::of(&error, payload)))?;
     String::from_utf8(bytes).map_err(|_| PayloadError::NotText)
 }
 
@@ -80,10 +139,46 @@ mod tests {
     #[test]
     fn failures_say_which_step_failed() {
         assert_eq!(decode("  "), Err(PayloadError::Empty));
-        assert!(matches!(
-            decode("not*base64!"),
-            Err(PayloadError::NotBase64 { .. })
-        ));
+        // payload, the problem
+        let not_base64 = [
+            (
+                "not*base64!",
+                Base64Problem::Character {
+                    character: '*',
+                    position: 4,
+                },
+            ),
+            (
+                "abc续费",
+                Base64Problem::Character {
+                    character: '续',
+                    position: 4,
+                },
+            ),
+            ("abcde", Base64Problem::Length),
+            (
+                "ab=c",
+                Base64Problem::Character {
+                    character: '=',
+                    position: 3,
+                },
+            ),
+            (
+                "ab===",
+                Base64Problem::Character {
+                    character: '=',
+                    position: 3,
+                },
+            ),
+            ("YR", Base64Problem::Ending),
+        ];
+        for (payload, problem) in not_base64 {
+            assert_eq!(
+                decode(payload),
+                Err(PayloadError::NotBase64(problem)),
+                "{payload}"
+            );
+        }
         assert_eq!(decode(&encode([0xff, 0xfe])), Err(PayloadError::NotText));
         let long = "A".repeat(MAX_ENCODED_CHARS + 1);
         assert_eq!(

@@ -33,8 +33,8 @@ impl fmt::Display for ShareError {
                 f,
                 "the link's scenario is {chars} characters long; at most {MAX_ENCODED_CHARS}"
             ),
-            ShareError::Payload(PayloadError::NotBase64 { detail }) => {
-                write!(f, "the link's scenario is not base64url text ({detail})")
+            ShareError::Payload(PayloadError::NotBase64(problem)) => {
+                write!(f, "the link's scenario is not base64url text ({problem})")
             }
             ShareError::Payload(PayloadError::NotText) => {
                 f.write_str("the link's scenario does not decode to text")

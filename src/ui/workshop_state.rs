@@ -175,7 +175,7 @@ pub fn reduce(state: &AppState, action: WorkshopAction) -> AppState {
                     trf(
                         lang,
                         "Could not open the exercise link: {0}. Your current work is unchanged.",
-                        &[&reason],
+                        &[&errors::exercise_link_error(lang, &reason)],
                     )
                 }));
                 next

@@ -10,6 +10,7 @@ use crate::engine::simulate::simulate_tier;
 use crate::engine::{FieldError, Scenario, ScenarioDoc, Time, Trace};
 use crate::explain;
 use crate::link::{self, PayloadError};
+use std::fmt;
 
 /// The format tag every exercise carries.
 pub const FORMAT: &str = "renewal-lab-exercise/1";
@@ -400,25 +401,49 @@ impl Exercise {
         }
     }
 
-    /// Reads the payload of an `#exercise=` link, saying in words what is wrong with a bad one.
-    pub fn from_link(payload: &str) -> Result<Exercise, String> {
-        let text = link::decode(payload).map_err(|error| match error {
-            PayloadError::Empty => "the link holds no exercise after #exercise=".to_string(),
-            PayloadError::TooLong { chars } => format!(
+    /// Reads the payload of an `#exercise=` link; a bad one says which step failed.
+    pub fn from_link(payload: &str) -> Result<Exercise, ExerciseLinkError> {
+        let text = link::decode(payload).map_err(ExerciseLinkError::Payload)?;
+        Exercise::from_json(&text).map_err(ExerciseLinkError::Invalid)
+    }
+}
+
+/// Why an `#exercise=` link could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExerciseLinkError {
+    /// The payload after `#exercise=` is not base64url text (see [`PayloadError`]).
+    Payload(PayloadError),
+    /// The text is not a valid exercise: its problems, in file order.
+    Invalid(Vec<FieldError>),
+}
+
+impl fmt::Display for ExerciseLinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExerciseLinkError::Payload(PayloadError::Empty) => {
+                f.write_str("the link holds no exercise after #exercise=")
+            }
+            ExerciseLinkError::Payload(PayloadError::TooLong { chars }) => write!(
+                f,
                 "the link's exercise is {chars} characters long; at most {MAX_ENCODED_CHARS}"
             ),
-            PayloadError::NotBase64 { detail } => {
-                format!("the link's exercise is not base64url text ({detail})")
+            ExerciseLinkError::Payload(PayloadError::NotBase64(problem)) => {
+                write!(f, "the link's exercise is not base64url text ({problem})")
             }
-            PayloadError::NotText => "the link's exercise does not decode to text".to_string(),
-        })?;
-        Exercise::from_json(&text).map_err(|errors| {
-            let first = errors.first().map(ToString::to_string).unwrap_or_default();
-            match errors.len() {
-                0 | 1 => format!("the link's exercise is invalid: {first}"),
-                n => format!("the link's exercise is invalid ({n} problems), first: {first}"),
+            ExerciseLinkError::Payload(PayloadError::NotText) => {
+                f.write_str("the link's exercise does not decode to text")
             }
-        })
+            ExerciseLinkError::Invalid(errors) => {
+                let first = errors.first().map(ToString::to_string).unwrap_or_default();
+                match errors.len() {
+                    0 | 1 => write!(f, "the link's exercise is invalid: {first}"),
+                    n => write!(
+                        f,
+                        "the link's exercise is invalid ({n} problems), first: {first}"
+                    ),
+                }
+            }
+        }
     }
 }
 
@@ -581,7 +606,7 @@ mod tests {
             ),
         ];
         for (payload, expected) in cases {
-            let error = Exercise::from_link(payload).expect_err(payload);
+            let error = Exercise::from_link(payload).expect_err(payload).to_string();
             assert!(error.contains(expected), "{payload:?}: {error}");
         }
     }

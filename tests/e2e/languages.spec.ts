@@ -1,12 +1,15 @@
 // Languages: English, Simplified Chinese and Brazilian Portuguese. For each language the gallery
 // and a lab scenario (after some events) are screenshotted (docs/screenshots/lang-<code>.png) and
-// checked for untranslated text; switching is immediate, remembered after a reload, sets
+// checked for untranslated text, and so are the what-if comparison, an act's result, an editor
+// error, the trainer's panel, the error banner and a workshop reveal; switching is immediate, remembered after a reload, sets
 // <html lang>, and every view stays axe-clean. Controls are found by data-testid here, since
 // their names change with the language (the other specs run in English and use the names).
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import { gallery, linkFragment, expectedLaneCount, waitForApp } from './lab';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, gallery, linkFragment, expectedLaneCount, waitForApp } from './lab';
 
 const SLUG = 'auto-renew-low-balance';
 const LANGS = ['en', 'zh-CN', 'pt-BR'] as const;
@@ -17,9 +20,10 @@ type Code = (typeof LANGS)[number];
 // scenarios' resource ids and the policies' names.
 const ALLOWED = new Set(
   [
-    'Renewal', 'Lab', 'Home', 'English', 'Português', 'Brasil', 'UTC', 'JSON', 'base64url',
+    'Renewal', 'Lab', 'Home', 'English', 'Português', 'Brasil', 'UTC', 'JSON',
+    'base', 'url', // base64url, the links' encoding
     'CSV', 'ics', 'SVG', 'PNG',
-    'huawei', 'intl', 'min',
+    'huawei', 'intl', 'min', 'standard',
     ...Object.keys(Object.fromEntries(
       ['auto-renew-low-balance', 'two-packages-one-balance', 'pay-per-use-arrears'].flatMap((slug) =>
         gallery(slug).resources.map((r) => [r.id, true]),
@@ -55,6 +59,28 @@ async function visibleTexts(page: Page): Promise<string[]> {
 /** The words (3 or more Latin letters) of `text` that are not allowed data. */
 function englishWords(text: string): string[] {
   return (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !ALLOWED.has(w.toLowerCase()));
+}
+
+// English words that are not Portuguese: one of them on a pt-BR screen is an untranslated text,
+// even inside a sentence with localised dates and amounts.
+const ENGLISH_ONLY = new Set(
+  ('the and with from until after before when which what this that are was were has have will its ' +
+    'your you of to by at on in be been not can cannot only every each yet now then there ' +
+    'renewed balance expires expired frozen released available event events refused paid failed ' +
+    'question answer tier top up').split(' '),
+);
+
+function englishOnlyWords(text: string): string[] {
+  return (text.match(/\p{L}+/gu) ?? []).filter((w) => ENGLISH_ONLY.has(w.toLowerCase()));
+}
+
+/** Fails on any visible text of `view` left in English in `code`. */
+async function expectTranslated(page: Page, code: 'zh-CN' | 'pt-BR', view: string) {
+  const texts = await visibleTexts(page);
+  expect(texts.length, `visible texts on ${view}`).toBeGreaterThan(10);
+  const check = code === 'zh-CN' ? englishWords : englishOnlyWords;
+  const untranslated = texts.filter((t) => check(t).length > 0);
+  expect(untranslated, `English words on ${view} in ${code}`).toEqual([]);
 }
 
 async function chooseLanguage(page: Page, code: Code) {
@@ -147,3 +173,46 @@ test('switching is immediate and remembered after a reload; the first visit foll
   await expect(other.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(other.getByTestId('blank-scenario')).toHaveText('空白场景');
 });
+
+for (const code of ['zh-CN', 'pt-BR'] as const) {
+  test(`language ${code}: the what-if, an act, an editor error, the trainer, the error banner and a workshop reveal are translated`, async ({ page }) => {
+    // Open every panel in English, then switch: what was said before the switch is said again.
+    await openLab(page);
+    await page.getByTestId('top-up-amount').fill('5.00');
+    await page.getByTestId('top-up').click();
+    await expect(page.getByTestId('act-result')).toHaveAttribute('data-outcome', /.+/);
+    const whatIf = page.getByTestId('what-if');
+    await whatIf.locator('button[type=submit]').click();
+    await expect(whatIf.getByTestId('whatif-result')).toBeVisible();
+    const trainer = page.getByTestId('workshop-trainer');
+    await trainer.locator('summary').click();
+    await trainer.locator('.workshop-trainer-actions button').first().click();
+    await expect(trainer.getByTestId('workshop-draft-item')).toHaveCount(1);
+    const balance = page.getByTestId('editor').locator('[id$="-balance"]');
+    await balance.fill('12.345');
+    await balance.blur();
+    await expect(page.getByTestId('field-error').first()).toBeVisible();
+    await chooseLanguage(page, code);
+    await expectTranslated(page, code, 'the lab with every panel open');
+
+    // A malformed link: the banner says why, in the language shown.
+    await page.goto('/#scenario=not*base64');
+    await expect(page.getByTestId('error-banner')).toBeVisible();
+    await expectTranslated(page, code, 'the error banner');
+
+    await page.goto('/#exercise=%%%');
+    await expect(page.getByTestId('error-banner')).toContainText('%');
+    await expectTranslated(page, code, 'the error banner of a bad exercise link');
+
+    // A ready exercise at its first question, then its reveal.
+    const exercise = readFileSync(join(ROOT, 'exercises', 'refused-acts.json'), 'utf8');
+    await page.goto(`/#exercise=${Buffer.from(exercise, 'utf8').toString('base64url')}`);
+    const workshop = page.getByTestId('workshop');
+    await expect(workshop).toBeVisible();
+    await expectTranslated(page, code, 'a workshop question');
+    await workshop.getByRole('radio').first().check();
+    await workshop.locator('button[type=submit]').click();
+    await expect(page.getByTestId('workshop-result')).toBeVisible();
+    await expectTranslated(page, code, 'a workshop reveal');
+  });
+}

@@ -8,8 +8,9 @@
 
 use super::{tr, trf, Lang};
 use crate::engine::FieldError;
-use crate::link::PayloadError;
+use crate::link::{Base64Problem, PayloadError};
 use crate::ui::share::ShareError;
+use crate::workshop::exercise::ExerciseLinkError;
 
 /// The engine's phrasings (`crate::engine` scenario, doc, money, term and time), longest first
 /// where one could swallow another. Each has a translation in `catalog/errors.rs`.
@@ -213,50 +214,125 @@ pub fn problems(lang: Lang, errors: &[FieldError]) -> String {
     }
 }
 
+/// Which kind of link a message is about (its words differ: they are translated whole).
+#[derive(Clone, Copy)]
+enum LinkKind {
+    Scenario,
+    Exercise,
+}
+
+/// Why a link's payload could not be read back to text, in `lang`.
+fn payload_error(lang: Lang, kind: LinkKind, error: &PayloadError) -> String {
+    let scenario = matches!(kind, LinkKind::Scenario);
+    let pick = |for_scenario: &'static str, for_exercise: &'static str| {
+        tr(lang, if scenario { for_scenario } else { for_exercise })
+    };
+    match error {
+        PayloadError::Empty => pick(
+            "the link holds no scenario after #scenario=",
+            "the link holds no exercise after #exercise=",
+        )
+        .to_string(),
+        PayloadError::TooLong { chars } => {
+            let template = if scenario {
+                "the link's scenario is {0} characters long; at most {1}"
+            } else {
+                "the link's exercise is {0} characters long; at most {1}"
+            };
+            trf(
+                lang,
+                template,
+                &[
+                    &super::format::count(lang, i64::try_from(*chars).unwrap_or(i64::MAX)),
+                    &super::format::count(
+                        lang,
+                        i64::try_from(crate::link::MAX_ENCODED_CHARS).unwrap_or(i64::MAX),
+                    ),
+                ],
+            )
+        }
+        PayloadError::NotBase64(problem) => {
+            let template = if scenario {
+                "the link's scenario is not base64url text ({0})"
+            } else {
+                "the link's exercise is not base64url text ({0})"
+            };
+            trf(lang, template, &[&base64_problem(lang, problem)])
+        }
+        PayloadError::NotText => pick(
+            "the link's scenario does not decode to text",
+            "the link's exercise does not decode to text",
+        )
+        .to_string(),
+    }
+}
+
+/// What makes a payload not base64url, in `lang`.
+fn base64_problem(lang: Lang, problem: &Base64Problem) -> String {
+    match problem {
+        Base64Problem::Character {
+            character,
+            position,
+        } => trf(
+            lang,
+            "{0} at character {1} is not base64url",
+            &[
+                &format!("{character:?}"),
+                &super::format::count(lang, i64::try_from(*position).unwrap_or(i64::MAX)),
+            ],
+        ),
+        Base64Problem::Length => tr(lang, "its length is not that of base64url text").to_string(),
+        Base64Problem::Ending => {
+            tr(lang, "its last character cannot end base64url text").to_string()
+        }
+    }
+}
+
+/// "Invalid: first problem", or "invalid (n problems), first: ...", in `lang`.
+fn invalid_link(lang: Lang, kind: LinkKind, errors: &[FieldError]) -> String {
+    let first = errors
+        .first()
+        .map(|e| field_error(lang, e))
+        .unwrap_or_default();
+    let scenario = matches!(kind, LinkKind::Scenario);
+    match errors.len() {
+        0 | 1 => {
+            let template = if scenario {
+                "the link's scenario is invalid: {0}"
+            } else {
+                "the link's exercise is invalid: {0}"
+            };
+            trf(lang, template, &[&first])
+        }
+        n => {
+            let template = if scenario {
+                "the link's scenario is invalid ({0} problems), first: {1}"
+            } else {
+                "the link's exercise is invalid ({0} problems), first: {1}"
+            };
+            trf(lang, template, &[&n.to_string(), &first])
+        }
+    }
+}
+
 /// Why a share link could not be opened, in `lang`.
 pub fn share_error(lang: Lang, error: &ShareError) -> String {
     match error {
-        ShareError::Payload(PayloadError::Empty) => {
-            tr(lang, "the link holds no scenario after #scenario=").to_string()
-        }
-        ShareError::Payload(PayloadError::TooLong { chars }) => trf(
-            lang,
-            "the link's scenario is {0} characters long; at most {1}",
-            &[
-                &super::format::count(lang, i64::try_from(*chars).unwrap_or(i64::MAX)),
-                &super::format::count(
-                    lang,
-                    i64::try_from(crate::ui::share::MAX_ENCODED_CHARS).unwrap_or(i64::MAX),
-                ),
-            ],
-        ),
-        ShareError::Payload(PayloadError::NotBase64 { detail }) => trf(
-            lang,
-            "the link's scenario is not base64url text ({0})",
-            &[detail],
-        ),
-        ShareError::Payload(PayloadError::NotText) => {
-            tr(lang, "the link's scenario does not decode to text").to_string()
-        }
+        ShareError::Payload(error) => payload_error(lang, LinkKind::Scenario, error),
         ShareError::NotScenario(error) => trf(
             lang,
             "the link does not hold a scenario document: {0}",
             &[&field_error(lang, error)],
         ),
-        ShareError::Invalid(errors) => {
-            let first = errors
-                .first()
-                .map(|e| field_error(lang, e))
-                .unwrap_or_default();
-            match errors.len() {
-                0 | 1 => trf(lang, "the link's scenario is invalid: {0}", &[&first]),
-                n => trf(
-                    lang,
-                    "the link's scenario is invalid ({0} problems), first: {1}",
-                    &[&n.to_string(), &first],
-                ),
-            }
-        }
+        ShareError::Invalid(errors) => invalid_link(lang, LinkKind::Scenario, errors),
+    }
+}
+
+/// Why an exercise link could not be opened, in `lang`.
+pub fn exercise_link_error(lang: Lang, error: &ExerciseLinkError) -> String {
+    match error {
+        ExerciseLinkError::Payload(error) => payload_error(lang, LinkKind::Exercise, error),
+        ExerciseLinkError::Invalid(errors) => invalid_link(lang, LinkKind::Exercise, errors),
     }
 }
 
@@ -368,6 +444,56 @@ mod tests {
         for pattern in PATTERNS {
             let found = catalog::entries().find(|entry| entry.0 == *pattern);
             assert!(found.is_some(), "no translation for {pattern:?}");
+        }
+    }
+
+    #[test]
+    fn bad_links_are_explained_in_every_language() {
+        use crate::workshop::Exercise;
+        // (not "exercise": it is in the link's prefix, #exercise=, in every language)
+        const ENGLISH: [&str; 12] = [
+            "the",
+            "is",
+            "not",
+            "at",
+            "character",
+            "length",
+            "last",
+            "cannot",
+            "end",
+            "text",
+            "decode",
+            "holds",
+        ];
+        // payload, a word of the English explanation
+        let cases = [
+            ("", "no exercise"),
+            ("%%%", "'%' at character 1"),
+            ("abc续费", "'续' at character 4"),
+            ("abcde", "length"),
+            ("YR", "last character"),
+            (&crate::link::encode([0xff, 0xfe]) as &str, "decode to text"),
+        ];
+        for (payload, english) in cases {
+            let error = Exercise::from_link(payload).expect_err(payload);
+            let en = exercise_link_error(Lang::En, &error);
+            assert!(en.contains(english), "{payload:?}: {en}");
+            assert_eq!(en, error.to_string(), "{payload:?}");
+            for lang in [Lang::ZhCn, Lang::PtBr] {
+                let said = exercise_link_error(lang, &error);
+                let english_words: Vec<&str> = said
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| ENGLISH.contains(w))
+                    .collect();
+                assert!(english_words.is_empty(), "{payload:?} in {lang:?}: {said}");
+            }
+            let share = crate::ui::share::decode(payload);
+            if let Err(share) = share {
+                assert!(
+                    share_error(Lang::ZhCn, &share).contains("场景"),
+                    "{payload:?}"
+                );
+            }
         }
     }
 }

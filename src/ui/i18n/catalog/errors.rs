@@ -49,6 +49,51 @@ pub const PART: Part = part![
         "链接中的场景无效（{0} 个问题），第一个：{1}",
         "o cenário do link é inválido ({0} problemas), o primeiro: {1}",
     ),
+    (
+        "the link holds no exercise after #exercise=",
+        "链接在 #exercise= 之后没有练习",
+        "o link não tem exercício depois de #exercise=",
+    ),
+    (
+        "the link's exercise is {0} characters long; at most {1}",
+        "链接中的练习长 {0} 个字符；最多 {1} 个",
+        "o exercício do link tem {0} caracteres; no máximo {1}",
+    ),
+    (
+        "the link's exercise is not base64url text ({0})",
+        "链接中的练习不是 base64url 文本（{0}）",
+        "o exercício do link não é texto base64url ({0})",
+    ),
+    (
+        "the link's exercise does not decode to text",
+        "链接中的练习无法解码为文本",
+        "o exercício do link não decodifica para texto",
+    ),
+    (
+        "the link's exercise is invalid: {0}",
+        "链接中的练习无效：{0}",
+        "o exercício do link é inválido: {0}",
+    ),
+    (
+        "the link's exercise is invalid ({0} problems), first: {1}",
+        "链接中的练习无效（{0} 个问题），第一个：{1}",
+        "o exercício do link é inválido ({0} problemas), o primeiro: {1}",
+    ),
+    (
+        "{0} at character {1} is not base64url",
+        "第 {1} 个字符 {0} 不属于 base64url",
+        "{0} no caractere {1} não é base64url",
+    ),
+    (
+        "its length is not that of base64url text",
+        "其长度不符合 base64url 文本",
+        "seu comprimento não é o de um texto base64url",
+    ),
+    (
+        "its last character cannot end base64url text",
+        "其最后一个字符不能作为 base64url 文本的结尾",
+        "seu último caractere não pode terminar um texto base64url",
+    ),
     // The engine's phrasings (i18n/errors.rs PATTERNS)
     (
         "missing field (required)",
