@@ -76,13 +76,13 @@ test('renew, a rejected renewal, top up and auto-renew changes take effect at on
   await expectMatchesCli(page, expected);
   await expect(page.locator('[data-testid="tier-status"][data-tier="V3"] [data-testid="balance"]')).toContainText('35.50');
 
-  // 4. Auto-renew on, 3 days before, 1-month term, unlimited.
+  // 4. Auto-renew on, 3 days before, a 2-month term, twice (none of them the defaults).
   await labelled(panel, 'Auto-renew on').check();
   await fillField(labelled(panel, 'Deduction days before'), '3');
-  await setField(labelled(panel, 'Auto-renew term'), '1m');
-  await fillField(labelled(panel, 'Renewal count'), '0');
+  await setField(labelled(panel, 'Auto-renew term'), '2m');
+  await fillField(labelled(panel, 'Renewal count'), '2');
   await button(panel, 'Apply auto-renew').click();
-  expected.actions.push({ at, do: 'set_auto_renew', resource: 'ocr', enabled: true, days_before: 3, term: '1m', times: 0 });
+  expected.actions.push({ at, do: 'set_auto_renew', resource: 'ocr', enabled: true, days_before: 3, term: '2m', times: 2 });
   await expectMatchesCli(page, expected);
   await expect(
     page.getByTestId('event-log').locator(`[data-testid="event"][data-kind="auto_renew_changed"][data-at="${at}+08:00"]`),
@@ -90,7 +90,7 @@ test('renew, a rejected renewal, top up and auto-renew changes take effect at on
 
   // Each act was recorded as an action at that instant: the share link replays to the same traces.
   const shared = decodeLink(await copyLink(page));
-  expect(shared.actions.map((a) => [a.at, a.do])).toEqual(expected.actions.map((a) => [a.at, a.do]));
+  expect(shared.actions).toEqual(expected.actions);
   expect(simulateAll(shared)).toEqual(simulateAll(expected));
 
   // The new auto-renew schedule: the next event is the first attempt, May 5 at 03:00 (expiry May 8).
@@ -99,6 +99,31 @@ test('renew, a rejected renewal, top up and auto-renew changes take effect at on
   expect(epochToLocal(next, zone)).toBe('2026-05-05 03:00:00');
   await expectClock(page, '2026-05-05 03:00:00');
   await expectMatchesCli(page, expected);
+});
+
+test('switching auto-renew off from the act panel stops the attempts to come', async ({ page }) => {
+  const scenario = onePackage({ name: 'E2E auto-renew off', balance: '0.00' });
+  scenario.resources[0].auto_renew = { enabled: true, days_before: 7, term: '1m', times: 0 };
+  const zone = tz(scenario);
+  await openLink(page, scenario);
+  const panel = actPanel(page);
+  // April 2 at 12:00, auto-renew on with nothing to pay: failed attempts from April 1 at 03:00.
+  await goToTime(page, '2026-04-02 12:00:00');
+  await expect(labelled(panel, 'Auto-renew on')).toBeChecked();
+  await labelled(panel, 'Auto-renew on').uncheck();
+  await button(panel, 'Apply auto-renew').click();
+  const expected = clone(scenario);
+  expected.actions.push({ at: '2026-04-02T12:00:00', do: 'set_auto_renew', resource: 'ocr', enabled: false });
+  await expectMatchesCli(page, expected);
+  const traces = simulateAll(expected);
+  const attempts = traces.V3.events.filter((e) => e.kind === 'auto_renew_attempt').map((e) => e.at.slice(0, 19));
+  expect(attempts).toEqual(['2026-04-01T03:00:00', '2026-04-02T03:00:00']);
+  // The next event is no longer the April 3 attempt.
+  await button(page, 'Next event').click();
+  const next = nextInstant(traces, localToEpoch('2026-04-02 12:00:00', zone))!;
+  expect(epochToLocal(next, zone)).not.toBe('2026-04-03 03:00:00');
+  await expectClock(page, epochToLocal(next, zone));
+  await expect(page.getByTestId('event-log').locator('[data-testid="event"][data-kind="auto_renew_attempt"]')).toHaveCount(2);
 });
 
 test('switching auto-renew on while frozen is rejected with the reason in words', async ({ page }) => {

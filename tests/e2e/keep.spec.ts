@@ -128,6 +128,27 @@ const BAD_LINKS: Array<[string, string, RegExp | string]> = [
   ],
 ];
 
+test('links pasted into the running app: malformed ones show their error and keep the work, a good one opens its scenario', async ({ page }) => {
+  const current = gallery('renewed-in-retention');
+  await page.goto('/');
+  await openFromGallery(page, 'renewed-in-retention');
+  await goToTime(page, '2026-04-10 00:00:00');
+  const lanes = await readLanes(page);
+  const paste = (hash: string) => page.evaluate((h) => { location.hash = h; }, hash);
+  for (const [what, fragment, names] of BAD_LINKS) {
+    await paste(fragment);
+    await expectBanner(page, names);
+    await expect(field(page, 'Scenario name'), what).toHaveValue(current.name);
+    await expectClock(page, '2026-04-10 00:00:00');
+    await expect.poll(async () => readLanes(page), what).toEqual(lanes);
+  }
+  const other = gallery('auto-renew-twice');
+  await paste(linkFragment(other));
+  await expect(field(page, 'Scenario name')).toHaveValue(other.name);
+  await expectClock(page, earliestStart(other));
+  await expectMatchesCli(page, other);
+});
+
 for (const [what, fragment, names] of BAD_LINKS) {
   test(`a malformed link (${what}) shows a clear error and keeps the current scenario`, async ({ page, context }) => {
     const current = gallery('renewed-in-retention');
