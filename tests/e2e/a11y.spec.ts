@@ -1,10 +1,12 @@
 // Accessibility: axe-core reports no violations on every view — the gallery, the lab (with a
 // scenario, after events), the lab with editor errors, the lab with an error banner and an act
-// result, and the lab at 360 px wide.
+// result, the lab at 360 px wide, the blank scenario, a timeline tooltip, the print view and a
+// custom tier table (the what-if, workshop, language and theme specs scan their own views); and
+// every control of the gallery and the lab is reached with Tab and shows a visible focus.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import { button, field, fillField, gallery, goToTime, labelled, openLink, waitForApp } from './lab';
+import { button, field, fillField, gallery, goToTime, labelled, openLink, setField, waitForApp } from './lab';
 
 async function expectNoViolations(page: Page, view: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -56,4 +58,89 @@ test('axe: the lab at 360 px wide', async ({ page }) => {
   // Usable at 360 px: nothing wider than the viewport.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, 'no horizontal scrolling of the page at 360 px').toBeLessThanOrEqual(0);
+});
+
+/**
+ * Tabs through the whole page and checks that every visible, enabled control is reached and shows
+ * a focus indicator it does not show unfocused (an outline, or a box-shadow other than its own).
+ */
+async function expectEveryControlReachable(page: Page, view: string): Promise<number> {
+  const CONTROLS = 'button, input, select, textarea, summary, a[href], [tabindex="0"]';
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  // Mark every candidate with its unfocused look.
+  const total = await page.evaluate((selector) => {
+    let n = 0;
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
+      const hidden = !el.checkVisibility({ checkVisibilityCSS: true }) || (el as HTMLButtonElement).disabled;
+      const inClosedDetails = el.closest('details:not([open])') && el.tagName !== 'SUMMARY';
+      if (hidden || inClosedDetails || el.tabIndex < 0) continue;
+      const s = getComputedStyle(el);
+      el.dataset.a11yIndex = String(n++);
+      el.dataset.a11yLook = `${s.outlineStyle} ${s.outlineWidth}|${s.boxShadow}`;
+    }
+    return n;
+  }, CONTROLS);
+  expect(total, `controls on the ${view}`).toBeGreaterThan(5);
+  await page.locator('body').focus();
+  const reached = new Map<number, string>();
+  for (let i = 0; i < total * 2 + 20 && reached.size < total; i++) {
+    await page.keyboard.press('Tab');
+    const seen = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el?.dataset.a11yIndex) return null;
+      const s = getComputedStyle(el);
+      const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+      const look = `${s.outlineStyle} ${s.outlineWidth}|${s.boxShadow}`;
+      const indicator = el.matches(':focus-visible') && (outline || look !== el.dataset.a11yLook);
+      return { index: Number(el.dataset.a11yIndex), name: `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`, indicator };
+    });
+    if (!seen || reached.has(seen.index)) continue;
+    reached.set(seen.index, seen.name);
+    expect(seen.indicator, `a visible focus on ${seen.name} (${view})`).toBe(true);
+  }
+  const missed = await page.evaluate(
+    (got) =>
+      Array.from(document.querySelectorAll<HTMLElement>('[data-a11y-index]'))
+        .filter((el) => !got.includes(Number(el.dataset.a11yIndex)))
+        .map((el) => `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`),
+    [...reached.keys()],
+  );
+  expect(missed, `controls of the ${view} not reached with Tab`).toEqual([]);
+  return total;
+}
+
+test('keyboard: every control of the gallery, the lab and the trainer panel is reached with Tab, with a visible focus', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await waitForApp(page);
+  // 8 scenarios, 7 exercises, the blank scenario and the header's controls.
+  expect(await expectEveryControlReachable(page, 'gallery')).toBeGreaterThan(16);
+  await openLink(page, gallery('two-packages-one-balance'));
+  await goToTime(page, '2026-04-09 12:00:00');
+  // The clock, the slider, the panels, the what-if, the exports, the editor's fields.
+  expect(await expectEveryControlReachable(page, 'lab')).toBeGreaterThan(40);
+  await page.getByTestId('workshop-trainer').locator('summary').click();
+  await expectEveryControlReachable(page, 'lab with the trainer open');
+});
+
+test('axe: the blank scenario, the custom tier table, a timeline tooltip and the print view', async ({ page }) => {
+  await page.goto('/');
+  await waitForApp(page);
+  await page.getByTestId('blank-scenario').click();
+  await expect(page.getByTestId('lab')).toBeVisible();
+  await expectNoViolations(page, 'blank scenario');
+  await openLink(page, gallery('auto-renew-low-balance'));
+  const glyph = page.locator('[data-testid="lane"][data-tier="V3"] [data-testid="marker"]').first();
+  await glyph.scrollIntoViewIfNeeded();
+  const box = (await glyph.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId('marker-tip')).toBeVisible();
+  await expectNoViolations(page, 'lab with a marker tooltip');
+  await page.mouse.move(0, 0);
+  await page.emulateMedia({ media: 'print' });
+  await expectNoViolations(page, 'print view');
+  await page.emulateMedia({ media: 'screen' });
+  await setField(field(page, 'Policy'), 'custom');
+  await expect(page.getByTestId('editor').getByLabel('Tier 2 package grace days', { exact: true })).toBeVisible();
+  await expectNoViolations(page, 'lab with a custom tier table');
 });
