@@ -104,6 +104,41 @@ test('top up 20 more: the failed attempt becomes a success, shown, explained and
   expect(decodeLink(await copyLink(page))).toEqual(base);
 });
 
+test('both runs share one time axis: the lanes line up, and each marker sits where its instant is on either side', async ({ page }) => {
+  const base = gallery('auto-renew-low-balance');
+  await openLink(page, base);
+  await compare(page);
+  const geometry = await panel(page).evaluate((root) => {
+    const box = (el: Element) => el.getBoundingClientRect();
+    const lanes = Array.from(root.querySelectorAll('[data-testid="whatif-lane"]')).map((el) => ({
+      left: box(el).left,
+      width: box(el).width,
+      markers: Array.from(el.querySelectorAll('[data-testid="whatif-marker"]')).map((m) => ({
+        at: Date.parse(m.getAttribute('data-at')!),
+        x: box(m).left + box(m).width / 2,
+      })),
+    }));
+    const divergence = root.querySelector('[data-testid="whatif-divergence"]')!;
+    return { lanes, divergence: { at: Date.parse(divergence.getAttribute('data-at')!), x: box(divergence).left } };
+  });
+  expect(geometry.lanes.length).toBeGreaterThan(2);
+  const { left, width } = geometry.lanes[0];
+  expect(width).toBeGreaterThan(100);
+  for (const lane of geometry.lanes) {
+    expect(lane.left).toBeCloseTo(left, 0);
+    expect(lane.width).toBeCloseTo(width, 0);
+  }
+  // One linear scale for every marker of both sides: fit it on two markers, check the rest.
+  const all = geometry.lanes.flatMap((l) => l.markers);
+  const first = all.reduce((a, b) => (b.at < a.at ? b : a));
+  const last = all.reduce((a, b) => (b.at > a.at ? b : a));
+  expect(last.at).toBeGreaterThan(first.at);
+  const xOf = (at: number) => first.x + ((at - first.at) / (last.at - first.at)) * (last.x - first.x);
+  for (const m of all) expect(Math.abs(m.x - xOf(m.at)), `marker at ${new Date(m.at).toISOString()}`).toBeLessThan(1.5);
+  // The divergence flag stands at its instant on the same scale.
+  expect(Math.abs(geometry.divergence.x - xOf(geometry.divergence.at))).toBeLessThan(1.5);
+});
+
 test('top up 20 more on two packages: the lanes’ states differ after the divergence', async ({ page }) => {
   const base = gallery('two-packages-one-balance');
   await openLink(page, base);
