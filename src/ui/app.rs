@@ -18,9 +18,7 @@ use crate::ui::components::status_panel::StatusPanel;
 use crate::ui::components::timeline::Timeline;
 use crate::ui::components::toolbar::Toolbar;
 use crate::ui::components::what_if::WhatIfPanel;
-use crate::ui::components::workshop::{
-    use_exercise_link_listener, use_shown_sim, WorkshopGallery, WorkshopPanel,
-};
+use crate::ui::components::workshop::{use_shown_sim, WorkshopGallery, WorkshopPanel};
 use crate::ui::components::workshop_trainer::WorkshopTrainer;
 use crate::ui::hooks::{
     use_after_first_paint, use_autosave, use_clock, use_link_listener, use_shortcuts,
@@ -113,7 +111,6 @@ pub fn app() -> Html {
     use_clock(state.playing, on_tick);
     use_shortcuts(dispatch.clone());
     use_link_listener(dispatch.clone());
-    use_exercise_link_listener(dispatch.clone());
     let shown = use_shown_sim(state.sim.clone(), state.workshop.horizon(state.now));
     use_autosave(
         state.doc.clone(),

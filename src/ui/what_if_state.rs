@@ -6,7 +6,8 @@
 //! ordinary (undoable) edit.
 
 use crate::engine::trace::{ActionName, Rejection, RenewSource};
-use crate::engine::{Cents, EventKind, ScenarioDoc, State, Time};
+use crate::engine::{Cents, EventKind, ScenarioDoc, Time};
+use crate::ui::i18n::explain::state_label;
 use crate::ui::i18n::format::{money, second};
 use crate::ui::i18n::{tr, trf, Lang};
 use crate::ui::sim::{Sim, SimRef};
@@ -377,16 +378,6 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
     }
 }
 
-/// A state's name in a sentence.
-pub fn state_name(lang: Lang, state: State) -> &'static str {
-    match state {
-        State::Available => tr(lang, "available (in service)"),
-        State::Expired => tr(lang, "expired (grace period)"),
-        State::Frozen => tr(lang, "frozen (retention period)"),
-        State::Released => tr(lang, "released (data deleted)"),
-    }
-}
-
 /// What a refused act's reason means, short.
 fn reason_text(lang: Lang, reason: Rejection) -> &'static str {
     match reason {
@@ -402,7 +393,7 @@ fn reason_text(lang: Lang, reason: Rejection) -> &'static str {
 pub fn event_text(lang: Lang, kind: &EventKind) -> String {
     match *kind {
         EventKind::Purchased { .. } => tr(lang, "it is bought").to_string(),
-        EventKind::StateChanged { to, .. } => trf(lang, "it becomes {0}", &[state_name(lang, to)]),
+        EventKind::StateChanged { to, .. } => trf(lang, "it becomes {0}", &[state_label(lang, to)]),
         EventKind::AutoRenewAttempt {
             failure: None,
             price,
@@ -465,7 +456,7 @@ fn happening_text(lang: Lang, h: &Happening) -> String {
             Some(state) => trf(
                 lang,
                 "nothing happens, it stays {0}",
-                &[state_name(lang, state)],
+                &[state_label(lang, state)],
             ),
             None => tr(lang, "nothing happens, it is not bought yet").to_string(),
         };

@@ -7,8 +7,8 @@
 //! `Action::Seek` with the session set aside for that one step.
 
 use crate::engine::simulate::simulate_tier;
-use crate::engine::{Scenario, ScenarioDoc, State, Time};
-use crate::ui::i18n::explain::{explain, when};
+use crate::engine::{Scenario, ScenarioDoc, Time};
+use crate::ui::i18n::explain::{explain, state_label, when};
 use crate::ui::i18n::{errors, format};
 use crate::ui::i18n::{tr, trf, Lang, LocalText};
 use crate::ui::sim::Sim;
@@ -132,10 +132,11 @@ pub fn intercept(state: &AppState, action: &Action) -> Option<AppState> {
         Action::Edit(_) | Action::Act(_) | Action::Undo | Action::Redo if !session.locks() => {
             Some(without_session(state).apply(action.clone()))
         }
-        Action::Tick { .. } => {
+        Action::Tick { .. } if session.locks() => {
+            // The clock does not run while locked: a tick that still arrives stops it.
             let mut next = state.clone();
-            next.playing = session.locks() && state.playing;
-            (session.locks()).then_some(next)
+            next.playing = false;
+            Some(next)
         }
         Action::TogglePlay
         | Action::NextEvent
@@ -451,16 +452,6 @@ pub fn known_sim(sim: &Sim, t: Time) -> Sim {
     }
 }
 
-/// A state's name in `lang`.
-pub fn state_word(lang: Lang, state: State) -> &'static str {
-    match state {
-        State::Available => tr(lang, "available (in service)"),
-        State::Expired => tr(lang, "expired (grace period)"),
-        State::Frozen => tr(lang, "frozen (retention period)"),
-        State::Released => tr(lang, "released (data deleted)"),
-    }
-}
-
 /// What the deciding event of `pause`'s reveal did, in `lang` (as the event log says it; the
 /// reveal's own `why` is the CLI's English).
 pub fn reveal_why(lang: Lang, scenario: &Scenario, pause: &Pause) -> String {
@@ -486,7 +477,7 @@ pub fn reveal_why(lang: Lang, scenario: &Scenario, pause: &Pause) -> String {
 /// An answer in words.
 pub fn answer_text(lang: Lang, answer: Answer) -> String {
     match answer {
-        Answer::State(state) => state_word(lang, state).to_string(),
+        Answer::State(state) => state_label(lang, state).to_string(),
         Answer::Date(date) => format::date(lang, date),
         Answer::Outcome { succeeded: true } => tr(lang, "it succeeds").to_string(),
         Answer::Outcome { succeeded: false } => tr(lang, "it fails").to_string(),
@@ -560,6 +551,7 @@ pub fn prompt(lang: Lang, scenario: &Scenario, query: &Query) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::State;
     use crate::ui::scenarios;
     use crate::workshop::READY;
 

@@ -10,6 +10,7 @@ use crate::ui::state::Action;
 use crate::ui::what_if_state::{
     divergence_text, problem_text, Change, ChangeForm, Comparison, Problem, WhatIfAction,
 };
+use crate::what_if::MAX_DELAY_DAYS;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -169,7 +170,7 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
                 </label>
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Days later") }</span>
-                    <input type="number" min="1" max="365" step="1" value={effective.days.clone()}
+                    <input type="number" min="1" max={MAX_DELAY_DAYS.to_string()} step="1" value={effective.days.clone()}
                         oninput={on_days} />
                 </label>
             </>

@@ -7,11 +7,12 @@
 
 use crate::engine::{State, Time, Trace};
 use crate::ui::components::timeline::MarkerKind;
+use crate::ui::i18n::explain::state_label;
 use crate::ui::i18n::format::second;
 use crate::ui::i18n::{tr, trf, use_lang, Lang};
 use crate::ui::sim::Sim;
 use crate::ui::text::{fraction, percent};
-use crate::ui::what_if_state::{event_text, state_name, Comparison};
+use crate::ui::what_if_state::{event_text, Comparison};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -144,7 +145,7 @@ pub fn what_if_lanes(props: &WhatIfLanesProps) -> Html {
                 side_label,
                 &draw.tier,
                 &draw.resource_id,
-                state.map_or_else(|| tr(lang, "not bought yet"), |s| state_name(lang, s)),
+                state.map_or_else(|| tr(lang, "not bought yet"), |s| state_label(lang, s)),
             ],
         );
         html! {

@@ -1,11 +1,10 @@
 //! Workshop mode for the trainee: the ready exercises in the gallery, the question at each pause
 //! point (choices as radio buttons, dates as a date input), the reveal with the rule that decided
-//! it, and the score. Also the hooks that open `#exercise=` links and hide what lies after the
-//! clock while a question is open.
+//! it, and the score. Also the hook that hides what lies after the clock while a question is open
+//! (`#exercise=` links are opened by `hooks::use_link_listener`, with `#scenario=` ones).
 
 use crate::engine::Scenario;
 use crate::engine::Time;
-use crate::ui::browser;
 use crate::ui::i18n::format;
 use crate::ui::i18n::{plural, tr, trf, use_lang, Lang};
 use crate::ui::sim::SimRef;
@@ -13,9 +12,7 @@ use crate::ui::state::Action;
 use crate::ui::workshop_state::{
     answer_text, known_sim, prompt, reveal_why, Phase, Session, WorkshopAction,
 };
-use crate::workshop::exercise::payload_of;
 use crate::workshop::{Answer, Pause, READY};
-use gloo_events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -27,24 +24,6 @@ pub fn use_shown_sim(sim: Option<SimRef>, horizon: Option<Time>) -> Option<SimRe
         (sim, _) => sim.clone(),
     });
     (*shown).clone()
-}
-
-/// Opens an `#exercise=` link pasted into the address bar of the running app.
-#[hook]
-pub fn use_exercise_link_listener(on_action: Callback<Action>) {
-    use_effect_with((), move |()| {
-        let listener = web_sys::window().map(|window| {
-            EventListener::new(&window, "hashchange", move |_| {
-                let hash = browser::location_hash();
-                if let Some(payload) = payload_of(&hash) {
-                    on_action.emit(Action::Workshop(WorkshopAction::OpenLink(
-                        payload.to_string(),
-                    )));
-                }
-            })
-        });
-        move || drop(listener)
-    });
 }
 
 /// Properties of [`WorkshopGallery`].

@@ -33,6 +33,17 @@ pub fn state_name(lang: Lang, state: State) -> &'static str {
     }
 }
 
+/// A state's name with its period, short (`available (in service)`): the lanes' and the answers'
+/// words for it.
+pub fn state_label(lang: Lang, state: State) -> &'static str {
+    match state {
+        State::Available => tr(lang, "available (in service)"),
+        State::Expired => tr(lang, "expired (grace period)"),
+        State::Frozen => tr(lang, "frozen (retention period)"),
+        State::Released => tr(lang, "released (data deleted)"),
+    }
+}
+
 /// What a state means for the customer.
 pub fn state_meaning(lang: Lang, state: State) -> &'static str {
     match state {
