@@ -513,7 +513,7 @@ async fn the_state_diagram_highlights_the_current_state_of_the_chosen_lane() {
     assert_eq!(current(&diagram), ["available"]);
     let node = one(&diagram, "[aria-current=true]");
     assert!(text(&node).contains("current"), "{}", text(&node));
-    choose(&labelled(&app.root, "Diagram resource"), "1").await;
+    choose(&labelled(&app.root, "Diagram resource"), "db").await;
     assert_eq!(current(&diagram), ["expired"], "db in V3");
     assert!(text(&diagram).contains("after 7 grace days"));
     assert!(text(&diagram).contains("expiry date passes (00:00 after 2026-04-25)"));

@@ -220,17 +220,16 @@ pub fn state_diagram(props: &StateDiagramProps) -> Html {
     let lang = use_lang();
     let StateDiagramProps { sim, now } = props;
     let chosen_tier = use_state(|| None::<String>);
-    let chosen_resource = use_state(|| 0_usize);
+    // By id, like the act panel and the log: removing a resource leaves the choice on its own.
+    let chosen_resource = use_state(|| None::<String>);
     let tier = chosen_tier
         .as_ref()
         .and_then(|name| sim.traces.iter().position(|t| &t.tier == name))
         .unwrap_or_else(|| sim.scenario_tier());
-    let resource_count = sim.scenario.resources.len();
-    let resource = if *chosen_resource < resource_count {
-        *chosen_resource
-    } else {
-        0
-    };
+    let resource = chosen_resource
+        .as_deref()
+        .and_then(|id| sim.scenario.resource_index(id))
+        .unwrap_or(0);
     let trace = sim.traces.get(tier);
     let tier_name = trace.map_or("", |t| t.tier.as_str());
     let status = trace.and_then(|t| t.status_at(resource, *now));
@@ -253,7 +252,7 @@ pub fn state_diagram(props: &StateDiagramProps) -> Html {
         let chosen_resource = chosen_resource.clone();
         Callback::from(move |event: Event| {
             if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
-                chosen_resource.set(select.value().parse().unwrap_or(0));
+                chosen_resource.set(Some(select.value()));
             }
         })
     };
@@ -299,7 +298,7 @@ pub fn state_diagram(props: &StateDiagramProps) -> Html {
         html! { <option value={t.tier.clone()} selected={t.tier == tier_name}>{ &t.tier }</option> }
     });
     let resource_options = sim.scenario.resources.iter().enumerate().map(|(r, res)| {
-        html! { <option value={r.to_string()} selected={r == resource}>{ &res.id }</option> }
+        html! { <option value={res.id.clone()} selected={r == resource}>{ &res.id }</option> }
     });
     let days_note = if preset {
         trf(
