@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import { button, field, fillField, gallery, goToTime, labelled, openLink, setField, waitForApp } from './lab';
+import { button, field, fillField, gallery, goToTime, labelled, openDetails, openLink, setField, waitForApp } from './lab';
 
 async function expectNoViolations(page: Page, view: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -119,7 +119,8 @@ test('keyboard: every control of the gallery, the lab and the trainer panel is r
   await goToTime(page, '2026-04-09 12:00:00');
   // The clock, the slider, the panels, the what-if, the exports, the editor's fields.
   expect(await expectEveryControlReachable(page, 'lab')).toBeGreaterThan(40);
-  await page.getByTestId('workshop-trainer').locator('summary').click();
+  const trainer = page.getByTestId('workshop-trainer');
+  await openDetails(trainer);
   await expectEveryControlReachable(page, 'lab with the trainer open');
 });
 

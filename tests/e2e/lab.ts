@@ -334,3 +334,14 @@ export function onePackage(overrides: Partial<Scenario> = {}): Scenario {
     ...overrides,
   };
 }
+
+/**
+ * Opens a <details> by clicking its summary, again if a click was lost: a click whose press and
+ * release land on different elements (the page still settling after an update) toggles nothing.
+ */
+export async function openDetails(details: Locator): Promise<void> {
+  await expect(async () => {
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    await expect(details).toHaveAttribute('open', '', { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}

@@ -9,7 +9,7 @@ import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, gallery, linkFragment, expectedLaneCount, waitForApp } from './lab';
+import { ROOT, gallery, linkFragment, expectedLaneCount, openDetails, waitForApp } from './lab';
 
 const SLUG = 'auto-renew-low-balance';
 const LANGS = ['en', 'zh-CN', 'pt-BR'] as const;
@@ -185,7 +185,7 @@ for (const code of ['zh-CN', 'pt-BR'] as const) {
     await whatIf.locator('button[type=submit]').click();
     await expect(whatIf.getByTestId('whatif-result')).toBeVisible();
     const trainer = page.getByTestId('workshop-trainer');
-    await trainer.locator('summary').click();
+    await openDetails(trainer);
     await trainer.locator('.workshop-trainer-actions button').first().click();
     await expect(trainer.getByTestId('workshop-draft-item')).toHaveCount(1);
     const balance = page.getByTestId('editor').locator('[id$="-balance"]');

@@ -20,6 +20,7 @@ import {
   goToTime,
   labelled,
   localToEpoch,
+  openDetails,
   openLink,
   rfcToEpoch,
   simulateAll,
@@ -218,7 +219,8 @@ test('trainer: a pause point with a question, Copy exercise link, the link shows
   await openLink(page, scenario);
   await goToTime(page, '2026-04-05 00:00:00');
   const trainer = page.getByTestId('workshop-trainer');
-  await trainer.getByText('Workshop: make an exercise from this scenario').click();
+  await expect(trainer.locator('summary')).toHaveText('Workshop: make an exercise from this scenario');
+  await openDetails(trainer);
   await labelled(trainer, 'Exercise title').fill('When does it freeze?');
   await labelled(trainer, 'Exercise title').blur();
   await labelled(trainer, 'Question kind').selectOption('freeze_date');
