@@ -83,6 +83,10 @@ impl Cents {
             return Err(format!("{n} is negative; amounts are never negative"));
         }
         let value = number.as_f64();
+        if value == 0.0 {
+            // `-0` reads as the float -0.0 (as serde_json reads it): zero, not a negative amount.
+            return Ok(Cents(0));
+        }
         if value < 0.0 {
             return Err(format!("{number} is negative; amounts are never negative"));
         }
@@ -164,6 +168,12 @@ mod tests {
         assert!(Cents::from_json_number(&num("-3"))
             .unwrap_err()
             .contains("negative"));
+        assert!(Cents::from_json_number(&num("-0.5"))
+            .unwrap_err()
+            .contains("negative"));
+        for zero in ["0", "-0", "-0.0", "0e5", "-0e-3"] {
+            assert_eq!(Cents::from_json_number(&num(zero)), Ok(Cents(0)), "{zero}");
+        }
         assert_eq!(
             Cents::from_json_number(&num("1e300")).unwrap_err(),
             "1e+300 is more than the maximum 1000000000.00"
