@@ -27,7 +27,12 @@ impl Term {
         let (digits, unit) = text
             .split_at_checked(text.len().saturating_sub(1))
             .ok_or_else(err)?;
-        if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        // Written as the format writes it: no leading zero ("01m" would not come back as written).
+        if digits.is_empty()
+            || digits.len() > 2
+            || digits.starts_with('0')
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+        {
             return Err(err());
         }
         let n: u8 = digits.parse().map_err(|_| err())?;
@@ -80,6 +85,9 @@ mod tests {
             "0y",
             "1d",
             "01",
+            "01m",
+            "05y",
+            "00m",
             "1M",
             " 1m",
             "-1m",
