@@ -11,6 +11,8 @@ mod held;
 mod policy;
 mod resources;
 mod row;
+/// Every renewal term with its words, for the act panel's selects too.
+pub use form::term_options;
 
 use crate::engine::doc::{CustomPolicyDoc, PolicyDoc};
 use crate::engine::{FieldError, ScenarioDoc};
