@@ -38,6 +38,35 @@ pub enum PayloadError {
     NotText,
 }
 
+impl PayloadError {
+    /// The failure in English, for a link to a `what` (`scenario` or `exercise`).
+    pub fn describe(&self, what: &str) -> String {
+        match self {
+            PayloadError::Empty => format!("the link holds no {what} after #{what}="),
+            PayloadError::TooLong { chars } => {
+                format!("the link's {what} is {chars} characters long; at most {MAX_ENCODED_CHARS}")
+            }
+            PayloadError::NotBase64(problem) => {
+                format!("the link's {what} is not base64url text ({problem})")
+            }
+            PayloadError::NotText => format!("the link's {what} does not decode to text"),
+        }
+    }
+}
+
+/// In English: a link's `what` (`scenario` or `exercise`) breaks rules of its format; the first
+/// of the `problems` is named.
+pub fn describe_invalid(what: &str, problems: &[impl fmt::Display]) -> String {
+    let first = problems
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    match problems.len() {
+        0 | 1 => format!("the link's {what} is invalid: {first}"),
+        n => format!("the link's {what} is invalid ({n} problems), first: {first}"),
+    }
+}
+
 /// What makes a payload not base64url, in terms a reader of the link can check (the decoder's own
 /// messages count bytes and name them by number).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

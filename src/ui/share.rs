@@ -26,32 +26,11 @@ pub enum ShareError {
 impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ShareError::Payload(PayloadError::Empty) => {
-                f.write_str("the link holds no scenario after #scenario=")
-            }
-            ShareError::Payload(PayloadError::TooLong { chars }) => write!(
-                f,
-                "the link's scenario is {chars} characters long; at most {MAX_ENCODED_CHARS}"
-            ),
-            ShareError::Payload(PayloadError::NotBase64(problem)) => {
-                write!(f, "the link's scenario is not base64url text ({problem})")
-            }
-            ShareError::Payload(PayloadError::NotText) => {
-                f.write_str("the link's scenario does not decode to text")
-            }
+            ShareError::Payload(error) => f.write_str(&error.describe("scenario")),
             ShareError::NotScenario(error) => {
                 write!(f, "the link does not hold a scenario document: {error}")
             }
-            ShareError::Invalid(errors) => {
-                let first = errors.first().map(ToString::to_string).unwrap_or_default();
-                match errors.len() {
-                    0 | 1 => write!(f, "the link's scenario is invalid: {first}"),
-                    n => write!(
-                        f,
-                        "the link's scenario is invalid ({n} problems), first: {first}"
-                    ),
-                }
-            }
+            ShareError::Invalid(errors) => f.write_str(&link::describe_invalid("scenario", errors)),
         }
     }
 }

@@ -420,28 +420,9 @@ pub enum ExerciseLinkError {
 impl fmt::Display for ExerciseLinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ExerciseLinkError::Payload(PayloadError::Empty) => {
-                f.write_str("the link holds no exercise after #exercise=")
-            }
-            ExerciseLinkError::Payload(PayloadError::TooLong { chars }) => write!(
-                f,
-                "the link's exercise is {chars} characters long; at most {MAX_ENCODED_CHARS}"
-            ),
-            ExerciseLinkError::Payload(PayloadError::NotBase64(problem)) => {
-                write!(f, "the link's exercise is not base64url text ({problem})")
-            }
-            ExerciseLinkError::Payload(PayloadError::NotText) => {
-                f.write_str("the link's exercise does not decode to text")
-            }
+            ExerciseLinkError::Payload(error) => f.write_str(&error.describe("exercise")),
             ExerciseLinkError::Invalid(errors) => {
-                let first = errors.first().map(ToString::to_string).unwrap_or_default();
-                match errors.len() {
-                    0 | 1 => write!(f, "the link's exercise is invalid: {first}"),
-                    n => write!(
-                        f,
-                        "the link's exercise is invalid ({n} problems), first: {first}"
-                    ),
-                }
+                f.write_str(&link::describe_invalid("exercise", errors))
             }
         }
     }
