@@ -12,6 +12,7 @@ pub mod explain;
 pub mod format;
 
 use std::cell::OnceCell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// A language the app is shown in.
@@ -159,20 +160,21 @@ pub fn pluralf(lang: Lang, n: i64, one: &str, other: &str, more: &[&str]) -> Str
 }
 
 /// A text made in every language at once, so a message made before a language switch (a notice,
-/// an error, an announcement) shows in the language chosen after it.
+/// an error, an announcement) shows in the language chosen after it. Shared, so the app's state
+/// copies a pointer, not three strings, on every tick of the clock.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LocalText([String; 3]);
+pub struct LocalText(Rc<[String; 3]>);
 
 impl LocalText {
     /// The text `make` writes in each language.
     pub fn new(make: impl Fn(Lang) -> String) -> Self {
-        LocalText(Lang::ALL.map(make))
+        LocalText(Rc::new(Lang::ALL.map(make)))
     }
 
     /// The same text in every language (data such as a file name, or nothing).
     pub fn same(text: impl Into<String>) -> Self {
         let text = text.into();
-        LocalText([text.clone(), text.clone(), text])
+        LocalText(Rc::new([text.clone(), text.clone(), text]))
     }
 
     /// The text in `lang`.

@@ -286,10 +286,10 @@ pub struct AppState {
     pub what_if: WhatIfState,
     /// Workshop mode: the trainee's session and the trainer's draft.
     pub workshop: WorkshopState,
-    /// Earlier documents, the latest last.
-    undo: Vec<Rc<ScenarioDoc>>,
+    /// Earlier documents, the latest last (shared: a tick copies a pointer, not the history).
+    undo: Rc<Vec<Rc<ScenarioDoc>>>,
     /// Documents undone, the latest undone last.
-    redo: Vec<Rc<ScenarioDoc>>,
+    redo: Rc<Vec<Rc<ScenarioDoc>>>,
     /// Virtual milliseconds played but not yet a whole second.
     pending_ms: i64,
 }
@@ -318,8 +318,8 @@ impl AppState {
             announcement: LocalText::default(),
             what_if: WhatIfState::default(),
             workshop: WorkshopState::default(),
-            undo: Vec::new(),
-            redo: Vec::new(),
+            undo: Rc::default(),
+            redo: Rc::default(),
             pending_ms: 0,
         };
         state.revalidate(false);
@@ -441,16 +441,16 @@ impl AppState {
             }
             Action::Seek(at) => next.move_clock(at, true),
             Action::Undo => {
-                if let Some(doc) = next.undo.pop() {
+                if let Some(doc) = Rc::make_mut(&mut next.undo).pop() {
                     let current = std::mem::replace(&mut next.doc, doc);
-                    next.redo.push(current);
+                    Rc::make_mut(&mut next.redo).push(current);
                     next.after_history_move();
                 }
             }
             Action::Redo => {
-                if let Some(doc) = next.redo.pop() {
+                if let Some(doc) = Rc::make_mut(&mut next.redo).pop() {
                     let current = std::mem::replace(&mut next.doc, doc);
-                    next.undo.push(current);
+                    Rc::make_mut(&mut next.undo).push(current);
                     next.after_history_move();
                 }
             }
@@ -547,11 +547,12 @@ impl AppState {
     /// Pushes the current document for Undo (forgetting the oldest beyond the limit) and clears
     /// Redo, as any new change does.
     fn remember_for_undo(&mut self) {
-        self.undo.push(Rc::clone(&self.doc));
-        if self.undo.len() > UNDO_LIMIT {
-            self.undo.remove(0);
+        let undo = Rc::make_mut(&mut self.undo);
+        undo.push(Rc::clone(&self.doc));
+        if undo.len() > UNDO_LIMIT {
+            undo.remove(0);
         }
-        self.redo.clear();
+        Rc::make_mut(&mut self.redo).clear();
     }
 
     fn after_history_move(&mut self) {
