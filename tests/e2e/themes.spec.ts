@@ -146,12 +146,17 @@ test('axe: no violations in dark mode (gallery, lab, lab with editor errors)', a
 test('axe: no violations with Dark chosen on a light system, nor with Light on a dark one', async ({ page }) => {
   await openLink(page, gallery('auto-renew-low-balance'));
   await goToTime(page, '2026-04-03 12:00:00');
+  // Buttons ease their colours over 0.12 s (static/css/app.css): contrast is measured once they
+  // have settled, not halfway between the themes.
+  const settle = () => page.waitForTimeout(400);
   await labelled(page, 'Theme').selectOption('dark');
   expect(await background(page)).toBe(DARK_BG);
+  await settle();
   await expectNoViolations(page, 'lab with Dark chosen');
   await page.emulateMedia({ colorScheme: 'dark' });
   await labelled(page, 'Theme').selectOption('light');
   expect(await background(page)).toBe(LIGHT_BG);
+  await settle();
   await expectNoViolations(page, 'lab with Light chosen');
 });
 
