@@ -89,20 +89,15 @@ impl Base64Problem {
     /// The problem behind `error`, which the decoder found in `payload`.
     fn of(error: &DecodeError, payload: &str) -> Base64Problem {
         match *error {
-            DecodeError::InvalidByte(offset, _) => {
-                // The first character outside the alphabet ('=' only counts before the padding
-                // at the end): the decoder may name a later one, and counts bytes, not characters.
+            DecodeError::InvalidByte(..) => {
+                // The decoder counts bytes and may name a later character: name the first one
+                // outside the alphabet, else (only too much padding is wrong) the first '='.
                 let body = payload.trim_end_matches('=');
                 let outside = |c: &char| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_');
                 let (start, character) = body
                     .char_indices()
                     .find(|(_, c)| outside(c))
-                    .or_else(|| {
-                        let start = (0..=offset.min(payload.len()))
-                            .rev()
-                            .find(|&i| payload.is_char_boundary(i))?;
-                        Some((start, payload[start..].chars().next()?))
-                    })
+                    .or_else(|| payload.char_indices().find(|(_, c)| *c == '='))
                     .unwrap_or((0, '\u{fffd}'));
                 Base64Problem::Character {
                     character,

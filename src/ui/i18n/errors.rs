@@ -221,47 +221,50 @@ enum LinkKind {
     Exercise,
 }
 
+impl LinkKind {
+    /// The catalog key of this kind of link among the two.
+    fn pick(self, scenario: &'static str, exercise: &'static str) -> &'static str {
+        match self {
+            LinkKind::Scenario => scenario,
+            LinkKind::Exercise => exercise,
+        }
+    }
+}
+
 /// Why a link's payload could not be read back to text, in `lang`.
 fn payload_error(lang: Lang, kind: LinkKind, error: &PayloadError) -> String {
-    let scenario = matches!(kind, LinkKind::Scenario);
-    let pick = |for_scenario: &'static str, for_exercise: &'static str| {
-        tr(lang, if scenario { for_scenario } else { for_exercise })
-    };
+    let count = |n: usize| super::format::count(lang, i64::try_from(n).unwrap_or(i64::MAX));
     match error {
-        PayloadError::Empty => pick(
-            "the link holds no scenario after #scenario=",
-            "the link holds no exercise after #exercise=",
+        PayloadError::Empty => tr(
+            lang,
+            kind.pick(
+                "the link holds no scenario after #scenario=",
+                "the link holds no exercise after #exercise=",
+            ),
         )
         .to_string(),
-        PayloadError::TooLong { chars } => {
-            let template = if scenario {
-                "the link's scenario is {0} characters long; at most {1}"
-            } else {
-                "the link's exercise is {0} characters long; at most {1}"
-            };
-            trf(
-                lang,
-                template,
-                &[
-                    &super::format::count(lang, i64::try_from(*chars).unwrap_or(i64::MAX)),
-                    &super::format::count(
-                        lang,
-                        i64::try_from(crate::link::MAX_ENCODED_CHARS).unwrap_or(i64::MAX),
-                    ),
-                ],
-            )
-        }
-        PayloadError::NotBase64(problem) => {
-            let template = if scenario {
-                "the link's scenario is not base64url text ({0})"
-            } else {
-                "the link's exercise is not base64url text ({0})"
-            };
-            trf(lang, template, &[&base64_problem(lang, problem)])
-        }
-        PayloadError::NotText => pick(
-            "the link's scenario does not decode to text",
-            "the link's exercise does not decode to text",
+        PayloadError::TooLong { chars } => trf(
+            lang,
+            kind.pick(
+                "the link's scenario is {0} characters long; at most {1}",
+                "the link's exercise is {0} characters long; at most {1}",
+            ),
+            &[&count(*chars), &count(crate::link::MAX_ENCODED_CHARS)],
+        ),
+        PayloadError::NotBase64(problem) => trf(
+            lang,
+            kind.pick(
+                "the link's scenario is not base64url text ({0})",
+                "the link's exercise is not base64url text ({0})",
+            ),
+            &[&base64_problem(lang, problem)],
+        ),
+        PayloadError::NotText => tr(
+            lang,
+            kind.pick(
+                "the link's scenario does not decode to text",
+                "the link's exercise does not decode to text",
+            ),
         )
         .to_string(),
     }
@@ -294,24 +297,23 @@ fn invalid_link(lang: Lang, kind: LinkKind, errors: &[FieldError]) -> String {
         .first()
         .map(|e| field_error(lang, e))
         .unwrap_or_default();
-    let scenario = matches!(kind, LinkKind::Scenario);
     match errors.len() {
-        0 | 1 => {
-            let template = if scenario {
-                "the link's scenario is invalid: {0}"
-            } else {
-                "the link's exercise is invalid: {0}"
-            };
-            trf(lang, template, &[&first])
-        }
-        n => {
-            let template = if scenario {
-                "the link's scenario is invalid ({0} problems), first: {1}"
-            } else {
-                "the link's exercise is invalid ({0} problems), first: {1}"
-            };
-            trf(lang, template, &[&n.to_string(), &first])
-        }
+        0 | 1 => trf(
+            lang,
+            kind.pick(
+                "the link's scenario is invalid: {0}",
+                "the link's exercise is invalid: {0}",
+            ),
+            &[&first],
+        ),
+        n => trf(
+            lang,
+            kind.pick(
+                "the link's scenario is invalid ({0} problems), first: {1}",
+                "the link's exercise is invalid ({0} problems), first: {1}",
+            ),
+            &[&n.to_string(), &first],
+        ),
     }
 }
 
