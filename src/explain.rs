@@ -77,11 +77,21 @@ pub fn reminder_message(notice: Notice, due: Time, resource: &Resource) -> Strin
     }
 }
 
+/// The rule behind `attempt`, an auto-renew attempt of `trace`: the 03:00 window, or §6's
+/// documented expiry-day case.
+pub fn attempt_rule(attempt: &Event, trace: &Trace) -> &'static str {
+    if is_switch_on_attempt(attempt, trace) {
+        "§6 auto-renewal switched on on the expiry date"
+    } else {
+        "§6 auto-renewal at 03:00"
+    }
+}
+
 /// Whether `attempt` (an auto-renew attempt of `trace`) is §6's documented expiry-day case: the
 /// one made at once when auto-renew is switched on on the expiry date at or after 03:00. It
 /// follows the switch at the same instant; an attempt of the 03:00 window comes before the
 /// customer's actions at its instant (§8), so it never follows one. Found by binary search.
-pub fn is_switch_on_attempt(attempt: &Event, trace: &Trace) -> bool {
+fn is_switch_on_attempt(attempt: &Event, trace: &Trace) -> bool {
     let mut same_instant = trace
         .events_until(attempt.at)
         .iter()
@@ -121,11 +131,6 @@ pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation
         let parts: Vec<String> = parts.into_iter().flatten().collect();
         (!parts.is_empty()).then(|| parts.join("; "))
     };
-    let attempt_rule = if is_switch_on_attempt(event, trace) {
-        "§6 auto-renewal switched on on the expiry date"
-    } else {
-        "§6 auto-renewal at 03:00"
-    };
     let (what, rule, next) = match event.kind {
         EventKind::Purchased { expires: Some(expires), balance, .. } => (
             format!("Bought; valid through {}. Balance {balance}.", when(expires)),
@@ -154,12 +159,12 @@ pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation
         }
         EventKind::AutoRenewAttempt { failure: None, price, balance } => (
             format!("Auto-renew paid {price}. Balance {balance}."),
-            attempt_rule,
+            attempt_rule(event, trace),
             None,
         ),
         EventKind::AutoRenewAttempt { failure: Some(_), price, balance } => (
             format!("Auto-renew failed: balance {balance} is below the price {price}. Nothing was charged."),
-            attempt_rule,
+            attempt_rule(event, trace),
             Some(next_attempt.unwrap_or_else(|| "no further attempt before expiry".to_string())),
         ),
         EventKind::Renewed { source, term, expires, balance } => (

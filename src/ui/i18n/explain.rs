@@ -120,11 +120,8 @@ pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) ->
         let parts: Vec<String> = parts.into_iter().flatten().collect();
         (!parts.is_empty()).then(|| parts.join(tr(lang, "; ")))
     };
-    let attempt_rule = if crate::explain::is_switch_on_attempt(event, trace) {
-        tr(lang, "§6 auto-renewal switched on on the expiry date")
-    } else {
-        tr(lang, "§6 auto-renewal at 03:00")
-    };
+    // Worked out for attempts only (it looks at the events of their instant).
+    let attempt_rule = || tr(lang, crate::explain::attempt_rule(event, trace));
     let (what, rule, next) = match event.kind {
         EventKind::Reminder { notice, due } => (
             resource.map_or_else(String::new, |r| reminder::sentence(lang, notice, due, r)),
@@ -196,7 +193,7 @@ pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) ->
                 "Auto-renew paid {0}. Balance {1}.",
                 &[&m(price), &m(balance)],
             ),
-            attempt_rule,
+            attempt_rule(),
             None,
         ),
         EventKind::AutoRenewAttempt {
@@ -209,7 +206,7 @@ pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) ->
                 "Auto-renew failed: balance {0} is below the price {1}. Nothing was charged.",
                 &[&m(balance), &m(price)],
             ),
-            attempt_rule,
+            attempt_rule(),
             Some(
                 next_attempt
                     .unwrap_or_else(|| tr(lang, "no further attempt before expiry").to_string()),
