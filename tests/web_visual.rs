@@ -57,6 +57,7 @@ struct HarnessProps {
     sim: SimRef,
     now: Time,
     seeks: Seeks,
+    playing: bool,
 }
 
 /// Plays the app's part: holds the clock and moves it wherever the timeline seeks.
@@ -73,7 +74,7 @@ fn harness(props: &HarnessProps) -> Html {
     let sim = props.sim.clone();
     html! {
         <>
-            <Timeline sim={sim.clone()} now={*now} {on_seek} />
+            <Timeline sim={sim.clone()} now={*now} {on_seek} playing={props.playing} />
             <StatusPanel sim={sim.clone()} now={*now} />
             <StateDiagram sim={sim.clone()} now={*now} />
             <EventLog {sim} now={*now} />
@@ -98,6 +99,11 @@ impl Drop for Mounted {
 }
 
 async fn mount(json: &str, now: &str) -> Mounted {
+    mount_with(json, now, false).await
+}
+
+/// [`mount`], with the clock `playing` or not.
+async fn mount_with(json: &str, now: &str, playing: bool) -> Mounted {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");
@@ -114,6 +120,7 @@ async fn mount(json: &str, now: &str) -> Mounted {
         sim: sim_of(json),
         now: at(now),
         seeks: seeks.clone(),
+        playing,
     };
     let handle = yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
     settle().await;
@@ -350,15 +357,37 @@ async fn the_cursor_and_slider_follow_the_clock_and_seek() {
         "86400",
         "a day per step for a two-month span"
     );
-    slider.set_value("172800");
+    slide(&slider, "172800").await;
+    assert_eq!(app.seeks.borrow().last(), Some(&at("2026-03-10T10:00:00")));
+    // Two days of the 60 d 14 h span.
+    assert_eq!(sweep(), "transform: translateX(3.301%)", "the cursor moved");
+    assert_eq!(attr(&slider, "aria-valuetext"), "2026-03-10 10:00:00");
+}
+
+/// Moves `slider` to `value` as a user would (an `input` event), then lets the app re-render.
+async fn slide(slider: &HtmlInputElement, value: &str) {
+    slider.set_value(value);
     let init = web_sys::InputEventInit::new();
     init.set_bubbles(true);
     let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).expect("event");
     slider.dispatch_event(&event).expect("dispatched");
     settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn while_playing_the_slider_moves_but_its_spoken_time_waits() {
+    let app = mount_with(SCENARIO, "2026-03-08T10:00:00", true).await;
+    let slider: HtmlInputElement = labelled(&app.root, "Timeline position")
+        .dyn_into()
+        .expect("an input");
+    slide(&slider, "172800").await;
     assert_eq!(app.seeks.borrow().last(), Some(&at("2026-03-10T10:00:00")));
-    // Two days of the 60 d 14 h span.
-    assert_eq!(sweep(), "transform: translateX(3.301%)", "the cursor moved");
+    assert_eq!(slider.value(), "172800", "the slider follows the clock");
+    assert_eq!(
+        attr(&slider, "aria-valuetext"),
+        "2026-03-08 10:00:00",
+        "a screen reader is not told every frame"
+    );
 }
 
 #[wasm_bindgen_test]

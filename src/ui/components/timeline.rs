@@ -2,8 +2,9 @@
 //!
 //! Everything drawn comes from the traces: bands from [`Trace::state_spans`], markers from the
 //! events, the lane states from [`Trace::status_at`]. The geometry is memoized on the simulation
-//! (and the track's width), so moving the clock only moves the cursor and re-renders a lane whose
-//! state changes.
+//! (and the track's width). Moving the clock re-renders the timeline's frame (cursor, slider, tier
+//! rows) but not the lanes' bands and markers: a lane's body re-renders only when its state
+//! changes.
 
 use crate::engine::trace::{ActionName, RenewSource};
 use crate::engine::{BillingMode, EventKind, Offset, State, Time, Trace};
@@ -32,6 +33,9 @@ pub struct TimelineProps {
     pub now: Time,
     /// Called with the instant the user drags or clicks to.
     pub on_seek: Callback<Time>,
+    /// Whether the clock is running (the slider's spoken time then waits for a pause).
+    #[prop_or_default]
+    pub playing: bool,
 }
 
 /// The width assumed until the track has been measured, in pixels.
@@ -933,7 +937,12 @@ fn call_method(target: &JsValue, name: &str, argument: Option<&JsValue>) -> Opti
 /// day/month axis, the clock's cursor, pointer scrubbing and a keyboard slider.
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
-    let TimelineProps { sim, now, on_seek } = props;
+    let TimelineProps {
+        sim,
+        now,
+        on_seek,
+        playing,
+    } = props;
     let track_ref = use_node_ref();
     let width = use_element_width(track_ref.clone());
     let lang = use_lang();
@@ -948,6 +957,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let dragging = use_mut_ref(|| false);
     let tip = use_state_eq(|| None::<Tip>);
     let (start, end) = (geometry.start, geometry.end);
+    // The slider's spoken time is not rewritten every frame while playing: a screen reader on the
+    // slider would read it out without end. Like "Go to time", it catches up on a pause.
+    let spoken = use_mut_ref(|| *now);
+    if !*playing {
+        *spoken.borrow_mut() = *now;
+    }
+    let spoken = second(lang, *spoken.borrow());
 
     // Callbacks
     let seek_to_pointer = {
@@ -1087,7 +1103,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <span class="tl-slider-label">{ tr(lang, "Timeline position") }</span>
                 <input type="range" min="0" max={span.to_string()} step={step.to_string()}
                        value={(now.secs() - start.secs()).clamp(0, span).to_string()}
-                       aria-valuetext={second(lang, *now)}
+                       aria-valuetext={spoken}
                        {oninput} />
             </label>
         </section>

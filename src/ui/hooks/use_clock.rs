@@ -30,7 +30,9 @@ fn next_frame(slot: FrameSlot, previous: Option<f64>, on_tick: Callback<f64>) {
         if let Some(previous) = previous {
             on_tick.emit(timestamp - previous);
         }
-        // The tick may have stopped the loop (the effect's clean-up emptied the slot).
+        // Yew handles the tick later (its scheduler runs in a microtask), so it is the effect's
+        // clean-up, not this call, that ends the loop: it empties the slot, which cancels the
+        // frame asked for below. An empty slot here is only a safeguard.
         if loop_slot.borrow().is_some() {
             next_frame(loop_slot, Some(timestamp), on_tick);
         }
