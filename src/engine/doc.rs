@@ -21,7 +21,7 @@ use std::fmt;
 pub const FORMAT: &str = "renewal-lab/1";
 
 /// A scenario document exactly as the file says it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScenarioDoc {
     /// Must be `renewal-lab/1`.
     pub format: String,
@@ -44,7 +44,7 @@ pub struct ScenarioDoc {
 }
 
 /// A preset name or an inline custom policy.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PolicyDoc {
     /// `"huawei-cn"` or `"huawei-intl"` (checked later).
     Preset(String),
@@ -53,7 +53,7 @@ pub enum PolicyDoc {
 }
 
 /// An inline policy: a name and an ordered table of tiers.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CustomPolicyDoc {
     /// The policy's name.
     pub name: String,
@@ -62,11 +62,11 @@ pub struct CustomPolicyDoc {
 }
 
 /// Tier name → periods, keeping the file's order (a JSON object whose order matters to people).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TierTable(pub Vec<(String, TierDays)>);
 
 /// An amount as written: a decimal string or a JSON number.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AmountDoc {
     /// `"30.50"`.
     Text(String),
@@ -75,7 +75,7 @@ pub enum AmountDoc {
 }
 
 /// A resource as written; which fields belong depends on `billing`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ResourceDoc {
     /// `[a-z0-9_-]{1,32}`, unique.
     pub id: String,
@@ -94,7 +94,7 @@ pub struct ResourceDoc {
 }
 
 /// A package's monthly and yearly prices.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PricesDoc {
     /// Price of one month.
     pub month: AmountDoc,
@@ -103,7 +103,7 @@ pub struct PricesDoc {
 }
 
 /// Auto-renew settings as written.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AutoRenewDoc {
     /// On or off.
     pub enabled: bool,
@@ -127,7 +127,7 @@ pub enum ActionVerb {
 }
 
 /// An action as written; which fields belong depends on `do`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActionDoc {
     /// Local time of the action.
     pub at: String,

@@ -37,7 +37,7 @@ pub struct PauseDoc {
 }
 
 /// An exercise document as written.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExerciseDoc {
     /// Must be `renewal-lab-exercise/1`.
     pub format: String,
@@ -65,7 +65,7 @@ pub struct Pause {
 }
 
 /// A validated exercise: its document, its scenario and every pause point's truth.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Exercise {
     /// The document as written.
     pub doc: ExerciseDoc,

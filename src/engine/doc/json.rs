@@ -21,6 +21,10 @@ pub enum Number {
     F(f64),
 }
 
+/// Equality is reflexive: JSON has no NaN, and a number too large for `f64` is a syntax error, so
+/// `F` is always finite. (This lets an `Rc` of a document compare by pointer first.)
+impl Eq for Number {}
+
 impl Number {
     /// The number as a `u64`, when it is a non-negative integer.
     pub fn as_u64(self) -> Option<u64> {
@@ -805,4 +809,37 @@ fn write_str(out: &mut String, s: &str) {
         }
     }
     out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_number_read_is_finite_so_equality_is_reflexive() {
+        // text, read as a finite number (or refused)
+        let cases = [
+            ("1e400", false),
+            ("-1e400", false),
+            ("1e308", true),
+            ("1e-400", true),
+            ("-0", true),
+            ("123456789012345678901234567890", true),
+        ];
+        for (text, read) in cases {
+            match parse(text) {
+                Ok(Node {
+                    v: Value::Num(n), ..
+                }) => {
+                    assert!(read, "{text} should be refused");
+                    if let Number::F(f) = n {
+                        assert!(f.is_finite(), "{text}");
+                    }
+                    assert_eq!(n, n, "{text}");
+                }
+                Ok(other) => panic!("{text}: {other:?}"),
+                Err(e) => assert!(!read, "{text}: {}", e.what),
+            }
+        }
+    }
 }

@@ -6,13 +6,13 @@
 use crate::engine::Scenario;
 use crate::engine::Time;
 use crate::ui::i18n::format;
-use crate::ui::i18n::{plural, tr, trf, use_lang, Lang};
+use crate::ui::i18n::{errors, plural, tr, trf, use_lang, Lang, LocalText};
 use crate::ui::sim::SimRef;
 use crate::ui::state::Action;
 use crate::ui::workshop_state::{
     answer_text, known_sim, prompt, reveal_why, Phase, Session, WorkshopAction,
 };
-use crate::workshop::{Answer, Pause, READY};
+use crate::workshop::{Answer, ExerciseDoc, Pause, READY};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -37,16 +37,31 @@ pub struct WorkshopGalleryProps {
 #[function_component(WorkshopGallery)]
 pub fn workshop_gallery(props: &WorkshopGalleryProps) -> Html {
     let lang = use_lang();
+    // Only the documents are read here; an exercise is validated and simulated when it is chosen.
     let items = READY.iter().filter_map(|ready| {
-        let exercise = Rc::new(ready.exercise().ok()?);
+        let doc = ExerciseDoc::from_json(ready.json).ok()?;
         let story_id = format!("exercise-{}-story", ready.slug);
-        let title = tr(lang, &exercise.doc.title).to_string();
-        let story = tr(lang, exercise.doc.story.as_deref().unwrap_or_default()).to_string();
-        let questions = i64::try_from(exercise.pauses.len()).unwrap_or(i64::MAX);
+        let title = tr(lang, &doc.title).to_string();
+        let story = tr(lang, doc.story.as_deref().unwrap_or_default()).to_string();
+        let questions = i64::try_from(doc.pauses.len()).unwrap_or(i64::MAX);
         let count = plural(lang, questions, "{0} question", "{0} questions");
         let on_action = props.on_action.clone();
+        let ready = *ready;
         let onclick = Callback::from(move |_: MouseEvent| {
-            on_action.emit(Action::Workshop(WorkshopAction::Start(exercise.clone())))
+            on_action.emit(match ready.exercise() {
+                Ok(exercise) => Action::Workshop(WorkshopAction::Start(Rc::new(exercise))),
+                Err(problems) => Action::ReportError(LocalText::new(|lang| {
+                    let why = problems
+                        .first()
+                        .map(|e| errors::field_error(lang, e))
+                        .unwrap_or_default();
+                    trf(
+                        lang,
+                        "Could not open the exercise {0}: {1}. Your current work is unchanged.",
+                        &[ready.slug, &why],
+                    )
+                })),
+            })
         });
         Some(html! {
             <li key={ready.slug}>

@@ -11,6 +11,11 @@ pub const PART: Part = part![
         "O relógio e o cenário ficam bloqueados durante o exercício: responda à pergunta ou saia do exercício.",
     ),
     (
+        "Could not open the exercise {0}: {1}. Your current work is unchanged.",
+        "无法打开练习 {0}：{1}。当前工作保持不变。",
+        "Não foi possível abrir o exercício {0}: {1}. Seu trabalho atual não foi alterado.",
+    ),
+    (
         "Could not open the exercise link: {0}. Your current work is unchanged.",
         "无法打开练习链接：{0}。当前工作保持不变。",
         "Não foi possível abrir o link do exercício: {0}. Seu trabalho atual não foi alterado.",
