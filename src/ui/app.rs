@@ -21,7 +21,8 @@ use crate::ui::components::what_if::WhatIfPanel;
 use crate::ui::components::workshop::{use_shown_sim, WorkshopGallery, WorkshopPanel};
 use crate::ui::components::workshop_trainer::WorkshopTrainer;
 use crate::ui::hooks::{
-    use_after_first_paint, use_autosave, use_clock, use_link_listener, use_shortcuts,
+    use_after_first_paint, use_autosave, use_clock, use_forget_stale_link, use_link_listener,
+    use_shortcuts,
 };
 use crate::ui::i18n::{plural, tr, Lang};
 use crate::ui::share;
@@ -111,6 +112,7 @@ pub fn app() -> Html {
     use_clock(state.playing, on_tick);
     use_shortcuts(dispatch.clone());
     use_link_listener(dispatch.clone());
+    use_forget_stale_link(state.doc.clone(), state.workshop.session.is_some());
     let shown = use_shown_sim(state.sim.clone(), state.workshop.horizon(state.now));
     use_autosave(
         state.doc.clone(),
@@ -207,11 +209,12 @@ fn lab(
         on_seek,
         on_act,
     } = callbacks;
+    let locked = state.workshop.locks();
     let bounds = state.start_time().zip(state.until());
     let offset = state.sim.as_ref().map(|sim| sim.scenario.offset);
     let clock_bar = html! {
         <ClockBar now={state.now} {bounds} {offset} playing={state.playing}
-            locked={state.workshop.session.as_ref().is_some_and(|s| s.locks())}
+            {locked}
             speed={state.speed} on_action={dispatch.clone()} />
     };
     if !painted {
@@ -244,10 +247,14 @@ fn lab(
             </p>
         },
     };
+    let exports = html! {
+        <crate::ui::components::export_menu::ExportMenu sim={shown.clone()} now={state.now}
+            on_action={dispatch.clone()} />
+    };
     let simulated = shown.map(|sim| {
         let now = state.now;
         (
-            html! { <Timeline sim={sim.clone()} {now} {on_seek} /> },
+            html! { <Timeline sim={sim.clone()} {now} {on_seek} playing={state.playing} /> },
             html! {
                 <>
                     <div class="area area-diagram"><StateDiagram sim={sim.clone()} {now} /></div>
@@ -261,7 +268,8 @@ fn lab(
         )
     });
     let (timeline, panels) = simulated.unwrap_or_default();
-    let what_if = state.sim.clone().map(|sim| {
+    // No what-if while a question is open: it would show the run past the clock.
+    let what_if = state.sim.clone().filter(|_| !locked).map(|sim| {
         html! {
             <WhatIfPanel {sim} now={state.now} result={state.what_if.current(&state.doc).cloned()}
                 problem={state.what_if.problem.clone()} on_action={dispatch.clone()} />
@@ -270,7 +278,7 @@ fn lab(
     html! {
         <div class="lab" data-testid="lab">
             { clock_bar }
-            <crate::ui::components::export_menu::ExportMenu sim={state.sim.clone()} now={state.now} on_action={dispatch.clone()} />
+            { exports }
             { stale_note }
             if let Some(session) = state.workshop.session.clone() {
                 <WorkshopPanel {session} on_action={dispatch.clone()} />

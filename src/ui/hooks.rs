@@ -9,5 +9,5 @@ pub mod use_shortcuts;
 pub use use_after_first_paint::use_after_first_paint;
 pub use use_autosave::use_autosave;
 pub use use_clock::use_clock;
-pub use use_link_listener::use_link_listener;
+pub use use_link_listener::{use_forget_stale_link, use_link_listener};
 pub use use_shortcuts::use_shortcuts;

@@ -99,8 +99,8 @@ impl Session {
 pub struct WorkshopState {
     /// The trainee's session, if an exercise is open.
     pub session: Option<Session>,
-    /// The trainer's pause points, in time order.
-    pub draft: Vec<PauseDoc>,
+    /// The trainer's pause points, in time order (shared: a clock tick copies the state).
+    pub draft: Rc<Vec<PauseDoc>>,
     /// The trainer's exercise title.
     pub title: String,
     /// What the trainer's last step did (or why it did nothing).
@@ -108,9 +108,14 @@ pub struct WorkshopState {
 }
 
 impl WorkshopState {
+    /// Whether an open session locks the clock and the scenario (nothing past the clock shows).
+    pub fn locks(&self) -> bool {
+        self.session.as_ref().is_some_and(Session::locks)
+    }
+
     /// The instant up to which the lanes may be shown: the clock while a session locks it.
     pub fn horizon(&self, now: Time) -> Option<Time> {
-        self.session.as_ref().filter(|s| s.locks()).map(|_| now)
+        self.locks().then_some(now)
     }
 }
 
@@ -147,6 +152,7 @@ pub fn intercept(state: &AppState, action: &Action) -> Option<AppState> {
         | Action::Act(_)
         | Action::Undo
         | Action::Redo
+        | Action::WhatIf(_)
             if session.locks() =>
         {
             let mut next = state.clone();
@@ -197,7 +203,7 @@ pub fn reduce(state: &AppState, action: WorkshopAction) -> AppState {
         WorkshopAction::RemovePause(index) => {
             let mut next = state.clone();
             if index < next.workshop.draft.len() {
-                next.workshop.draft.remove(index);
+                Rc::make_mut(&mut next.workshop.draft).remove(index);
                 next.workshop.report = None;
             }
             next
@@ -337,7 +343,7 @@ fn add_pause(state: &AppState, question: QuestionDoc) -> AppState {
                     at: state.now.local_string(),
                     question: query.to_doc(&sim.scenario),
                 };
-                let draft = &mut next.workshop.draft;
+                let draft = Rc::make_mut(&mut next.workshop.draft);
                 let index = draft
                     .partition_point(|p| Time::parse_local(&p.at).is_ok_and(|at| at <= state.now));
                 draft.insert(index, pause);
@@ -426,7 +432,7 @@ pub fn draft_exercise_from(
         title,
         story: None,
         scenario: doc.clone(),
-        pauses: workshop.draft.clone(),
+        pauses: workshop.draft.to_vec(),
     };
     Exercise::from_doc(doc.clone())
         .map(|_| doc)
@@ -631,14 +637,21 @@ mod tests {
             Action::Reset,
             Action::Undo,
             Action::Edit(scenarios::blank_doc()),
+            // A what-if would show the run past the clock.
+            Action::WhatIf(crate::ui::what_if_state::WhatIfAction::Compare {
+                form: Default::default(),
+                lang: crate::ui::i18n::Lang::En,
+            }),
         ] {
             let next = state.apply(action.clone());
             assert_eq!(next.now, state.now, "{action:?}");
             assert_eq!(next.doc, state.doc, "{action:?}");
+            assert!(next.what_if.current(&next.doc).is_none(), "{action:?}");
             assert!(!next.playing);
             assert!(next.announcement.en().contains("locked"), "{action:?}");
         }
         // The lanes end at the clock.
+        assert!(state.workshop.locks());
         assert_eq!(state.workshop.horizon(state.now), Some(state.now));
         // Opening something else ends the session.
         let other = state.apply(Action::Load(scenarios::blank_doc()));
@@ -647,6 +660,13 @@ mod tests {
         let left = state.apply(Action::Workshop(WorkshopAction::Leave));
         assert!(left.workshop.session.is_none());
         assert_ne!(left.apply(Action::NextEvent).now, state.now);
+        let compared = left.apply(Action::WhatIf(
+            crate::ui::what_if_state::WhatIfAction::Compare {
+                form: Default::default(),
+                lang: crate::ui::i18n::Lang::En,
+            },
+        ));
+        assert!(compared.what_if.current(&compared.doc).is_some());
     }
 
     #[test]

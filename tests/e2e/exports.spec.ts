@@ -1,20 +1,21 @@
 // Exports and printing: each file is downloaded from the app and parsed — the CSV of the event
 // logs, the iCalendar file of the coming dates, the timeline as SVG and as PNG — and the printed
 // page is one page with the summary, the timeline and the status, and no controls.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import {
   ROOT,
   button,
   chooseLogTier,
+  download,
   expectMatchesCli,
   expectedLog,
   gallery,
   goToTime,
   localToEpoch,
   openLink,
+  parseCsv,
   readLog,
   rfcToEpoch,
   simulateAll,
@@ -22,48 +23,6 @@ import {
 } from './lab';
 
 const SHOTS = join(ROOT, 'docs', 'screenshots');
-
-/** Clicks the button `name` and returns the file it downloads. */
-async function download(page: Page, name: string): Promise<{ file: string; bytes: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), button(page, name).click()]);
-  expect(await d.failure()).toBeNull();
-  return { file: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
-}
-
-/** RFC 4180: fields separated by commas, quoted when needed (quotes doubled), rows end in CRLF.
- * (Plain throws inside the loop: an `expect` per character would be a reported step each.) */
-function parseCsv(text: string): string[][] {
-  expect(text.endsWith('\r\n'), 'the last row ends with CRLF').toBe(true);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r') {
-      if (text[i + 1] !== '\n') throw new Error(`CR without LF at ${i}`);
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      if (c === '\n') throw new Error(`bare LF outside quotes at ${i}`);
-      field += c;
-    }
-  }
-  return rows;
-}
 
 /** Unfolds an iCalendar file (RFC 5545 §3.1) into content lines, checking CRLF and 75 octets. */
 function icsLines(text: string): string[] {

@@ -345,3 +345,45 @@ export async function openDetails(details: Locator): Promise<void> {
     await expect(details).toHaveAttribute('open', '', { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
 }
+
+/** Clicks the button `name` and returns the file it downloads. */
+export async function download(page: Page, name: string): Promise<{ file: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), button(page, name).click()]);
+  expect(await d.failure()).toBeNull();
+  return { file: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
+}
+
+/** RFC 4180: fields separated by commas, quoted when needed (quotes doubled), rows end in CRLF.
+ * (Plain throws inside the loop: an `expect` per character would be a reported step each.) */
+export function parseCsv(text: string): string[][] {
+  expect(text.endsWith('\r\n'), 'the last row ends with CRLF').toBe(true);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r') {
+      if (text[i + 1] !== '\n') throw new Error(`CR without LF at ${i}`);
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else {
+      if (c === '\n') throw new Error(`bare LF outside quotes at ${i}`);
+      field += c;
+    }
+  }
+  return rows;
+}

@@ -12,6 +12,7 @@ import { test, expect } from './fixtures';
 import {
   ROOT,
   button,
+  download,
   earliestStart,
   expectClock,
   expectMatchesCli,
@@ -22,6 +23,7 @@ import {
   localToEpoch,
   openDetails,
   openLink,
+  parseCsv,
   rfcToEpoch,
   simulateAll,
   tz,
@@ -148,6 +150,18 @@ for (const slug of ['auto-renew-retries', 'refused-acts']) test(`a workshop is c
       await page.locator('body').press('ArrowRight');
       await expect(page.getByTestId('announcer')).toContainText('locked');
       await expectClock(page, pause.at.replace('T', ' '));
+      // Nothing else shows the run past the clock either: no what-if, and the exports and the
+      // printed summary are made from what has happened so far.
+      await expect(page.getByTestId('what-if')).toHaveCount(0);
+      await expect(page.getByTestId('print-summary')).toContainText('Nothing more is scheduled.');
+      const asked = localToEpoch(pause.at, tz(exercise.scenario));
+      const { bytes } = await download(page, 'Export CSV');
+      const [, ...rows] = parseCsv(bytes.toString('utf8').slice(1));
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.filter((r) => rfcToEpoch(r[1]) > asked), 'rows after the clock').toEqual([]);
+      const forecasts = rows.filter((r) =>
+        [...r[6].matchAll(/\d{4}-\d\d-\d\d \d\d:\d\d/g)].some((m) => localToEpoch(m[0], tz(exercise.scenario)) > asked));
+      expect(forecasts, 'a "next" column naming a later time').toEqual([]);
       // Submitting nothing asks for an answer.
       await button(workshop, 'Submit answer').click();
       await expect(workshop).toContainText('Choose an answer first.');
@@ -212,6 +226,22 @@ test('the gallery lists the ready exercises; one opens at its first pause point'
   await expect(page.getByTestId('workshop')).toHaveCount(0);
   await button(page, 'Next event').click();
   await expect(page.getByTestId('clock')).not.toHaveText(exercise.pauses[0].at.replace('T', ' '));
+});
+
+test('leaving an exercise opened by its link drops the link, so a reload keeps the work', async ({ page }) => {
+  const exercise = readyExercise('month-ends');
+  await page.goto(exerciseLink(exercise));
+  await waitForApp(page);
+  await expect(page.getByTestId('workshop')).toBeVisible();
+  await button(page, 'Leave the exercise').click();
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
+  await button(page, 'Next event').click();
+  const clock = await page.getByTestId('clock').textContent();
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByTestId('workshop')).toHaveCount(0);
+  await expect(field(page, 'Scenario name')).toHaveValue(exercise.scenario.name!);
+  await expectClock(page, clock!);
 });
 
 test('trainer: a pause point with a question, Copy exercise link, the link shows the question', async ({ page, freshContext }) => {

@@ -2,7 +2,7 @@
 //! iCalendar file, the timeline as SVG and PNG, and Print. Also the summary that only paper
 //! shows (static/css/print.css): the scenario, its tier, the clock and the coming dates.
 //!
-//! Every file is a pure function of the simulation and the virtual clock (`src/export.rs`), made
+//! Every file is a pure function of the simulation and the virtual clock (`src/ui/export.rs`), made
 //! in the page and downloaded from a `blob:` address: nothing leaves the page.
 
 use crate::engine::Time;
@@ -148,10 +148,53 @@ async fn png_of(svg: &str) -> Result<web_sys::Blob, String> {
         .map_err(|_| "the canvas made no image".to_string())
 }
 
+/// The first [`KEY_DATES`] coming dates of the scenario's tier after `now`, as printed.
+fn key_dates(sim: &SimRef, now: Time, lang: Lang) -> Html {
+    let dates: Vec<export::Reminder> = sim
+        .traces
+        .get(sim.scenario_tier())
+        .map(|trace| {
+            export::coming(&sim.scenario, trace, now)
+                .take(KEY_DATES + 1)
+                .collect()
+        })
+        .unwrap_or_default();
+    let more = dates.len() > KEY_DATES;
+    let items = dates.iter().take(KEY_DATES).map(|date| {
+        html! {
+            <li>
+                <time>{ minute(lang, date.at) }</time>{ " " }
+                <strong>{ &date.resource }</strong>{ " " }{ date.kind.words(lang) }
+            </li>
+        }
+    });
+    html! {
+        <>
+            if dates.is_empty() {
+                <p>{ tr(lang, "Nothing more is scheduled.") }</p>
+            } else {
+                <ul class="print-dates">{ for items }</ul>
+            }
+            if more {
+                <p>{ tr(lang, "More follow: the calendar export lists every date.") }</p>
+            }
+        </>
+    }
+}
+
 /// The export buttons, and the summary shown only in print.
 #[function_component(ExportMenu)]
 pub fn export_menu(props: &ExportMenuProps) -> Html {
     let lang = use_lang();
+    // The coming dates on paper change only when the clock passes an event of the scenario's tier,
+    // not every frame.
+    let passed = props.sim.as_ref().and_then(|sim| {
+        let trace = sim.traces.get(sim.scenario_tier())?;
+        Some(trace.events.partition_point(|e| e.at <= props.now))
+    });
+    let dates = use_memo((props.sim.clone(), passed, lang), |(sim, _, lang)| {
+        sim.as_ref().map(|sim| key_dates(sim, props.now, *lang))
+    });
     let Some(sim) = props.sim.clone() else {
         return Html::default();
     };
@@ -206,22 +249,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
 
     // The summary on paper: the scenario, its tier, the clock and the first coming dates.
     let tier = sim.traces.get(sim.scenario_tier());
-    let dates: Vec<export::Reminder> = tier
-        .map(|trace| {
-            export::coming(&sim.scenario, trace, now)
-                .take(KEY_DATES + 1)
-                .collect()
-        })
-        .unwrap_or_default();
-    let more = dates.len() > KEY_DATES;
-    let items = dates.iter().take(KEY_DATES).map(|date| {
-        html! {
-            <li>
-                <time>{ minute(lang, date.at) }</time>{ " " }
-                <strong>{ &date.resource }</strong>{ " " }{ date.kind.words(lang) }
-            </li>
-        }
-    });
+    let dates = (*dates).clone().unwrap_or_default();
     let tier_name = tier.map_or("", |t| t.tier.as_str());
 
     html! {
@@ -240,14 +268,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
                           &[tier_name, &second(lang, now), &offset_label(sim.scenario.offset)]) }
                 </p>
                 <h3>{ trf(lang, "Coming dates for tier {0}", &[tier_name]) }</h3>
-                if dates.is_empty() {
-                    <p>{ tr(lang, "Nothing more is scheduled.") }</p>
-                } else {
-                    <ul class="print-dates">{ for items }</ul>
-                }
-                if more {
-                    <p>{ tr(lang, "More follow: the calendar export lists every date.") }</p>
-                }
+                { dates }
             </section>
         </>
     }

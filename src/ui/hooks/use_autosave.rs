@@ -1,10 +1,10 @@
 //! Autosave: writes the document and the clock to `localStorage` after every change (at most once
-//! a second while the clock plays), and drops a `#scenario=` address the work has moved on from.
+//! a second while the clock plays).
 
 use crate::engine::{ScenarioDoc, Time};
 use crate::ui::i18n::{errors, trf, LocalText};
 use crate::ui::state::Action;
-use crate::ui::{autosave, browser, share};
+use crate::ui::{autosave, browser};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -42,9 +42,6 @@ pub fn use_autosave(
                 || doc_changed
                 || browser::now_ms() - last.at_ms >= PLAYING_SAVE_INTERVAL_MS;
             if has_work && due {
-                if doc_changed {
-                    forget_stale_link(&doc);
-                }
                 match browser::storage_set(autosave::AUTOSAVE_KEY, &autosave::encode(&doc, now)) {
                     Ok(()) => *failed.borrow_mut() = false,
                     Err(reason) => {
@@ -64,15 +61,4 @@ pub fn use_autosave(
             }
         },
     );
-}
-
-/// After an edit, an address still carrying an older `#scenario=` would reopen the old scenario on
-/// reload instead of the autosaved work: drop it.
-fn forget_stale_link(doc: &ScenarioDoc) {
-    let hash = browser::location_hash();
-    if let Some(payload) = share::payload_of(&hash) {
-        if share::decode(payload).ok().as_ref() != Some(doc) {
-            let _ = browser::clear_fragment();
-        }
-    }
 }
