@@ -174,12 +174,18 @@ impl<'a> Form<'a> {
         self.placed.borrow().clone()
     }
 
-    /// The problems at `paths` (held text first), marking the paths as shown.
+    /// The problems at `paths` (held text first), marking the paths as shown. A field holding
+    /// text shows only that text's problem at its own path: the document's errors there are about
+    /// the value it had before, which the field no longer shows.
     fn problems<'p>(&'p self, paths: &[&'p str], held: Option<Problem<'p>>) -> Vec<Problem<'p>> {
+        let held_path = held.as_ref().map(|h| h.path);
         let mut problems: Vec<Problem> = held.into_iter().collect();
         for &path in paths {
             if !self.is_placed(path) {
                 self.placed.borrow_mut().push(path.to_string());
+            }
+            if held_path == Some(path) {
+                continue;
             }
             problems.extend(
                 self.errors
@@ -394,5 +400,32 @@ mod tests {
         assert!(!form.is_placed("resources[10].term"));
         assert_eq!(described_by("f", &problems).as_deref(), Some("f-problem-0"));
         assert_eq!(described_by("f", &[]), None);
+    }
+
+    #[test]
+    fn held_text_replaces_the_documents_problem_at_its_own_path_only() {
+        // The field holds "-1"; the document still has the 366 typed before.
+        let errors = vec![
+            FieldError::new("policy.tiers.V3.package.grace_days", "366 is out of range"),
+            FieldError::new("policy.tiers.V3", "another problem of the row"),
+        ];
+        let held = HeldTexts::default();
+        let dispatch = Callback::noop();
+        let form = Form::new(Lang::En, "ed", &errors, &held, &dispatch);
+        let path = "policy.tiers.V3.package.grace_days";
+        let typed = Problem {
+            path,
+            message: "-1 is out of range",
+        };
+        let problems = form.problems(&[path, "policy.tiers.V3"], Some(typed));
+        let messages: Vec<&str> = problems.iter().map(|p| p.message).collect();
+        assert_eq!(
+            messages,
+            ["-1 is out of range", "another problem of the row"]
+        );
+        assert!(
+            form.is_placed(path),
+            "the stale problem is not listed elsewhere either"
+        );
     }
 }
