@@ -1,5 +1,7 @@
 //! Grace and retention periods per customer tier (§4): the two presets and custom policies.
 
+use crate::engine::Time;
+
 /// How a resource is billed; tiers give each mode its own grace and retention periods.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BillingMode {
@@ -16,6 +18,29 @@ pub struct ModeDays {
     pub grace_days: u16,
     /// Days in `frozen` (data kept) before release.
     pub retention_days: u16,
+}
+
+/// When a lapse leads to `frozen` and to `released` if nothing restores the resource (§3). A
+/// zero-day period makes two instants equal: with no grace the resource is frozen at the lapse
+/// itself; with no retention, `released == frozen` and it is never frozen at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lapse {
+    /// The end of the grace period.
+    pub frozen: Time,
+    /// The end of the retention period: the data is deleted.
+    pub released: Time,
+}
+
+impl ModeDays {
+    /// The [`Lapse`] that begins at `anchor`: a package's expiry moment (`X + 1 day`, 00:00:00)
+    /// or the instant pay-per-use arrears begin. Days are counted as whole days from it.
+    pub fn lapse(self, anchor: Time) -> Lapse {
+        let grace = i64::from(self.grace_days);
+        Lapse {
+            frozen: anchor.plus_days(grace),
+            released: anchor.plus_days(grace + i64::from(self.retention_days)),
+        }
+    }
 }
 
 /// The periods of one tier, for both billing modes.

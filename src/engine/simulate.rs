@@ -212,12 +212,11 @@ fn sort_dedup(list: &mut Vec<usize>) {
 /// After a lapse begins at `anchor` (expiry moment or start of arrears), the next timed transition
 /// from `state`: the instant and the state it leads to, skipping periods of zero days.
 fn next_lapse_change(state: State, anchor: Time, days: ModeDays) -> Option<(Time, State)> {
-    let grace = i64::from(days.grace_days);
-    let retention = i64::from(days.retention_days);
+    let lapse = days.lapse(anchor);
     let boundaries = [
         (anchor, State::Expired),
-        (anchor.plus_days(grace), State::Frozen),
-        (anchor.plus_days(grace + retention), State::Released),
+        (lapse.frozen, State::Frozen),
+        (lapse.released, State::Released),
     ];
     let (at, _) = *boundaries.iter().find(|(_, s)| *s > state)?;
     let target = boundaries

@@ -79,9 +79,25 @@ test('the status panel shows per-tier countdowns and the balance', async ({ page
   await expect(v3.getByTestId('balance')).toContainText('40.00');
   await expect(v3).toContainText(/next auto-renew attempt\s+2026-05-01 03:00/i);
 
+  // What a lapse would lead to, on every tier's card before it happens: the dates of the run
+  // without the renewal (renewal-cli's trace), which is exactly "if not renewed".
   const retention = gallery('renewed-in-retention');
+  const lapsed = simulateAll({ ...retention, actions: [] });
+  const local = (rfc: string) => rfc.slice(0, 16).replace('T', ' ');
   await openLink(page, retention);
+  for (const [tier, trace] of Object.entries(lapsed)) {
+    const to = (state: string) => trace.events.find((e) => e.kind === 'state_changed' && e.to === state);
+    const frozen = to('frozen');
+    const released = to('released')!;
+    const line = frozen && frozen.at !== released.at
+      ? `if not renewed: frozen ${local(frozen.at)}, data deleted ${local(released.at)}`
+      : `if not renewed: data deleted ${local(released.at)}`;
+    await expect(page.locator(`[data-testid="tier-status"][data-tier="${tier}"]`), tier).toContainText(line);
+  }
   await goToTime(page, '2026-04-10 06:00:00');
+  // V3, expired: when it freezes, and when its data is deleted after that.
+  const v3Released = lapsed.V3.events.find((e) => e.kind === 'state_changed' && e.to === 'released')!;
+  await expect(page.locator('[data-testid="tier-status"][data-tier="V3"]')).toContainText(`(${local(v3Released.at)})`);
   // V1 frozen since April 10 00:00, released after 7 retention days: April 17 00:00.
   await expect(page.locator('[data-testid="tier-status"][data-tier="V1"]')).toContainText(/data deleted in 6\s*d\s*18\s*h/i);
   // V3 expired since April 9, frozen after 7 grace days: April 16 00:00.

@@ -1,8 +1,8 @@
 //! The status panel: per tier, each resource's state and countdowns in words, and the balance.
 
 use crate::engine::{
-    BillingMode, Cents, EventKind, Offset, Resource, ResourceKind, ResourceStatus, State, Time,
-    Trace,
+    BillingMode, Cents, EventKind, ModeDays, Offset, Resource, ResourceKind, ResourceStatus, State,
+    Time, Trace,
 };
 use crate::ui::i18n::explain::state_name;
 use crate::ui::i18n::format::{in_words, minute, minute_with_offset, money, offset, second};
@@ -84,7 +84,26 @@ impl Landmarks {
     }
 }
 
-/// The countdown lines for one resource at `now`.
+/// What a lapse at `anchor` would lead to if nothing restores the resource: when it would be
+/// frozen and its data deleted (the freeze left out when there is no retention period).
+fn if_not_restored(lang: Lang, condition: &str, days: ModeDays, anchor: Time) -> String {
+    let lapse = days.lapse(anchor);
+    let deleted = minute(lang, lapse.released);
+    if lapse.frozen < lapse.released {
+        trf(
+            lang,
+            "{0}: frozen {1}, data deleted {2}",
+            &[condition, &minute(lang, lapse.frozen), &deleted],
+        )
+    } else {
+        trf(lang, "{0}: data deleted {1}", &[condition, &deleted])
+    }
+}
+
+/// The countdown lines for one resource at `now`. The dates a lapse would lead to are given only
+/// where the trace itself looks ahead (`next_change`, or a coming lapse): a workshop's trace cut
+/// at the clock looks nowhere, so its questions keep their answers.
+#[allow(clippy::too_many_arguments)]
 fn countdown_lines(
     lang: Lang,
     landmarks: &Landmarks,
@@ -93,6 +112,7 @@ fn countdown_lines(
     status: Option<ResourceStatus>,
     now: Time,
     offset: Offset,
+    days: ModeDays,
 ) -> Vec<String> {
     let Some(status) = status else {
         return vec![trf(
@@ -136,6 +156,11 @@ fn countdown_lines(
                         .push(tr(lang, "auto-renew on, no attempt left before expiry").to_string()),
                     _ => lines.push(tr(lang, "auto-renew off").to_string()),
                 }
+                // The expiry moment, where the lapse would begin.
+                if let Some((expiry, _)) = status.next_change {
+                    let condition = tr(lang, "if not renewed");
+                    lines.push(if_not_restored(lang, condition, days, expiry));
+                }
             }
             ResourceKind::PayPerUse { hourly_rate } => {
                 lines.push(trf(
@@ -149,16 +174,27 @@ fn countdown_lines(
                         "balance runs out {0} ({1})",
                         &[&in_words(lang, now, at), &minute(lang, at)],
                     ));
+                    let condition = tr(lang, "if not topped up");
+                    lines.push(if_not_restored(lang, condition, days, at));
                 }
             }
         },
         State::Expired | State::Frozen => {
             match status.next_change {
-                Some((at, State::Frozen)) => lines.push(trf(
-                    lang,
-                    "frozen {0} ({1})",
-                    &[&in_words(lang, now, at), &minute(lang, at)],
-                )),
+                Some((at, State::Frozen)) => {
+                    lines.push(trf(
+                        lang,
+                        "frozen {0} ({1})",
+                        &[&in_words(lang, now, at), &minute(lang, at)],
+                    ));
+                    // Then the retention period, unless something restores it first.
+                    let deleted = at.plus_days(i64::from(days.retention_days));
+                    lines.push(trf(
+                        lang,
+                        "data deleted {0} ({1})",
+                        &[&in_words(lang, now, deleted), &minute(lang, deleted)],
+                    ));
+                }
                 Some((at, State::Released)) => lines.push(trf(
                     lang,
                     "data deleted {0} ({1})",
@@ -200,7 +236,17 @@ fn tier_card(
     let rows = scenario.resources.iter().enumerate().map(|(r, resource)| {
         let status = trace.status_at(r, now);
         let state = status.map(|s| s.state);
-        let lines = countdown_lines(lang, landmarks, r, resource, status, now, trace.offset);
+        let mode_days = days.for_mode(resource.billing());
+        let lines = countdown_lines(
+            lang,
+            landmarks,
+            r,
+            resource,
+            status,
+            now,
+            trace.offset,
+            mode_days,
+        );
         html! {
             <li class="res-status" key={r} data-resource={resource.id.clone()}
                 data-state={state.map_or("not-started", State::as_str)}>
@@ -303,6 +349,11 @@ mod tests {
             trace.status_at(r, now),
             now,
             scenario.offset,
+            scenario
+                .policy
+                .tier(&trace.tier)
+                .unwrap_or_default()
+                .for_mode(resource.billing()),
         )
     }
 
@@ -325,6 +376,7 @@ mod tests {
                     for now in times {
                         for lang in Lang::ALL {
                             let status = trace.status_at(r, now);
+                            let days = scenario.policy.tier(&trace.tier).unwrap_or_default();
                             let lines = countdown_lines(
                                 lang,
                                 &landmarks,
@@ -333,6 +385,7 @@ mod tests {
                                 status,
                                 now,
                                 scenario.offset,
+                                days.for_mode(resource.billing()),
                             );
                             assert!(!lines.is_empty(), "{} {r} at {now:?}", entry.slug);
                         }
@@ -355,12 +408,17 @@ mod tests {
                     "expires in 8 d 1 h",
                     "valid through 2026-04-08 23:59:59",
                     "next auto-renew attempt 2026-04-01 03:00 (UTC+08:00) (in 4 h)",
+                    "if not renewed: frozen 2026-04-10 00:00, data deleted 2026-04-11 00:00",
                 ],
             ),
             (
                 0,
                 "2026-04-09T06:00:00",
-                &["frozen in 18 h (2026-04-10 00:00)", "renew to restore it"],
+                &[
+                    "frozen in 18 h (2026-04-10 00:00)",
+                    "data deleted in 1 d 18 h (2026-04-11 00:00)",
+                    "renew to restore it",
+                ],
             ),
             (
                 0,
@@ -386,6 +444,7 @@ mod tests {
                 &[
                     "charged 1.00 every full hour",
                     "balance runs out in 21 h (2026-03-10 21:00)",
+                    "if not topped up: frozen 2026-03-10 21:00, data deleted 2026-03-11 21:00",
                 ],
             ),
             (
@@ -399,6 +458,51 @@ mod tests {
         ];
         for (r, now, expected) in cases {
             assert_eq!(lines(&trace, &scenario, r, now), expected, "{r} at {now}");
+        }
+    }
+
+    #[test]
+    fn the_dates_a_lapse_would_lead_to_skip_zero_day_periods() {
+        let anchor = at("2026-04-09T00:00:00");
+        let days = |grace_days, retention_days| ModeDays {
+            grace_days,
+            retention_days,
+        };
+        // grace, retention, line
+        let cases = [
+            (
+                7,
+                15,
+                "if not renewed: frozen 2026-04-16 00:00, data deleted 2026-05-01 00:00",
+            ),
+            (
+                0,
+                3,
+                "if not renewed: frozen 2026-04-09 00:00, data deleted 2026-04-12 00:00",
+            ),
+            (2, 0, "if not renewed: data deleted 2026-04-11 00:00"),
+            (0, 0, "if not renewed: data deleted 2026-04-09 00:00"),
+        ];
+        for (grace, retention, line) in cases {
+            let condition = tr(Lang::En, "if not renewed");
+            assert_eq!(
+                if_not_restored(Lang::En, condition, days(grace, retention), anchor),
+                line
+            );
+        }
+    }
+
+    #[test]
+    fn a_trace_cut_at_the_clock_gives_no_dates_ahead() {
+        let scenario = Scenario::from_json(SCENARIO).unwrap();
+        let trace = simulate(&scenario);
+        // resource, clock
+        for (r, now) in [(0, "2026-03-31T23:00:00"), (1, "2026-03-10T00:00:00")] {
+            let known = crate::workshop::known_until(&trace, at(now));
+            let full = lines(&trace, &scenario, r, now);
+            assert!(full.iter().any(|l| l.starts_with("if not")), "{full:?}");
+            let cut = lines(&known, &scenario, r, now);
+            assert!(cut.iter().all(|l| !l.starts_with("if not")), "{cut:?}");
         }
     }
 }

@@ -50,6 +50,10 @@ pub const PART: Part = part![
     ("frozen {0} ({1})", "{0}冻结（{1}）", "congelado {0} ({1})"),
     ("data deleted {0} ({1})", "{0}删除数据（{1}）", "dados excluídos {0} ({1})"),
     ("data deleted on {0}", "数据已于 {0} 删除", "dados excluídos em {0}"),
+    ("if not renewed", "若不续费", "se não for renovado"),
+    ("if not topped up", "若不充值", "se o saldo não for recarregado"),
+    ("{0}: frozen {1}, data deleted {2}", "{0}：{1} 冻结，{2} 删除数据", "{0}: congelado em {1}, dados excluídos em {2}"),
+    ("{0}: data deleted {1}", "{0}：{1} 删除数据", "{0}: dados excluídos em {1}"),
     ("cannot be renewed", "无法续费", "não pode ser renovado"),
     ("{0} {1}", "{1}{0}", "{0} {1}"),
     // States and periods (ui/text.rs)
