@@ -14,7 +14,7 @@ pub mod trace;
 
 pub use doc::ScenarioDoc;
 pub use money::Cents;
-pub use policy::{BillingMode, Policy, TierDays};
+pub use policy::{BillingMode, Lapse, ModeDays, Policy, TierDays};
 pub use scenario::{Action, ActionKind, AutoRenew, FieldError, Resource, ResourceKind, Scenario};
 pub use simulate::{simulate, simulate_all_tiers};
 pub use term::Term;

@@ -91,17 +91,29 @@ pub struct LinkShared {
     pub copied: Result<(), String>,
 }
 
-/// Puts the page's link with `fragment` (`#scenario=…`, `#exercise=…`) in the address bar, then
-/// on the clipboard, and hands `done` where it went (the clipboard answers asynchronously).
+/// Puts the page's link with `fragment` (`#scenario=…`) in the address bar, then on the
+/// clipboard, and hands `done` where it went (the clipboard answers asynchronously).
 pub fn share_link(fragment: &str, done: impl FnOnce(LinkShared) + 'static) {
+    let (_, path) = origin_and_path();
+    let in_address = replace_address(&format!("{path}{fragment}")).is_ok();
+    copy_link(fragment, move |shared| {
+        done(LinkShared {
+            in_address,
+            ..shared
+        })
+    });
+}
+
+/// Puts the page's link with `fragment` (`#exercise=…`) on the clipboard only, and hands `done`
+/// whether it went there.
+pub fn copy_link(fragment: &str, done: impl FnOnce(LinkShared) + 'static) {
     let (origin, path) = origin_and_path();
     let link = format!("{origin}{path}{fragment}");
-    let in_address = replace_address(&format!("{path}{fragment}")).is_ok();
     wasm_bindgen_futures::spawn_local(async move {
         let copied = write_clipboard(&link).await;
         done(LinkShared {
             link,
-            in_address,
+            in_address: false,
             copied,
         });
     });

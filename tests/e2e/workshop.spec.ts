@@ -275,6 +275,8 @@ test('trainer: a pause point with a question, Copy exercise link, the link shows
     expect(link).toContain('#exercise=');
   }).toPass({ timeout: 10_000 });
   await expect(page.getByTestId('notice')).toContainText('Exercise link copied');
+  // The address still describes the trainer's work: a reload does not open the exercise.
+  expect(page.url()).not.toContain('#exercise=');
 
   const other = await (await freshContext()).newPage();
   await other.goto(link);

@@ -135,16 +135,14 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
             };
             let on_action = on_action.clone();
             let fallback_link = fallback_link.clone();
-            browser::share_link(&doc.fragment(), move |shared| {
+            // The clipboard only: the address keeps describing the trainer's work, so a reload
+            // does not open the exercise over the draft.
+            browser::copy_link(&doc.fragment(), move |shared| {
                 let notice = match shared.copied {
                     Ok(()) => {
                         fallback_link.set(None);
                         LocalText::new(|lang| {
-                            tr(
-                                lang,
-                                "Exercise link copied to the clipboard and the address bar.",
-                            )
-                            .to_string()
+                            tr(lang, "Exercise link copied to the clipboard.").to_string()
                         })
                     }
                     Err(reason) => {

@@ -174,9 +174,9 @@ pub const PART: Part = part![
         "Não foi possível criar o link do exercício: {0}.",
     ),
     (
-        "Exercise link copied to the clipboard and the address bar.",
-        "练习链接已复制到剪贴板和地址栏。",
-        "Link do exercício copiado para a área de transferência e a barra de endereço.",
+        "Exercise link copied to the clipboard.",
+        "练习链接已复制到剪贴板。",
+        "Link do exercício copiado para a área de transferência.",
     ),
     (
         "The clipboard is not available ({0}): copy the exercise link from its field.",
