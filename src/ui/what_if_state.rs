@@ -468,11 +468,31 @@ fn happening_text(lang: Lang, h: &Happening) -> String {
 /// The comparison's outcome in one or two sentences (shown and announced).
 pub fn divergence_text(lang: Lang, comparison: &Comparison) -> String {
     let Some(d) = &comparison.first else {
-        return trf(
+        let mut text = trf(
             lang,
             "No divergence: both versions have the same events and states in every compared lane through {0}.",
             &[&second(lang, comparison.base.scenario.until)],
         );
+        // A balance that differs without changing what happens is still worth saying.
+        let end_balance = |sim: &SimRef| {
+            sim.traces
+                .get(sim.scenario_tier())
+                .map(|trace| trace.balance_at(sim.scenario.until))
+        };
+        if let (Some(base), Some(branch)) = (
+            end_balance(&comparison.base),
+            end_balance(&comparison.branch),
+        ) {
+            if base != branch {
+                text.push(' ');
+                text.push_str(&trf(
+                    lang,
+                    "Only the balance differs: at the end, {0} in the current scenario, {1} in the what-if.",
+                    &[&money(lang, base), &money(lang, branch)],
+                ));
+            }
+        }
+        return text;
     };
     let mut text = trf(
         lang,
@@ -635,5 +655,33 @@ mod tests {
         assert_eq!(adopted.doc, edited.doc);
         let dismissed = compared.apply(Action::WhatIf(WhatIfAction::Dismiss));
         assert!(dismissed.what_if.result.is_none());
+    }
+
+    #[test]
+    fn no_divergence_still_says_when_only_the_balance_differs() {
+        // The renewal is refused for its term whatever the balance: nothing else changes.
+        let state = opened("renewal-too-short");
+        let compared = compare(&state, ChangeForm::default());
+        let result = compared
+            .what_if
+            .current(&compared.doc)
+            .expect("a comparison");
+        assert!(result.first.is_none());
+        let text = divergence_text(Lang::En, result);
+        assert!(text.starts_with("No divergence"), "{text}");
+        let (base, branch) = result.sides();
+        let end = |side: crate::what_if::Side, tier: &str| {
+            let trace = side.traces.iter().find(|t| t.tier == tier).expect("tier");
+            money(Lang::En, trace.balance_at(side.scenario.until))
+        };
+        let tier = &result.base.scenario.tier;
+        assert!(
+            text.ends_with(&format!(
+                "Only the balance differs: at the end, {} in the current scenario, {} in the what-if.",
+                end(base, tier),
+                end(branch, tier)
+            )),
+            "{text}"
+        );
     }
 }

@@ -154,5 +154,10 @@ pub const PART: Part = part![
         "当时余额：当前场景 {0}，假设中 {1}。",
         "Saldo então: {0} no cenário atual, {1} no e-se.",
     ),
+    (
+        "Only the balance differs: at the end, {0} in the current scenario, {1} in the what-if.",
+        "只有余额不同：结束时当前场景 {0}，假设中 {1}。",
+        "Só o saldo difere: ao final, {0} no cenário atual, {1} no e-se.",
+    ),
     ("a reminder is sent", "发送一条提醒", "um lembrete é enviado"),
 ];
