@@ -12,6 +12,9 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use std::fmt;
 
+/// The trace format's tag (`format` of every trace written).
+pub const FORMAT: &str = "renewal-lab-trace/1";
+
 /// A resource's lifecycle state (§3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum State {
@@ -403,7 +406,7 @@ impl Serialize for TraceJson<'_> {
             })
             .collect();
         let mut map = s.serialize_map(Some(4))?;
-        map.serialize_entry("format", "renewal-lab-trace/1")?;
+        map.serialize_entry("format", FORMAT)?;
         map.serialize_entry("tier", &trace.tier)?;
         map.serialize_entry("events", &events)?;
         map.serialize_entry("final", &FinalJson { trace, scenario })?;

@@ -4,7 +4,7 @@
 //! Transitions are plain methods ([`AppState::apply`]) so they are tested natively; the
 //! [`Reducible`] impl only calls them. Timers never live here: a hook dispatches [`Action::Tick`].
 
-use crate::engine::doc::{ActionDoc, ActionVerb, AmountDoc};
+use crate::engine::doc::{ActionDoc, ActionVerb, AmountDoc, Value};
 use crate::engine::{Cents, EventKind, FieldError, Scenario, ScenarioDoc, Term, Time, Trace};
 use crate::ui::i18n::explain as say;
 use crate::ui::i18n::{errors, pluralf, tr, trf, Lang, LocalText};
@@ -12,6 +12,7 @@ use crate::ui::sim::{Sim, SimRef};
 use crate::ui::what_if_state::{WhatIfAction, WhatIfState};
 use crate::ui::workshop_state::{self, WorkshopAction, WorkshopState};
 use crate::ui::{autosave, scenarios, share};
+use crate::workshop::Exercise;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -454,30 +455,42 @@ impl AppState {
                     next.after_history_move();
                 }
             }
-            Action::Import { file_name, text } => {
-                let opened = ScenarioDoc::from_json(&text)
-                    .map_err(|error| vec![error])
-                    .and_then(|doc| match Scenario::from_doc(&doc) {
-                        Ok(_) => Ok(doc),
-                        Err(errors) => Err(errors),
-                    });
-                match opened {
-                    Ok(doc) => {
-                        next.load(doc);
-                        next.notice =
-                            Some(LocalText::new(|l| trf(l, "Imported {0}.", &[&file_name])));
+            Action::Import { file_name, text } => match FileKind::of(&text) {
+                FileKind::Exercise => match Exercise::from_json(&text) {
+                    Ok(exercise) => {
+                        next =
+                            workshop_state::reduce(&next, WorkshopAction::Start(Rc::new(exercise)))
                     }
-                    Err(problems) => {
-                        next.error = Some(LocalText::new(|l| {
-                            trf(
-                                l,
-                                "Could not import {0}: {1}. The current scenario is unchanged.",
-                                &[&file_name, &errors::problems(l, &problems)],
-                            )
-                        }));
+                    Err(problems) => next.error = Some(import_error(file_name, problems)),
+                },
+                FileKind::Trace => {
+                    next.error = Some(LocalText::new(|l| {
+                        trf(
+                            l,
+                            "Could not import {0}: it is a trace, the output of renewal-cli, not a \
+                             scenario. Import the scenario it was made from. The current scenario \
+                             is unchanged.",
+                            &[&file_name],
+                        )
+                    }))
+                }
+                FileKind::Scenario => {
+                    let opened = ScenarioDoc::from_json(&text)
+                        .map_err(|error| vec![error])
+                        .and_then(|doc| match Scenario::from_doc(&doc) {
+                            Ok(_) => Ok(doc),
+                            Err(errors) => Err(errors),
+                        });
+                    match opened {
+                        Ok(doc) => {
+                            next.load(doc);
+                            next.notice =
+                                Some(LocalText::new(|l| trf(l, "Imported {0}.", &[&file_name])));
+                        }
+                        Err(problems) => next.error = Some(import_error(file_name, problems)),
                     }
                 }
-            }
+            },
             Action::OpenLink(payload) => match share::decode(&payload) {
                 Ok(doc) => {
                     next.load(doc);
@@ -857,6 +870,42 @@ fn states_at(lang: Lang, sim: &Sim, t: Time) -> String {
     } else {
         format!("{} {}", trace.tier, states.join(tr(lang, ", ")))
     }
+}
+
+/// What a file given to Import holds, by its `format` (renewal-cli's all-tiers output has none,
+/// only `tiers`). Anything else is read as a scenario, whose reader says what is wrong with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FileKind {
+    Scenario,
+    Exercise,
+    Trace,
+}
+
+impl FileKind {
+    fn of(text: &str) -> FileKind {
+        let Ok(root) = crate::engine::doc::parse_json(text) else {
+            return FileKind::Scenario;
+        };
+        match root.get("format").map(|node| &node.v) {
+            Some(Value::Str(format)) if format == crate::workshop::exercise::FORMAT => {
+                FileKind::Exercise
+            }
+            Some(Value::Str(format)) if format == crate::engine::trace::FORMAT => FileKind::Trace,
+            None if root.get("tiers").is_some() => FileKind::Trace,
+            _ => FileKind::Scenario,
+        }
+    }
+}
+
+/// "Could not import `file_name`", with its `problems`.
+fn import_error(file_name: String, problems: Vec<FieldError>) -> LocalText {
+    LocalText::new(|l| {
+        trf(
+            l,
+            "Could not import {0}: {1}. The current scenario is unchanged.",
+            &[&file_name, &errors::problems(l, &problems)],
+        )
+    })
 }
 
 #[cfg(test)]
@@ -1348,13 +1397,38 @@ mod tests {
             imported.notice.as_ref().map(LocalText::en),
             Some("Imported mine.json.")
         );
+        let trace = crate::engine::simulate(&Scenario::from_json(good.json).expect("valid"))
+            .to_json_value(&Scenario::from_json(good.json).expect("valid"))
+            .to_string();
+        let two_problems = good
+            .json
+            .replace(r#""tier": "V3""#, r#""tier": "V9""#)
+            .replace(r#""balance": "1.00""#, r#""balance": "-1""#);
         // file text, expected message fragment
         let cases = [
-            ("not json", "line 1 column 2"),
+            (
+                "not json",
+                "line 1 column 2: not valid JSON: a word without quotes",
+            ),
             (r#"{"format":"renewal-lab/1"}"#, "missing field"),
             (
                 &good.json.replace(r#""tier": "V3""#, r#""tier": "V9""#),
                 "tier",
+            ),
+            // Every problem named, not just the first.
+            (&two_problems, "2 problems: tier: "),
+            (&two_problems, "; balance: "),
+            (
+                &trace,
+                "it is a trace, the output of renewal-cli, not a scenario",
+            ),
+            (
+                r#"{"tiers":{}}"#,
+                "it is a trace, the output of renewal-cli, not a scenario",
+            ),
+            (
+                r#"{"format":"renewal-lab-exercise/1","title":"t"}"#,
+                "missing field",
             ),
         ];
         for (text, expected) in cases {
@@ -1367,6 +1441,16 @@ mod tests {
             assert!(error.starts_with("Could not import bad.json: "), "{error}");
             assert!(error.contains(expected), "{error}");
         }
+        // An exercise file opens the exercise.
+        let ready = crate::workshop::READY[0];
+        let opened = state.apply(Action::Import {
+            file_name: "exercise.json".to_string(),
+            text: ready.json.to_string(),
+        });
+        assert!(opened.error.is_none());
+        assert!(opened.workshop.session.is_some());
+        let exercise = ready.exercise().expect("valid");
+        assert_eq!(*opened.doc, exercise.doc.scenario);
     }
 
     #[test]

@@ -195,6 +195,13 @@ test('a malformed import (bad JSON; then a bad field) shows a clear error and ke
   expect(await readLanes(page)).toEqual(lanes);
   expect(await readLog(page)).toEqual(log);
 
+  // A trace (renewal-cli's output) is named for what it is.
+  const trace = JSON.stringify(simulateAll(current).V3);
+  await input.setInputFiles({ name: 'trace.json', mimeType: 'application/json', buffer: Buffer.from(trace) });
+  await expectBanner(page, 'it is a trace, the output of renewal-cli, not a scenario');
+  await expect(field(page, 'Scenario name')).toHaveValue(current.name);
+  expect(await readLanes(page)).toEqual(lanes);
+
   // A good file then loads.
   const good = gallery('month-end-expiry');
   await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });

@@ -228,6 +228,18 @@ test('the gallery lists the ready exercises; one opens at its first pause point'
   await expect(page.getByTestId('clock')).not.toHaveText(exercise.pauses[0].at.replace('T', ' '));
 });
 
+test('an exercise file given to Import JSON opens the exercise', async ({ page }) => {
+  const exercise = readyExercise('one-balance-two-packages');
+  await openLink(page, gallery('month-end-expiry'));
+  await labelled(page, 'Import JSON').setInputFiles({
+    name: 'exercise.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exercise)),
+  });
+  await expect(page.getByTestId('workshop').getByRole('heading', { name: exercise.title })).toBeVisible();
+  await expect(page.getByTestId('workshop-progress')).toHaveText(`Question 1 of ${exercise.pauses.length}`);
+  await expectClock(page, exercise.pauses[0].at.replace('T', ' '));
+  await expect(field(page, 'Scenario name')).toHaveValue(exercise.scenario.name!);
+});
+
 test('leaving an exercise opened by its link drops the link, so a reload keeps the work', async ({ page }) => {
   const exercise = readyExercise('month-ends');
   await page.goto(exerciseLink(exercise));

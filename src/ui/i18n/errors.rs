@@ -61,6 +61,14 @@ pub const PATTERNS: &[&str] = &[
     "{0} has more than two decimals",
     "{0} is more than the maximum {1}",
     "expected a value",
+    "a word without quotes (text needs double quotes; only true, false and null go without)",
+    "the text ends where a value should be",
+    "a number too large to read",
+    "nested more than 128 levels deep",
+    "a comma before a closing bracket",
+    "a line break or control character inside a text (write it as \\n)",
+    "an incomplete \\u escape",
+    "an incomplete pair of \\u escapes",
     "EOF while parsing a value",
     "EOF while parsing an object",
     "EOF while parsing a list",
@@ -180,8 +188,47 @@ pub fn unfill(template: &str, text: &str) -> Option<Vec<String>> {
     )
 }
 
+/// JSON syntax errors in the terms of a parser (kept word for word by the engine, as serde_json
+/// writes them, for the command line), and what they mean to a person editing a file.
+const PLAIN_SYNTAX: [(&str, &str); 8] = [
+    (
+        "expected ident",
+        "a word without quotes (text needs double quotes; only true, false and null go without)",
+    ),
+    (
+        "EOF while parsing a value",
+        "the text ends where a value should be",
+    ),
+    ("number out of range", "a number too large to read"),
+    (
+        "recursion limit exceeded",
+        "nested more than 128 levels deep",
+    ),
+    ("trailing comma", "a comma before a closing bracket"),
+    (
+        "control character (\\u0000-\\u001F) found while parsing a string",
+        "a line break or control character inside a text (write it as \\n)",
+    ),
+    ("unexpected end of hex escape", "an incomplete \\u escape"),
+    (
+        "lone leading surrogate in hex escape",
+        "an incomplete pair of \\u escapes",
+    ),
+];
+
+/// `text` with a parser's syntax error at its end put in plain words ([`PLAIN_SYNTAX`]).
+fn plain(text: &str) -> std::borrow::Cow<'_, str> {
+    for (parser, person) in PLAIN_SYNTAX {
+        if let Some(head) = text.strip_suffix(parser) {
+            return format!("{head}{person}").into();
+        }
+    }
+    text.into()
+}
+
 /// An engine message in `lang`: its phrasing translated, its values kept.
 pub fn message(lang: Lang, text: &str) -> String {
+    let text = &*plain(text);
     if lang == Lang::En {
         return text.to_string();
     }
@@ -201,18 +248,34 @@ pub fn field_error(lang: Lang, error: &FieldError) -> String {
     format!("{}: {}", error.path, message(lang, &error.message))
 }
 
-/// The first of `errors` with their count: `path: message`, or `3 problems, first path: message`.
+/// `errors` in one sentence: `path: message`, or `3 problems: path: message; path: message; …`
+/// (the first [`LISTED_PROBLEMS`], then how many more).
 pub fn problems(lang: Lang, errors: &[FieldError]) -> String {
     match errors {
         [] => tr(lang, "it breaks a rule of the format").to_string(),
         [only] => field_error(lang, only),
-        [first, ..] => trf(
-            lang,
-            "{0} problems, first {1}",
-            &[&errors.len().to_string(), &field_error(lang, first)],
-        ),
+        _ => {
+            let count = |n: usize| super::format::count(lang, i64::try_from(n).unwrap_or(i64::MAX));
+            let listed: Vec<String> = errors
+                .iter()
+                .take(LISTED_PROBLEMS)
+                .map(|e| field_error(lang, e))
+                .collect();
+            let mut list = listed.join("; ");
+            if errors.len() > LISTED_PROBLEMS {
+                list = trf(
+                    lang,
+                    "{0}; and {1} more",
+                    &[&list, &count(errors.len() - LISTED_PROBLEMS)],
+                );
+            }
+            trf(lang, "{0} problems: {1}", &[&count(errors.len()), &list])
+        }
     }
 }
+
+/// How many problems of a file [`problems`] names before counting the rest.
+pub const LISTED_PROBLEMS: usize = 3;
 
 /// Which kind of link a message is about (its words differ: they are translated whole).
 #[derive(Clone, Copy)]
@@ -435,9 +498,40 @@ mod tests {
             message(Lang::PtBr, "not valid JSON: expected value"),
             "JSON inválido: esperava-se um valor"
         );
+        // A parser's words are put plainly, in every language.
+        assert_eq!(
+            message(Lang::En, "not valid JSON: expected ident"),
+            "not valid JSON: a word without quotes (text needs double quotes; only true, false \
+             and null go without)"
+        );
+        for (parser, _) in PLAIN_SYNTAX {
+            for lang in [Lang::ZhCn, Lang::PtBr] {
+                let words = message(lang, &format!("not valid JSON: {parser}"));
+                assert!(
+                    !words.contains(parser) && !words.contains("JSON:"),
+                    "{words}"
+                );
+            }
+        }
         assert_eq!(
             message(Lang::PtBr, "some unknown detail"),
             "some unknown detail"
+        );
+    }
+
+    #[test]
+    fn a_files_problems_are_listed_then_counted() {
+        let error = |i: usize| FieldError::new(format!("resources[{i}].id"), "bad id");
+        let listed = |n: usize| problems(Lang::En, &(0..n).map(error).collect::<Vec<_>>());
+        assert_eq!(listed(1), "resources[0].id: bad id");
+        assert_eq!(
+            listed(3),
+            "3 problems: resources[0].id: bad id; resources[1].id: bad id; resources[2].id: bad id"
+        );
+        assert_eq!(
+            listed(5),
+            "5 problems: resources[0].id: bad id; resources[1].id: bad id; resources[2].id: bad id; \
+             and 2 more"
         );
     }
 

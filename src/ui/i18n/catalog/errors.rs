@@ -9,10 +9,12 @@ pub const PART: Part = part![
         "它违反了格式规则",
         "ele viola uma regra do formato",
     ),
+    ("{0} problems: {1}", "{0} 个问题：{1}", "{0} problemas: {1}"),
+    ("{0}; and {1} more", "{0}；另有 {1} 个", "{0}; e mais {1}"),
     (
-        "{0} problems, first {1}",
-        "{0} 个问题，第一个是 {1}",
-        "{0} problemas, o primeiro {1}",
+        "Could not import {0}: it is a trace, the output of renewal-cli, not a scenario. Import the scenario it was made from. The current scenario is unchanged.",
+        "无法导入 {0}：这是 renewal-cli 输出的轨迹，不是场景。请导入生成它的场景。当前场景保持不变。",
+        "Não foi possível importar {0}: é um traço, a saída do renewal-cli, não um cenário. Importe o cenário que o gerou. O cenário atual não foi alterado.",
     ),
     (
         "the link holds no scenario after #scenario=",
@@ -308,6 +310,38 @@ pub const PART: Part = part![
         "{0} é mais que o máximo {1}",
     ),
     ("expected a value", "应为一个值", "esperava-se um valor"),
+    (
+        "a word without quotes (text needs double quotes; only true, false and null go without)",
+        "没有引号的单词（文本需要双引号；只有 true、false 和 null 不用）",
+        "uma palavra sem aspas (textos precisam de aspas duplas; só true, false e null não)",
+    ),
+    (
+        "the text ends where a value should be",
+        "文本在应有值的地方结束了",
+        "o texto termina onde deveria haver um valor",
+    ),
+    ("a number too large to read", "数字太大，无法读取", "um número grande demais para ler"),
+    (
+        "nested more than 128 levels deep",
+        "嵌套超过 128 层",
+        "aninhado em mais de 128 níveis",
+    ),
+    (
+        "a comma before a closing bracket",
+        "右括号前多了一个逗号",
+        "uma vírgula antes de fechar colchetes ou chaves",
+    ),
+    (
+        "a line break or control character inside a text (write it as \\n)",
+        "文本中有换行或控制字符（请写成 \\n）",
+        "uma quebra de linha ou caractere de controle dentro de um texto (escreva \\n)",
+    ),
+    ("an incomplete \\u escape", "不完整的 \\u 转义", "um escape \\u incompleto"),
+    (
+        "an incomplete pair of \\u escapes",
+        "不完整的 \\u 转义对",
+        "um par de escapes \\u incompleto",
+    ),
     (
         "EOF while parsing a value",
         "解析值时文件意外结束",
