@@ -387,6 +387,62 @@ pub fn axis_ticks_in(lang: Lang, start: Time, end: Time, width_px: f64) -> Vec<T
     ticks
 }
 
+/// The room an axis label takes, in pixels (11 px type: `Apr 13`, `4月13日`, `13 abr`, `03:00`).
+pub const TICK_LABEL_PX: f64 = 48.0;
+/// The least gap between two axis labels, in pixels.
+pub const TICK_LABEL_GAP_PX: f64 = 6.0;
+
+/// An axis tick and where its label goes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedLabel {
+    /// The tick.
+    pub tick: Tick,
+    /// Where it stands, as a fraction of the track's width.
+    pub fraction: f64,
+    /// Whether its label is drawn leftwards (it would run past the right edge).
+    pub anchor_end: bool,
+}
+
+/// Places the labels of `ticks` on a track `width_px` wide, `x_of` giving each instant's fraction
+/// of it. A label is drawn rightwards from its tick, or leftwards when it would run past the right
+/// edge. Ticks are not evenly spaced (a month restarts the count of days), so a label that would
+/// touch the one before it is left out with its tick, the weaker of the two (a day just before a
+/// new month's tick, say).
+pub fn place_tick_labels(
+    ticks: Vec<Tick>,
+    x_of: &dyn Fn(Time) -> f64,
+    width_px: f64,
+) -> Vec<PlacedLabel> {
+    // Each placed label with the pixel span it covers.
+    let mut placed: Vec<(PlacedLabel, f64)> = Vec::new();
+    for tick in ticks {
+        let fraction = x_of(tick.at);
+        let px = fraction * width_px;
+        let anchor_end = px + TICK_LABEL_PX > width_px;
+        let (left, right) = if anchor_end {
+            (px - TICK_LABEL_PX, px)
+        } else {
+            (px, px + TICK_LABEL_PX)
+        };
+        if let Some((previous, previous_right)) = placed.last() {
+            if left < previous_right + TICK_LABEL_GAP_PX {
+                if tick.major && !previous.tick.major {
+                    placed.pop();
+                } else {
+                    continue;
+                }
+            }
+        }
+        let label = PlacedLabel {
+            tick,
+            fraction,
+            anchor_end,
+        };
+        placed.push((label, right));
+    }
+    placed.into_iter().map(|(label, _)| label).collect()
+}
+
 /// The next date worth testing for a tick of `step` after `date` (skips whole months or years
 /// so decades cost a handful of iterations, not thousands of days).
 fn next_candidate(step: TickStep, date: NaiveDate) -> Option<NaiveDate> {
@@ -525,6 +581,52 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn axis_labels_never_touch_and_stay_inside() {
+        let start = Time::parse_local("2026-03-08T10:00:00").unwrap();
+        let end = Time::parse_local("2026-04-13T00:00:00").unwrap();
+        for width in [360.0, 500.0, 800.0, 1_280.0, 1_920.0, 3_840.0] {
+            for lang in Lang::ALL {
+                let x_of = |t: Time| fraction(start, end, t);
+                let placed =
+                    place_tick_labels(axis_ticks_in(lang, start, end, width), &x_of, width);
+                assert!(!placed.is_empty(), "{width}");
+                let spans: Vec<(f64, f64)> = placed
+                    .iter()
+                    .map(|p| {
+                        let px = p.fraction * width;
+                        if p.anchor_end {
+                            (px - TICK_LABEL_PX, px)
+                        } else {
+                            (px, px + TICK_LABEL_PX)
+                        }
+                    })
+                    .collect();
+                for pair in spans.windows(2) {
+                    assert!(
+                        pair[1].0 >= pair[0].1 + TICK_LABEL_GAP_PX,
+                        "{width} {lang:?}: {pair:?}"
+                    );
+                }
+                assert!(spans.iter().all(|(_, right)| *right <= width), "{width}");
+            }
+        }
+        // A new month's tick wins over the day tick just before it.
+        let day = |d: u32, major| Tick {
+            at: Time::midnight(chrono::NaiveDate::from_ymd_opt(2026, 3, d).unwrap()),
+            label: String::new(),
+            major,
+        };
+        let x_of = |t: Time| fraction(day(1, false).at, day(31, false).at, t);
+        let placed = place_tick_labels(
+            vec![day(1, true), day(29, false), day(30, true)],
+            &x_of,
+            600.0,
+        );
+        let kept: Vec<bool> = placed.iter().map(|p| p.tick.major).collect();
+        assert_eq!(kept, [true, true]);
     }
 
     #[test]

@@ -227,7 +227,7 @@ test('Print: one page with the summary, the timeline and the status, and no cont
   await expect(summary.locator('li').first()).toContainText('2026-03-12 03:00');
   await expect(page.getByTestId('timeline')).toBeVisible();
   await expect(page.getByTestId('status-panel')).toBeVisible();
-  for (const hidden of ['editor', 'clock-bar', 'act-panel', 'event-log']) await expect(page.getByTestId(hidden)).toBeHidden();
+  for (const hidden of ['editor', 'clock-bar', 'act-panel', 'event-log', 'what-if', 'workshop-trainer']) await expect(page.getByTestId(hidden)).toBeHidden();
   for (const name of ['Export CSV', 'Play', 'Copy link']) await expect(button(page, name)).toBeHidden();
   // Black on white even when the screen is dark.
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });

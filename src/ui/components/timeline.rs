@@ -14,8 +14,8 @@ use crate::ui::i18n::{plural, tr, trf, use_lang, Lang};
 use crate::ui::reminder;
 use crate::ui::sim::{Sim, SimRef};
 use crate::ui::text::{
-    axis_ticks_in, fraction, percent, slider_step_secs, tier_days_long_in, tier_days_short_in,
-    time_at_fraction, Tick,
+    axis_ticks_in, fraction, percent, place_tick_labels, slider_step_secs, tier_days_long_in,
+    tier_days_short_in, time_at_fraction, Tick,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -620,15 +620,12 @@ fn raw_geometry(sim: &Sim, width_px: f64, lang: Lang) -> Geometry {
     let start = sim.traces.first().map_or(Time::default(), |t| t.start);
     let end = sim.traces.first().map_or(start, |t| t.until);
     let x_of = |t: Time| fraction(start, end, t);
-    let ticks = axis_ticks_in(lang, start, end, width_px)
+    let ticks = place_tick_labels(axis_ticks_in(lang, start, end, width_px), &x_of, width_px)
         .into_iter()
-        .map(|tick| {
-            let f = x_of(tick.at);
-            PlacedTick {
-                x: percent(f),
-                anchor_end: f > 0.93,
-                tick,
-            }
+        .map(|placed| PlacedTick {
+            x: percent(placed.fraction),
+            anchor_end: placed.anchor_end,
+            tick: placed.tick,
         })
         .collect();
     let scenario_tier = sim.scenario_tier();

@@ -9,7 +9,9 @@
 use crate::engine::{BillingMode, Scenario, State, Time, Trace};
 use crate::ui::components::timeline::MarkerKind;
 use crate::ui::i18n::{tr, trf, Lang};
-use crate::ui::text::{axis_ticks, fraction, minute_text, offset_label, second_text};
+use crate::ui::text::{
+    axis_ticks, fraction, minute_text, offset_label, place_tick_labels, second_text,
+};
 use std::fmt::Write;
 
 /// The document's width in pixels.
@@ -200,16 +202,24 @@ pub fn timeline_svg(scenario: &Scenario, traces: &[Trace], now: Time, lang: Lang
 
     // Axis labels; their grid lines are drawn over the lanes, faintly.
     let mut grid = String::new();
-    for tick in axis_ticks(start, end, f64::from(TRACK_W)) {
+    let track_w = f64::from(TRACK_W);
+    let on_track = |t: Time| fraction(start, end, t);
+    for placed in place_tick_labels(axis_ticks(start, end, track_w), &on_track, track_w) {
+        let tick = &placed.tick;
         let tx = tenths(x_of(tick.at));
         let (opacity, weight) = if tick.major {
             ("0.3", "700")
         } else {
             ("0.1", "400")
         };
+        let (dx, anchor) = if placed.anchor_end {
+            ("-3", "end")
+        } else {
+            ("3", "start")
+        };
         let _ = write!(
             body,
-            r#"<text x="{tx}" dx="3" y="{}" font-size="11" font-weight="{weight}" fill="{MUTED}">{}</text>"#,
+            r#"<text x="{tx}" dx="{dx}" text-anchor="{anchor}" y="{}" font-size="11" font-weight="{weight}" fill="{MUTED}">{}</text>"#,
             axis_top + 13,
             xml(&tick.label)
         );
