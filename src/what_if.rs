@@ -54,6 +54,8 @@ pub enum Variation {
 pub enum Refusal {
     /// The amount is zero (or above the format's maximum).
     BadAmount,
+    /// The amount's text is not an amount: why, in the scenario reader's words.
+    UnreadableAmount(String),
     /// The delay is not a whole number of days from 1 to [`MAX_DELAY_DAYS`].
     BadDelay,
     /// No resource at that index.
@@ -82,6 +84,7 @@ impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Refusal::BadAmount => f.write_str("the amount must be more than 0.00"),
+            Refusal::UnreadableAmount(reason) => f.write_str(reason),
             Refusal::BadDelay => write!(f, "the delay must be 1 to {MAX_DELAY_DAYS} whole days"),
             Refusal::NoSuchResource => f.write_str("there is no such resource"),
             Refusal::PayPerUse(id) => write!(f, "{id} is pay-per-use: it has no auto-renew"),

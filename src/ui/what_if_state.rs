@@ -8,8 +8,8 @@
 use crate::engine::trace::{ActionName, Rejection, RenewSource};
 use crate::engine::{Cents, EventKind, ScenarioDoc, Time};
 use crate::ui::i18n::explain::state_label;
-use crate::ui::i18n::format::{money, second};
-use crate::ui::i18n::{tr, trf, Lang};
+use crate::ui::i18n::format::{money, second, typed_amount};
+use crate::ui::i18n::{errors, tr, trf, Lang};
 use crate::ui::sim::{Sim, SimRef};
 use crate::what_if::{self, Divergence, Happening, Refusal, Side, Variation};
 use std::rc::Rc;
@@ -97,11 +97,13 @@ impl Default for ChangeForm {
 }
 
 impl ChangeForm {
-    /// The variation this form describes for `sim` at the clock's time `now`.
-    pub fn variation(&self, sim: &Sim, now: Time) -> Result<Variation, Refusal> {
+    /// The variation this form describes for `sim` at the clock's time `now` (its amount as
+    /// typed in `lang`).
+    pub fn variation(&self, sim: &Sim, now: Time, lang: Lang) -> Result<Variation, Refusal> {
         Ok(match self.change {
             Change::TopUp => Variation::TopUp {
-                amount: Cents::parse(self.amount.trim()).map_err(|_| Refusal::BadAmount)?,
+                amount: Cents::parse(&typed_amount(lang, &self.amount))
+                    .map_err(Refusal::UnreadableAmount)?,
                 at: now,
             },
             Change::AutoRenewOn => Variation::AutoRenewOn {
@@ -239,7 +241,7 @@ impl WhatIfState {
                     self.problem = Some(Problem::NoScenario);
                     return announce(problem_text(lang, &Problem::NoScenario));
                 };
-                let branched = form.variation(sim, now).and_then(|variation| {
+                let branched = form.variation(sim, now, lang).and_then(|variation| {
                     let (branched_doc, scenario) = variation.apply(doc, &sim.scenario)?;
                     Ok((variation, branched_doc, scenario))
                 });
@@ -344,6 +346,11 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
             "Extra top-up: enter an amount above 0 with at most two decimals, like 20.00.",
         )
         .to_string(),
+        Refusal::UnreadableAmount(reason) => trf(
+            lang,
+            "Extra top-up: {0}.",
+            &[&errors::message(lang, reason)],
+        ),
         Refusal::BadDelay => {
             tr(lang, "Days later: enter a whole number from 1 to 365.").to_string()
         }
@@ -588,7 +595,21 @@ mod tests {
                     amount: "abc".to_string(),
                     ..ChangeForm::default()
                 },
-                "Extra top-up: enter an amount",
+                "Extra top-up: \"abc\" is not an amount",
+            ),
+            (
+                ChangeForm {
+                    amount: "99999999999999".to_string(),
+                    ..ChangeForm::default()
+                },
+                "is more than the maximum",
+            ),
+            (
+                ChangeForm {
+                    amount: "0".to_string(),
+                    ..ChangeForm::default()
+                },
+                "Extra top-up: enter an amount above 0",
             ),
             (
                 ChangeForm {

@@ -174,6 +174,32 @@ test('switching is immediate and remembered after a reload; the first visit foll
   await expect(other.getByTestId('blank-scenario')).toHaveText('空白场景');
 });
 
+test('pt-BR: amounts are typed with a decimal comma in the act panel, the editor and the what-if', async ({ page }) => {
+  await openLab(page);
+  await chooseLanguage(page, 'pt-BR');
+  const balance = page.getByTestId('editor').locator('[id$="-balance"]');
+  const before = await balance.inputValue();
+  const cents = (text: string) => Math.round(Number(text) * 100);
+  // The act panel: "5,25" tops up 5.25, recorded in the format's notation.
+  await page.getByTestId('top-up-amount').fill('5,25');
+  await page.getByTestId('top-up').click();
+  await expect(page.getByTestId('act-result')).toHaveAttribute('data-outcome', 'done');
+  const values = await page.getByTestId('editor').locator('input[inputmode="decimal"]').evaluateAll(
+    (els) => els.map((el) => (el as HTMLInputElement).value));
+  expect(values).toContain('5.25');
+  // The editor: "1.234,50" is 1234.50.
+  await balance.fill('1.234,50');
+  await expect(balance).toHaveValue('1234.50');
+  await expect(page.getByTestId('field-error')).toHaveCount(0);
+  expect(cents('1234.50')).not.toBe(cents(before));
+  // The what-if: "20,50" more.
+  const whatIf = page.getByTestId('what-if');
+  await whatIf.locator('input[inputmode="decimal"]').fill('20,50');
+  await whatIf.locator('button[type=submit]').click();
+  await expect(whatIf.getByTestId('whatif-result')).toBeVisible();
+  await expect(page.getByTestId('whatif-problem')).toHaveCount(0);
+});
+
 for (const code of ['zh-CN', 'pt-BR'] as const) {
   test(`language ${code}: the what-if, an act, an editor error, the trainer, the error banner and a workshop reveal are translated`, async ({ page }) => {
     // Open every panel in English, then switch: what was said before the switch is said again.

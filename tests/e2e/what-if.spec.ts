@@ -235,13 +235,17 @@ test('changes that do not apply are refused in words; dismiss closes a compariso
   const amount = labelled(panel(page), 'Extra top-up amount');
   await amount.fill('abc');
   await amount.press('Enter');
-  await expect(panel(page).getByTestId('whatif-problem')).toContainText('Extra top-up: enter an amount above 0');
+  await expect(panel(page).getByTestId('whatif-problem')).toHaveText('Extra top-up: "abc" is not an amount (like "30" or "30.50").');
   await expect(panel(page).getByTestId('whatif-result')).toHaveCount(0);
+  await amount.fill('0');
+  await amount.press('Enter');
+  await expect(panel(page).getByTestId('whatif-problem')).toContainText('Extra top-up: enter an amount above 0');
   // A change with no effect on any lane is a valid, explained result.
   await amount.fill('0.01');
   await amount.press('Enter');
   await expect(panel(page).getByTestId('whatif-result')).toHaveAttribute('data-diverges', 'false');
   await expect(panel(page).getByTestId('whatif-explanation')).toContainText('No divergence');
+  await expect(panel(page).getByTestId('whatif-explanation')).toContainText('Only the balance differs: at the end,');
   await button(panel(page), 'Dismiss what-if').click();
   await expect(panel(page).getByTestId('whatif-result')).toHaveCount(0);
   expect(decodeLink(await copyLink(page))).toEqual(base);

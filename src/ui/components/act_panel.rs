@@ -156,7 +156,7 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
         Callback::from(move |event: SubmitEvent| {
             prevent(event);
             on_act.emit(Act::TopUp {
-                amount: (*amount).clone(),
+                amount: format::typed_amount(lang, &amount),
             });
         })
     };

@@ -19,6 +19,18 @@ fn marks(lang: Lang) -> (char, char) {
     }
 }
 
+/// An amount as typed in `lang`, in the scenario format's notation. In pt-BR the decimal mark is a
+/// comma, so a text with one (`50,00`, `1.234,56`) is read with its dots as thousands marks:
+/// `50.00`, `1234.56`. A text without a comma is kept as it is, so the format's own `50.00` works
+/// in every language (and `1.000` stays one, not a thousand). Surrounding spaces are dropped.
+pub fn typed_amount(lang: Lang, text: &str) -> String {
+    let text = text.trim();
+    match lang {
+        Lang::PtBr if text.contains(',') => text.replace('.', "").replace(',', "."),
+        _ => text.to_string(),
+    }
+}
+
 /// Digits of `n` grouped by thousands with `sep`.
 fn grouped(n: u64, sep: char) -> String {
     let digits = n.to_string();
@@ -180,6 +192,24 @@ mod tests {
     }
 
     const ALL: [Lang; 3] = [Lang::En, Lang::ZhCn, Lang::PtBr];
+
+    #[test]
+    fn amounts_are_typed_with_the_languages_decimal_mark() {
+        // language, typed, read
+        let cases = [
+            (Lang::PtBr, "50,00", "50.00"),
+            (Lang::PtBr, " 1.234,5 ", "1234.5"),
+            (Lang::PtBr, "50.00", "50.00"),
+            (Lang::PtBr, "1.000", "1.000"),
+            (Lang::PtBr, "abc", "abc"),
+            (Lang::En, "50,00", "50,00"),
+            (Lang::En, " 20.5", "20.5"),
+            (Lang::ZhCn, "1,5", "1,5"),
+        ];
+        for (lang, typed, read) in cases {
+            assert_eq!(typed_amount(lang, typed), read, "{lang:?} {typed:?}");
+        }
+    }
 
     #[test]
     fn in_words_reaches_never_without_overflowing() {

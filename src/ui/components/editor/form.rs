@@ -251,9 +251,16 @@ impl<'a> Form<'a> {
                     TextKind::DateTime => ("datetime-local", None, Some("1")),
                 };
                 let dispatch = self.dispatch.clone();
+                let lang = self.lang;
                 let oninput = Callback::from(move |e: InputEvent| {
                     if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                        dispatch.emit(edit(input.value()));
+                        let text = input.value();
+                        // An amount goes into the document in the format's notation.
+                        let text = match kind {
+                            TextKind::Amount => crate::ui::i18n::format::typed_amount(lang, &text),
+                            _ => text,
+                        };
+                        dispatch.emit(edit(text));
                     }
                 });
                 let class = if kind == TextKind::Whole {
