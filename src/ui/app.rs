@@ -46,6 +46,7 @@ fn is_update(action: &Action) -> bool {
             | Action::PreviousEvent
             | Action::Reset
             | Action::Seek(_)
+            | Action::GoTo(_)
             | Action::Undo
             | Action::Redo
             | Action::Import { .. }

@@ -231,6 +231,9 @@ pub enum Action {
     Reset,
     /// The clock to an instant (clamped to the simulation).
     Seek(Time),
+    /// The clock to a typed instant ("Go to time"): as [`Action::Seek`], and a time outside the
+    /// simulation is said to be so.
+    GoTo(Time),
     /// Back to the document before the last edit or act.
     Undo,
     /// Forward again after an undo.
@@ -441,6 +444,28 @@ impl AppState {
                 }
             }
             Action::Seek(at) => next.move_clock(at, true),
+            Action::GoTo(at) => {
+                next.move_clock(at, true);
+                let now = next.now;
+                let (asked, went) = (|l| say::when(l, at), |l| say::when(l, now));
+                next.notice = match next.start_time().zip(next.until()) {
+                    Some((start, _)) if at < start => Some(LocalText::new(|l| {
+                        trf(
+                            l,
+                            "Go to time: {0} is before the scenario starts; the clock is at its start, {1}.",
+                            &[&asked(l), &went(l)],
+                        )
+                    })),
+                    Some((_, until)) if at > until => Some(LocalText::new(|l| {
+                        trf(
+                            l,
+                            "Go to time: {0} is after the scenario ends; the clock is at its end, {1}.",
+                            &[&asked(l), &went(l)],
+                        )
+                    })),
+                    _ => next.notice.take(),
+                };
+            }
             Action::Undo => {
                 if let Some(doc) = Rc::make_mut(&mut next.undo).pop() {
                     let current = std::mem::replace(&mut next.doc, doc);
@@ -1004,7 +1029,24 @@ mod tests {
         ];
         for (to, expected) in cases {
             assert_eq!(clock(&state.apply(Action::Seek(t(to)))), expected, "{to}");
+            // A typed time outside the run is said to be so.
+            let typed = state.apply(Action::GoTo(t(to)));
+            assert_eq!(clock(&typed), expected, "{to}");
+            let notice = typed.notice.as_ref().map(LocalText::en).unwrap_or_default();
+            assert_eq!(
+                notice.starts_with("Go to time:"),
+                to != expected,
+                "{notice}"
+            );
         }
+        let before = state.apply(Action::GoTo(t("2000-01-01T00:00:00")));
+        assert_eq!(
+            before.notice.as_ref().map(LocalText::en),
+            Some(
+                "Go to time: 2000-01-01 00:00:00 is before the scenario starts; the clock is at \
+                 its start, 2026-03-08 10:00:00."
+            )
+        );
     }
 
     #[test]

@@ -148,6 +148,7 @@ pub fn intercept(state: &AppState, action: &Action) -> Option<AppState> {
         | Action::PreviousEvent
         | Action::Reset
         | Action::Seek(_)
+        | Action::GoTo(_)
         | Action::Edit(_)
         | Action::Act(_)
         | Action::Undo

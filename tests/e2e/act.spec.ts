@@ -76,6 +76,14 @@ test('renew, a rejected renewal, top up and auto-renew changes take effect at on
   await expectMatchesCli(page, expected);
   await expect(page.locator('[data-testid="tier-status"][data-tier="V3"] [data-testid="balance"]')).toContainText('35.50');
 
+  // A value out of range is refused in words (not by the browser's bubble), and nothing is recorded.
+  await labelled(panel, 'Auto-renew on').check();
+  await fillField(labelled(panel, 'Deduction days before'), '8');
+  await button(panel, 'Apply auto-renew').click();
+  await expect(page.getByTestId('act-result')).toHaveAttribute('data-outcome', 'invalid');
+  await expect(page.getByTestId('act-result')).toContainText('Deduction days before');
+  await expectMatchesCli(page, expected);
+
   // 4. Auto-renew on, 3 days before, a 2-month term, twice (none of them the defaults).
   await labelled(panel, 'Auto-renew on').check();
   await fillField(labelled(panel, 'Deduction days before'), '3');

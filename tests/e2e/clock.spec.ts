@@ -10,6 +10,7 @@ import {
   epochToLocal,
   eventInstants,
   expectClock,
+  fillField,
   expectMatchesCli,
   gallery,
   goToTime,
@@ -91,6 +92,19 @@ test('Go to time moves the clock there, and Reset brings it back to the start', 
   await button(page, 'Reset').click();
   await expectClock(page, earliestStart(scenario));
   await expectMatchesCli(page, scenario, 'V1');
+  // A time outside the run: the clock goes to its edge, the field shows it, a notice says why.
+  const input = labelled(page, 'Go to time');
+  await goToTime(page, '2026-04-12 09:00:00');
+  await fillField(input, '2020-01-01T00:00:00');
+  await expectClock(page, earliestStart(scenario));
+  // (A datetime-local field leaves out zero seconds.)
+  await expect(input).toHaveValue(/^2026-03-08T10:00(:00)?$/);
+  await expect(page.getByTestId('notice')).toHaveText(
+    `Go to time: 2020-01-01 00:00:00 is before the scenario starts; the clock is at its start, ${earliestStart(scenario)}.`);
+  await fillField(input, '2030-01-01T00:00:00');
+  await expectClock(page, '2026-05-01 00:00:00');
+  await expect(input).toHaveValue(/^2026-05-01T00:00(:00)?$/);
+  await expect(page.getByTestId('notice')).toContainText('is after the scenario ends; the clock is at its end, 2026-05-01 00:00:00.');
 });
 
 test('the Speed select offers 1 virtual minute to 1 virtual month per second', async ({ page }) => {

@@ -235,7 +235,9 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
             </label>
             <p class="act-situation">{ situation }</p>
 
-            <form class="act-form" onsubmit={on_renew}>
+            // `novalidate`: the app says what is wrong, in words and in the page's language, where
+            // the browser's bubble would leave the last act's result on screen.
+            <form class="act-form" novalidate=true onsubmit={on_renew}>
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Renewal term") }</span>
                     <select data-testid="renewal-term" onchange={on_renewal_term}>
@@ -247,7 +249,7 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
                 <button type="submit" class="button" data-testid="renew">{ tr(lang, "Renew") }</button>
             </form>
 
-            <form class="act-form" onsubmit={on_top_up}>
+            <form class="act-form" novalidate=true onsubmit={on_top_up}>
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Top-up amount") }</span>
                     // Amounts are typed as the format writes them (a point before the cents).
@@ -257,7 +259,7 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
                 <button type="submit" class="button" data-testid="top-up">{ tr(lang, "Top up") }</button>
             </form>
 
-            <form class="act-form act-form-auto" onsubmit={on_auto_renew}>
+            <form class="act-form act-form-auto" novalidate=true onsubmit={on_auto_renew}>
                 <label class="field field-check">
                     <input type="checkbox" checked={form.enabled} onchange={on_enabled} />
                     <span class="field-label">{ tr(lang, "Auto-renew on") }</span>

@@ -46,11 +46,19 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
         Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
     };
     let on_go_to = {
-        let on_action = props.on_action.clone();
+        let (on_action, bounds) = (props.on_action.clone(), props.bounds);
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             if let Some(at) = parse_go_to_time(&input.value()) {
-                on_action.emit(Action::Seek(at));
+                // A time outside the run shows where the clock went instead (the field would
+                // keep the typed text when the clock does not move).
+                if let Some((start, until)) = bounds {
+                    let clamped = at.clamp(start, until);
+                    if clamped != at {
+                        input.set_value(&clamped.local_string());
+                    }
+                }
+                on_action.emit(Action::GoTo(at));
             }
         })
     };

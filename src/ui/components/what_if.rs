@@ -237,7 +237,7 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
             <p class="panel-note">
                 { tr(lang, "Branch the scenario with one change and compare both runs on one time axis. The scenario stays as it is unless you adopt the what-if.") }
             </p>
-            <form class="wi-form" onsubmit={on_compare}>
+            <form class="wi-form" novalidate=true onsubmit={on_compare}>
                 <label class="field">
                     <span class="field-label">{ tr(lang, "What-if change") }</span>
                     <select onchange={on_change}>

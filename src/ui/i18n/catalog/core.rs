@@ -5,6 +5,8 @@ use super::Part;
 
 pub const PART: Part = part![
     // App frame
+    ("Go to time: {0} is before the scenario starts; the clock is at its start, {1}.", "跳转到时间：{0} 早于场景开始；时钟停在开始时间 {1}。", "Ir para a hora: {0} é antes do início do cenário; o relógio está no início, {1}."),
+    ("Go to time: {0} is after the scenario ends; the clock is at its end, {1}.", "跳转到时间：{0} 晚于场景结束；时钟停在结束时间 {1}。", "Ir para a hora: {0} é depois do fim do cenário; o relógio está no fim, {1}."),
     ("What happens to a cloud subscription around its expiry, under a virtual clock.", "在虚拟时钟下，看云订阅在到期前后会发生什么。", "O que acontece com uma assinatura de nuvem perto do vencimento, sob um relógio virtual."),
     ("The edit has {0} problem (marked in the editor): showing the last valid simulation until it is fixed.", "本次编辑有 {0} 个问题（已在编辑器中标出）：修正之前显示上一次有效的模拟。", "A edição tem {0} problema (marcado no editor): a última simulação válida fica na tela até ele ser corrigido."),
     ("The edit has {0} problems (marked in the editor): showing the last valid simulation until it is fixed.", "本次编辑有 {0} 个问题（已在编辑器中标出）：修正之前显示上一次有效的模拟。", "A edição tem {0} problemas (marcados no editor): a última simulação válida fica na tela até eles serem corrigidos."),

@@ -53,10 +53,11 @@ pub const PART: Part = part![
         "O e-se foi adotado como cenário. Desfazer traz de volta o anterior.",
     ),
     ("Fix the scenario first, then compare.", "请先修正场景，再进行比较。", "Corrija o cenário primeiro e depois compare."),
+    ("Extra top-up: {0}.", "额外充值：{0}。", "Recarga extra: {0}."),
     (
         "Extra top-up: enter an amount above 0 with at most two decimals, like 20.00.",
         "额外充值：请输入大于 0、最多两位小数的金额，例如 20.00。",
-        "Recarga extra: informe um valor acima de 0 com no máximo duas casas decimais, como 20.00.",
+        "Recarga extra: informe um valor acima de 0 com no máximo duas casas decimais, como 20,00.",
     ),
     (
         "Days later: enter a whole number from 1 to 365.",
