@@ -112,7 +112,15 @@ async fn mount_lab(slug: &str) -> Mounted {
         .expect("a slug")
         .doc()
         .expect("parses");
-    mount(Some(&autosave::encode(&doc, Time::default())), "").await
+    mount(
+        Some(&autosave::encode(
+            &doc,
+            Time::default(),
+            &Default::default(),
+        )),
+        "",
+    )
+    .await
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
@@ -406,7 +414,11 @@ async fn a_share_link_opens_its_scenario_and_a_bad_one_shows_an_error() {
         .doc()
         .expect("parses");
     let start = Time::parse_local("2026-03-12T03:00:00").expect("a time");
-    let app = mount(Some(&autosave::encode(&saved, start)), "#scenario=***").await;
+    let app = mount(
+        Some(&autosave::encode(&saved, start, &Default::default())),
+        "#scenario=***",
+    )
+    .await;
     let banner = one(&app.root, "[data-testid=error-banner]");
     assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
     let message = banner.text_content().unwrap_or_default();

@@ -20,6 +20,7 @@ use crate::ui::components::toolbar::Toolbar;
 use crate::ui::components::what_if::WhatIfPanel;
 use crate::ui::components::workshop::{use_shown_sim, WorkshopGallery, WorkshopPanel};
 use crate::ui::components::workshop_trainer::WorkshopTrainer;
+use crate::ui::hooks::use_autosave::Work;
 use crate::ui::hooks::{
     use_after_first_paint, use_autosave, use_clock, use_forget_stale_link, use_link_listener,
     use_shortcuts,
@@ -116,8 +117,12 @@ pub fn app() -> Html {
     use_forget_stale_link(state.doc.clone(), state.workshop.session.is_some());
     let shown = use_shown_sim(state.sim.clone(), state.workshop.horizon(state.now));
     use_autosave(
-        state.doc.clone(),
-        state.now,
+        Work {
+            doc: state.doc.clone(),
+            now: state.now,
+            pauses: state.workshop.draft.clone(),
+            title: state.workshop.title.clone(),
+        },
         state.playing,
         state.has_work,
         dispatch.clone(),

@@ -4,12 +4,29 @@
 
 use crate::engine::doc::{parse_json, Node, Value};
 use crate::engine::{ScenarioDoc, Time};
+use crate::workshop::exercise::{pauses_node, read_pauses};
+use crate::workshop::PauseDoc;
 
 /// The `localStorage` key of the autosave record.
 pub const AUTOSAVE_KEY: &str = "renewal-lab/autosave";
 
 /// The record's format tag.
 pub const AUTOSAVE_FORMAT: &str = "renewal-lab-autosave/1";
+
+/// A trainer's exercise in the making (workshop mode): its title and pause points.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Draft {
+    /// The exercise's title as typed (empty: the scenario's name).
+    pub title: String,
+    /// The pause points, in time order.
+    pub pauses: Vec<PauseDoc>,
+}
+
+impl Draft {
+    fn is_empty(&self) -> bool {
+        self.title.is_empty() && self.pauses.is_empty()
+    }
+}
 
 /// A restored autosave.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,17 +35,41 @@ pub struct Saved {
     pub doc: ScenarioDoc,
     /// The virtual clock.
     pub now: Time,
+    /// The trainer's draft exercise (empty when there is none).
+    pub draft: Draft,
 }
 
-/// The record's JSON text for `doc` with the clock at `now`:
-/// `{"format":"renewal-lab-autosave/1","scenario":{…},"now":"<local time>"}`.
-pub fn encode(doc: &ScenarioDoc, now: Time) -> String {
+/// The record's JSON text for `doc` with the clock at `now` and the trainer's `draft`:
+/// `{"format":"renewal-lab-autosave/1","scenario":{…},"now":"<local time>"}`, and
+/// `"workshop":{"title":…,"pauses":[…]}` when there is a draft.
+pub fn encode(doc: &ScenarioDoc, now: Time, draft: &Draft) -> String {
+    let workshop = (!draft.is_empty()).then(|| {
+        Value::obj(vec![
+            ("title", Some(Value::str(&draft.title))),
+            ("pauses", Some(pauses_node(&draft.pauses))),
+        ])
+    });
     let record = Value::obj(vec![
         ("format", Some(Value::str(AUTOSAVE_FORMAT))),
         ("scenario", Some(doc.to_node())),
         ("now", Some(Value::str(&now.local_string()))),
+        ("workshop", workshop),
     ]);
     crate::engine::doc::write_json(&record, false)
+}
+
+/// The `workshop` part of a record.
+fn read_draft(node: &Node) -> Result<Draft, String> {
+    let title = match node.get("title").map(|n| &n.v) {
+        Some(Value::Str(title)) => title.clone(),
+        None => String::new(),
+        Some(_) => return Err("its workshop title is not text".to_string()),
+    };
+    let pauses = match node.get("pauses") {
+        Some(pauses) => read_pauses("workshop.pauses", pauses).map_err(|e| e.to_string())?,
+        None => Vec::new(),
+    };
+    Ok(Draft { title, pauses })
 }
 
 /// Reads a record, saying in words what is wrong with a corrupt one.
@@ -41,7 +82,7 @@ pub fn decode(text: &str) -> Result<Saved, String> {
     };
     if let Some((key, _)) = entries
         .iter()
-        .find(|(k, _)| !["format", "scenario", "now"].contains(&k.as_str()))
+        .find(|(k, _)| !["format", "scenario", "now", "workshop"].contains(&k.as_str()))
     {
         return Err(not_saved(format!("unknown field `{key}`")));
     }
@@ -61,7 +102,11 @@ pub fn decode(text: &str) -> Result<Saved, String> {
         return Err(format!("its format {format:?} is not {AUTOSAVE_FORMAT:?}"));
     }
     let now = Time::parse_local(now).map_err(|error| format!("its clock: {error}"))?;
-    Ok(Saved { doc, now })
+    let draft = match root.get("workshop") {
+        Some(node) => read_draft(node).map_err(not_saved)?,
+        None => Draft::default(),
+    };
+    Ok(Saved { doc, now, draft })
 }
 
 #[cfg(test)]
@@ -74,8 +119,26 @@ mod tests {
     fn a_session_round_trips() {
         let doc = ScenarioDoc::from_json(TWICE).expect("gallery scenario parses");
         let now = Time::parse_local("2026-02-12T03:00:00").expect("a time");
-        let saved = decode(&encode(&doc, now)).expect("decodes");
-        assert_eq!(saved, Saved { doc, now });
+        let saved = decode(&encode(&doc, now, &Draft::default())).expect("decodes");
+        assert_eq!(
+            saved,
+            Saved {
+                doc: doc.clone(),
+                now,
+                draft: Draft::default()
+            }
+        );
+        // With a trainer's draft.
+        let draft = Draft {
+            title: "When does it freeze?".to_string(),
+            pauses: crate::workshop::READY[0]
+                .exercise()
+                .expect("valid")
+                .doc
+                .pauses,
+        };
+        let saved = decode(&encode(&doc, now, &draft)).expect("decodes");
+        assert_eq!(saved, Saved { doc, now, draft });
     }
 
     #[test]
@@ -83,13 +146,16 @@ mod tests {
         let mut doc = ScenarioDoc::from_json(TWICE).expect("gallery scenario parses");
         doc.until = "not a time".to_string();
         let now = Time::parse_local("2026-02-12T03:00:00").expect("a time");
-        assert_eq!(decode(&encode(&doc, now)).map(|s| s.doc), Ok(doc));
+        assert_eq!(
+            decode(&encode(&doc, now, &Draft::default())).map(|s| s.doc),
+            Ok(doc)
+        );
     }
 
     #[test]
     fn corrupt_records_are_refused_with_a_reason() {
         let doc = ScenarioDoc::from_json(TWICE).expect("gallery scenario parses");
-        let good = encode(&doc, Time::from_secs(0));
+        let good = encode(&doc, Time::from_secs(0), &Draft::default());
         // record text, expected reason fragment
         let cases: Vec<(String, &str)> = vec![
             (String::new(), "not a saved session"),
@@ -103,6 +169,10 @@ mod tests {
             (
                 good.replace("1970-01-01T00:00:00", "yesterday"),
                 "its clock",
+            ),
+            (
+                good.replace(r#""now""#, r#""workshop":{"pauses":3},"now""#),
+                "workshop.pauses",
             ),
         ];
         for (text, reason) in cases {

@@ -343,6 +343,8 @@ impl AppState {
                     state.now = state.clamp(saved.now);
                     state.view = View::Lab;
                     state.has_work = true;
+                    state.workshop.draft = Rc::new(saved.draft.pauses);
+                    state.workshop.title = saved.draft.title;
                 }
                 Err(reason) => {
                     state.notice = Some(LocalText::new(|l| {
@@ -1501,9 +1503,20 @@ mod tests {
             .expect("slug")
             .doc()
             .expect("parses");
-        let saved = autosave::encode(&saved_doc, t("2026-03-12T03:00:00"));
+        let draft = autosave::Draft {
+            title: "Mine".to_string(),
+            pauses: crate::workshop::READY[0]
+                .exercise()
+                .expect("valid")
+                .doc
+                .pauses,
+        };
+        let saved = autosave::encode(&saved_doc, t("2026-03-12T03:00:00"), &draft);
         let restored = AppState::start(Some(&saved), None);
         assert_eq!(*restored.doc, saved_doc);
+        // The trainer's draft exercise comes back too.
+        assert_eq!(*restored.workshop.draft, draft.pauses);
+        assert_eq!(restored.workshop.title, "Mine");
         assert_eq!(clock(&restored), "2026-03-12T03:00:00");
         assert_eq!(restored.view, View::Lab);
 
@@ -1534,7 +1547,14 @@ mod tests {
     fn an_autosaved_invalid_document_comes_back_with_its_errors() {
         let mut doc = scenarios::blank_doc();
         doc.resources[0].term = Some("0m".to_string());
-        let state = AppState::start(Some(&autosave::encode(&doc, Time::default())), None);
+        let state = AppState::start(
+            Some(&autosave::encode(
+                &doc,
+                Time::default(),
+                &Default::default(),
+            )),
+            None,
+        );
         assert_eq!(*state.doc, doc);
         assert_eq!(state.sim, None);
         assert_eq!(state.errors.len(), 1);

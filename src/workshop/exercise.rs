@@ -167,6 +167,32 @@ fn pause(path: &str, v: &Node) -> Read<PauseDoc> {
     Ok(PauseDoc { at, question })
 }
 
+/// A list of pause points at `path` (an exercise's `pauses`, or a trainer's draft).
+pub(crate) fn read_pauses(path: &str, v: &Node) -> Read<Vec<PauseDoc>> {
+    let Value::List(items) = &v.v else {
+        return Err(invalid_type(path, v, "a sequence"));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(n, item)| pause(&format!("{path}[{n}]"), item))
+        .collect()
+}
+
+/// Pause points as written in an exercise's `pauses`.
+pub(crate) fn pauses_node(pauses: &[PauseDoc]) -> Node {
+    let pauses = pauses
+        .iter()
+        .map(|p| {
+            Value::obj(vec![
+                ("at", Some(Value::str(&p.at))),
+                ("question", Some(p.question.to_node())),
+            ])
+        })
+        .collect();
+    Value::list(pauses)
+}
+
 impl QuestionDoc {
     fn to_node(&self) -> Node {
         let s = |t: &Option<String>| t.as_deref().map(Value::str);
@@ -217,14 +243,7 @@ impl ExerciseDoc {
                         })?;
                         scenario = Some(doc);
                     }
-                    _ => {
-                        let Value::List(items) = &v.v else {
-                            return Err(invalid_type(path, v, "a sequence"));
-                        };
-                        for (n, item) in items.iter().enumerate() {
-                            pauses.push(pause(&format!("{path}[{n}]"), item)?);
-                        }
-                    }
+                    _ => pauses = read_pauses(path, v)?,
                 }
                 Ok(())
             },
@@ -241,22 +260,13 @@ impl ExerciseDoc {
     }
 
     fn to_node(&self) -> Node {
-        let pauses = self
-            .pauses
-            .iter()
-            .map(|p| {
-                Value::obj(vec![
-                    ("at", Some(Value::str(&p.at))),
-                    ("question", Some(p.question.to_node())),
-                ])
-            })
-            .collect();
+        let pauses = pauses_node(&self.pauses);
         Value::obj(vec![
             ("format", Some(Value::str(&self.format))),
             ("title", Some(Value::str(&self.title))),
             ("story", self.story.as_deref().map(Value::str)),
             ("scenario", Some(self.scenario.to_node())),
-            ("pauses", Some(Value::list(pauses))),
+            ("pauses", Some(pauses)),
         ])
     }
 

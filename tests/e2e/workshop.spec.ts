@@ -287,8 +287,15 @@ test('trainer: a pause point with a question, Copy exercise link, the link shows
     expect(link).toContain('#exercise=');
   }).toPass({ timeout: 10_000 });
   await expect(page.getByTestId('notice')).toContainText('Exercise link copied');
-  // The address still describes the trainer's work: a reload does not open the exercise.
+  // The address still describes the trainer's work: a reload does not open the exercise, and
+  // the draft (title and pause points) is autosaved with it.
   expect(page.url()).not.toContain('#exercise=');
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByTestId('workshop')).toHaveCount(0);
+  await openDetails(trainer);
+  await expect(trainer.getByTestId('workshop-draft-item')).toHaveCount(1);
+  await expect(labelled(trainer, 'Exercise title')).toHaveValue('When does it freeze?');
 
   const other = await (await freshContext()).newPage();
   await other.goto(link);

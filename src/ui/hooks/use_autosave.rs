@@ -1,48 +1,70 @@
-//! Autosave: writes the document and the clock to `localStorage` after every change (at most once
-//! a second while the clock plays).
+//! Autosave: writes the document, the clock and the trainer's draft exercise to `localStorage`
+//! after every change (at most once a second while the clock plays).
 
 use crate::engine::{ScenarioDoc, Time};
+use crate::ui::autosave::Draft;
 use crate::ui::i18n::{errors, trf, LocalText};
 use crate::ui::state::Action;
 use crate::ui::{autosave, browser};
+use crate::workshop::PauseDoc;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Real milliseconds between saves while playing.
 const PLAYING_SAVE_INTERVAL_MS: f64 = 1000.0;
 
-/// What was saved last.
+/// What was saved last (the document and the pauses compared by identity: every change makes
+/// new ones).
 #[derive(Default)]
 struct LastSave {
-    /// The document saved (compared by identity: every change makes a new one).
     doc: Option<Rc<ScenarioDoc>>,
+    pauses: Option<Rc<Vec<PauseDoc>>>,
+    title: String,
     /// When, in real milliseconds.
     at_ms: f64,
 }
 
-/// Keeps the autosave record up to date; `has_work` is false on a first visit, which saves
-/// nothing. A failed save is reported once through `on_action`.
+/// What the autosave keeps.
+pub struct Work {
+    /// The document as edited.
+    pub doc: Rc<ScenarioDoc>,
+    /// The virtual clock.
+    pub now: Time,
+    /// The trainer's draft pause points.
+    pub pauses: Rc<Vec<PauseDoc>>,
+    /// The trainer's exercise title.
+    pub title: String,
+}
+
+/// Keeps the autosave record of the `work` up to date. `has_work` is false on a first visit,
+/// which saves nothing. A failed save is reported once through `on_action`.
 #[hook]
-pub fn use_autosave(
-    doc: Rc<ScenarioDoc>,
-    now: Time,
-    playing: bool,
-    has_work: bool,
-    on_action: Callback<Action>,
-) {
+pub fn use_autosave(work: Work, playing: bool, has_work: bool, on_action: Callback<Action>) {
+    let Work {
+        doc,
+        now,
+        pauses,
+        title,
+    } = work;
     let last = use_mut_ref(LastSave::default);
     let failed = use_mut_ref(|| false);
-    let doc_id = Rc::as_ptr(&doc) as usize;
+    let ids = (Rc::as_ptr(&doc) as usize, Rc::as_ptr(&pauses) as usize);
     use_effect_with(
-        (doc_id, now, playing, has_work),
-        move |&(_, now, playing, has_work)| {
+        (ids, title, now, playing, has_work),
+        move |(_, title, now, playing, has_work)| {
             let mut last = last.borrow_mut();
-            let doc_changed = !last.doc.as_ref().is_some_and(|d| Rc::ptr_eq(d, &doc));
-            let due = !playing
-                || doc_changed
-                || browser::now_ms() - last.at_ms >= PLAYING_SAVE_INTERVAL_MS;
-            if has_work && due {
-                match browser::storage_set(autosave::AUTOSAVE_KEY, &autosave::encode(&doc, now)) {
+            let changed = !last.doc.as_ref().is_some_and(|d| Rc::ptr_eq(d, &doc))
+                || !last.pauses.as_ref().is_some_and(|p| Rc::ptr_eq(p, &pauses))
+                || last.title != *title;
+            let due =
+                !playing || changed || browser::now_ms() - last.at_ms >= PLAYING_SAVE_INTERVAL_MS;
+            if *has_work && due {
+                let draft = Draft {
+                    title: title.clone(),
+                    pauses: pauses.to_vec(),
+                };
+                let record = autosave::encode(&doc, *now, &draft);
+                match browser::storage_set(autosave::AUTOSAVE_KEY, &record) {
                     Ok(()) => *failed.borrow_mut() = false,
                     Err(reason) => {
                         if !std::mem::replace(&mut *failed.borrow_mut(), true) {
@@ -57,6 +79,8 @@ pub fn use_autosave(
                     }
                 }
                 last.doc = Some(doc);
+                last.pauses = Some(pauses);
+                last.title = draft.title;
                 last.at_ms = browser::now_ms();
             }
         },
