@@ -1,8 +1,7 @@
 //! The status panel: per tier, each resource's state and countdowns in words, and the balance.
 
 use crate::engine::{
-    BillingMode, Cents, EventKind, ModeDays, Offset, Resource, ResourceKind, ResourceStatus, State,
-    Time, Trace,
+    BillingMode, Cents, EventKind, ModeDays, Resource, ResourceKind, State, TierDays, Time, Trace,
 };
 use crate::ui::i18n::explain::state_name;
 use crate::ui::i18n::format::{in_words, minute, minute_with_offset, money, offset, second};
@@ -100,21 +99,26 @@ fn if_not_restored(lang: Lang, condition: &str, days: ModeDays, anchor: Time) ->
     }
 }
 
-/// The countdown lines for one resource at `now`. The dates a lapse would lead to are given only
+/// What one tier's card reads its countdowns from.
+struct TierView<'a> {
+    trace: &'a Trace,
+    landmarks: &'a Landmarks,
+    days: TierDays,
+}
+
+/// The countdown lines for resource `r` at `now`. The dates a lapse would lead to are given only
 /// where the trace itself looks ahead (`next_change`, or a coming lapse): a workshop's trace cut
 /// at the clock looks nowhere, so its questions keep their answers.
-#[allow(clippy::too_many_arguments)]
 fn countdown_lines(
     lang: Lang,
-    landmarks: &Landmarks,
+    tier: &TierView,
     r: usize,
     resource: &Resource,
-    status: Option<ResourceStatus>,
     now: Time,
-    offset: Offset,
-    days: ModeDays,
 ) -> Vec<String> {
-    let Some(status) = status else {
+    let (landmarks, offset) = (tier.landmarks, tier.trace.offset);
+    let days = tier.days.for_mode(resource.billing());
+    let Some(status) = tier.trace.status_at(r, now) else {
         return vec![trf(
             lang,
             "starts {0} ({1})",
@@ -233,20 +237,14 @@ fn tier_card(
     let days = scenario.policy.tier(&trace.tier).unwrap_or_default();
     let uses = |mode: BillingMode| scenario.resources.iter().any(|r| r.billing() == mode);
     let (packages, pay_per_use) = (uses(BillingMode::Package), uses(BillingMode::PayPerUse));
+    let view = TierView {
+        trace,
+        landmarks,
+        days,
+    };
     let rows = scenario.resources.iter().enumerate().map(|(r, resource)| {
-        let status = trace.status_at(r, now);
-        let state = status.map(|s| s.state);
-        let mode_days = days.for_mode(resource.billing());
-        let lines = countdown_lines(
-            lang,
-            landmarks,
-            r,
-            resource,
-            status,
-            now,
-            trace.offset,
-            mode_days,
-        );
+        let state = trace.status_at(r, now).map(|s| s.state);
+        let lines = countdown_lines(lang, &view, r, resource, now);
         html! {
             <li class="res-status" key={r} data-resource={resource.id.clone()}
                 data-state={state.map_or("not-started", State::as_str)}>
@@ -339,22 +337,12 @@ mod tests {
     }
 
     fn lines(trace: &Trace, scenario: &Scenario, r: usize, now: &str) -> Vec<String> {
-        let now = at(now);
-        let resource = &scenario.resources[r];
-        countdown_lines(
-            Lang::En,
-            &Landmarks::of(trace, scenario.resources.len()),
-            r,
-            resource,
-            trace.status_at(r, now),
-            now,
-            scenario.offset,
-            scenario
-                .policy
-                .tier(&trace.tier)
-                .unwrap_or_default()
-                .for_mode(resource.billing()),
-        )
+        let view = TierView {
+            trace,
+            landmarks: &Landmarks::of(trace, scenario.resources.len()),
+            days: scenario.policy.tier(&trace.tier).unwrap_or_default(),
+        };
+        countdown_lines(Lang::En, &view, r, &scenario.resources[r], at(now))
     }
 
     #[test]
@@ -375,18 +363,12 @@ mod tests {
                 for (r, resource) in scenario.resources.iter().enumerate() {
                     for now in times {
                         for lang in Lang::ALL {
-                            let status = trace.status_at(r, now);
-                            let days = scenario.policy.tier(&trace.tier).unwrap_or_default();
-                            let lines = countdown_lines(
-                                lang,
-                                &landmarks,
-                                r,
-                                resource,
-                                status,
-                                now,
-                                scenario.offset,
-                                days.for_mode(resource.billing()),
-                            );
+                            let view = TierView {
+                                trace: &trace,
+                                landmarks: &landmarks,
+                                days: scenario.policy.tier(&trace.tier).unwrap_or_default(),
+                            };
+                            let lines = countdown_lines(lang, &view, r, resource, now);
                             assert!(!lines.is_empty(), "{} {r} at {now:?}", entry.slug);
                         }
                     }
