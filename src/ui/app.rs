@@ -115,6 +115,7 @@ pub fn app() -> Html {
     use_shortcuts(dispatch.clone());
     use_link_listener(dispatch.clone());
     use_forget_stale_link(state.doc.clone(), state.workshop.session.is_some());
+
     let shown = use_shown_sim(state.sim.clone(), state.workshop.horizon(state.now));
     use_autosave(
         Work {
@@ -266,7 +267,7 @@ fn lab(
                     <div class="area area-diagram"><StateDiagram sim={sim.clone()} {now} /></div>
                     <div class="area area-status"><StatusPanel sim={sim.clone()} {now} /></div>
                     <div class="area area-act">
-                        <ActPanel sim={sim.clone()} {now} report={state.act_report.clone()} {on_act} />
+                        <ActPanel sim={sim.clone()} {now} report={state.act_report.clone()} {on_act} {locked} />
                     </div>
                     <div class="area area-log"><EventLog {sim} {now} /></div>
                 </>
@@ -294,7 +295,7 @@ fn lab(
             <div class="panels">
                 { panels }
                 <div class="area area-editor">
-                    <Editor doc={state.doc.clone()} errors={state.errors.clone()} on_change={on_edit} />
+                    <Editor doc={state.doc.clone()} errors={state.errors.clone()} on_change={on_edit} {locked} />
                 </div>
             </div>
             if let (Some(sim), None) = (state.sim.clone(), &state.workshop.session) {

@@ -14,6 +14,51 @@ pub const UPDATE_MEASURE: &str = "renewal-lab:update";
 /// The largest file Import reads.
 pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
+/// Moves the keyboard's focus to `element` (scrolling it into view) if the focus was lost: the
+/// control that had it was removed or disabled by the last action, so it fell to the page.
+pub fn refocus(element: &web_sys::HtmlElement) {
+    let document = window().and_then(|w| w.document());
+    let lost = document.is_some_and(|d| match (d.active_element(), d.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.unchecked_ref::<web_sys::Element>(),
+        (Some(_), None) => false,
+    });
+    if lost {
+        let _ = element.focus();
+    }
+}
+
+/// Focuses the first element matching `selector` once the components the last action re-renders
+/// are up to date (a button enabled again, say): tried in the next task, then every 20 ms until
+/// it takes the focus, for at most half a second.
+pub fn focus_soon(selector: &'static str) {
+    try_focus(selector, 25);
+}
+
+fn try_focus(selector: &'static str, tries_left: u32) {
+    let delay = if tries_left == 25 { 0 } else { 20 };
+    gloo_timers::callback::Timeout::new(delay, move || {
+        let document = window().and_then(|w| w.document());
+        let element = document
+            .as_ref()
+            .and_then(|d| d.query_selector(selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = &element {
+            let _ = element.focus();
+        }
+        let focused = document
+            .and_then(|d| d.active_element())
+            .zip(element)
+            .is_some_and(|(active, element)| {
+                active == *element.unchecked_ref::<web_sys::Element>()
+            });
+        if !focused && tries_left > 1 {
+            try_focus(selector, tries_left - 1);
+        }
+    })
+    .forget();
+}
+
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }

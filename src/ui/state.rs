@@ -417,6 +417,9 @@ impl AppState {
             Action::TogglePlay => {
                 if next.playing {
                     next.playing = false;
+                    let now = next.now;
+                    next.announcement =
+                        LocalText::new(|l| trf(l, "Paused at {0}.", &[&say::when(l, now)]));
                 } else if let (Some(start), Some(until)) = (next.start_time(), next.until()) {
                     if next.now >= until {
                         next.move_clock(start, true);
@@ -473,6 +476,13 @@ impl AppState {
                     let current = std::mem::replace(&mut next.doc, doc);
                     Rc::make_mut(&mut next.redo).push(current);
                     next.after_history_move();
+                    next.announcement = LocalText::new(|l| {
+                        tr(
+                            l,
+                            "Undone: the scenario is as it was before the last change.",
+                        )
+                        .into()
+                    });
                 }
             }
             Action::Redo => {
@@ -480,6 +490,8 @@ impl AppState {
                     let current = std::mem::replace(&mut next.doc, doc);
                     Rc::make_mut(&mut next.undo).push(current);
                     next.after_history_move();
+                    next.announcement =
+                        LocalText::new(|l| tr(l, "Redone: the change is back.").into());
                 }
             }
             Action::Import { file_name, text } => match FileKind::of(&text) {
@@ -1178,8 +1190,10 @@ mod tests {
         assert_eq!(undone.doc, original);
         assert!(undone.can_redo());
         assert!(!undone.can_undo());
+        assert!(undone.announcement.en().starts_with("Undone"));
         let redone = undone.apply(Action::Redo);
         assert_eq!(*redone.doc, doc);
+        assert!(redone.announcement.en().starts_with("Redone"));
         assert!(!redone.can_redo());
         // A new edit after an undo forgets what could be redone.
         let branched = undone.apply(Action::Edit(doc));

@@ -251,8 +251,14 @@ test('undo and redo every edit and act', async ({ page }) => {
   richer.balance = '100.00';
   await goToTime(page, '2026-04-20 00:00:00');
   await expectMatchesCli(page, richer);
-  await button(page, 'Undo').click();
+  // From the keyboard: the last Undo keeps its focus (nothing left to undo, but not disabled
+  // away from under the keyboard), and says what it did.
+  await button(page, 'Undo').focus();
+  await page.keyboard.press('Enter');
   await expect(balance).toHaveValue(/^20(\.00?)?$/);
+  await expect(button(page, 'Undo')).toBeFocused();
+  await expect(button(page, 'Undo')).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByTestId('announcer')).toContainText('Undone');
   await goToTime(page, '2026-04-20 00:00:00');
   await expectMatchesCli(page, scenario);
   expect(await readLog(page)).toEqual(original);

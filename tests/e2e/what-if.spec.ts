@@ -246,8 +246,11 @@ test('changes that do not apply are refused in words; dismiss closes a compariso
   await expect(panel(page).getByTestId('whatif-result')).toHaveAttribute('data-diverges', 'false');
   await expect(panel(page).getByTestId('whatif-explanation')).toContainText('No divergence');
   await expect(panel(page).getByTestId('whatif-explanation')).toContainText('Only the balance differs: at the end,');
-  await button(panel(page), 'Dismiss what-if').click();
+  // Dismissed from the keyboard: the focus goes back to Compare, not to the page.
+  await button(panel(page), 'Dismiss what-if').focus();
+  await page.keyboard.press('Enter');
   await expect(panel(page).getByTestId('whatif-result')).toHaveCount(0);
+  await expect(button(panel(page), 'Compare')).toBeFocused();
   expect(decodeLink(await copyLink(page))).toEqual(base);
 });
 

@@ -162,6 +162,10 @@ for (const slug of ['auto-renew-retries', 'refused-acts']) test(`a workshop is c
       const forecasts = rows.filter((r) =>
         [...r[6].matchAll(/\d{4}-\d\d-\d\d \d\d:\d\d/g)].some((m) => localToEpoch(m[0], tz(exercise.scenario)) > asked));
       expect(forecasts, 'a "next" column naming a later time').toEqual([]);
+      // The editor and the act panel are locked too, and say so.
+      await expect(field(page, 'Scenario name')).toBeDisabled();
+      await expect(page.getByTestId('top-up')).toBeDisabled();
+      await expect(page.getByTestId('act-panel')).toContainText('Locked during the exercise');
       // Submitting nothing asks for an answer.
       await button(workshop, 'Submit answer').click();
       await expect(workshop).toContainText('Choose an answer first.');
@@ -176,8 +180,11 @@ for (const slug of ['auto-renew-retries', 'refused-acts']) test(`a workshop is c
       const given = right[i] ? truth.answer : names.find((n) => n !== truth.answer)!;
       await workshop.getByRole('radio', { name: given, exact: true }).check();
     }
-    await button(workshop, 'Submit answer').click();
+    await button(workshop, 'Submit answer').focus();
+    await page.keyboard.press('Enter');
     const result = page.getByTestId('workshop-result');
+    // The result replaced the form: the focus follows it instead of falling to the page.
+    await expect(workshop.locator('.workshop-body')).toBeFocused();
     await expect(result).toHaveAttribute('data-correct', String(right[i]));
     await expect(result).toContainText(`the answer is ${truth.answer}.`);
     await expect(page.getByTestId('workshop-rule')).toContainText(/Decided by §[1-9] /);
@@ -199,8 +206,18 @@ for (const slug of ['auto-renew-retries', 'refused-acts']) test(`a workshop is c
   await expectNoViolations(page, 'workshop score');
   // The clock is free again.
   await expect(page.getByTestId('clock-locked')).toHaveCount(0);
+  await expect(field(page, 'Scenario name')).toBeEnabled();
   await button(page, 'Reset').click();
   await expectClock(page, earliestStart(exercise.scenario).replace('T', ' '));
+  // And the exercise can be run again from its score.
+  await button(workshop, 'Start the exercise again').click();
+  await expect(page.getByTestId('workshop-progress')).toHaveText(`Question 1 of ${total}`);
+  await expectClock(page, exercise.pauses[0].at.replace('T', ' '));
+  // Leaving gives the focus to the clock.
+  await button(workshop, 'Leave the exercise').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('workshop')).toHaveCount(0);
+  await expect(page.getByTestId('play')).toBeFocused();
 });
 
 function nextDay(date: string): string {

@@ -20,6 +20,9 @@ pub struct ActPanelProps {
     pub report: Option<ActReport>,
     /// Receives the acts.
     pub on_act: Callback<Act>,
+    /// Whether a workshop question locks the scenario (every control is disabled).
+    #[prop_or_default]
+    pub locked: bool,
 }
 
 /// The auto-renew part of the form, as typed.
@@ -225,6 +228,10 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
             <p class="panel-note">
                 { trf(lang, "At {0}; each act is recorded as an action at that instant.", &[&when(lang, props.now)]) }
             </p>
+            if props.locked {
+                <p class="panel-note locked-note">{ tr(lang, "Locked during the exercise: leave the exercise to edit or act.") }</p>
+            }
+            <fieldset class="act-controls" disabled={props.locked}>
             <label class="field">
                 <span class="field-label">{ tr(lang, "Act on") }</span>
                 <select onchange={on_choose}>
@@ -285,6 +292,7 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
                 <p class="field-hint" id="renewal-count-hint">{ tr(lang, "0 means unlimited.") }</p>
                 <button type="submit" class="button" data-testid="apply-auto-renew">{ tr(lang, "Apply auto-renew") }</button>
             </form>
+            </fieldset>
 
             // Not a live region: the app's announcer already says the same words.
             <p class={classes!("act-result", format!("act-result-{outcome}"))}

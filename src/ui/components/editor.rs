@@ -36,6 +36,9 @@ pub struct EditorProps {
     pub errors: Rc<Vec<FieldError>>,
     /// Called with the whole edited document after every change.
     pub on_change: Callback<ScenarioDoc>,
+    /// Whether a workshop question locks the scenario (every field is disabled).
+    #[prop_or_default]
+    pub locked: bool,
 }
 
 /// Numbers each editor on the page, so the ids of their fields never clash.
@@ -151,7 +154,10 @@ pub fn editor(props: &EditorProps) -> Html {
             <h2 id={title_id} class="editor-title">{ tr(lang, "Scenario editor") }</h2>
             { status_line(lang, props.errors.len() + held.count()) }
             { summary(lang, &unplaced) }
-            <div class="editor-body">{ body }</div>
+            if props.locked {
+                <p class="panel-note locked-note">{ tr(lang, "Locked during the exercise: leave the exercise to edit or act.") }</p>
+            }
+            <fieldset class="editor-body" disabled={props.locked}>{ body }</fieldset>
         </section>
     }
 }

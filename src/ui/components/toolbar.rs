@@ -203,10 +203,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         <nav class="toolbar" aria-label={tr(lang, "Scenario")}>
             <button type="button" class="button" data-testid="show-gallery"
                 onclick={emit(Action::ShowGallery)}>{ tr(lang, "Gallery") }</button>
+            // `aria-disabled`, not `disabled`: the last Undo keeps the keyboard's focus on its
+            // button (a disabled button would drop it to the page); with nothing to undo the
+            // reducer does nothing.
             <button type="button" class="button" onclick={emit(Action::Undo)}
-                disabled={!props.can_undo} aria-keyshortcuts="Control+Z">{ tr(lang, "Undo") }</button>
+                aria-disabled={(!props.can_undo).to_string()} aria-keyshortcuts="Control+Z">{ tr(lang, "Undo") }</button>
             <button type="button" class="button" onclick={emit(Action::Redo)}
-                disabled={!props.can_redo} aria-keyshortcuts="Control+Shift+Z">{ tr(lang, "Redo") }</button>
+                aria-disabled={(!props.can_redo).to_string()} aria-keyshortcuts="Control+Shift+Z">{ tr(lang, "Redo") }</button>
             <span class="file-picker">
                 <input id="import-json" class="file-input" type="file"
                     accept=".json,application/json" onchange={on_import} />

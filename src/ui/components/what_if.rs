@@ -52,6 +52,24 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
     let lang = use_lang();
     let form = use_state(ChangeForm::default);
     let scenario = &props.sim.scenario;
+    // A comparison shown or closed replaces the control that had the focus: it moves to the
+    // result, or back to Compare.
+    let (result_ref, compare_ref) = (use_node_ref(), use_node_ref());
+    let mounted = use_mut_ref(|| false);
+    {
+        let (result_ref, compare_ref) = (result_ref.clone(), compare_ref.clone());
+        use_effect_with(props.result.is_some(), move |&shown| {
+            // Not when the panel first appears (after an exercise, say): nothing of it had the
+            // focus then.
+            if !std::mem::replace(&mut *mounted.borrow_mut(), true) {
+                return;
+            }
+            let target = if shown { result_ref } else { compare_ref };
+            if let Some(element) = target.cast::<web_sys::HtmlElement>() {
+                crate::ui::browser::refocus(&element);
+            }
+        });
+    }
 
     // Choices offered for this scenario; a typed value not offered falls back to the first.
     let packages: Vec<&str> = scenario
@@ -204,7 +222,7 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
         let first_at = result.first.as_ref().map(|d| d.at);
         let offset = props.sim.scenario.offset;
         html! {
-            <div class="wi-result" data-testid="whatif-result"
+            <div class="wi-result" data-testid="whatif-result" tabindex="-1" ref={result_ref.clone()}
                  data-diverges={if first_at.is_some() { "true" } else { "false" }}>
                 <p class={classes!("wi-explanation", first_at.is_none().then_some("wi-none"))}
                    data-testid="whatif-explanation"
@@ -247,7 +265,7 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
                     </select>
                 </label>
                 { parameter }
-                <button type="submit" class="button button-primary">{ tr(lang, "Compare") }</button>
+                <button type="submit" class="button button-primary" ref={compare_ref}>{ tr(lang, "Compare") }</button>
             </form>
             <p class="field-hint" id="wi-hint">{ hint }</p>
             { problem }

@@ -103,9 +103,29 @@ pub fn workshop_panel(props: &WorkshopPanelProps) -> Html {
     let session = &props.session;
     let exercise = &session.exercise;
     let total = exercise.pauses.len();
+    // A new question, a reveal or the score replaces the control that had the focus: the
+    // focus moves to what replaced it (and brings it into view, on a projector too).
+    let body_ref = use_node_ref();
+    {
+        let body_ref = body_ref.clone();
+        use_effect_with((session.index, session.phase), move |_| {
+            if let Some(body) = body_ref.cast::<web_sys::HtmlElement>() {
+                crate::ui::browser::refocus(&body);
+            }
+        });
+    }
     let emit = |action: WorkshopAction| {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(Action::Workshop(action.clone())))
+    };
+    // Leaving removes the panel with the button that had the focus: it goes to the clock, which
+    // is free again.
+    let on_leave = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::Workshop(WorkshopAction::Leave));
+            crate::ui::browser::focus_soon("[data-testid=\"play\"]");
+        })
     };
     let body = match (session.phase, exercise.pauses.get(session.index)) {
         (Phase::Asking, Some(pause)) => html! {
@@ -131,16 +151,28 @@ pub fn workshop_panel(props: &WorkshopPanelProps) -> Html {
             }
         }
         _ => {
-            let rows = exercise.pauses.iter().zip(&session.given).map(|(pause, (given, right))| {
-                let mark = if *right { tr(lang, "Right answer") } else { tr(lang, "Wrong answer") };
-                html! {
-                    <li class={if *right { "workshop-right" } else { "workshop-wrong" }}>
-                        { prompt(lang, &exercise.scenario, &pause.query) }{ " " }
-                        <strong>{ trf(lang, "{0}: you said {1}, the answer is {2}.",
-                            &[mark, &answer_text(lang, *given), &answer_text(lang, pause.reveal.truth)]) }</strong>
-                    </li>
-                }
-            });
+            let rows = exercise
+                .pauses
+                .iter()
+                .zip(&session.given)
+                .map(|(pause, (given, right))| {
+                    let truth = answer_text(lang, pause.reveal.truth);
+                    let verdict = if *right {
+                        trf(lang, "{0}: {1}.", &[tr(lang, "Right answer"), &truth])
+                    } else {
+                        trf(
+                            lang,
+                            "{0}: you said {1}, the answer is {2}.",
+                            &[tr(lang, "Wrong answer"), &answer_text(lang, *given), &truth],
+                        )
+                    };
+                    html! {
+                        <li class={if *right { "workshop-right" } else { "workshop-wrong" }}>
+                            { prompt(lang, &exercise.scenario, &pause.query) }{ " " }
+                            <strong>{ verdict }</strong>
+                        </li>
+                    }
+                });
             html! {
                 <>
                     <p class="workshop-score" data-testid="workshop-score">
@@ -148,6 +180,10 @@ pub fn workshop_panel(props: &WorkshopPanelProps) -> Html {
                     </p>
                     <ol class="workshop-summary">{ for rows }</ol>
                     <p class="panel-note">{ tr(lang, "The clock is free again: explore the whole run.") }</p>
+                    <button type="button" class="button button-primary"
+                        onclick={emit(WorkshopAction::Start(exercise.clone()))}>
+                        { tr(lang, "Start the exercise again") }
+                    </button>
                 </>
             }
         }
@@ -171,8 +207,8 @@ pub fn workshop_panel(props: &WorkshopPanelProps) -> Html {
                     { tr(lang, "The clock is locked until you answer, and the lanes end at the clock: nothing after it is shown.") }
                 </p>
             }
-            { body }
-            <button type="button" class="button button-quiet" onclick={emit(WorkshopAction::Leave)}>
+            <div class="workshop-body" tabindex="-1" ref={body_ref}>{ body }</div>
+            <button type="button" class="button" onclick={on_leave}>
                 { tr(lang, "Leave the exercise") }
             </button>
         </section>

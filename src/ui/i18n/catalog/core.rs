@@ -5,6 +5,10 @@ use super::Part;
 
 pub const PART: Part = part![
     // App frame
+    ("Paused at {0}.", "已暂停于 {0}。", "Pausado em {0}."),
+    ("Undone: the scenario is as it was before the last change.", "已撤销：场景恢复到上一次更改之前。", "Desfeito: o cenário está como antes da última alteração."),
+    ("Redone: the change is back.", "已重做：更改已恢复。", "Refeito: a alteração voltou."),
+    ("Locked during the exercise: leave the exercise to edit or act.", "练习进行中已锁定：离开练习后才能编辑或操作。", "Bloqueado durante o exercício: saia do exercício para editar ou agir."),
     ("Go to time: {0} is before the scenario starts; the clock is at its start, {1}.", "跳转到时间：{0} 早于场景开始；时钟停在开始时间 {1}。", "Ir para a hora: {0} é antes do início do cenário; o relógio está no início, {1}."),
     ("Go to time: {0} is after the scenario ends; the clock is at its end, {1}.", "跳转到时间：{0} 晚于场景结束；时钟停在结束时间 {1}。", "Ir para a hora: {0} é depois do fim do cenário; o relógio está no fim, {1}."),
     ("What happens to a cloud subscription around its expiry, under a virtual clock.", "在虚拟时钟下，看云订阅在到期前后会发生什么。", "O que acontece com uma assinatura de nuvem perto do vencimento, sob um relógio virtual."),

@@ -5,6 +5,7 @@ use super::Part;
 
 pub const PART: Part = part![
     // Locking, links, announcements
+    ("Start the exercise again", "重新开始练习", "Recomeçar o exercício"),
     (
         "The clock and the scenario are locked during the exercise: answer the question, or leave the exercise.",
         "练习期间时钟和场景已锁定：请先回答问题，或退出练习。",
