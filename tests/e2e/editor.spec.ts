@@ -12,12 +12,16 @@ import {
   fillField,
   gallery,
   goToTime,
+  labelled,
+  localToEpoch,
   openFromGallery,
   openLink,
   readLanes,
   readLog,
   setField,
   simulateAll,
+  stateAt,
+  tz,
 } from './lab';
 
 /** The field-error for `path`, checked to be visible and right next to (just after) `input`. */
@@ -269,4 +273,35 @@ test('a custom tier table can replace the preset policy', async ({ page }) => {
   expect(tiers.V0.package).toEqual({ grace_days: 1, retention_days: 1 });
   expect(Object.keys(tiers).sort()).toEqual(['V0', 'V1', 'V2', 'V3', 'V4', 'V5']);
   await expectMatchesCli(page, shared, 'V1');
+});
+
+test('a file with thousands of actions stays usable: the editor shows the first 100 rows and says so', async ({ page }) => {
+  test.setTimeout(120_000);
+  const big = clone(gallery('pay-per-use-arrears'));
+  big.until = '2027-12-31T00:00:00';
+  // 2,000 small top-ups, one every 6 hours from the start.
+  const start = Date.parse(`${big.resources[0].start}Z`);
+  big.actions = Array.from({ length: 2000 }, (_, i) => ({
+    at: new Date(start + (i + 1) * 6 * 3600_000).toISOString().slice(0, 19),
+    do: 'top_up',
+    amount: '0.10',
+  }));
+  await openLink(page, gallery('month-end-expiry'));
+  await labelled(page, 'Import JSON').setInputFiles({
+    name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)),
+  });
+  await expect(field(page, 'Scenario name')).toHaveValue(big.name);
+  const editor = page.getByTestId('editor');
+  await expect(editor.getByTestId('rows-not-shown')).toHaveText(
+    'Only the first 100 of 2,000 actions are shown here; the others run as the file has them. Change them in the JSON file (Export JSON, then Import JSON).');
+  // Edits still re-simulate at once, and the run is the file's, all 2,000 actions included.
+  await fillField(field(page, 'Opening balance'), '5.00');
+  big.balance = '5.00';
+  await goToTime(page, '2027-06-01 00:00:00');
+  const traces = simulateAll(big);
+  const epoch = localToEpoch('2027-06-01 00:00:00', tz(big));
+  const lanes = await readLanes(page);
+  expect(lanes.length).toBe(Object.keys(traces).length);
+  for (const lane of lanes) expect(lane.state, lane.tier).toBe(stateAt(traces[lane.tier], lane.resource, epoch));
+  expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(40_000);
 });

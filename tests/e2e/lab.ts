@@ -56,7 +56,7 @@ export function simulateAll(scenario: Scenario): Traces {
   let traces = traceCache.get(input);
   if (!traces) {
     const cli = process.env.RENEWAL_CLI ?? join(ROOT, 'target', 'release', 'renewal-cli');
-    const out = execFileSync(cli, ['simulate', '--all-tiers', '--reminders', '-'], { input, encoding: 'utf8' });
+    const out = execFileSync(cli, ['simulate', '--all-tiers', '--reminders', '-'], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
     traces = JSON.parse(out).tiers as Traces;
     traceCache.set(input, traces);
   }

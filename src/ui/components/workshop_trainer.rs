@@ -64,7 +64,12 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
         *clock_shown.borrow_mut() = props.now;
     }
     let asked_now = if asked.is_empty() {
-        clock_shown.borrow().plus_days(1).local_string()
+        // (Never past the scenario's end, where nothing could be asked.)
+        clock_shown
+            .borrow()
+            .plus_days(1)
+            .min(scenario.until)
+            .local_string()
     } else {
         (*asked).clone()
     };

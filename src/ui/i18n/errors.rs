@@ -255,7 +255,7 @@ pub fn problems(lang: Lang, errors: &[FieldError]) -> String {
         [] => tr(lang, "it breaks a rule of the format").to_string(),
         [only] => field_error(lang, only),
         _ => {
-            let count = |n: usize| super::format::count(lang, i64::try_from(n).unwrap_or(i64::MAX));
+            let count = |n: usize| super::format::count_of(lang, n);
             let listed: Vec<String> = errors
                 .iter()
                 .take(LISTED_PROBLEMS)
@@ -296,7 +296,7 @@ impl LinkKind {
 
 /// Why a link's payload could not be read back to text, in `lang`.
 fn payload_error(lang: Lang, kind: LinkKind, error: &PayloadError) -> String {
-    let count = |n: usize| super::format::count(lang, i64::try_from(n).unwrap_or(i64::MAX));
+    let count = |n: usize| super::format::count_of(lang, n);
     match error {
         PayloadError::Empty => tr(
             lang,

@@ -44,6 +44,11 @@ fn grouped(n: u64, sep: char) -> String {
     out
 }
 
+/// [`count`] of a length.
+pub fn count_of(lang: Lang, n: usize) -> String {
+    count(lang, i64::try_from(n).unwrap_or(i64::MAX))
+}
+
 /// A whole number: `1,234` (en, zh-CN), `1.234` (pt-BR).
 pub fn count(lang: Lang, n: i64) -> String {
     let sign = if n < 0 { "-" } else { "" };

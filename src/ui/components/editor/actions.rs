@@ -4,9 +4,10 @@ use super::edit::{time_input_value, verb_value, ActionEdit, Edit};
 use super::form::{term_options, Control, Field, Form, TextKind, ToEdit};
 use super::held::Slot;
 use super::resources::whole_text;
-use super::row::{row_shows, List, RowProps};
+use super::row::{row_shows, List, RowProps, MAX_ROWS};
 use crate::engine::doc::{ActionDoc, ActionVerb};
 use crate::engine::ScenarioDoc;
+use crate::ui::i18n::format::count_of as count;
 use crate::ui::i18n::{tr, trf};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -34,16 +35,27 @@ fn fields(verb: ActionVerb) -> &'static [&'static str] {
 /// Whether an action's row shows the problems at `path` beside one of its fields.
 pub fn shows(doc: &ScenarioDoc, path: &str) -> bool {
     row_shows(path, List::Actions, |i| {
-        doc.actions.get(i).map(|a| fields(a.verb))
+        doc.actions
+            .get(i)
+            .filter(|_| i < MAX_ROWS)
+            .map(|a| fields(a.verb))
     })
 }
 
 /// The "Actions" fieldset; `rows` carries what every row is rendered from.
 pub fn actions_section(form: &Form, doc: &ScenarioDoc, rows: &RowProps) -> Html {
     let lang = form.lang;
-    let rows: Html = (0..doc.actions.len())
+    let rows: Html = (0..doc.actions.len().min(MAX_ROWS))
         .map(|index| html! { <ActionRow ..rows.row(List::Actions, index) /> })
         .collect();
+    let hidden = (doc.actions.len() > MAX_ROWS).then(|| {
+        html! {
+            <p class="editor-note" data-testid="rows-not-shown">
+                { trf(lang, "Only the first {0} of {1} actions are shown here; the others run as the file has them. Change them in the JSON file (Export JSON, then Import JSON).",
+                    &[&count(lang, MAX_ROWS), &count(lang, doc.actions.len())]) }
+            </p>
+        }
+    });
     let empty = doc.actions.is_empty().then(|| {
         html! { <p class="editor-note">{ tr(lang, "No actions: the customer never acts.") }</p> }
     });
@@ -52,6 +64,7 @@ pub fn actions_section(form: &Form, doc: &ScenarioDoc, rows: &RowProps) -> Html 
             <legend>{ tr(lang, "Actions") }</legend>
             { for empty }
             { rows }
+            { for hidden }
             <div class="editor-buttons">
                 <button type="button" id={form.id(ADD_ACTION_KEY)}
                     onclick={form.on_click(|| Edit::AddAction)}>{ tr(lang, "Add action") }</button>

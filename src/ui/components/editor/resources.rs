@@ -3,9 +3,10 @@
 use super::edit::{time_input_value, Edit, ResourceEdit};
 use super::form::{term_options, Control, Field, Form, TextKind, ToEdit};
 use super::held::Slot;
-use super::row::{row_shows, List, RowProps};
+use super::row::{row_shows, List, RowProps, MAX_ROWS};
 use crate::engine::doc::ResourceDoc;
 use crate::engine::{BillingMode, ScenarioDoc};
+use crate::ui::i18n::format::count_of as count;
 use crate::ui::i18n::{tr, trf};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -38,20 +39,32 @@ fn fields(mode: BillingMode) -> &'static [&'static str] {
 /// Whether a resource's row shows the problems at `path` beside one of its fields.
 pub fn shows(doc: &ScenarioDoc, path: &str) -> bool {
     row_shows(path, List::Resources, |i| {
-        doc.resources.get(i).map(|r| fields(r.billing))
+        doc.resources
+            .get(i)
+            .filter(|_| i < MAX_ROWS)
+            .map(|r| fields(r.billing))
     })
 }
 
 /// The "Resources" fieldset; `rows` carries what every row is rendered from.
 pub fn resources_section(form: &Form, doc: &ScenarioDoc, rows: &RowProps) -> Html {
     let lang = form.lang;
-    let editors: Html = (0..doc.resources.len())
+    let editors: Html = (0..doc.resources.len().min(MAX_ROWS))
         .map(|index| html! { <ResourceRow ..rows.row(List::Resources, index) /> })
         .collect();
+    let hidden = (doc.resources.len() > MAX_ROWS).then(|| {
+        html! {
+            <p class="editor-note" data-testid="rows-not-shown">
+                { trf(lang, "Only the first {0} of {1} resources are shown here. Change the others in the JSON file (Export JSON, then Import JSON).",
+                    &[&count(lang, MAX_ROWS), &count(lang, doc.resources.len())]) }
+            </p>
+        }
+    });
     html! {
         <fieldset class="editor-section">
             <legend>{ tr(lang, "Resources") }</legend>
             { editors }
+            { for hidden }
             <div class="editor-buttons">
                 <button type="button" id={form.id(ADD_PACKAGE_KEY)}
                     onclick={form.on_click(|| Edit::AddResource(BillingMode::Package))}>

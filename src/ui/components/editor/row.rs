@@ -11,6 +11,10 @@ use crate::ui::i18n::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The most rows a list of the editor shows: a file may hold thousands of actions (or, broken,
+/// thousands of resources), and a row has dozens of elements. The rest run as the file has them;
+/// their problems, if any, are listed above the form.
+pub const MAX_ROWS: usize = 100;
 /// A list of the document whose elements the form shows as rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum List {

@@ -4,6 +4,16 @@
 use super::Part;
 
 pub const PART: Part = part![
+    (
+        "Only the first {0} of {1} actions are shown here; the others run as the file has them. Change them in the JSON file (Export JSON, then Import JSON).",
+        "这里只显示 {1} 个操作中的前 {0} 个；其余操作按文件中的内容运行。请在 JSON 文件中修改它们（先导出 JSON，再导入 JSON）。",
+        "Só as primeiras {0} de {1} ações aparecem aqui; as outras rodam como estão no arquivo. Altere-as no arquivo JSON (Exportar JSON e depois Importar JSON).",
+    ),
+    (
+        "Only the first {0} of {1} resources are shown here. Change the others in the JSON file (Export JSON, then Import JSON).",
+        "这里只显示 {1} 个资源中的前 {0} 个。请在 JSON 文件中修改其余资源（先导出 JSON，再导入 JSON）。",
+        "Só os primeiros {0} de {1} recursos aparecem aqui. Altere os outros no arquivo JSON (Exportar JSON e depois Importar JSON).",
+    ),
     ("Scenario editor", "场景编辑器", "Editor de cenário"),
     (
         "{0} problem, marked below.",
