@@ -88,6 +88,15 @@ async fn mount_with_app(doc: ScenarioDoc) -> (Element, Emitted) {
 
 /// Renders the editor alone with fixed props.
 async fn mount_alone(doc: ScenarioDoc, errors: Vec<FieldError>) -> (Element, Emitted) {
+    mount_editor(doc, errors, false).await
+}
+
+/// [`mount_alone`], `locked` by a workshop question or not.
+async fn mount_editor(
+    doc: ScenarioDoc,
+    errors: Vec<FieldError>,
+    locked: bool,
+) -> (Element, Emitted) {
     let root = fresh_root();
     let emitted = Emitted::default();
     let on_change = {
@@ -98,6 +107,7 @@ async fn mount_alone(doc: ScenarioDoc, errors: Vec<FieldError>) -> (Element, Emi
         doc: Rc::new(doc),
         errors: Rc::new(errors),
         on_change,
+        locked,
     };
     yew::Renderer::<Editor>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -214,6 +224,25 @@ async fn typing_sends_the_whole_edited_document() {
     let mut expected = scenario();
     expected.balance = Some(AmountDoc::text("55.5"));
     assert_eq!(last(&emitted), expected);
+}
+
+#[wasm_bindgen_test]
+async fn a_locked_editor_disables_every_control_and_says_why() {
+    let (root, _) = mount_editor(scenario(), Vec::new(), true).await;
+    let controls = all(&root, "input, select, button");
+    assert!(controls.len() > 10);
+    for control in &controls {
+        assert!(
+            control.matches(":disabled").unwrap_or(false),
+            "{}",
+            control.outer_html()
+        );
+    }
+    assert!(text(&root).contains("Locked during the exercise"));
+    let (root, _) = mount_alone(scenario(), Vec::new()).await;
+    assert!(all(&root, "input")
+        .iter()
+        .all(|i| !i.matches(":disabled").unwrap_or(true)));
 }
 
 #[wasm_bindgen_test]
