@@ -121,8 +121,7 @@ pub fn app() -> Html {
         Work {
             doc: state.doc.clone(),
             now: state.now,
-            pauses: state.workshop.draft.clone(),
-            title: state.workshop.title.clone(),
+            draft: state.workshop.draft.clone(),
         },
         state.playing,
         state.has_work,

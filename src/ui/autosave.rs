@@ -4,29 +4,14 @@
 
 use crate::engine::doc::{parse_json, Node, Value};
 use crate::engine::{ScenarioDoc, Time};
+use crate::ui::workshop_state::Draft;
 use crate::workshop::exercise::{pauses_node, read_pauses};
-use crate::workshop::PauseDoc;
 
 /// The `localStorage` key of the autosave record.
 pub const AUTOSAVE_KEY: &str = "renewal-lab/autosave";
 
 /// The record's format tag.
 pub const AUTOSAVE_FORMAT: &str = "renewal-lab-autosave/1";
-
-/// A trainer's exercise in the making (workshop mode): its title and pause points.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Draft {
-    /// The exercise's title as typed (empty: the scenario's name).
-    pub title: String,
-    /// The pause points, in time order.
-    pub pauses: Vec<PauseDoc>,
-}
-
-impl Draft {
-    fn is_empty(&self) -> bool {
-        self.title.is_empty() && self.pauses.is_empty()
-    }
-}
 
 /// A restored autosave.
 #[derive(Clone, Debug, PartialEq)]

@@ -343,8 +343,7 @@ impl AppState {
                     state.now = state.clamp(saved.now);
                     state.view = View::Lab;
                     state.has_work = true;
-                    state.workshop.draft = Rc::new(saved.draft.pauses);
-                    state.workshop.title = saved.draft.title;
+                    state.workshop.draft = Rc::new(saved.draft);
                 }
                 Err(reason) => {
                     state.notice = Some(LocalText::new(|l| {
@@ -1517,7 +1516,7 @@ mod tests {
             .expect("slug")
             .doc()
             .expect("parses");
-        let draft = autosave::Draft {
+        let draft = workshop_state::Draft {
             title: "Mine".to_string(),
             pauses: crate::workshop::READY[0]
                 .exercise()
@@ -1529,8 +1528,8 @@ mod tests {
         let restored = AppState::start(Some(&saved), None);
         assert_eq!(*restored.doc, saved_doc);
         // The trainer's draft exercise comes back too.
-        assert_eq!(*restored.workshop.draft, draft.pauses);
-        assert_eq!(restored.workshop.title, "Mine");
+        assert_eq!(restored.workshop.draft.pauses, draft.pauses);
+        assert_eq!(restored.workshop.draft.title, "Mine");
         assert_eq!(clock(&restored), "2026-03-12T03:00:00");
         assert_eq!(restored.view, View::Lab);
 

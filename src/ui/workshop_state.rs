@@ -99,12 +99,26 @@ impl Session {
 pub struct WorkshopState {
     /// The trainee's session, if an exercise is open.
     pub session: Option<Session>,
-    /// The trainer's pause points, in time order (shared: a clock tick copies the state).
-    pub draft: Rc<Vec<PauseDoc>>,
-    /// The trainer's exercise title.
-    pub title: String,
+    /// The trainer's exercise in the making (shared: a clock tick copies the state).
+    pub draft: Rc<Draft>,
     /// What the trainer's last step did (or why it did nothing).
     pub report: Option<LocalText>,
+}
+
+/// A trainer's exercise in the making: its title and pause points (autosaved with the scenario).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Draft {
+    /// The exercise's title as typed (empty: the scenario's name).
+    pub title: String,
+    /// The pause points, in time order.
+    pub pauses: Vec<PauseDoc>,
+}
+
+impl Draft {
+    /// Whether there is nothing to keep.
+    pub fn is_empty(&self) -> bool {
+        self.title.is_empty() && self.pauses.is_empty()
+    }
 }
 
 impl WorkshopState {
@@ -203,15 +217,15 @@ pub fn reduce(state: &AppState, action: WorkshopAction) -> AppState {
         WorkshopAction::AddPause(question) => add_pause(state, question),
         WorkshopAction::RemovePause(index) => {
             let mut next = state.clone();
-            if index < next.workshop.draft.len() {
-                Rc::make_mut(&mut next.workshop.draft).remove(index);
+            if index < next.workshop.draft.pauses.len() {
+                Rc::make_mut(&mut next.workshop.draft).pauses.remove(index);
                 next.workshop.report = None;
             }
             next
         }
         WorkshopAction::SetTitle(title) => {
             let mut next = state.clone();
-            next.workshop.title = title;
+            Rc::make_mut(&mut next.workshop.draft).title = title;
             next
         }
     }
@@ -344,7 +358,7 @@ fn add_pause(state: &AppState, question: QuestionDoc) -> AppState {
                     at: state.now.local_string(),
                     question: query.to_doc(&sim.scenario),
                 };
-                let draft = Rc::make_mut(&mut next.workshop.draft);
+                let draft = &mut Rc::make_mut(&mut next.workshop.draft).pauses;
                 let index = draft
                     .partition_point(|p| Time::parse_local(&p.at).is_ok_and(|at| at <= state.now));
                 draft.insert(index, pause);
@@ -415,12 +429,12 @@ pub fn draft_exercise_from(
             tr(l, "the scenario has errors; fix them first").to_string()
         }));
     }
-    if workshop.draft.is_empty() {
+    if workshop.draft.pauses.is_empty() {
         return Err(LocalText::new(|l| {
             tr(l, "add at least one pause point first").to_string()
         }));
     }
-    let title = match workshop.title.trim() {
+    let title = match workshop.draft.title.trim() {
         "" => doc
             .name
             .clone()
@@ -433,7 +447,7 @@ pub fn draft_exercise_from(
         title,
         story: None,
         scenario: doc.clone(),
-        pauses: workshop.draft.to_vec(),
+        pauses: workshop.draft.pauses.clone(),
     };
     Exercise::from_doc(doc.clone())
         .map(|_| doc)
@@ -716,7 +730,7 @@ mod tests {
             QueryKind::FreezeDate,
             None,
         ))));
-        assert_eq!(state.workshop.draft.len(), 1);
+        assert_eq!(state.workshop.draft.pauses.len(), 1);
         let report = state.workshop.report.clone().expect("a report");
         assert!(
             report
@@ -729,7 +743,7 @@ mod tests {
             QueryKind::LastAutoRenewAttempt,
             None,
         ))));
-        assert_eq!(refused.workshop.draft.len(), 1);
+        assert_eq!(refused.workshop.draft.pauses.len(), 1);
         let report = refused.workshop.report.clone().expect("r");
         assert!(
             report.en().starts_with("No pause point added"),
@@ -748,7 +762,7 @@ mod tests {
                 QueryKind::StateAt,
                 Some("2026-04-09T12:00:00"),
             ))));
-        assert_eq!(state.workshop.draft[0].at, "2026-03-20T00:00:00");
+        assert_eq!(state.workshop.draft.pauses[0].at, "2026-03-20T00:00:00");
         let shared = draft_exercise(&state, Lang::En).expect("an exercise");
         assert_eq!(
             shared.title,
@@ -757,7 +771,7 @@ mod tests {
         let opened = Exercise::from_link(&shared.encode()).expect("opens");
         assert_eq!(opened.pauses.len(), 2);
         let removed = state.apply(Action::Workshop(WorkshopAction::RemovePause(0)));
-        assert_eq!(removed.workshop.draft.len(), 1);
+        assert_eq!(removed.workshop.draft.pauses.len(), 1);
     }
 
     #[test]

@@ -174,32 +174,38 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
     let resources = scenario.resources.iter().map(|r| {
         html! { <option value={r.id.clone()} selected={r.id == resource_now}>{ r.id.clone() }</option> }
     });
-    let items = props.workshop.draft.iter().enumerate().map(|(i, pause)| {
-        let at = Time::parse_local(&pause.at)
-            .map(|t| format::second(lang, t))
-            .unwrap_or_else(|_| pause.at.clone());
-        let prompt = Query::from_doc(&pause.question, scenario, "question")
-            .map(|q| crate::ui::workshop_state::prompt(lang, scenario, &q))
-            .unwrap_or_else(|problems| {
-                problems
-                    .first()
-                    .map(|e| errors::field_error(lang, e))
-                    .unwrap_or_default()
+    let items = props
+        .workshop
+        .draft
+        .pauses
+        .iter()
+        .enumerate()
+        .map(|(i, pause)| {
+            let at = Time::parse_local(&pause.at)
+                .map(|t| format::second(lang, t))
+                .unwrap_or_else(|_| pause.at.clone());
+            let prompt = Query::from_doc(&pause.question, scenario, "question")
+                .map(|q| crate::ui::workshop_state::prompt(lang, scenario, &q))
+                .unwrap_or_else(|problems| {
+                    problems
+                        .first()
+                        .map(|e| errors::field_error(lang, e))
+                        .unwrap_or_default()
+                });
+            let on_action = props.on_action.clone();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                on_action.emit(Action::Workshop(WorkshopAction::RemovePause(i)))
             });
-        let on_action = props.on_action.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            on_action.emit(Action::Workshop(WorkshopAction::RemovePause(i)))
+            let label = trf(lang, "Remove pause point {0}", &[&(i + 1).to_string()]);
+            html! {
+                <li data-testid="workshop-draft-item">
+                    <span>{ trf(lang, "At {0}: {1}", &[&at, &prompt]) }</span>{ " " }
+                    <button type="button" class="button button-quiet" aria-label={label} {onclick}>
+                        { tr(lang, "Remove pause point") }
+                    </button>
+                </li>
+            }
         });
-        let label = trf(lang, "Remove pause point {0}", &[&(i + 1).to_string()]);
-        html! {
-            <li data-testid="workshop-draft-item">
-                <span>{ trf(lang, "At {0}: {1}", &[&at, &prompt]) }</span>{ " " }
-                <button type="button" class="button button-quiet" aria-label={label} {onclick}>
-                    { tr(lang, "Remove pause point") }
-                </button>
-            </li>
-        }
-    });
     let default_title = props.doc.name.clone().unwrap_or_default();
     html! {
         <details class="workshop-trainer" data-testid="workshop-trainer">
@@ -211,7 +217,7 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
             <div class="workshop-trainer-form">
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Exercise title") }</span>
-                    <input type="text" value={props.workshop.title.clone()} placeholder={default_title}
+                    <input type="text" value={props.workshop.draft.title.clone()} placeholder={default_title}
                         onchange={on_title} />
                 </label>
                 <label class="field">
@@ -250,7 +256,7 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
                     <input type="text" readonly=true value={link} />
                 </label>
             }
-            if props.workshop.draft.is_empty() {
+            if props.workshop.draft.pauses.is_empty() {
                 <p class="panel-note">{ tr(lang, "No pause points yet.") }</p>
             } else {
                 <ol class="workshop-draft" data-testid="workshop-draft">{ for items }</ol>

@@ -2,24 +2,22 @@
 //! after every change (at most once a second while the clock plays).
 
 use crate::engine::{ScenarioDoc, Time};
-use crate::ui::autosave::Draft;
 use crate::ui::i18n::{errors, trf, LocalText};
 use crate::ui::state::Action;
+use crate::ui::workshop_state::Draft;
 use crate::ui::{autosave, browser};
-use crate::workshop::PauseDoc;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Real milliseconds between saves while playing.
 const PLAYING_SAVE_INTERVAL_MS: f64 = 1000.0;
 
-/// What was saved last (the document and the pauses compared by identity: every change makes
+/// What was saved last (the document and the draft compared by identity: every change makes
 /// new ones).
 #[derive(Default)]
 struct LastSave {
     doc: Option<Rc<ScenarioDoc>>,
-    pauses: Option<Rc<Vec<PauseDoc>>>,
-    title: String,
+    draft: Option<Rc<Draft>>,
     /// When, in real milliseconds.
     at_ms: f64,
 }
@@ -30,40 +28,28 @@ pub struct Work {
     pub doc: Rc<ScenarioDoc>,
     /// The virtual clock.
     pub now: Time,
-    /// The trainer's draft pause points.
-    pub pauses: Rc<Vec<PauseDoc>>,
-    /// The trainer's exercise title.
-    pub title: String,
+    /// The trainer's exercise in the making.
+    pub draft: Rc<Draft>,
 }
 
 /// Keeps the autosave record of the `work` up to date. `has_work` is false on a first visit,
 /// which saves nothing. A failed save is reported once through `on_action`.
 #[hook]
 pub fn use_autosave(work: Work, playing: bool, has_work: bool, on_action: Callback<Action>) {
-    let Work {
-        doc,
-        now,
-        pauses,
-        title,
-    } = work;
+    let Work { doc, now, draft } = work;
     let last = use_mut_ref(LastSave::default);
     let failed = use_mut_ref(|| false);
-    let ids = (Rc::as_ptr(&doc) as usize, Rc::as_ptr(&pauses) as usize);
+    let ids = (Rc::as_ptr(&doc) as usize, Rc::as_ptr(&draft) as usize);
     use_effect_with(
-        (ids, title, now, playing, has_work),
-        move |(_, title, now, playing, has_work)| {
+        (ids, now, playing, has_work),
+        move |&(_, now, playing, has_work)| {
             let mut last = last.borrow_mut();
             let changed = !last.doc.as_ref().is_some_and(|d| Rc::ptr_eq(d, &doc))
-                || !last.pauses.as_ref().is_some_and(|p| Rc::ptr_eq(p, &pauses))
-                || last.title != *title;
+                || !last.draft.as_ref().is_some_and(|d| Rc::ptr_eq(d, &draft));
             let due =
                 !playing || changed || browser::now_ms() - last.at_ms >= PLAYING_SAVE_INTERVAL_MS;
-            if *has_work && due {
-                let draft = Draft {
-                    title: title.clone(),
-                    pauses: pauses.to_vec(),
-                };
-                let record = autosave::encode(&doc, *now, &draft);
+            if has_work && due {
+                let record = autosave::encode(&doc, now, &draft);
                 match browser::storage_set(autosave::AUTOSAVE_KEY, &record) {
                     Ok(()) => *failed.borrow_mut() = false,
                     Err(reason) => {
@@ -79,8 +65,7 @@ pub fn use_autosave(work: Work, playing: bool, has_work: bool, on_action: Callba
                     }
                 }
                 last.doc = Some(doc);
-                last.pauses = Some(pauses);
-                last.title = draft.title;
+                last.draft = Some(draft);
                 last.at_ms = browser::now_ms();
             }
         },
