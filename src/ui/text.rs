@@ -403,20 +403,26 @@ pub struct PlacedLabel {
     pub anchor_end: bool,
 }
 
-/// Places the labels of `ticks` on a track `width_px` wide, `x_of` giving each instant's fraction
-/// of it. A label is drawn rightwards from its tick, or leftwards when it would run past the right
-/// edge. Ticks are not evenly spaced (a month restarts the count of days), so a label that would
-/// touch the one before it is left out with its tick, the weaker of the two (a day just before a
-/// new month's tick, say).
-pub fn place_tick_labels(
-    ticks: Vec<Tick>,
-    x_of: &dyn Fn(Time) -> f64,
-    width_px: f64,
-) -> Vec<PlacedLabel> {
-    // Each placed label with the pixel span it covers.
+/// The axis of a track `width_px` wide from `start` to `end`: the ticks of [`axis_ticks_in`] with
+/// their labels in `lang`, placed so that no two touch.
+pub fn axis_labels(lang: Lang, start: Time, end: Time, width_px: f64) -> Vec<PlacedLabel> {
+    place_labels(
+        axis_ticks_in(lang, start, end, width_px),
+        start,
+        end,
+        width_px,
+    )
+}
+
+/// Places the labels of `ticks` on a track `width_px` wide from `start` to `end`. A label is drawn
+/// rightwards from its tick, or leftwards when it would run past the right edge. Ticks are not
+/// evenly spaced (a month restarts the count of days), so a label that would touch the one before
+/// it is left out with its tick, the weaker of the two (days just before a new month's tick, say).
+fn place_labels(ticks: Vec<Tick>, start: Time, end: Time, width_px: f64) -> Vec<PlacedLabel> {
+    // Each placed label with the right edge of its span, in pixels.
     let mut placed: Vec<(PlacedLabel, f64)> = Vec::new();
     for tick in ticks {
-        let fraction = x_of(tick.at);
+        let fraction = fraction(start, end, tick.at);
         let px = fraction * width_px;
         let anchor_end = px + TICK_LABEL_PX > width_px;
         let (left, right) = if anchor_end {
@@ -424,14 +430,15 @@ pub fn place_tick_labels(
         } else {
             (px, px + TICK_LABEL_PX)
         };
-        if let Some((previous, previous_right)) = placed.last() {
-            if left < previous_right + TICK_LABEL_GAP_PX {
-                if tick.major && !previous.tick.major {
-                    placed.pop();
-                } else {
-                    continue;
-                }
-            }
+        let touches = |(previous, previous_right): &(PlacedLabel, f64)| {
+            (left < previous_right + TICK_LABEL_GAP_PX).then_some(previous.tick.major)
+        };
+        // Weaker labels before it give way to a major tick; otherwise it gives way.
+        while tick.major && placed.last().and_then(touches) == Some(false) {
+            placed.pop();
+        }
+        if placed.last().and_then(touches).is_some() {
+            continue;
         }
         let label = PlacedLabel {
             tick,
@@ -589,9 +596,7 @@ mod tests {
         let end = Time::parse_local("2026-04-13T00:00:00").unwrap();
         for width in [360.0, 500.0, 800.0, 1_280.0, 1_920.0, 3_840.0] {
             for lang in Lang::ALL {
-                let x_of = |t: Time| fraction(start, end, t);
-                let placed =
-                    place_tick_labels(axis_ticks_in(lang, start, end, width), &x_of, width);
+                let placed = axis_labels(lang, start, end, width);
                 assert!(!placed.is_empty(), "{width}");
                 let spans: Vec<(f64, f64)> = placed
                     .iter()
@@ -619,10 +624,10 @@ mod tests {
             label: String::new(),
             major,
         };
-        let x_of = |t: Time| fraction(day(1, false).at, day(31, false).at, t);
-        let placed = place_tick_labels(
-            vec![day(1, true), day(29, false), day(30, true)],
-            &x_of,
+        let placed = place_labels(
+            vec![day(1, true), day(28, false), day(29, false), day(30, true)],
+            day(1, false).at,
+            day(31, false).at,
             600.0,
         );
         let kept: Vec<bool> = placed.iter().map(|p| p.tick.major).collect();

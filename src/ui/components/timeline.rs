@@ -14,8 +14,8 @@ use crate::ui::i18n::{plural, tr, trf, use_lang, Lang};
 use crate::ui::reminder;
 use crate::ui::sim::{Sim, SimRef};
 use crate::ui::text::{
-    axis_ticks_in, fraction, percent, place_tick_labels, slider_step_secs, tier_days_long_in,
-    tier_days_short_in, time_at_fraction, Tick,
+    axis_labels, fraction, percent, slider_step_secs, tier_days_long_in, tier_days_short_in,
+    time_at_fraction, Tick,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -620,7 +620,7 @@ fn raw_geometry(sim: &Sim, width_px: f64, lang: Lang) -> Geometry {
     let start = sim.traces.first().map_or(Time::default(), |t| t.start);
     let end = sim.traces.first().map_or(start, |t| t.until);
     let x_of = |t: Time| fraction(start, end, t);
-    let ticks = place_tick_labels(axis_ticks_in(lang, start, end, width_px), &x_of, width_px)
+    let ticks = axis_labels(lang, start, end, width_px)
         .into_iter()
         .map(|placed| PlacedTick {
             x: percent(placed.fraction),

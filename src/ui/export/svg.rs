@@ -9,9 +9,7 @@
 use crate::engine::{BillingMode, Scenario, State, Time, Trace};
 use crate::ui::components::timeline::MarkerKind;
 use crate::ui::i18n::{tr, trf, Lang};
-use crate::ui::text::{
-    axis_ticks, fraction, minute_text, offset_label, place_tick_labels, second_text,
-};
+use crate::ui::text::{axis_labels, fraction, minute_text, offset_label, second_text};
 use std::fmt::Write;
 
 /// The document's width in pixels.
@@ -202,9 +200,8 @@ pub fn timeline_svg(scenario: &Scenario, traces: &[Trace], now: Time, lang: Lang
 
     // Axis labels; their grid lines are drawn over the lanes, faintly.
     let mut grid = String::new();
-    let track_w = f64::from(TRACK_W);
-    let on_track = |t: Time| fraction(start, end, t);
-    for placed in place_tick_labels(axis_ticks(start, end, track_w), &on_track, track_w) {
+    // Labelled in the file's language, as everything else in it.
+    for placed in axis_labels(lang, start, end, f64::from(TRACK_W)) {
         let tick = &placed.tick;
         let tx = tenths(x_of(tick.at));
         let (opacity, weight) = if tick.major {
@@ -505,6 +502,8 @@ mod tests {
         }
         let (_, _, zh) = render(Lang::ZhCn);
         assert!(zh.contains(">已过期</text>"), "state words in Chinese");
+        assert!(zh.contains("月1日</text>"), "axis labels in Chinese too");
+        assert!(!zh.contains(">Apr "), "no English month on a Chinese axis");
         assert!(
             zh.contains("data-tier=\"V3\""),
             "identifiers stay as they are"
