@@ -53,7 +53,8 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
                 // A time outside the run shows where the clock went instead (the field would
                 // keep the typed text when the clock does not move).
                 if let Some((start, until)) = bounds {
-                    let clamped = at.clamp(start, until);
+                    // (As the reducer clamps; `max` keeps `clamp` from panicking on bad bounds.)
+                    let clamped = at.clamp(start, until.max(start));
                     if clamped != at {
                         input.set_value(&clamped.local_string());
                     }
