@@ -19,4 +19,4 @@ pub use scenario::{Action, ActionKind, AutoRenew, FieldError, Resource, Resource
 pub use simulate::{simulate, simulate_all_tiers};
 pub use term::Term;
 pub use time::{Offset, Time};
-pub use trace::{Event, EventKind, Notice, ResourceStatus, Snapshot, State, Trace};
+pub use trace::{Event, EventKind, Notice, ResourceStatus, Shortfall, Snapshot, State, Trace};

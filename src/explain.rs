@@ -195,7 +195,11 @@ pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation
             };
             (what, "§6 auto-renewal settings", next_attempt)
         }
-        EventKind::ActionRejected { action, reason } => (
+        EventKind::ActionRejected {
+            action,
+            reason,
+            shortfall,
+        } => (
             format!(
                 "{} refused ({}): {}.",
                 match action {
@@ -203,7 +207,10 @@ pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation
                     ActionName::SetAutoRenew => "Auto-renew change",
                 },
                 reason.as_str(),
-                rejection_text(reason)
+                match shortfall {
+                    Some(s) => format!("the balance {} is below the price {}", s.balance, s.price),
+                    None => rejection_text(reason).to_string(),
+                }
             ),
             if action == ActionName::Renew { "§5 manual renewal" } else { "§6 auto-renewal settings" },
             None,

@@ -920,3 +920,40 @@ fn defaults_apply_when_left_out() {
         "{text}"
     );
 }
+
+/// A renewal the balance cannot pay: the text names both amounts; the trace keeps the format's
+/// two fields (`action`, `reason`) and nothing more.
+#[test]
+fn a_refused_renewal_names_the_balance_and_the_price() {
+    let mut s = base();
+    s["actions"] =
+        json!([{ "at": "2026-03-20T12:00:00", "do": "renew", "resource": "ocr", "term": "1m" }]);
+    let out = cli(
+        &["simulate", "-", "--format", "text"],
+        Some(s.to_string().as_bytes()),
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let refused = text
+        .lines()
+        .find(|l| l.contains("Renewal refused"))
+        .unwrap_or_else(|| panic!("no refusal in\n{text}"));
+    assert!(
+        refused.contains("the balance 10.00 is below the price 30.00"),
+        "{refused}"
+    );
+    let trace = simulate(&s, &[]);
+    let rejected = trace["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "action_rejected")
+        .expect("a rejection");
+    let mut fields: Vec<&str> = rejected
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    fields.sort_unstable();
+    assert_eq!(fields, ["action", "at", "kind", "reason", "resource"]);
+}

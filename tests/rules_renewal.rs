@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use renewal_lab::engine::{EventKind, Shortfall};
 use serde_json::json;
 
 /// V3 (packages 7 + 7): bought 2026-03-08 10:00 for 1m, `X` = 2026-04-08, expired 04-09, frozen
@@ -98,6 +99,25 @@ fn the_price_is_per_month_or_per_year() {
             "{term}"
         );
         assert_eq!(r.final_balance(), short.to_string(), "{term}");
+        // the refusal keeps what could not be paid, for the explanations (not written in the JSON)
+        let shortfalls: Vec<_> = r
+            .trace
+            .events
+            .iter()
+            .filter_map(|e| match e.kind {
+                EventKind::ActionRejected { shortfall, .. } => Some(shortfall),
+                _ => None,
+            })
+            .collect();
+        let price = renewal_lab::engine::Cents::parse(price).unwrap();
+        assert_eq!(
+            shortfalls,
+            [Some(Shortfall {
+                price,
+                balance: short
+            })],
+            "{term}"
+        );
     }
 }
 
@@ -258,6 +278,21 @@ fn rejections_are_checked_in_order() {
         let rejected = r.lines_with("rejected");
         assert_eq!(rejected.len(), 1, "{what}: {:?}", r.lines());
         assert!(rejected[0].ends_with(expected), "{what}: {}", rejected[0]);
+        // only a refusal for the balance says how much was missing
+        let has_shortfall = r.trace.events.iter().any(|e| {
+            matches!(
+                e.kind,
+                EventKind::ActionRejected {
+                    shortfall: Some(_),
+                    ..
+                }
+            )
+        });
+        assert_eq!(
+            has_shortfall,
+            expected.ends_with("insufficient_balance"),
+            "{what}"
+        );
     }
 }
 

@@ -11,8 +11,8 @@ use super::scenario::{ActionKind, AutoRenew, ResourceKind, Scenario};
 use super::term::Term;
 use super::time::{add_months, extend_expiry, Time, SECS_PER_DAY, SECS_PER_HOUR};
 use super::trace::{
-    ActionName, Event, EventKind, Meter, Notice, Rejection, RenewSource, ResourceStatus, State,
-    Trace,
+    ActionName, Event, EventKind, Meter, Notice, Rejection, RenewSource, ResourceStatus, Shortfall,
+    State, Trace,
 };
 use chrono::NaiveDate;
 use std::cmp::Reverse;
@@ -727,7 +727,12 @@ impl<'a> Simulator<'a> {
     }
 
     fn reject(&mut self, t: Time, r: usize, action: ActionName, reason: Rejection) {
-        self.emit(t, Some(r), EventKind::ActionRejected { action, reason });
+        let kind = EventKind::ActionRejected {
+            action,
+            reason,
+            shortfall: None,
+        };
+        self.emit(t, Some(r), kind);
     }
 
     fn apply_action(&mut self, kind: &ActionKind, t: Time) {
@@ -769,7 +774,19 @@ impl<'a> Simulator<'a> {
                 }
                 let price = self.scenario.resources[r].price(term).unwrap_or_default();
                 if self.balance < price {
-                    return self.reject(t, r, ActionName::Renew, Rejection::InsufficientBalance);
+                    let shortfall = Shortfall {
+                        price,
+                        balance: self.balance,
+                    };
+                    return self.emit(
+                        t,
+                        Some(r),
+                        EventKind::ActionRejected {
+                            action: ActionName::Renew,
+                            reason: Rejection::InsufficientBalance,
+                            shortfall: Some(shortfall),
+                        },
+                    );
                 }
                 self.balance = self.balance.minus(price);
                 self.renew(r, t, term, RenewSource::Manual);

@@ -87,6 +87,15 @@ impl Rejection {
     }
 }
 
+/// A renewal the balance could not pay: its price, and the balance at that instant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Shortfall {
+    /// What the renewal would have cost.
+    pub price: Cents,
+    /// The balance when it was refused.
+    pub balance: Cents,
+}
+
 /// Which customer action was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ActionName {
@@ -172,10 +181,12 @@ pub enum EventKind {
         settings: AutoRenew,
         times_used: bool,
     },
-    /// A customer action that changed nothing.
+    /// A customer action that changed nothing. `shortfall` is set when a renewal could not be
+    /// paid (`insufficient_balance`); the trace format does not write it, the explanations do.
     ActionRejected {
         action: ActionName,
         reason: Rejection,
+        shortfall: Option<Shortfall>,
     },
     /// A notice sent to the customer; it changes nothing. `due` is what it warns of: the package's
     /// last valid second (`X` 23:59:59) for an expiry notice, the release instant for a release one.
@@ -561,7 +572,7 @@ impl Serialize for EventJson<'_> {
                     map.serialize_entry("reason", "times_used")?;
                 }
             }
-            EventKind::ActionRejected { action, reason } => {
+            EventKind::ActionRejected { action, reason, .. } => {
                 map.serialize_entry("action", action.as_str())?;
                 map.serialize_entry("reason", reason.as_str())?;
             }

@@ -1257,6 +1257,28 @@ mod tests {
     }
 
     #[test]
+    fn a_renewal_the_balance_cannot_pay_says_by_how_much() {
+        // auto-renew-low-balance: 20.00 in the account, a month costs 30.00.
+        let state = opened("auto-renew-low-balance").apply(Action::Seek(t("2026-03-10T12:00:00")));
+        let acted = state.apply(Action::Act(Act::Renew {
+            resource: "ocr".to_string(),
+            term: "1m".to_string(),
+        }));
+        let report = acted.act_report.clone().expect("a report");
+        assert_eq!(report.outcome, Outcome::Refused);
+        let en = report.text.en();
+        assert!(
+            en.contains("the balance 20.00 is below the price 30.00"),
+            "{en}"
+        );
+        let pt = report.text.get(Lang::PtBr);
+        assert!(
+            pt.contains("o saldo 20,00 está abaixo do preço 30,00"),
+            "{pt}"
+        );
+    }
+
+    #[test]
     fn a_refused_act_is_recorded_and_explained() {
         // renewal-too-short: at 03-12 09:00 a 1m renewal from the original expiry is too short.
         let state = opened("renewal-too-short").apply(Action::Seek(t("2026-03-12T09:00:00")));

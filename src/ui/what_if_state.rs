@@ -7,7 +7,7 @@
 
 use crate::engine::trace::{ActionName, Rejection, RenewSource};
 use crate::engine::{Cents, EventKind, ScenarioDoc, Time};
-use crate::ui::i18n::explain::state_label;
+use crate::ui::i18n::explain::{refusal, state_label};
 use crate::ui::i18n::format::{money, second, typed_amount};
 use crate::ui::i18n::{errors, tr, trf, Lang};
 use crate::ui::sim::{Sim, SimRef};
@@ -444,8 +444,15 @@ pub fn event_text(lang: Lang, kind: &EventKind) -> String {
             (false, false) => tr(lang, "auto-renew is switched off"),
         }
         .to_string(),
-        EventKind::ActionRejected { action, reason } => {
-            let reason = [reason_text(lang, reason)];
+        EventKind::ActionRejected {
+            action,
+            reason,
+            shortfall,
+        } => {
+            let reason = [&*match shortfall {
+                Some(_) => refusal(lang, reason, shortfall),
+                None => reason_text(lang, reason).to_string(),
+            }];
             match action {
                 ActionName::Renew => trf(lang, "the renewal is refused: {0}", &reason),
                 ActionName::SetAutoRenew => {

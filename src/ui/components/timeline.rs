@@ -8,7 +8,7 @@
 
 use crate::engine::trace::{ActionName, RenewSource};
 use crate::engine::{BillingMode, EventKind, Offset, State, Time, Trace};
-use crate::ui::i18n::explain::{act_name, rejection, state_name, term, when};
+use crate::ui::i18n::explain::{act_name, refusal, state_name, term, when};
 use crate::ui::i18n::format::{minute, money, offset as offset_label, second};
 use crate::ui::i18n::{plural, tr, trf, use_lang, Lang};
 use crate::ui::reminder;
@@ -800,7 +800,11 @@ fn marker_sentence(lang: Lang, kind: &EventKind, renewal: Option<&EventKind>) ->
             "Topped up {0}. Balance {1}. [{2}]",
             &[&m(amount), &m(balance), tr(lang, "§7 balance")],
         ),
-        EventKind::ActionRejected { action, reason } => {
+        EventKind::ActionRejected {
+            action,
+            reason,
+            shortfall,
+        } => {
             let rule = match action {
                 ActionName::Renew => tr(lang, "§5 manual renewal"),
                 ActionName::SetAutoRenew => tr(lang, "§6 auto-renewal settings"),
@@ -808,7 +812,11 @@ fn marker_sentence(lang: Lang, kind: &EventKind, renewal: Option<&EventKind>) ->
             trf(
                 lang,
                 "{0} refused: {1}. [{2}]",
-                &[act_name(lang, action), rejection(lang, reason), rule],
+                &[
+                    act_name(lang, action),
+                    &refusal(lang, reason, shortfall),
+                    rule,
+                ],
             )
         }
         EventKind::Purchased { .. }

@@ -3,7 +3,7 @@
 
 use super::format::{count, days, money, second};
 use super::{tr, trf, Lang};
-use crate::engine::trace::{ActionName, Rejection, RenewSource};
+use crate::engine::trace::{ActionName, Rejection, RenewSource, Shortfall};
 use crate::engine::{BillingMode, Event, EventKind, Scenario, State, Term, Time, Trace};
 use crate::ui::reminder;
 
@@ -51,6 +51,19 @@ pub fn state_meaning(lang: Lang, state: State) -> &'static str {
         State::Expired => tr(lang, "grace period: still usable"),
         State::Frozen => tr(lang, "retention period: not usable, data kept"),
         State::Released => tr(lang, "released: data deleted"),
+    }
+}
+
+/// Why an act was refused, in words: with the balance and the price when the balance could not
+/// pay a renewal.
+pub fn refusal(lang: Lang, reason: Rejection, shortfall: Option<Shortfall>) -> String {
+    match shortfall {
+        Some(Shortfall { price, balance }) => trf(
+            lang,
+            "the balance {0} is below the price {1}",
+            &[&money(lang, balance), &money(lang, price)],
+        ),
+        None => rejection(lang, reason).to_string(),
     }
 }
 
@@ -280,11 +293,15 @@ pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) ->
             };
             (what, tr(lang, "§6 auto-renewal settings"), next_attempt)
         }
-        EventKind::ActionRejected { action, reason } => (
+        EventKind::ActionRejected {
+            action,
+            reason,
+            shortfall,
+        } => (
             trf(
                 lang,
                 "{0} refused: {1}.",
-                &[act_name(lang, action), rejection(lang, reason)],
+                &[act_name(lang, action), &refusal(lang, reason, shortfall)],
             ),
             if action == ActionName::Renew {
                 tr(lang, "§5 manual renewal")

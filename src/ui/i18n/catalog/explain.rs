@@ -12,6 +12,7 @@ pub const PART: Part = part![
     ("pay-per-use resources cannot be renewed or auto-renewed", "按需计费资源不能续费或自动续费", "recursos pagos por uso não podem ser renovados nem renovados automaticamente"),
     ("the new expiry, counted from the original expiry date, would already be past", "从原到期日起算的新到期时间已经过去", "o novo vencimento, contado a partir da data de vencimento original, já teria passado"),
     ("the balance is below the price", "余额低于价格", "o saldo está abaixo do preço"),
+    ("the balance {0} is below the price {1}", "余额 {0} 低于价格 {1}", "o saldo {0} está abaixo do preço {1}"),
     ("auto-renew can only be changed while the resource is available", "只有在资源可用时才能更改自动续费", "a renovação automática só pode ser alterada enquanto o recurso está disponível"),
     ("Renewal", "续费", "Renovação"),
     ("Auto-renew change", "自动续费更改", "Alteração da renovação automática"),
