@@ -42,7 +42,7 @@ pub fn state_meaning(state: State) -> &'static str {
         State::Available => "in service",
         State::Expired => "grace period: still usable",
         State::Frozen => "retention period: not usable, data kept",
-        State::Released => "released: data deleted",
+        State::Released => "data deleted; it cannot be renewed",
     }
 }
 

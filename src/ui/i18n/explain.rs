@@ -50,7 +50,7 @@ pub fn state_meaning(lang: Lang, state: State) -> &'static str {
         State::Available => tr(lang, "in service"),
         State::Expired => tr(lang, "grace period: still usable"),
         State::Frozen => tr(lang, "retention period: not usable, data kept"),
-        State::Released => tr(lang, "released: data deleted"),
+        State::Released => tr(lang, "data deleted; it cannot be renewed"),
     }
 }
 

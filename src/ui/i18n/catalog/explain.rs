@@ -7,7 +7,7 @@ pub const PART: Part = part![
     ("in service", "服务中", "em serviço"),
     ("grace period: still usable", "宽限期：仍可使用", "período de carência: ainda utilizável"),
     ("retention period: not usable, data kept", "保留期：不可使用，数据保留", "período de retenção: não utilizável, dados mantidos"),
-    ("released: data deleted", "已释放：数据已删除", "liberado: dados excluídos"),
+    ("data deleted; it cannot be renewed", "数据已删除，无法续费", "dados excluídos; não pode mais ser renovado"),
     ("the resource was already released (its data is deleted)", "资源已被释放（数据已删除）", "o recurso já foi liberado (seus dados foram excluídos)"),
     ("pay-per-use resources cannot be renewed or auto-renewed", "按需计费资源不能续费或自动续费", "recursos pagos por uso não podem ser renovados nem renovados automaticamente"),
     ("the new expiry, counted from the original expiry date, would already be past", "从原到期日起算的新到期时间已经过去", "o novo vencimento, contado a partir da data de vencimento original, já teria passado"),
