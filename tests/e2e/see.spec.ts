@@ -140,6 +140,19 @@ test('timeline markers show attempts, renewals, top-ups and rejected acts at the
   await expect(page.getByTestId('timeline')).toContainText(/Feb|Mar|2026-02|2026-03/);
 });
 
+test('the day axis stays at the top of the window while lower tiers are read', async ({ page }) => {
+  await openLink(page, gallery('auto-renew-low-balance'));
+  const lane = (tier: string) => page.locator(`[data-testid="lane"][data-tier="${tier}"][data-resource="ocr"]`);
+  await lane('V5').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  // V0's lane has scrolled out above the window, the axis has not.
+  const v0 = await lane('V0').boundingBox();
+  expect(v0 && v0.y + v0.height).toBeLessThan(0);
+  const axis = await page.getByTestId('timeline').locator('.tl-axis').boundingBox();
+  expect(axis).not.toBeNull();
+  expect(Math.abs(axis?.y ?? -100)).toBeLessThan(2);
+  await expect(page.getByTestId('timeline').locator('.tl-axis')).toContainText('Apr 1');
+});
+
 test('the event log shows the chosen tier up to the clock, each row in plain words with its rule', async ({ page }) => {
   const scenario = gallery('renewed-in-retention');
   await openLink(page, scenario);
