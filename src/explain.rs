@@ -126,7 +126,7 @@ pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation
     });
     let next_attempt = status
         .and_then(|s| s.next_attempt)
-        .map(|at| format!("next auto-renew attempt {}", when(at)));
+        .map(|at| format!("auto-renew attempt {}", when(at)));
     let join = |parts: [Option<String>; 2]| {
         let parts: Vec<String> = parts.into_iter().flatten().collect();
         (!parts.is_empty()).then(|| parts.join("; "))

@@ -474,7 +474,10 @@ async fn the_event_log_shows_the_chosen_tier_up_to_the_clock() {
     let words = text(&last);
     assert!(words.contains("Renewed automatically"), "{words}");
     assert!(words.contains("§6 auto-renewal"), "{words}");
-    assert!(words.contains("next: next auto-renew attempt"), "{words}");
+    assert!(
+        words.contains("next: auto-renew attempt 2026-05-01 03:00"),
+        "{words}"
+    );
 
     choose(&labelled(&app.root, "Log tier"), "V0").await;
     assert_eq!(attr(&log, "aria-label"), "Events of tier V0");

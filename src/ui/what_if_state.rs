@@ -7,7 +7,7 @@
 
 use crate::engine::trace::{ActionName, Rejection, RenewSource};
 use crate::engine::{Cents, EventKind, ScenarioDoc, Time};
-use crate::ui::i18n::explain::{refusal, state_label};
+use crate::ui::i18n::explain::{refusal, state_label, term as term_words};
 use crate::ui::i18n::format::{money, second, typed_amount};
 use crate::ui::i18n::{errors, tr, trf, Lang};
 use crate::ui::sim::{Sim, SimRef};
@@ -421,7 +421,7 @@ pub fn event_text(lang: Lang, kind: &EventKind) -> String {
             expires,
             ..
         } => {
-            let args: [&str; 2] = [&term.to_string(), &second(lang, expires)];
+            let args: [&str; 2] = [&term_words(lang, term), &second(lang, expires)];
             match source {
                 RenewSource::Manual => {
                     trf(lang, "renewed by hand for {0}, valid through {1}", &args)
@@ -565,7 +565,7 @@ mod tests {
             compared.announcement.en(),
             "First divergence at 2026-04-01 03:00:00: ocr, tier V3. Current: auto-renew fails: \
              balance 20.00 is below the price 30.00. What-if (tier V3): auto-renew pays 30.00; \
-             renewed automatically for 1m, valid through 2026-05-08 23:59:59. Balance then: \
+             renewed automatically for 1 month, valid through 2026-05-08 23:59:59. Balance then: \
              20.00 in the current scenario, 10.00 in the what-if."
         );
         // Six tiers, one resource: every lane compared, every one diverging at that instant.

@@ -203,7 +203,7 @@ test('renew a day later, adopt it, undo it', async ({ page }) => {
   branch.actions[0].at = '2026-04-13T09:00:00';
   const explanation = panel(page).getByTestId('whatif-explanation');
   await expect(explanation).toHaveAttribute('data-at', '2026-04-12T09:00:00+08:00');
-  await expect(explanation).toContainText('renewed by hand for 1m');
+  await expect(explanation).toContainText('renewed by hand for 1 month');
   await button(panel(page), 'Go to the divergence').click();
   await expect(lane(page, 'current', 'V1')).toHaveAttribute('data-state', 'available');
   await expect(lane(page, 'whatif', 'V1')).toHaveAttribute('data-state', 'frozen');

@@ -128,7 +128,7 @@ pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) ->
     });
     let next_attempt = status
         .and_then(|s| s.next_attempt)
-        .map(|at| trf(lang, "next auto-renew attempt {0}", &[&when(lang, at)]));
+        .map(|at| trf(lang, "auto-renew attempt {0}", &[&when(lang, at)]));
     let join = |parts: [Option<String>; 2]| {
         let parts: Vec<String> = parts.into_iter().flatten().collect();
         (!parts.is_empty()).then(|| parts.join(tr(lang, "; ")))

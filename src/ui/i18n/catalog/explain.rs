@@ -22,7 +22,7 @@ pub const PART: Part = part![
     ("data deleted at {0} unless topped up", "若不充值，数据将于 {0} 删除", "dados excluídos em {0} se não houver recarga"),
     ("data deleted at {0} unless renewed", "若不续费，数据将于 {0} 删除", "dados excluídos em {0} se não for renovado"),
     ("available again at {0}", "{0} 恢复可用", "disponível de novo em {0}"),
-    ("next auto-renew attempt {0}", "下次自动续费尝试 {0}", "próxima tentativa de renovação automática {0}"),
+    ("auto-renew attempt {0}", "自动续费尝试 {0}", "tentativa de renovação automática {0}"),
     ("§6 auto-renewal at 03:00", "§6 03:00 自动续费", "§6 renovação automática às 03:00"),
     ("§6 auto-renewal switched on on the expiry date", "§6 到期日当天开启自动续费", "§6 renovação automática ativada na data de vencimento"),
     ("Bought; valid through {0}. Balance {1}.", "已购买，有效期至 {0}。余额 {1}。", "Comprado; válido até {0}. Saldo {1}."),
