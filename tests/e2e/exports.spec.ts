@@ -19,6 +19,7 @@ import {
   readLog,
   rfcToEpoch,
   simulateAll,
+  SLUGS,
   tz,
 } from './lab';
 
@@ -223,8 +224,18 @@ test('Print: one page with the summary, the timeline and the status, and no cont
   await expect(summary).toContainText(scenario.name);
   await expect(summary).toContainText(`tier ${scenario.tier}`);
   await expect(summary).toContainText('2026-03-01 12:00:00');
-  await expect(summary.locator('li')).toHaveCount(4);
-  await expect(summary.locator('li').first()).toContainText('2026-03-12 03:00');
+  // What has happened in the customer's tier, and what comes, in words with the amounts.
+  const [soFar, coming] = [summary.locator('ul.print-events').nth(0), summary.locator('ul.print-events').nth(1)];
+  await expect(soFar.locator('li')).toHaveCount(3);
+  await expect(soFar.locator('li').first()).toContainText('2026-01-15 10:00');
+  await expect(soFar.locator('li').last()).toContainText('2026-02-12 03:00');
+  await expect(coming.locator('li')).toHaveCount(6);
+  await expect(coming.locator('li').first()).toContainText('2026-03-12 03:00');
+  await expect(coming.locator('li').first()).toContainText('Auto-renew paid 30.00');
+  await expect(summary).toContainText('More follow');
+  // Only the customer's tier's status is printed; the timeline compares the tiers.
+  await expect(page.locator('[data-testid="tier-status"]:visible')).toHaveCount(1);
+  await expect(page.locator(`[data-testid="tier-status"][data-tier="${scenario.tier}"]`)).toBeVisible();
   await expect(page.getByTestId('timeline')).toBeVisible();
   await expect(page.getByTestId('status-panel')).toBeVisible();
   for (const hidden of ['editor', 'clock-bar', 'act-panel', 'event-log', 'what-if', 'workshop-trainer']) await expect(page.getByTestId(hidden)).toBeHidden();
@@ -240,6 +251,22 @@ test('Print: one page with the summary, the timeline and the status, and no cont
     const pdf = await page.pdf({ format, printBackground: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
     expect(pages.length, `one ${format} page`).toBe(1);
+  }
+});
+
+test('Print: every gallery scenario fits one A4 and one Letter page, at its start and mid-run', async ({ page }) => {
+  for (const slug of SLUGS) {
+    await openLink(page, gallery(slug));
+    for (const steps of [0, 5]) {
+      for (let i = 0; i < steps; i++) await button(page, 'Next event').click();
+      await page.emulateMedia({ media: 'print' });
+      for (const format of ['A4', 'Letter'] as const) {
+        const pdf = await page.pdf({ format, printBackground: true });
+        const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+        expect(pages.length, `${slug} after ${steps} events on ${format}`).toBe(1);
+      }
+      await page.emulateMedia({ media: 'screen' });
+    }
   }
 });
 

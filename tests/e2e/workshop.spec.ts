@@ -153,7 +153,7 @@ for (const slug of ['auto-renew-retries', 'refused-acts']) test(`a workshop is c
       // Nothing else shows the run past the clock either: no what-if, and the exports and the
       // printed summary are made from what has happened so far.
       await expect(page.getByTestId('what-if')).toHaveCount(0);
-      await expect(page.getByTestId('print-summary')).toContainText('Nothing more is scheduled.');
+      await expect(page.getByTestId('print-summary')).toContainText('Nothing more happens before the simulation ends');
       const asked = localToEpoch(pause.at, tz(exercise.scenario));
       const { bytes } = await download(page, 'Export CSV');
       const [, ...rows] = parseCsv(bytes.toString('utf8').slice(1));

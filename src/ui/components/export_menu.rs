@@ -1,14 +1,16 @@
 //! Exports and printing of the lab view: the event logs as CSV, the coming dates as an
 //! iCalendar file, the timeline as SVG and PNG, and Print. Also the summary that only paper
-//! shows (static/css/print.css): the scenario, its tier, the clock and the coming dates.
+//! shows (static/css/print.css): the scenario, its tier, the clock, and the latest and coming
+//! events of its tier in words.
 //!
 //! Every file is a pure function of the simulation and the virtual clock (`src/ui/export.rs`), made
 //! in the page and downloaded from a `blob:` address: nothing leaves the page.
 
-use crate::engine::Time;
+use crate::engine::{Event, Time, Trace};
 use crate::ui::browser::describe;
 use crate::ui::components::toolbar::export_file_name;
 use crate::ui::export::{self, svg};
+use crate::ui::i18n::explain as say;
 use crate::ui::i18n::format::{minute, offset as offset_label, second};
 use crate::ui::i18n::{errors, tr, trf, use_lang, Lang, LocalText};
 use crate::ui::sim::SimRef;
@@ -18,8 +20,10 @@ use wasm_bindgen_futures::JsFuture;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-/// Coming dates listed on paper; the calendar file has them all.
-const KEY_DATES: usize = 8;
+/// Coming events listed on paper; the CSV has them all.
+const KEY_DATES: usize = 6;
+/// Past events listed on paper: the latest ones.
+const SO_FAR: usize = 4;
 /// The PNG's pixels per SVG pixel.
 const PNG_SCALE: u32 = 2;
 
@@ -148,35 +152,52 @@ async fn png_of(svg: &str) -> Result<web_sys::Blob, String> {
         .map_err(|_| "the canvas made no image".to_string())
 }
 
-/// The first [`KEY_DATES`] coming dates of the scenario's tier after `now`, as printed.
-fn key_dates(sim: &SimRef, now: Time, lang: Lang) -> Html {
-    let dates: Vec<export::Reminder> = sim
-        .traces
-        .get(sim.scenario_tier())
-        .map(|trace| {
-            export::coming(&sim.scenario, trace, now)
-                .take(KEY_DATES + 1)
-                .collect()
-        })
-        .unwrap_or_default();
-    let more = dates.len() > KEY_DATES;
-    let items = dates.iter().take(KEY_DATES).map(|date| {
-        html! {
-            <li>
-                <time>{ minute(lang, date.at) }</time>{ " " }
-                <strong>{ &date.resource }</strong>{ " " }{ date.kind.words(lang) }
-            </li>
-        }
-    });
+/// One printed line: when, who (a resource or the account) and what, in words.
+fn printed_event(lang: Lang, sim: &SimRef, trace: &Trace, event: &Event) -> Html {
+    let scenario = &sim.scenario;
+    let who = event
+        .resource
+        .and_then(|r| scenario.resources.get(r))
+        .map_or(tr(lang, "Account"), |r| r.id.as_str());
+    let what = say::explain(lang, event, scenario, trace).what;
+    html! {
+        <li>
+            <time>{ minute(lang, event.at) }</time>{ " " }
+            <strong>{ who }</strong>{ " " }{ what }
+        </li>
+    }
+}
+
+/// What the paper tells of the scenario's tier: the last [`SO_FAR`] events up to `now` and the
+/// first [`KEY_DATES`] after it, each in words (with the amounts a payment or a refusal involved).
+fn printed_story(sim: &SimRef, now: Time, lang: Lang) -> Html {
+    let Some(trace) = sim.traces.get(sim.scenario_tier()) else {
+        return Html::default();
+    };
+    let passed = trace.events.partition_point(|e| e.at <= now);
+    let (before, after) = trace.events.split_at(passed);
+    let so_far = &before[before.len().saturating_sub(SO_FAR)..];
+    let coming = &after[..after.len().min(KEY_DATES)];
+    let line = |event: &Event| printed_event(lang, sim, trace, event);
     html! {
         <>
-            if dates.is_empty() {
-                <p>{ tr(lang, "Nothing more is scheduled.") }</p>
+            <h3>{ trf(lang, "So far in tier {0}", &[&trace.tier]) }</h3>
+            if so_far.is_empty() {
+                <p>{ tr(lang, "Nothing has happened yet.") }</p>
             } else {
-                <ul class="print-dates">{ for items }</ul>
+                <ul class="print-events">{ for so_far.iter().map(line) }</ul>
             }
-            if more {
-                <p>{ tr(lang, "More follow: the calendar export lists every date.") }</p>
+            <h3>{ trf(lang, "Coming in tier {0}", &[&trace.tier]) }</h3>
+            if coming.is_empty() {
+                <p>
+                    { trf(lang, "Nothing more happens before the simulation ends, {0}; the status below gives the dates that would follow.",
+                          &[&minute(lang, trace.until)]) }
+                </p>
+            } else {
+                <ul class="print-events">{ for coming.iter().map(line) }</ul>
+            }
+            if after.len() > KEY_DATES {
+                <p>{ tr(lang, "More follow: the exported CSV lists every event.") }</p>
             }
         </>
     }
@@ -192,8 +213,8 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
         let trace = sim.traces.get(sim.scenario_tier())?;
         Some(trace.events.partition_point(|e| e.at <= props.now))
     });
-    let dates = use_memo((props.sim.clone(), passed, lang), |(sim, _, lang)| {
-        sim.as_ref().map(|sim| key_dates(sim, props.now, *lang))
+    let story = use_memo((props.sim.clone(), passed, lang), |(sim, _, lang)| {
+        sim.as_ref().map(|sim| printed_story(sim, props.now, *lang))
     });
     let Some(sim) = props.sim.clone() else {
         return Html::default();
@@ -247,9 +268,9 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
         }
     });
 
-    // The summary on paper: the scenario, its tier, the clock and the first coming dates.
+    // The summary on paper: the scenario, its tier, the clock, what happened and what comes.
     let tier = sim.traces.get(sim.scenario_tier());
-    let dates = (*dates).clone().unwrap_or_default();
+    let story = (*story).clone().unwrap_or_default();
     let tier_name = tier.map_or("", |t| t.tier.as_str());
 
     html! {
@@ -267,8 +288,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
                     { trf(lang, "Customer tier {0}; the timeline shows every tier of the policy. Clock: {1} ({2}).",
                           &[tier_name, &second(lang, now), &offset_label(sim.scenario.offset)]) }
                 </p>
-                <h3>{ trf(lang, "Coming dates for tier {0}", &[tier_name]) }</h3>
-                { dates }
+                { story }
             </section>
         </>
     }
