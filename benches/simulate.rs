@@ -7,6 +7,9 @@
 //!   the 6th pays. Target: < 1 ms.
 //! * `events_per_second`: the same shape with 50 resources, reported as events per second.
 //!   Target: ≥ 10 million events per second.
+//! * `largest_file_at_one_instant`: the largest file the format allows, 50 pay-per-use resources
+//!   and 10,000 top-ups all at one instant, for all six tiers (each top-up touches every meter;
+//!   this once took minutes).
 
 use divan::counter::ItemsCount;
 use divan::{black_box, Bencher};
@@ -77,4 +80,27 @@ fn events_per_second(bencher: Bencher) {
     bencher
         .counter(ItemsCount::new(events))
         .bench(|| simulate_all_tiers(black_box(&scenario)));
+}
+
+#[divan::bench]
+fn largest_file_at_one_instant(bencher: Bencher) {
+    let resources: Vec<String> = (0..50)
+        .map(|i| {
+            format!(
+                r#"{{ "id": "m{i}", "billing": "pay_per_use", "start": "2026-01-01T00:00:00", "hourly_rate": "0.01" }}"#
+            )
+        })
+        .collect();
+    let top_up = r#"{ "at": "2026-01-01T00:00:00", "do": "top_up", "amount": "1.00" }"#;
+    let json = format!(
+        r#"{{ "format": "renewal-lab/1", "policy": "huawei-cn", "tier": "V3", "resources": [{}],
+             "actions": [{}], "until": "2026-01-02T00:00:00" }}"#,
+        resources.join(","),
+        vec![top_up; 10_000].join(",")
+    );
+    let scenario = match Scenario::from_json(&json) {
+        Ok(s) => s,
+        Err(errors) => panic!("benchmark scenario is invalid: {errors:?}"),
+    };
+    bencher.bench(|| simulate_all_tiers(black_box(&scenario)));
 }

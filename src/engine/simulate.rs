@@ -298,8 +298,11 @@ pub struct Simulator<'a> {
     queue: BinaryHeap<Reverse<(Time, usize)>>,
     /// Indices of the pay-per-use resources.
     metered: Vec<usize>,
-    /// Resources stepped or acted on at the current instant.
+    /// Resources stepped or acted on at the current instant, each once.
     touched: Vec<usize>,
+    /// Per resource: whether it is in `touched` (so ten thousand top-ups at one instant list
+    /// every metered resource once, not ten thousand times).
+    is_touched: Vec<bool>,
 }
 
 impl<'a> Simulator<'a> {
@@ -364,6 +367,7 @@ impl<'a> Simulator<'a> {
                 .filter(|&r| scenario.resources[r].billing() == BillingMode::PayPerUse)
                 .collect(),
             touched: Vec::new(),
+            is_touched: vec![false; scenario.resources.len()],
         }
     }
 
@@ -464,12 +468,13 @@ impl<'a> Simulator<'a> {
             }
             self.queue.pop();
             if self.due[r] == t {
-                self.touched.push(r);
+                self.touch(r);
             }
         }
-        for &r in &self.metered {
+        for i in 0..self.metered.len() {
+            let r = self.metered[i];
             if self.live[r].meter.is_some_and(|m| m.ticks_at(t)) {
-                self.touched.push(r);
+                self.touch(r);
             }
         }
         sort_dedup(&mut self.touched);
@@ -483,14 +488,25 @@ impl<'a> Simulator<'a> {
             }
             self.next_action += 1;
             match action.kind.resource() {
-                Some(r) => self.touched.push(r),
-                None => self.touched.extend_from_slice(&self.metered),
+                Some(r) => self.touch(r),
+                None => {
+                    for i in 0..self.metered.len() {
+                        self.touch(self.metered[i]);
+                    }
+                }
             }
             self.apply_action(&action.kind, t);
         }
         self.record(t);
         if t >= self.scenario.until {
             self.done = true;
+        }
+    }
+
+    /// Lists resource `r` as touched at the current instant, once.
+    fn touch(&mut self, r: usize) {
+        if !std::mem::replace(&mut self.is_touched[r], true) {
+            self.touched.push(r);
         }
     }
 
@@ -536,6 +552,9 @@ impl<'a> Simulator<'a> {
                     self.queue.push(Reverse((due, r)));
                 }
             }
+        }
+        for &r in &self.touched {
+            self.is_touched[r] = false;
         }
         self.touched.clear();
         self.drop_stale();
@@ -836,7 +855,28 @@ impl<'a> Simulator<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::sort_dedup;
+    use super::{sort_dedup, Simulator};
+    use crate::engine::Scenario;
+
+    #[test]
+    fn a_resource_is_touched_once_per_instant_however_many_actions_name_it() {
+        // Two pay-per-use resources and a package; many top-ups at one instant touch both meters.
+        let json = r#"{ "format": "renewal-lab/1", "tier": "V3", "resources": [
+            { "id": "a", "billing": "pay_per_use", "start": "2026-01-01T00:00:00", "hourly_rate": "1" },
+            { "id": "p", "billing": "package", "start": "2026-01-01T00:00:00", "term": "1m",
+              "prices": { "month": "1", "year": "10" } },
+            { "id": "b", "billing": "pay_per_use", "start": "2026-01-01T00:00:00", "hourly_rate": "1" } ],
+            "actions": [], "until": "2026-01-02T00:00:00" }"#;
+        let scenario = Scenario::from_json(json).expect("valid");
+        let mut sim = Simulator::new(&scenario, "V3");
+        for _ in 0..1000 {
+            for r in [2, 0, 2, 0] {
+                sim.touch(r);
+            }
+        }
+        sim.touch(1);
+        assert_eq!(sim.touched, [2, 0, 1]);
+    }
 
     #[test]
     fn stable_order_matches_a_stable_sort() {
