@@ -239,3 +239,23 @@ fn gallery_titles_and_stories_are_translated() {
         }
     }
 }
+
+/// The lab's headline shows the scenario's name: a ready exercise's scenario is named in every
+/// language too.
+#[test]
+fn ready_exercise_scenario_names_are_translated() {
+    use renewal_lab::ui::i18n::{tr, Lang};
+    use renewal_lab::workshop::exercise::READY;
+    for ready in READY {
+        let exercise = ready.exercise().expect("a valid ready exercise");
+        let name = exercise.scenario.name;
+        assert!(!name.is_empty(), "{}", ready.slug);
+        for lang in [Lang::ZhCn, Lang::PtBr] {
+            assert_ne!(
+                tr(lang, &name),
+                name,
+                "{name:?} has no {lang:?} translation"
+            );
+        }
+    }
+}

@@ -257,6 +257,9 @@ fn lab(
         <crate::ui::components::export_menu::ExportMenu sim={shown.clone()} now={state.now}
             on_action={dispatch.clone()} />
     };
+    let headline = shown.clone().map(|sim| {
+        html! { <crate::ui::components::headline::Headline {sim} now={state.now} /> }
+    });
     let simulated = shown.map(|sim| {
         let now = state.now;
         (
@@ -284,6 +287,7 @@ fn lab(
     html! {
         <div class="lab" data-testid="lab">
             { clock_bar }
+            { headline }
             { exports }
             { stale_note }
             if let Some(session) = state.workshop.session.clone() {

@@ -7,6 +7,7 @@ pub mod error_banner;
 pub mod event_log;
 pub mod export_menu;
 pub mod gallery;
+pub mod headline;
 pub mod language;
 pub mod state_diagram;
 pub mod status_panel;

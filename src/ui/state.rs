@@ -669,7 +669,16 @@ impl AppState {
         let Some(sim) = self.sim.as_ref() else {
             return;
         };
-        if to < from {
+        if step && to > from && only_events_at(sim, from, to) {
+            // One step onto the customer's tier's events: say what they are.
+            self.announcement = LocalText::new(|l| {
+                trf(
+                    l,
+                    "Clock at {0}: {1}",
+                    &[&say::when(l, to), &events_in_words(l, sim, to)],
+                )
+            });
+        } else if to < from {
             self.announcement = LocalText::new(|l| {
                 trf(
                     l,
@@ -769,6 +778,21 @@ fn own_trace(sim: &Sim) -> Option<&Trace> {
     sim.traces.get(sim.scenario_tier())
 }
 
+/// Whether the scenario's own tier has events in `(from, to]`, all of them at `to`.
+fn only_events_at(sim: &Sim, from: Time, to: Time) -> bool {
+    own_trace(sim).is_some_and(|trace| {
+        let after = trace.events.partition_point(|e| e.at <= from);
+        trace.events.get(after).is_some_and(|e| e.at == to)
+    })
+}
+
+/// The scenario's own tier's events at `at`, in words: `ocr: Auto-renew failed: …`.
+fn events_in_words(lang: Lang, sim: &Sim, at: Time) -> String {
+    own_trace(sim).map_or_else(String::new, |trace| {
+        say::sentences(lang, &sim.scenario, trace, events_at(trace, at))
+    })
+}
+
 /// Events of `trace` at exactly `at`.
 fn events_at(trace: &Trace, at: Time) -> &[crate::engine::Event] {
     let low = trace.events.partition_point(|e| e.at < at);
@@ -790,22 +814,11 @@ fn act_report(before: &Sim, after: &Sim, at: Time) -> ActReport {
         .iter()
         .any(|e| matches!(e.kind, EventKind::ActionRejected { .. }));
     let text = LocalText::new(|l| {
-        let sentences: Vec<String> = new_events
-            .iter()
-            .map(|event| {
-                let subject = event
-                    .resource
-                    .and_then(|r| after.scenario.resources.get(r))
-                    .map_or(tr(l, "Account"), |r| r.id.as_str());
-                // In words only (the format's reason codes mean nothing to a customer).
-                let what = say::explain(l, event, &after.scenario, trace).what;
-                trf(l, "{0}: {1}", &[subject, &what])
-            })
-            .collect();
-        let what = if sentences.is_empty() {
+        // In words only (the format's reason codes mean nothing to a customer).
+        let what = if new_events.is_empty() {
             tr(l, "Recorded; nothing changed at this instant.").to_string()
         } else {
-            sentences.join(" ")
+            say::sentences(l, &after.scenario, trace, new_events)
         };
         trf(
             l,
@@ -1129,6 +1142,26 @@ mod tests {
         assert_eq!(
             state.announcement.en(),
             "V3 ocr: available → expired at 2026-04-16 00:00:00"
+        );
+    }
+
+    #[test]
+    fn stepping_onto_events_announces_them_in_words() {
+        // auto-renew-low-balance (V3): the first event after the purchase is the failed attempt.
+        let state = opened("auto-renew-low-balance").apply(Action::NextEvent);
+        assert_eq!(
+            state.announcement.en(),
+            "Clock at 2026-04-01 03:00:00: ocr: Auto-renew failed: balance 20.00 is below the \
+             price 30.00. Nothing was charged."
+        );
+        // A step that passes the customer's tier's events on the way says what changed instead.
+        let jumped = opened("auto-renew-twice")
+            .apply(Action::Seek(t("2026-04-15T23:00:00")))
+            .apply(Action::GoTo(t("2026-05-01T00:00:00")));
+        assert!(
+            !jumped.announcement.en().contains("Now expired"),
+            "{}",
+            jumped.announcement.en()
         );
     }
 

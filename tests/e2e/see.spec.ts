@@ -140,6 +140,29 @@ test('timeline markers show attempts, renewals, top-ups and rejected acts at the
   await expect(page.getByTestId('timeline')).toContainText(/Feb|Mar|2026-02|2026-03/);
 });
 
+test('the headline names the scenario, tells its story, and the last and next events of its tier in words', async ({ page }) => {
+  const scenario = gallery('auto-renew-low-balance');
+  await openLink(page, scenario);
+  const headline = page.getByTestId('headline');
+  await expect(headline.getByRole('heading', { name: scenario.name })).toBeVisible();
+  await expect(headline).toContainText('it fails daily until a top-up pays for it');
+  // At the start: the purchase, and the first (failed) attempt to come.
+  await expect(page.getByTestId('headline-last')).toContainText('2026-03-08 10:00');
+  await expect(page.getByTestId('headline-next')).toContainText('2026-04-01 03:00');
+  await button(page, 'Next event').click();
+  await expect(page.getByTestId('headline-last')).toContainText('Auto-renew failed: balance 20.00 is below the price 30.00');
+  // The step is announced in the same words.
+  await expect(page.getByTestId('announcer')).toContainText('Clock at 2026-04-01 03:00:00: ocr: Auto-renew failed');
+  // In another language, the gallery's title and story are translated too.
+  await page.getByTestId('language').selectOption('pt-BR');
+  await expect(headline).toContainText('Renovação automática ativada, saldo baixo demais');
+  await expect(page.getByTestId('headline-last')).toContainText('saldo 20,00');
+  // At the end of the run nothing comes next.
+  await page.getByTestId('language').selectOption('en');
+  await goToTime(page, '2026-04-20 00:00:00');
+  await expect(page.getByTestId('headline-next')).toHaveCount(0);
+});
+
 test('the day axis stays at the top of the window while lower tiers are read', async ({ page }) => {
   await openLink(page, gallery('auto-renew-low-balance'));
   const lane = (tier: string) => page.locator(`[data-testid="lane"][data-tier="${tier}"][data-resource="ocr"]`);

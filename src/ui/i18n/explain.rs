@@ -109,6 +109,23 @@ pub fn term(lang: Lang, term: Term) -> String {
     trf(lang, if n == 1 { one } else { other }, &[&count(lang, n)])
 }
 
+/// `events` of `trace` (a simulation of `scenario`) as one run of sentences, each naming its
+/// resource (or the account): `ocr: Auto-renew failed: …`.
+pub fn sentences(lang: Lang, scenario: &Scenario, trace: &Trace, events: &[Event]) -> String {
+    let said: Vec<String> = events
+        .iter()
+        .map(|event| {
+            let who = event
+                .resource
+                .and_then(|r| scenario.resources.get(r))
+                .map_or(tr(lang, "Account"), |r| r.id.as_str());
+            let what = explain(lang, event, scenario, trace).what;
+            trf(lang, "{0}: {1}", &[who, &what])
+        })
+        .collect();
+    said.join(" ")
+}
+
 /// Explains `event` of `trace` (a simulation of `scenario`) in `lang`.
 pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation {
     let resource = event.resource.and_then(|r| scenario.resources.get(r));

@@ -63,6 +63,7 @@ pub const PART: Part = part![
     ("No earlier event.", "没有更早的事件。", "Não há evento anterior."),
     ("Opened {0}. Clock at {1}.", "已打开“{0}”。时钟位于 {1}。", "{0} aberto. Relógio em {1}."),
     ("Clock at {0}.", "时钟位于 {0}。", "Relógio em {0}."),
+    ("Clock at {0}: {1}", "时钟位于 {0}：{1}", "Relógio em {0}: {1}"),
     ("Clock back at {0}: {1}.", "时钟回到 {0}：{1}。", "Relógio de volta a {0}: {1}."),
     ("Reached the end of the simulation at {0}.", "已在 {0} 到达模拟终点。", "Fim da simulação alcançado em {0}."),
     ("{0} {1}: {2} → {3} at {4}", "{0} {1}：{2} → {3}，时间 {4}", "{0} {1}: {2} → {3} em {4}"),

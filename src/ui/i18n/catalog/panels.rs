@@ -4,6 +4,9 @@
 use super::Part;
 
 pub const PART: Part = part![
+    ("Untitled scenario", "未命名场景", "Cenário sem título"),
+    ("Last in tier {0}", "等级 {0} 最近", "Último no nível {0}"),
+    ("Next in tier {0}", "等级 {0} 接下来", "Próximo no nível {0}"),
     // Gallery frame
     ("Start from a story", "从一个故事开始", "Comece por uma história"),
     ("Each scenario plays out what happens to a subscription around its expiry. Open one, drive the clock, act as the customer, or edit it.", "每个场景都演示一个订阅在到期前后会发生什么。打开一个场景，拨动时钟，以客户身份操作，或编辑它。", "Cada cenário mostra o que acontece com uma assinatura perto do vencimento. Abra um, conduza o relógio, aja como o cliente ou edite-o."),

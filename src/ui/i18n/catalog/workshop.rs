@@ -210,6 +210,10 @@ pub const PART: Part = part![
     ("§1 time", "§1 时间", "§1 tempo"),
     ("§4 tiers", "§4 客户等级", "§4 níveis"),
     ("§8 order of events at one instant", "§8 同一时刻的事件顺序", "§8 ordem dos eventos em um mesmo instante"),
+    // Ready exercises: the names of their scenarios (shown in the lab's headline)
+    ("Month-end purchases, UTC-05:00", "月末购买，UTC-05:00", "Compras no fim do mês, UTC-05:00"),
+    ("Refused renewals on the international site", "国际站上被拒绝的续费", "Renovações recusadas no site internacional"),
+    ("Top-up at 03:00, auto-renew on the expiry day", "03:00 充值，到期日自动续费", "Recarga às 03:00, renovação automática no dia do vencimento"),
     // Ready exercises: titles and stories
     (
         "Grace, retention, and a late renewal",

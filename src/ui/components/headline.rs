@@ -1,0 +1,124 @@
+//! The lab's headline: the scenario's title and story, and what last happened and comes next in
+//! the customer's tier, in words, next to the clock.
+
+use crate::engine::{Event, Time};
+use crate::ui::i18n::explain::sentences;
+use crate::ui::i18n::format::minute;
+use crate::ui::i18n::{tr, trf, use_lang, Lang};
+use crate::ui::scenarios::GALLERY;
+use crate::ui::sim::SimRef;
+use yew::prelude::*;
+
+/// Properties of [`Headline`].
+#[derive(Properties, PartialEq)]
+pub struct HeadlineProps {
+    /// The simulation shown (in a workshop, cut at the clock: no line tells what comes).
+    pub sim: SimRef,
+    /// The virtual clock.
+    pub now: Time,
+}
+
+/// The one-line story of the gallery scenario named `name`, if it is one.
+fn story_of(name: &str) -> Option<&'static str> {
+    GALLERY
+        .iter()
+        .find(|entry| {
+            entry
+                .doc()
+                .is_ok_and(|doc| doc.name.as_deref() == Some(name))
+        })
+        .map(|entry| entry.story)
+}
+
+/// The events of `trace` at the instant of `events[i]`.
+fn at_instant(events: &[Event], i: usize) -> &[Event] {
+    let at = events[i].at;
+    let low = events.partition_point(|e| e.at < at);
+    let high = events.partition_point(|e| e.at <= at);
+    &events[low..high]
+}
+
+/// The last and the next instant's events of the customer's tier, once `passed` events of it
+/// have happened.
+fn last_and_next(lang: Lang, sim: &SimRef, passed: usize) -> Html {
+    let Some(trace) = sim.traces.get(sim.scenario_tier()) else {
+        return Html::default();
+    };
+    let events = &trace.events;
+    let line = |events: &[Event]| -> Option<(Time, String)> {
+        let at = events.first()?.at;
+        Some((at, sentences(lang, &sim.scenario, trace, events)))
+    };
+    let last = passed
+        .checked_sub(1)
+        .and_then(|i| line(at_instant(events, i)));
+    let next = (passed < events.len())
+        .then(|| line(at_instant(events, passed)))
+        .flatten();
+    let row = |label: String, testid: &'static str, entry: Option<(Time, String)>| {
+        entry.map(|(at, text)| {
+            html! {
+                <div class="headline-row" data-testid={testid}>
+                    <dt>{ label }</dt>
+                    <dd><time>{ minute(lang, at) }</time>{ " · " }{ text }</dd>
+                </div>
+            }
+        })
+    };
+    let tier = trace.tier.as_str();
+    html! {
+        <dl class="headline-now">
+            { row(trf(lang, "Last in tier {0}", &[tier]), "headline-last", last) }
+            { row(trf(lang, "Next in tier {0}", &[tier]), "headline-next", next) }
+        </dl>
+    }
+}
+
+/// The scenario's title (translated when it is a gallery scenario's), its story, and the last and
+/// next events of its tier. It changes only when the clock passes an event, not every frame.
+#[function_component(Headline)]
+pub fn headline(props: &HeadlineProps) -> Html {
+    let lang = use_lang();
+    let sim = &props.sim;
+    let name = sim.scenario.name.clone();
+    let story = use_memo(name.clone(), |name| story_of(name));
+    let passed = sim.traces.get(sim.scenario_tier()).map_or(0, |trace| {
+        trace.events.partition_point(|e| e.at <= props.now)
+    });
+    let now_lines = use_memo((sim.clone(), passed, lang), |(sim, passed, lang)| {
+        last_and_next(*lang, sim, *passed)
+    });
+    let title = if name.is_empty() {
+        tr(lang, "Untitled scenario")
+    } else {
+        tr(lang, &name)
+    };
+    html! {
+        <section class="headline" data-testid="headline" aria-labelledby="rl-headline-title">
+            <h2 id="rl-headline-title" class="headline-title">{ title.to_string() }</h2>
+            if let Some(story) = *story {
+                <p class="headline-story">{ tr(lang, story) }</p>
+            }
+            { (*now_lines).clone() }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gallery_scenario_has_its_story_and_another_has_none() {
+        for entry in &GALLERY {
+            let name = entry
+                .doc()
+                .ok()
+                .and_then(|doc| doc.name)
+                .unwrap_or_default();
+            assert_eq!(story_of(&name), Some(entry.story), "{}", entry.slug);
+        }
+        assert_eq!(story_of("My own scenario"), None);
+        assert_eq!(story_of(""), None);
+    }
+}
