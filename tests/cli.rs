@@ -957,3 +957,50 @@ fn a_refused_renewal_names_the_balance_and_the_price() {
     fields.sort_unstable();
     assert_eq!(fields, ["action", "at", "kind", "reason", "resource"]);
 }
+
+/// A reader that stops early (`renewal-cli … | head -1`) ends the run quietly with success; an
+/// output that cannot be written is an error in words with exit code 1, never a panic.
+#[test]
+fn an_output_closed_early_or_full_is_handled() {
+    let input = base().to_string();
+    // The read end is closed before the input is even sent, so every write meets a closed pipe.
+    let mut child = Command::new(BIN)
+        .args(["simulate", "-", "--all-tiers"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start renewal-cli");
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input.as_bytes()).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // not Linux
+    };
+    let mut child = Command::new(BIN)
+        .args(["simulate", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::from(full))
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start renewal-cli");
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input.as_bytes()).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: cannot write the output: "),
+        "{stderr}"
+    );
+}

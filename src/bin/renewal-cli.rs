@@ -4,7 +4,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use renewal_lab::engine::trace::{EventKind, TraceJson};
 use renewal_lab::engine::{simulate, simulate_all_tiers, Scenario};
 use renewal_lab::explain::text_timeline;
-use std::io::Read;
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 /// Simulates subscription lifecycles (renewal-lab/1 scenarios).
@@ -52,7 +52,7 @@ fn main() -> ExitCode {
     let text = match read_input(&file) {
         Ok(text) => text,
         Err(message) => {
-            eprintln!("error: {file}: {message}");
+            report(&format!("error: {file}: {message}"));
             return ExitCode::from(2);
         }
     };
@@ -60,7 +60,7 @@ fn main() -> ExitCode {
         Ok(s) => s,
         Err(errors) => {
             for e in errors {
-                eprintln!("error: {e}");
+                report(&format!("error: {e}"));
             }
             return ExitCode::from(2);
         }
@@ -92,8 +92,26 @@ fn main() -> ExitCode {
             scenario: &scenario,
         }),
     };
-    println!("{}", output.trim_end());
-    ExitCode::SUCCESS
+    write_output(output.trim_end())
+}
+
+/// Writes the result and a newline to standard output. A reader that stopped early (`| head`)
+/// is not an error; any other failure to write is reported, with exit code 1.
+fn write_output(text: &str) -> ExitCode {
+    let mut out = io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            report(&format!("error: cannot write the output: {e}"));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// One line on standard error (nothing more can be done if even that fails).
+fn report(line: &str) {
+    let _ = writeln!(io::stderr(), "{line}");
 }
 
 /// `{ "tiers": { ... } }`.
