@@ -285,10 +285,19 @@ pub fn text_timeline(scenario: &Scenario, trace: &Trace) -> String {
     out
 }
 
-fn display_name(scenario: &Scenario) -> &str {
+/// The scenario's name for a terminal: control characters (a line break, an escape sequence)
+/// written as escapes, so a name can neither forge a line of the timeline nor drive the terminal.
+fn display_name(scenario: &Scenario) -> String {
     if scenario.name.is_empty() {
-        "Untitled scenario"
-    } else {
-        &scenario.name
+        return "Untitled scenario".to_string();
     }
+    let mut shown = String::with_capacity(scenario.name.len());
+    for c in scenario.name.chars() {
+        if c.is_control() {
+            shown.extend(c.escape_default());
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
 }

@@ -1004,3 +1004,22 @@ fn an_output_closed_early_or_full_is_handled() {
         "{stderr}"
     );
 }
+
+/// A name with a line break or a terminal escape sequence is shown escaped in the text timeline.
+#[test]
+fn control_characters_in_a_name_are_escaped_in_text() {
+    let mut s = base();
+    s["name"] = json!("two\nlines \u{1b}[31mred");
+    let out = cli(
+        &["simulate", "-", "--format", "text"],
+        Some(s.to_string().as_bytes()),
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.starts_with(r"two\nlines \u{1b}[31mred — policy"),
+        "{first}"
+    );
+}
