@@ -779,6 +779,12 @@ fn invalid_input_is_refused_with_its_path() {
             "error: resources[0].auto_renew.times: 100 is out of range (0 to 99)"),
         ("times not a whole number", changed(|s| s["resources"][0]["auto_renew"] = json!({ "enabled": true, "times": 1.5 })),
             "error: resources[0].auto_renew.times: 1.5 is not a whole number"),
+        ("renewals past the year 9999", changed(|s| {
+            s["resources"][0]["start"] = json!("9000-01-01T00:00:00");
+            s["until"] = json!("9000-02-01T00:00:00");
+            s["actions"] = json!(vec![json!({ "at": "9000-01-02T00:00:00", "do": "renew", "resource": "ocr", "term": "5y" }); 200]);
+        }),
+            r#"error: actions[198].term: the renewals of "ocr" up to here would carry its expiry past the year 9999"#),
         ("until more than 100 years after the start", changed(|s| s["until"] = json!("2126-03-08T10:00:01")),
             "error: until: 2126-03-08T10:00:01 is more than 100 years after the earliest start"),
         ("until before a start", changed(|s| s["until"] = json!("2026-03-01T00:00:00")),

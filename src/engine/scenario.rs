@@ -11,6 +11,7 @@ use super::money::Cents;
 use super::policy::{BillingMode, Policy, PolicySource, MAX_PERIOD_DAYS, MAX_TIERS};
 use super::term::Term;
 use super::time::{Offset, Time};
+use chrono::Datelike;
 use std::fmt;
 
 /// The most resources a scenario may have.
@@ -655,7 +656,51 @@ impl Validator {
                 }
             }
         }
+        if self.errors.len() == before {
+            // Only now does `actions[i]` stand for the file's `actions[i]`.
+            self.renewals_within_years(&actions, resources, until);
+        }
         (self.errors.len() == before).then_some(actions)
+    }
+
+    /// Renewals stack on the expiry date, so enough of them could carry it past the year 9999,
+    /// which RFC 3339 cannot write. A resource's manual renewals may add up to what keeps even the
+    /// latest possible expiry (automatic renewals stop by `until`, at most 5 years each) within it.
+    fn renewals_within_years(
+        &mut self,
+        actions: &[Action],
+        resources: &[Resource],
+        until: Option<Time>,
+    ) {
+        let Some(until) = until else { return };
+        let last_year = 9999_i64;
+        for (r, resource) in resources.iter().enumerate() {
+            let ResourceKind::Package { term, .. } = resource.kind else {
+                continue;
+            };
+            let from_year = i64::from(resource.start.date().year().max(until.date().year()));
+            // Room for the first term, one automatic renewal of 5 years, and a month-end.
+            let mut months = i64::from(term.months()) + 60 + 12;
+            for (i, action) in actions.iter().enumerate() {
+                let ActionKind::Renew { resource: of, term } = action.kind else {
+                    continue;
+                };
+                if of != r {
+                    continue;
+                }
+                months += i64::from(term.months());
+                if from_year + months / 12 > last_year {
+                    self.fail(
+                        format!("actions[{i}].term"),
+                        format!(
+                            "the renewals of {:?} up to here would carry its expiry past the year {last_year}",
+                            resource.id
+                        ),
+                    );
+                    break;
+                }
+            }
+        }
     }
 
     fn action_kind(
