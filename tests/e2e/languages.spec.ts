@@ -180,6 +180,9 @@ test('pt-BR: amounts are typed with a decimal comma in the act panel, the editor
   const balance = page.getByTestId('editor').locator('[id$="-balance"]');
   const before = await balance.inputValue();
   const cents = (text: string) => Math.round(Number(text) * 100);
+  // Examples and defaults are written the Brazilian way.
+  await expect(page.getByTestId('top-up-amount')).toHaveAttribute('placeholder', 'ex.: 50,00');
+  await expect(page.getByTestId('what-if').locator('input[inputmode="decimal"]')).toHaveValue('20,00');
   // The act panel: "5,25" tops up 5.25, recorded in the format's notation.
   await page.getByTestId('top-up-amount').fill('5,25');
   await page.getByTestId('top-up').click();

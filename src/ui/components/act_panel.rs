@@ -1,7 +1,7 @@
 //! Acting as the customer at the clock's time: renew, top up, change auto-renew. Each act is
 //! recorded as an action at that instant; the outcome (or the refusal, in words) shows below.
 
-use crate::engine::{AutoRenew, Time};
+use crate::engine::{AutoRenew, Cents, Time};
 use crate::ui::components::editor::term_options;
 use crate::ui::i18n::explain::{state_meaning, state_name, when};
 use crate::ui::i18n::{format, tr, trf, use_lang};
@@ -259,8 +259,9 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
             <form class="act-form" novalidate=true onsubmit={on_top_up}>
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Top-up amount") }</span>
-                    // Amounts are typed as the format writes them (a point before the cents).
-                    <input type="text" inputmode="decimal" autocomplete="off" placeholder="50.00"
+                    // An example in the language's way of writing amounts (both ways are read).
+                    <input type="text" inputmode="decimal" autocomplete="off"
+                        placeholder={trf(lang, "e.g. {0}", &[&format::money(lang, Cents(5_000))])}
                         data-testid="top-up-amount" value={(*amount).clone()} oninput={on_amount} />
                 </label>
                 <button type="submit" class="button" data-testid="top-up">{ tr(lang, "Top up") }</button>

@@ -3,14 +3,14 @@
 
 use crate::engine::{ActionKind, BillingMode, Time};
 use crate::ui::components::what_if_lanes::WhatIfLanes;
-use crate::ui::i18n::format::second;
+use crate::ui::i18n::format::{money, second};
 use crate::ui::i18n::{tr, trf, use_lang};
 use crate::ui::sim::SimRef;
 use crate::ui::state::Action;
 use crate::ui::what_if_state::{
     divergence_text, problem_text, Change, ChangeForm, Comparison, Problem, WhatIfAction,
 };
-use crate::what_if::MAX_DELAY_DAYS;
+use crate::what_if::{DEFAULT_TOP_UP, MAX_DELAY_DAYS};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -115,6 +115,12 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
         action: pick(&form.action, &offered_actions),
         ..(*form).clone()
     };
+    // The untouched default is written as the language writes amounts (20,00 in pt-BR).
+    let shown_amount = if effective.amount == DEFAULT_TOP_UP.to_string() {
+        money(lang, DEFAULT_TOP_UP)
+    } else {
+        effective.amount.clone()
+    };
 
     fn set<E: AsRef<Event> + 'static>(
         form: &UseStateHandle<ChangeForm>,
@@ -160,7 +166,7 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
         Change::TopUp => html! {
             <label class="field">
                 <span class="field-label">{ tr(lang, "Extra top-up amount") }</span>
-                <input type="text" inputmode="decimal" autocomplete="off" value={effective.amount.clone()}
+                <input type="text" inputmode="decimal" autocomplete="off" value={shown_amount}
                     oninput={on_amount} aria-describedby="wi-hint" />
             </label>
         },

@@ -171,9 +171,12 @@ pub fn what_if_lanes(props: &WhatIfLanesProps) -> Html {
         }
     });
     let divergence = result.first.as_ref().map(|d| {
-        let style = format!("left: {}", percent(fraction(start, end, d.at)));
+        let at = fraction(start, end, d.at);
+        let style = format!("left: {}", percent(at));
+        // In the right half the flag hangs to the left of its line, so it never leaves the chart.
+        let late = (at > 0.5).then_some("is-late");
         html! {
-            <div class="wi-divergence" data-testid="whatif-divergence"
+            <div class={classes!("wi-divergence", late)} data-testid="whatif-divergence"
                  data-at={d.at.rfc3339(offset)} {style}>
                 <span class="wi-divergence-flag">{ tr(lang, "first divergence") }</span>
             </div>
