@@ -59,10 +59,15 @@ pub fn reminder_message(notice: Notice, due: Time, resource: &Resource) -> Strin
         n => format!("in {n} days"),
     };
     match notice {
-        Notice::Expiry { days } => format!(
-            "Reminder: {id} expires {}, at the end of {}. Renew it to keep it in service.",
+        Notice::Expiry { days, unpaid } => format!(
+            "Reminder: {id} expires {}, at the end of {}. {}",
             in_days(days),
-            due.date()
+            due.date(),
+            if unpaid {
+                "Auto-renew could not pay for it: top up the balance or renew it to keep it in service."
+            } else {
+                "Renew it to keep it in service."
+            }
         ),
         Notice::Release { days } => format!(
             "Reminder: {id} has lapsed and its data will be deleted {}, at {}. {} to keep it.",

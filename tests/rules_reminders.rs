@@ -545,3 +545,36 @@ fn reminders_change_no_state_or_balance() {
     // 04-06 and 04-08 (after failed attempts; none yet on 04-03), then the three release ones
     assert_eq!(r.reminders("p").len(), 5);
 }
+
+/// The expiry notice tells a customer whose auto-renew is on why it has not renewed, and what
+/// helps; with auto-renew off (from the start, or switched off after failing) it says to renew.
+#[test]
+fn an_expiry_notice_says_when_auto_renew_could_not_pay() {
+    let unpaid =
+        "Auto-renew could not pay for it: top up the balance or renew it to keep it in service.";
+    let plain = "Renew it to keep it in service.";
+    // auto-renew settings, actions, the ending of every expiry notice
+    let cases: [(Value, Vec<Value>, &str); 3] = [
+        (json!({ "enabled": true }), vec![], unpaid),
+        (json!({ "enabled": false }), vec![], plain),
+        (
+            json!({ "enabled": true }),
+            vec![set_auto("2026-04-02T00:00:00", "p", false, json!({}))],
+            plain,
+        ),
+    ];
+    for (auto, actions, ending) in cases {
+        let r = one_package("0", auto.clone(), actions, "2026-04-08T23:59:59");
+        let messages: Vec<&str> = r.json["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "reminder")
+            .map(|e| e["message"].as_str().unwrap())
+            .collect();
+        assert_eq!(messages.len(), 3, "{auto}: {messages:?}");
+        for message in messages {
+            assert!(message.ends_with(ending), "{auto}: {message}");
+        }
+    }
+}

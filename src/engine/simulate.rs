@@ -136,10 +136,19 @@ impl Live {
                 let x = self
                     .expiry
                     .filter(|_| self.started && (!self.auto.enabled || self.attempt_failed))?;
+                // Auto-renew on here means its last attempt failed: the notice says so.
+                let notice: fn(u8) -> Notice = if self.auto.enabled {
+                    |days| Notice::Expiry { days, unpaid: true }
+                } else {
+                    |days| Notice::Expiry {
+                        days,
+                        unpaid: false,
+                    }
+                };
                 Some(ReminderSchedule {
                     base: x.days_before(0, REMINDER_HOUR),
                     days: EXPIRY_REMINDER_DAYS,
-                    notice: |days| Notice::Expiry { days },
+                    notice,
                     due: x.last_second(),
                 })
             }

@@ -128,7 +128,8 @@ pub enum RenewSource {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Notice {
     /// The package's expiry date is `days` calendar days away: 5, 2, or 0 (today).
-    Expiry { days: u8 },
+    /// `unpaid`: auto-renew is on but its last attempt failed for the balance.
+    Expiry { days: u8, unpaid: bool },
     /// Release (data deletion) is `days` calendar days away: 6, 2, or 1 (the last day before it).
     Release { days: u8 },
 }
@@ -145,7 +146,7 @@ impl Notice {
     /// Calendar days from the reminder's date to the date it is about.
     pub fn days(self) -> u8 {
         match self {
-            Notice::Expiry { days } | Notice::Release { days } => days,
+            Notice::Expiry { days, .. } | Notice::Release { days } => days,
         }
     }
 }

@@ -14,14 +14,33 @@ pub fn sentence(lang: Lang, notice: Notice, due: Time, resource: &Resource) -> S
     let instant = when(lang, due);
     let top_up = resource.billing() == BillingMode::PayPerUse;
     match notice {
-        Notice::Expiry { days: 0 } => trf(
+        Notice::Expiry {
+            days: 0,
+            unpaid: false,
+        } => trf(
             lang,
             "Reminder: {0} expires today, at the end of {1}. Renew it to keep it in service.",
             &[id, &date],
         ),
-        Notice::Expiry { days } => trf(
+        Notice::Expiry {
+            days: 0,
+            unpaid: true,
+        } => trf(
+            lang,
+            "Reminder: {0} expires today, at the end of {1}. Auto-renew could not pay for it: top up the balance or renew it to keep it in service.",
+            &[id, &date],
+        ),
+        Notice::Expiry {
+            days,
+            unpaid: false,
+        } => trf(
             lang,
             "Reminder: {0} expires in {1} days, at the end of {2}. Renew it to keep it in service.",
+            &[id, &days.to_string(), &date],
+        ),
+        Notice::Expiry { days, unpaid: true } => trf(
+            lang,
+            "Reminder: {0} expires in {1} days, at the end of {2}. Auto-renew could not pay for it: top up the balance or renew it to keep it in service.",
             &[id, &days.to_string(), &date],
         ),
         Notice::Release { days: 1 } if top_up => trf(
