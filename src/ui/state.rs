@@ -669,16 +669,7 @@ impl AppState {
         let Some(sim) = self.sim.as_ref() else {
             return;
         };
-        if step && to > from && only_events_at(sim, from, to) {
-            // One step onto the customer's tier's events: say what they are.
-            self.announcement = LocalText::new(|l| {
-                trf(
-                    l,
-                    "Clock at {0}: {1}",
-                    &[&say::when(l, to), &events_in_words(l, sim, to)],
-                )
-            });
-        } else if to < from {
+        if to < from {
             self.announcement = LocalText::new(|l| {
                 trf(
                     l,
@@ -688,6 +679,15 @@ impl AppState {
             });
         } else if has_state_changes(sim, from, to) {
             self.announcement = LocalText::new(|l| state_changes(l, sim, from, to));
+        } else if step && only_events_at(sim, from, to) {
+            // One step onto the customer's tier's events (a payment, a reminder): say what they are.
+            self.announcement = LocalText::new(|l| {
+                trf(
+                    l,
+                    "Clock at {0}: {1}",
+                    &[&say::when(l, to), &events_in_words(l, sim, to)],
+                )
+            });
         } else if step {
             self.announcement = LocalText::new(|l| trf(l, "Clock at {0}.", &[&say::when(l, to)]));
         }
@@ -1153,6 +1153,14 @@ mod tests {
             state.announcement.en(),
             "Clock at 2026-04-01 03:00:00: ocr: Auto-renew failed: balance 20.00 is below the \
              price 30.00. Nothing was charged."
+        );
+        // A step onto a state change names the tier and the change, as playing does.
+        let expired = opened("auto-renew-twice")
+            .apply(Action::Seek(t("2026-04-15T23:00:00")))
+            .apply(Action::NextEvent);
+        assert_eq!(
+            expired.announcement.en(),
+            "V3 ocr: available → expired at 2026-04-16 00:00:00"
         );
         // A step that passes the customer's tier's events on the way says what changed instead.
         let jumped = opened("auto-renew-twice")
