@@ -9,8 +9,9 @@
 //      and no growth of the JS heap (after GC) or of the wasm memory
 // Prints a table (medians over several runs) and exits 1 if a target is missed.
 //
-//   node scripts/measure.mjs [--quick] [--dist DIR] [--json FILE]
+//   node scripts/measure.mjs [--quick] [--dist DIR] [--json FILE] [--only PART]
 //   --quick: fewer runs and 10 s of play (for CI).
+//   --only first-render|updates|play: that part alone (the sizes always), while working on it.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -22,6 +23,9 @@ const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
 const DIST = resolve(argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1] : 'dist');
 const JSON_OUT = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : null;
+// `--only first-render|updates|play`: one part, while working on it (the sizes are always shown).
+const ONLY = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
+const part = (name) => ONLY === null || ONLY === name;
 const RUNS = QUICK ? 3 : 7;
 const EDITS = QUICK ? 10 : 30;
 const SCRUBS = QUICK ? 20 : 60;
@@ -338,9 +342,9 @@ async function main() {
   const browser = await chromium.launch(LAUNCH);
   const problems = [];
   try {
-    await firstRender(browser, base, problems);
-    await updates(browser, base, problems);
-    await play(browser, base, problems);
+    if (part('first-render')) await firstRender(browser, base, problems);
+    if (part('updates')) await updates(browser, base, problems);
+    if (part('play')) await play(browser, base, problems);
   } finally {
     await browser.close();
     server.close();

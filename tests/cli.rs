@@ -969,40 +969,33 @@ fn a_refused_renewal_names_the_balance_and_the_price() {
 #[test]
 fn an_output_closed_early_or_full_is_handled() {
     let input = base().to_string();
-    // The read end is closed before the input is even sent, so every write meets a closed pipe.
-    let mut child = Command::new(BIN)
-        .args(["simulate", "-", "--all-tiers"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start renewal-cli");
-    drop(child.stdout.take());
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(input.as_bytes()).unwrap();
-    drop(stdin);
-    let out = child.wait_with_output().unwrap();
+    // Runs the CLI on `input` with `stdout`; `close` drops our end of a piped output before the
+    // input is even sent, so every write meets a closed pipe.
+    let run = |args: &[&str], stdout: Stdio, close: bool| {
+        let mut child = Command::new(BIN)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(stdout)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start renewal-cli");
+        if close {
+            drop(child.stdout.take());
+        }
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(input.as_bytes()).unwrap();
+        drop(stdin);
+        child.wait_with_output().unwrap()
+    };
+    let out = run(&["simulate", "-", "--all-tiers"], Stdio::piped(), true);
     assert!(out.status.success(), "{:?}", out.status);
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.is_empty(), "{stderr}");
 
     let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
         return; // not Linux
     };
-    let mut child = Command::new(BIN)
-        .args(["simulate", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::from(full))
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start renewal-cli");
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(input.as_bytes()).unwrap();
-    drop(stdin);
-    let out = child.wait_with_output().unwrap();
+    let out = run(&["simulate", "-"], Stdio::from(full), false);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

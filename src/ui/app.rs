@@ -258,7 +258,9 @@ fn lab(
             on_action={dispatch.clone()} />
     };
     let headline = shown.clone().map(|sim| {
-        html! { <crate::ui::components::headline::Headline {sim} now={state.now} /> }
+        html! {
+            <crate::ui::components::headline::Headline {sim} now={state.now} playing={state.playing} />
+        }
     });
     let simulated = shown.map(|sim| {
         let now = state.now;

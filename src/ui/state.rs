@@ -1297,14 +1297,21 @@ mod tests {
         assert_eq!(acted.apply(Action::Undo).doc, state.doc);
     }
 
-    #[test]
-    fn a_renewal_the_balance_cannot_pay_says_by_how_much() {
-        // auto-renew-low-balance: 20.00 in the account, a month costs 30.00.
-        let state = opened("auto-renew-low-balance").apply(Action::Seek(t("2026-03-10T12:00:00")));
+    /// Gallery scenario `slug` with the clock at `at`, and the state after renewing its `ocr` for
+    /// a month there.
+    fn renewed_by_hand(slug: &str, at: &str) -> (AppState, AppState) {
+        let state = opened(slug).apply(Action::Seek(t(at)));
         let acted = state.apply(Action::Act(Act::Renew {
             resource: "ocr".to_string(),
             term: "1m".to_string(),
         }));
+        (state, acted)
+    }
+
+    #[test]
+    fn a_renewal_the_balance_cannot_pay_says_by_how_much() {
+        // auto-renew-low-balance: 20.00 in the account, a month costs 30.00.
+        let (_, acted) = renewed_by_hand("auto-renew-low-balance", "2026-03-10T12:00:00");
         let report = acted.act_report.clone().expect("a report");
         assert_eq!(report.outcome, Outcome::Refused);
         let en = report.text.en();
@@ -1322,11 +1329,7 @@ mod tests {
     #[test]
     fn a_refused_act_is_recorded_and_explained() {
         // renewal-too-short: at 03-12 09:00 a 1m renewal from the original expiry is too short.
-        let state = opened("renewal-too-short").apply(Action::Seek(t("2026-03-12T09:00:00")));
-        let acted = state.apply(Action::Act(Act::Renew {
-            resource: "ocr".to_string(),
-            term: "1m".to_string(),
-        }));
+        let (state, acted) = renewed_by_hand("renewal-too-short", "2026-03-12T09:00:00");
         let report = acted.act_report.clone().expect("a report");
         assert_eq!(report.outcome, Outcome::Refused);
         assert!(

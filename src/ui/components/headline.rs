@@ -16,6 +16,9 @@ pub struct HeadlineProps {
     pub sim: SimRef,
     /// The virtual clock.
     pub now: Time,
+    /// Whether the clock is playing: the lines then keep one height, so a change of their text
+    /// (many times a second at top speed) lays out only themselves.
+    pub playing: bool,
 }
 
 /// The one-line story of the gallery scenario named `name`, if it is one.
@@ -67,7 +70,7 @@ fn last_and_next(lang: Lang, sim: &SimRef, passed: usize) -> Html {
     };
     let tier = trace.tier.as_str();
     html! {
-        <dl class="headline-now">
+        <dl class="headline-now" data-testid="headline-now">
             { row(trf(lang, "Last in tier {0}", &[tier]), "headline-last", last) }
             { row(trf(lang, "Next in tier {0}", &[tier]), "headline-next", next) }
         </dl>
@@ -99,7 +102,9 @@ pub fn headline(props: &HeadlineProps) -> Html {
             if let Some(story) = *story {
                 <p class="headline-story">{ tr(lang, story) }</p>
             }
-            { (*now_lines).clone() }
+            <div class={classes!("headline-lines", props.playing.then_some("is-playing"))}>
+                { (*now_lines).clone() }
+            </div>
         </section>
     }
 }
