@@ -4,7 +4,7 @@
 
 use crate::engine::trace::{ActionName, Rejection, RenewSource};
 use crate::engine::{
-    BillingMode, Event, EventKind, Notice, Resource, Scenario, State, Time, Trace,
+    BillingMode, Event, EventKind, Notice, Resource, Scenario, State, Term, Time, Trace,
 };
 
 /// A sentence about one event.
@@ -174,8 +174,9 @@ pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation
         ),
         EventKind::Renewed { source, term, expires, balance } => (
             format!(
-                "{} for {term}, counted from the expiry date; now valid through {}. Balance {balance}.",
+                "{} for {}, counted from the expiry date; now valid through {}. Balance {balance}.",
                 if source == RenewSource::Auto { "Renewed automatically" } else { "Renewed by hand" },
+                term_words(term),
                 when(expires)
             ),
             if source == RenewSource::Auto { "§6 auto-renewal" } else { "§5 manual renewal" },
@@ -189,7 +190,7 @@ pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation
                 format!(
                     "Auto-renew on: {} day(s) before expiry, {} each time, {}.",
                     settings.days_before,
-                    settings.term,
+                    term_words(settings.term),
                     match settings.times {
                         0 => "unlimited".to_string(),
                         n => format!("{n} renewal(s) left"),
@@ -288,6 +289,19 @@ pub fn text_timeline(scenario: &Scenario, trace: &Trace) -> String {
         let _ = writeln!(out);
     }
     out
+}
+
+/// A term in words: `1 month`, `3 months`, `1 year`.
+fn term_words(term: Term) -> String {
+    let (n, unit) = match term {
+        Term::Months(n) => (n, "month"),
+        Term::Years(n) => (n, "year"),
+    };
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
 }
 
 /// The scenario's name for a terminal: control characters (a line break, an escape sequence)
