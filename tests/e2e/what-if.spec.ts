@@ -91,6 +91,8 @@ test('top up 20 more: the failed attempt becomes a success, shown, explained and
   await expect(explanation).toContainText('What-if (tier V3): auto-renew pays 30.00');
   await expect(page.getByTestId('announcer')).toContainText('First divergence at 2026-04-01 03:00:00');
   await expect(panel(page).getByTestId('whatif-divergence')).toHaveAttribute('data-at', at);
+  // Both runs share a day/month axis: the divergence's month is on it.
+  await expect(panel(page).getByTestId('whatif-axis')).toContainText('Apr 1');
   // On every tier's lanes: a failed attempt above, a paid one below, at that instant.
   for (const tier of Object.keys(simulateAll(base))) {
     await expect(lane(page, 'current', tier).locator(`[data-kind="attempt-failed"][data-at="${at}"]`)).toHaveCount(1);

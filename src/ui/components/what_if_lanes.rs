@@ -11,10 +11,13 @@ use crate::ui::i18n::explain::state_label;
 use crate::ui::i18n::format::second;
 use crate::ui::i18n::{tr, trf, use_lang, Lang};
 use crate::ui::sim::Sim;
-use crate::ui::text::{fraction, percent};
+use crate::ui::text::{axis_labels, fraction, percent};
 use crate::ui::what_if_state::{event_text, Comparison};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The track width the what-if axis is labelled for, in pixels.
+const AXIS_WIDTH_PX: f64 = 420.0;
 
 /// Properties of [`WhatIfLanes`].
 #[derive(Properties, PartialEq)]
@@ -183,9 +186,27 @@ pub fn what_if_lanes(props: &WhatIfLanesProps) -> Html {
         }
     });
     let cursor = format!("left: {}", percent(fraction(start, end, now)));
+    // The day/month axis under the lanes, labelled as for a track of modest width (the chart's
+    // own width is not measured), so its labels do not crowd on a phone.
+    let axis = use_memo((start, end, lang), |(start, end, lang)| {
+        axis_labels(*lang, *start, *end, AXIS_WIDTH_PX)
+    });
+    let ticks = axis.iter().map(|placed| {
+        let style = format!("left: {}", percent(placed.fraction));
+        html! {
+            <span class={classes!("wi-tick", placed.tick.major.then_some("is-major"),
+                                  placed.anchor_end.then_some("is-end"))} {style}>
+                { &placed.tick.label }
+            </span>
+        }
+    });
     html! {
         <div class="wi-lanes">
             { for groups }
+            <div class="wi-row" aria-hidden="true">
+                <span class="wi-side"></span>
+                <div class="wi-axis" data-testid="whatif-axis">{ for ticks }</div>
+            </div>
             <div class="wi-overlay" aria-hidden="true">
                 { divergence }
                 <div class="wi-cursor" data-testid="whatif-cursor" style={cursor}></div>
