@@ -260,6 +260,27 @@ pub struct Divergence {
     pub base: Happening,
     /// The what-if then.
     pub branch: Happening,
+    /// When the versions differ only by a notice (a reminder) there, the first instant after
+    /// which they differ in something that counts: an event other than a reminder, or a state.
+    pub then: Option<Consequence>,
+}
+
+/// The first difference beyond notices, after a divergence that was only a reminder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Consequence {
+    /// The instant.
+    pub at: Time,
+    /// The current scenario then.
+    pub base: Happening,
+    /// The what-if then.
+    pub branch: Happening,
+}
+
+/// Whether everything that happens in `h` is a notice.
+fn only_notices(h: &Happening) -> bool {
+    h.events
+        .iter()
+        .all(|e| matches!(e.kind, EventKind::Reminder { .. }))
 }
 
 /// The event with its balance figures set aside: the balance is the account's, shared by every
@@ -305,13 +326,15 @@ fn group(events: &[Event]) -> &[Event] {
     &events[..n]
 }
 
-/// The first instant at which resource `r` differs between traces `a` and `b`: its events at
-/// that instant (balance figures aside) or, through them, its state.
-fn lane_divergence(a: &Trace, b: &Trace, r: usize) -> Option<Time> {
+/// The first instant at or after `from` at which resource `r` differs between traces `a` and
+/// `b`: its events at that instant (balance figures aside, reminders too unless `notices`) or,
+/// through them, its state.
+fn lane_divergence(a: &Trace, b: &Trace, r: usize, from: Time, notices: bool) -> Option<Time> {
     let mine = |t: &Trace| -> Vec<Event> {
         t.events
             .iter()
-            .filter(|e| e.resource == Some(r))
+            .filter(|e| e.resource == Some(r) && e.at >= from)
+            .filter(|e| notices || !matches!(e.kind, EventKind::Reminder { .. }))
             .copied()
             .collect()
     };
@@ -372,14 +395,24 @@ pub fn divergences(base: Side, branch: Side) -> Vec<Divergence> {
             continue;
         };
         for (r, resource) in base.scenario.resources.iter().enumerate() {
-            if let Some(at) = lane_divergence(a, b, r) {
+            if let Some(at) = lane_divergence(a, b, r, a.start.min(b.start), true) {
+                let (then_a, then_b) = (happening(a, r, at), happening(b, r, at));
+                let then = (only_notices(&then_a) && only_notices(&then_b))
+                    .then(|| lane_divergence(a, b, r, at, false))
+                    .flatten()
+                    .map(|later| Consequence {
+                        at: later,
+                        base: happening(a, r, later),
+                        branch: happening(b, r, later),
+                    });
                 found.push(Divergence {
                     pair: (i, j),
                     resource: r,
                     resource_id: resource.id.clone(),
                     at,
-                    base: happening(a, r, at),
-                    branch: happening(b, r, at),
+                    base: then_a,
+                    branch: then_b,
+                    then,
                 });
             }
         }
@@ -441,6 +474,14 @@ pub fn explain_divergence(d: &Divergence, base: Side, branch: Side) -> String {
         text.push_str(&format!(
             " Balance then: {} current, {} what-if.",
             d.base.balance, d.branch.balance
+        ));
+    }
+    if let Some(then) = &d.then {
+        text.push_str(&format!(
+            " Then at {}: Current: {} What-if: {}",
+            explain::when(then.at),
+            happening_text(&then.base, base),
+            happening_text(&then.branch, branch),
         ));
     }
     text
@@ -627,6 +668,29 @@ mod tests {
             text.contains("What-if: nothing happens; it stays expired"),
             "{text}"
         );
+        // A state change is a difference that counts: nothing more to add.
+        assert_eq!(first.then, None);
+    }
+
+    #[test]
+    fn a_divergence_by_a_reminder_alone_says_what_follows_from_it() {
+        // V1 → V0 (1 + 1 days): both expire on 04-09 and freeze on 04-10. V0 is sent a release
+        // reminder at 09:00 on 04-09 (V1, released a week later, is not yet), then V0 is released
+        // on 04-11 while V1 stays frozen until the renewal of 04-12.
+        let (first, text) = compare(
+            "renewed-in-retention",
+            Variation::Tier {
+                tier: "V0".to_string(),
+            },
+        );
+        let first = first.expect("diverges");
+        assert_eq!(first.at, t("2026-04-09T09:00:00"));
+        assert!(only_notices(&first.branch) && first.base.events.is_empty());
+        let then = first.then.expect("a consequence");
+        assert_eq!(then.at, t("2026-04-11T00:00:00"));
+        assert_eq!(then.base.state, Some(State::Frozen));
+        assert_eq!(then.branch.state, Some(State::Released));
+        assert!(text.contains(" Then at 2026-04-11 00:00:00: "), "{text}");
     }
 
     #[test]

@@ -528,6 +528,19 @@ pub fn divergence_text(lang: Lang, comparison: &Comparison) -> String {
             &[&money(lang, d.base.balance), &money(lang, d.branch.balance)],
         ));
     }
+    // A reminder alone is a slight difference: say what follows from it.
+    if let Some(then) = &d.then {
+        text.push(' ');
+        text.push_str(&trf(
+            lang,
+            "Then at {0}: current: {1}. What-if: {2}.",
+            &[
+                &second(lang, then.at),
+                &happening_text(lang, &then.base),
+                &happening_text(lang, &then.branch),
+            ],
+        ));
+    }
     text
 }
 
@@ -535,6 +548,27 @@ pub fn divergence_text(lang: Lang, comparison: &Comparison) -> String {
 mod tests {
     use super::*;
     use crate::ui::scenarios;
+
+    #[test]
+    fn a_reminder_alone_is_followed_by_what_it_leads_to() {
+        let state = compare(
+            &opened("renewed-in-retention"),
+            ChangeForm {
+                change: Change::Tier,
+                tier: "V0".to_string(),
+                ..ChangeForm::default()
+            },
+        );
+        let result = state.what_if.result.clone().expect("a comparison");
+        let text = divergence_text(Lang::En, &result);
+        assert!(
+            text.contains(
+                "Then at 2026-04-11 00:00:00: current: nothing happens, it stays frozen \
+                 (retention period). What-if: it becomes released (data deleted)."
+            ),
+            "{text}"
+        );
+    }
     use crate::ui::state::{Action, AppState};
 
     fn opened(slug: &str) -> AppState {

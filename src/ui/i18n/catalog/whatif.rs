@@ -3,6 +3,7 @@
 use super::Part;
 
 pub const PART: Part = part![
+    ("Then at {0}: current: {1}. What-if: {2}.", "随后在 {0}：当前：{1}。假设：{2}。", "Depois, em {0}: atual: {1}. E se: {2}."),
     ("What-if", "假设分析", "E se"),
     (
         "Branch the scenario with one change and compare both runs on one time axis. The scenario stays as it is unless you adopt the what-if.",
