@@ -63,7 +63,8 @@ fn last_and_next(lang: Lang, sim: &SimRef, passed: usize) -> Html {
             html! {
                 <div class="headline-row" data-testid={testid}>
                     <dt>{ label }</dt>
-                    <dd><time>{ minute(lang, at) }</time>{ " · " }{ text }</dd>
+                    // The whole sentence as a tooltip too: while playing, it is cut to one line.
+                    <dd title={text.clone()}><time>{ minute(lang, at) }</time>{ " · " }{ text }</dd>
                 </div>
             }
         })
