@@ -163,6 +163,28 @@ test('the headline names the scenario, tells its story, and the last and next ev
   await expect(page.getByTestId('headline-next')).toHaveCount(0);
 });
 
+test('on a phone the status cards are one row to swipe, the scenario tier first', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const scenario = gallery('auto-renew-low-balance');
+  await openLink(page, scenario);
+  const cards = page.getByTestId('tier-status');
+  await expect(cards).toHaveCount(6);
+  const boxes = await cards.evaluateAll((els) =>
+    els.map((el) => ({ tier: el.getAttribute('data-tier'), ...el.getBoundingClientRect().toJSON() })));
+  // One row: every card at the same height; the scenario's tier leftmost.
+  expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(1);
+  const leftmost = boxes.reduce((a, b) => (b.left < a.left ? b : a));
+  expect(leftmost.tier).toBe(scenario.tier);
+  // The page itself does not scroll sideways; the row does, also from the keyboard.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
+  const row = page.getByRole('region', { name: 'Status cards, one per tier' });
+  await row.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => row.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  // There the arrow keys scroll; they do not step the clock.
+  await expect(page.getByTestId('clock')).toHaveText('2026-03-08 10:00:00');
+});
+
 test('the day axis stays at the top of the window while lower tiers are read', async ({ page }) => {
   await openLink(page, gallery('auto-renew-low-balance'));
   const lane = (tier: string) => page.locator(`[data-testid="lane"][data-tier="${tier}"][data-resource="ocr"]`);

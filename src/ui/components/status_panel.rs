@@ -309,7 +309,9 @@ pub fn status_panel(props: &StatusPanelProps) -> Html {
                 <h2 id="rl-status-title" class="panel-title">{ tr(lang, "Status by tier") }</h2>
                 <p class="panel-note">{ trf(lang, "At {0} · times in {1}", &[&second(lang, *now), &offset(zone)]) }</p>
             </header>
-            <div class="tier-cards">{ for cards }</div>
+            // A region of its own: on a phone it scrolls sideways, by swipe or by its arrow keys.
+            <div class="tier-cards" role="region" tabindex="0"
+                 aria-label={tr(lang, "Status cards, one per tier")}>{ for cards }</div>
         </section>
     }
 }

@@ -6,6 +6,7 @@ use super::Part;
 pub const PART: Part = part![
     ("Untitled scenario", "未命名场景", "Cenário sem título"),
     ("e.g. {0}", "例如 {0}", "ex.: {0}"),
+    ("Status cards, one per tier", "状态卡片，每个等级一张", "Cartões de status, um por nível"),
     ("Last in tier {0}", "等级 {0} 最近", "Último no nível {0}"),
     ("Next in tier {0}", "等级 {0} 接下来", "Próximo no nível {0}"),
     // Gallery frame
