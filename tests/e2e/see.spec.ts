@@ -163,6 +163,24 @@ test('the headline names the scenario, tells its story, and the last and next ev
   await expect(page.getByTestId('headline-next')).toHaveCount(0);
 });
 
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true });
+
+  test('a tap on a marker names it (a finger cannot hover) and moves the clock there', async ({ page }) => {
+    const scenario = gallery('auto-renew-low-balance');
+    await openLink(page, scenario);
+    const lane = page.locator('[data-testid="lane"][data-tier="V3"][data-resource="ocr"]');
+    const paid = lane.locator('[data-testid="marker"][data-kind="attempt-succeeded"]');
+    await paid.scrollIntoViewIfNeeded();
+    const box = await paid.boundingBox();
+    expect(box).not.toBeNull();
+    if (box) await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(page.getByTestId('marker-tip')).toContainText(/Auto-renew paid 30\.00/);
+    // The tap also moved the clock, to about the glyph's instant (2026-04-04 03:00).
+    await expect(page.getByTestId('clock')).toContainText('2026-04-0');
+  });
+});
+
 test('on a phone the status cards are one row to swipe, the scenario tier first', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   const scenario = gallery('auto-renew-low-balance');

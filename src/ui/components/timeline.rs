@@ -992,11 +992,17 @@ pub fn timeline(props: &TimelineProps) -> Html {
             seek_to_pointer.clone(),
             tip.clone(),
         );
+        let geometry = geometry.clone();
         Callback::from(move |event: PointerEvent| {
             if event.button() != 0 {
                 return;
             }
-            tip.set(None);
+            // A finger cannot hover: a tap names the glyph under it (and moves the clock there).
+            tip.set(if event.pointer_type() == "mouse" {
+                None
+            } else {
+                tip_at(&event, &track_ref, &geometry)
+            });
             event.prevent_default();
             if let Some(track) = track_ref.cast::<Element>() {
                 let _ = track.set_pointer_capture(event.pointer_id());
@@ -1010,6 +1016,17 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let (track_ref, geometry) = (track_ref.clone(), geometry.clone());
         Callback::from(move |event: PointerEvent| {
             if *dragging.borrow() {
+                // A finger that drags away from the glyph it tapped is scrubbing: the tooltip goes.
+                let away = (*tip).as_ref().is_some_and(|shown| {
+                    track_ref.cast::<Element>().is_some_and(|track| {
+                        let rect = track.get_bounding_client_rect();
+                        let x = f64::from(event.client_x()) - rect.left();
+                        (x - shown.x * rect.width()).abs() > TAP_SLOP_PX
+                    })
+                });
+                if away {
+                    tip.set(None);
+                }
                 seek(&event);
             } else if event.pointer_type() == "mouse" {
                 tip.set(tip_at(&event, &track_ref, &geometry));
@@ -1018,7 +1035,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     let onpointerleave = {
         let tip = tip.clone();
-        Callback::from(move |_: PointerEvent| tip.set(None))
+        // A lifted finger leaves too: its tap's tooltip stays until the next touch.
+        Callback::from(move |event: PointerEvent| {
+            if event.pointer_type() == "mouse" {
+                tip.set(None);
+            }
+        })
     };
     let stop_dragging = {
         let dragging: Rc<RefCell<bool>> = dragging;
@@ -1115,8 +1137,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
     }
 }
 
-/// The glyph under the mouse: which tier, lane (none for the tier row) and glyph, and where its
-/// tooltip goes (pixels from the track's top left).
+/// How far (px) a finger may move from a tapped glyph before the tap counts as a drag.
+const TAP_SLOP_PX: f64 = 8.0;
+
+/// The glyph under the mouse (or a tapping finger): which tier, lane (none for the tier row) and
+/// glyph, and where its tooltip goes (pixels from the track's top left).
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Tip {
     tier: usize,
