@@ -998,10 +998,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 return;
             }
             // A finger cannot hover: a tap names the glyph under it (and moves the clock there).
-            tip.set(if event.pointer_type() == "mouse" {
-                None
-            } else {
+            tip.set(if is_touch(&event) {
                 tip_at(&event, &track_ref, &geometry)
+            } else {
+                None
             });
             event.prevent_default();
             if let Some(track) = track_ref.cast::<Element>() {
@@ -1037,7 +1037,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let tip = tip.clone();
         // A lifted finger leaves too: its tap's tooltip stays until the next touch.
         Callback::from(move |event: PointerEvent| {
-            if event.pointer_type() == "mouse" {
+            if !is_touch(&event) {
                 tip.set(None);
             }
         })
@@ -1135,6 +1135,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </label>
         </section>
     }
+}
+
+/// Whether `event` comes from a finger or a pen, which cannot hover.
+fn is_touch(event: &PointerEvent) -> bool {
+    matches!(event.pointer_type().as_str(), "touch" | "pen")
 }
 
 /// How far (px) a finger may move from a tapped glyph before the tap counts as a drag.
