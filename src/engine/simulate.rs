@@ -754,11 +754,19 @@ impl<'a> Simulator<'a> {
         live.next_change = next_lapse_change(State::Available, x.moment(), live.days);
     }
 
-    fn reject(&mut self, t: Time, r: usize, action: ActionName, reason: Rejection) {
+    /// Records a refused act; `shortfall` when it was a renewal the balance could not pay.
+    fn reject(
+        &mut self,
+        t: Time,
+        r: usize,
+        action: ActionName,
+        reason: Rejection,
+        shortfall: Option<Shortfall>,
+    ) {
         let kind = EventKind::ActionRejected {
             action,
             reason,
-            shortfall: None,
+            shortfall,
         };
         self.emit(t, Some(r), kind);
     }
@@ -795,10 +803,10 @@ impl<'a> Simulator<'a> {
                     } else {
                         Rejection::NotPackage
                     };
-                    return self.reject(t, r, ActionName::Renew, reason);
+                    return self.reject(t, r, ActionName::Renew, reason, None);
                 };
                 if Time::end_of_day(extend_expiry(x.date, term.months())) <= t {
-                    return self.reject(t, r, ActionName::Renew, Rejection::TermTooShort);
+                    return self.reject(t, r, ActionName::Renew, Rejection::TermTooShort, None);
                 }
                 let price = self.scenario.resources[r].price(term).unwrap_or_default();
                 if self.balance < price {
@@ -806,15 +814,8 @@ impl<'a> Simulator<'a> {
                         price,
                         balance: self.balance,
                     };
-                    return self.emit(
-                        t,
-                        Some(r),
-                        EventKind::ActionRejected {
-                            action: ActionName::Renew,
-                            reason: Rejection::InsufficientBalance,
-                            shortfall: Some(shortfall),
-                        },
-                    );
+                    let reason = Rejection::InsufficientBalance;
+                    return self.reject(t, r, ActionName::Renew, reason, Some(shortfall));
                 }
                 self.balance = self.balance.minus(price);
                 self.renew(r, t, term, RenewSource::Manual);
@@ -828,10 +829,22 @@ impl<'a> Simulator<'a> {
             } => {
                 let live = &mut self.live[r];
                 if self.scenario.resources[r].billing() == BillingMode::PayPerUse {
-                    return self.reject(t, r, ActionName::SetAutoRenew, Rejection::NotPackage);
+                    return self.reject(
+                        t,
+                        r,
+                        ActionName::SetAutoRenew,
+                        Rejection::NotPackage,
+                        None,
+                    );
                 }
                 let Some(x) = live.expiry.filter(|_| live.state == State::Available) else {
-                    return self.reject(t, r, ActionName::SetAutoRenew, Rejection::NotAvailable);
+                    return self.reject(
+                        t,
+                        r,
+                        ActionName::SetAutoRenew,
+                        Rejection::NotAvailable,
+                        None,
+                    );
                 };
                 let switched_on = enabled && !live.auto.enabled;
                 live.auto.enabled = enabled;

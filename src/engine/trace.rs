@@ -316,6 +316,13 @@ impl Trace {
         &self.events[..self.events.partition_point(|e| e.at <= t)]
     }
 
+    /// The events at exactly `t` (empty when nothing happens then).
+    pub fn events_at(&self, t: Time) -> &[Event] {
+        let low = self.events.partition_point(|e| e.at < t);
+        let high = self.events.partition_point(|e| e.at <= t);
+        &self.events[low..high]
+    }
+
     /// The first event instant strictly after `t`.
     pub fn next_event_after(&self, t: Time) -> Option<Time> {
         self.events

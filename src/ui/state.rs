@@ -789,15 +789,8 @@ fn only_events_at(sim: &Sim, from: Time, to: Time) -> bool {
 /// The scenario's own tier's events at `at`, in words: `ocr: Auto-renew failed: …`.
 fn events_in_words(lang: Lang, sim: &Sim, at: Time) -> String {
     own_trace(sim).map_or_else(String::new, |trace| {
-        say::sentences(lang, &sim.scenario, trace, events_at(trace, at))
+        say::sentences(lang, &sim.scenario, trace, trace.events_at(at))
     })
-}
-
-/// Events of `trace` at exactly `at`.
-fn events_at(trace: &Trace, at: Time) -> &[crate::engine::Event] {
-    let low = trace.events.partition_point(|e| e.at < at);
-    let high = trace.events.partition_point(|e| e.at <= at);
-    trace.events.get(low..high).unwrap_or_default()
 }
 
 /// What the act recorded at `at` did, in the scenario's own tier: the events `after` has at `at`
@@ -808,8 +801,8 @@ fn act_report(before: &Sim, after: &Sim, at: Time) -> ActReport {
             tr(l, "The scenario's tier has no simulation.").into()
         }));
     };
-    let known = own_trace(before).map_or(0, |t| events_at(t, at).len());
-    let new_events = events_at(trace, at).get(known..).unwrap_or_default();
+    let known = own_trace(before).map_or(0, |t| t.events_at(at).len());
+    let new_events = trace.events_at(at).get(known..).unwrap_or_default();
     let refused = new_events
         .iter()
         .any(|e| matches!(e.kind, EventKind::ActionRejected { .. }));

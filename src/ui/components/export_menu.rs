@@ -155,10 +155,7 @@ async fn png_of(svg: &str) -> Result<web_sys::Blob, String> {
 /// One printed line: when, who (a resource or the account) and what, in words.
 fn printed_event(lang: Lang, sim: &SimRef, trace: &Trace, event: &Event) -> Html {
     let scenario = &sim.scenario;
-    let who = event
-        .resource
-        .and_then(|r| scenario.resources.get(r))
-        .map_or(tr(lang, "Account"), |r| r.id.as_str());
+    let who = say::subject(lang, scenario, event);
     let what = say::explain(lang, event, scenario, trace).what;
     html! {
         <li>

@@ -1,7 +1,7 @@
 //! The lab's headline: the scenario's title and story, and what last happened and comes next in
 //! the customer's tier, in words, next to the clock.
 
-use crate::engine::{Event, Time};
+use crate::engine::Time;
 use crate::ui::i18n::explain::sentences;
 use crate::ui::i18n::format::minute;
 use crate::ui::i18n::{tr, trf, use_lang, Lang};
@@ -33,31 +33,22 @@ fn story_of(name: &str) -> Option<&'static str> {
         .map(|entry| entry.story)
 }
 
-/// The events of `trace` at the instant of `events[i]`.
-fn at_instant(events: &[Event], i: usize) -> &[Event] {
-    let at = events[i].at;
-    let low = events.partition_point(|e| e.at < at);
-    let high = events.partition_point(|e| e.at <= at);
-    &events[low..high]
-}
-
 /// The last and the next instant's events of the customer's tier, once `passed` events of it
 /// have happened.
 fn last_and_next(lang: Lang, sim: &SimRef, passed: usize) -> Html {
     let Some(trace) = sim.traces.get(sim.scenario_tier()) else {
         return Html::default();
     };
-    let events = &trace.events;
-    let line = |events: &[Event]| -> Option<(Time, String)> {
-        let at = events.first()?.at;
-        Some((at, sentences(lang, &sim.scenario, trace, events)))
+    // The events at the instant of the `i`-th event, in words.
+    let line = |i: usize| -> Option<(Time, String)> {
+        let at = trace.events.get(i)?.at;
+        Some((
+            at,
+            sentences(lang, &sim.scenario, trace, trace.events_at(at)),
+        ))
     };
-    let last = passed
-        .checked_sub(1)
-        .and_then(|i| line(at_instant(events, i)));
-    let next = (passed < events.len())
-        .then(|| line(at_instant(events, passed)))
-        .flatten();
+    let last = passed.checked_sub(1).and_then(line);
+    let next = line(passed);
     let row = |label: String, testid: &'static str, entry: Option<(Time, String)>| {
         entry.map(|(at, text)| {
             html! {

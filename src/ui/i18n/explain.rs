@@ -115,15 +115,19 @@ pub fn sentences(lang: Lang, scenario: &Scenario, trace: &Trace, events: &[Event
     let said: Vec<String> = events
         .iter()
         .map(|event| {
-            let who = event
-                .resource
-                .and_then(|r| scenario.resources.get(r))
-                .map_or(tr(lang, "Account"), |r| r.id.as_str());
             let what = explain(lang, event, scenario, trace).what;
-            trf(lang, "{0}: {1}", &[who, &what])
+            trf(lang, "{0}: {1}", &[subject(lang, scenario, event), &what])
         })
         .collect();
     said.join(" ")
+}
+
+/// Whom `event` concerns: its resource's id, or the account (a top-up).
+pub fn subject<'a>(lang: Lang, scenario: &'a Scenario, event: &Event) -> &'a str {
+    event
+        .resource
+        .and_then(|r| scenario.resources.get(r))
+        .map_or(tr(lang, "Account"), |r| r.id.as_str())
 }
 
 /// Explains `event` of `trace` (a simulation of `scenario`) in `lang`.

@@ -4,10 +4,9 @@ use super::edit::{time_input_value, verb_value, ActionEdit, Edit};
 use super::form::{term_options, Control, Field, Form, TextKind, ToEdit};
 use super::held::Slot;
 use super::resources::whole_text;
-use super::row::{row_shows, List, RowProps, MAX_ROWS};
+use super::row::{row_shows, rows_not_shown, List, RowProps, MAX_ROWS};
 use crate::engine::doc::{ActionDoc, ActionVerb};
 use crate::engine::ScenarioDoc;
-use crate::ui::i18n::format::count_of as count;
 use crate::ui::i18n::{tr, trf};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -48,14 +47,11 @@ pub fn actions_section(form: &Form, doc: &ScenarioDoc, rows: &RowProps) -> Html 
     let rows: Html = (0..doc.actions.len().min(MAX_ROWS))
         .map(|index| html! { <ActionRow ..rows.row(List::Actions, index) /> })
         .collect();
-    let hidden = (doc.actions.len() > MAX_ROWS).then(|| {
-        html! {
-            <p class="editor-note" data-testid="rows-not-shown">
-                { trf(lang, "Only the first {0} of {1} actions are shown here; the others run as the file has them. Change them in the JSON file (Export JSON, then Import JSON).",
-                    &[&count(lang, MAX_ROWS), &count(lang, doc.actions.len())]) }
-            </p>
-        }
-    });
+    let hidden = rows_not_shown(
+        lang,
+        doc.actions.len(),
+        tr(lang, "Only the first {0} of {1} actions are shown here; the others run as the file has them. Change them in the JSON file (Export JSON, then Import JSON)."),
+    );
     let empty = doc.actions.is_empty().then(|| {
         html! { <p class="editor-note">{ tr(lang, "No actions: the customer never acts.") }</p> }
     });

@@ -3,10 +3,9 @@
 use super::edit::{time_input_value, Edit, ResourceEdit};
 use super::form::{term_options, Control, Field, Form, TextKind, ToEdit};
 use super::held::Slot;
-use super::row::{row_shows, List, RowProps, MAX_ROWS};
+use super::row::{row_shows, rows_not_shown, List, RowProps, MAX_ROWS};
 use crate::engine::doc::ResourceDoc;
 use crate::engine::{BillingMode, ScenarioDoc};
-use crate::ui::i18n::format::count_of as count;
 use crate::ui::i18n::{tr, trf};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -52,14 +51,11 @@ pub fn resources_section(form: &Form, doc: &ScenarioDoc, rows: &RowProps) -> Htm
     let editors: Html = (0..doc.resources.len().min(MAX_ROWS))
         .map(|index| html! { <ResourceRow ..rows.row(List::Resources, index) /> })
         .collect();
-    let hidden = (doc.resources.len() > MAX_ROWS).then(|| {
-        html! {
-            <p class="editor-note" data-testid="rows-not-shown">
-                { trf(lang, "Only the first {0} of {1} resources are shown here. Change the others in the JSON file (Export JSON, then Import JSON).",
-                    &[&count(lang, MAX_ROWS), &count(lang, doc.resources.len())]) }
-            </p>
-        }
-    });
+    let hidden = rows_not_shown(
+        lang,
+        doc.resources.len(),
+        tr(lang, "Only the first {0} of {1} resources are shown here. Change the others in the JSON file (Export JSON, then Import JSON)."),
+    );
     html! {
         <fieldset class="editor-section">
             <legend>{ tr(lang, "Resources") }</legend>

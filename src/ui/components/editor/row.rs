@@ -7,7 +7,8 @@ use super::form::Form;
 use super::held::HeldTexts;
 use crate::engine::doc::ActionVerb;
 use crate::engine::{FieldError, ScenarioDoc};
-use crate::ui::i18n::Lang;
+use crate::ui::i18n::format::count_of;
+use crate::ui::i18n::{fill, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -15,6 +16,18 @@ use yew::prelude::*;
 /// thousands of resources), and a row has dozens of elements. The rest run as the file has them;
 /// their problems, if any, are listed above the form.
 pub const MAX_ROWS: usize = 100;
+
+/// The note under a list of `len` elements that shows only its first [`MAX_ROWS`]; `say` (already
+/// in `lang`) words it from the two counts. Nothing when every element is shown.
+pub fn rows_not_shown(lang: Lang, len: usize, say: &str) -> Option<Html> {
+    (len > MAX_ROWS).then(|| {
+        html! {
+            <p class="editor-note" data-testid="rows-not-shown">
+                { fill(say, &[&count_of(lang, MAX_ROWS), &count_of(lang, len)]) }
+            </p>
+        }
+    })
+}
 /// A list of the document whose elements the form shows as rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum List {
