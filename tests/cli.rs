@@ -659,6 +659,49 @@ fn the_default_output_keeps_to_the_trace_format() {
     }
 }
 
+/// Choice 13 of docs/rules-and-choices.md: a byte order mark is skipped, `null` in an optional
+/// field reads as left out, and `-00:00` is the offset zero.
+#[test]
+fn reading_tolerates_a_byte_order_mark_and_null() {
+    let plain = cli(&["simulate", "-"], Some(base().to_string().as_bytes()));
+    assert!(plain.status.success());
+    let with_bom = cli(
+        &["simulate", "-"],
+        Some(&[b"\xef\xbb\xbf", base().to_string().as_bytes()].concat()),
+    );
+    assert!(
+        with_bom.status.success(),
+        "{}",
+        String::from_utf8_lossy(&with_bom.stderr)
+    );
+    assert_eq!(plain.stdout, with_bom.stdout);
+    // A mark inside the text is still an error, with the column of the mark.
+    refuses(
+        "a byte order mark after a space",
+        &[b" \xef\xbb\xbf", base().to_string().as_bytes()].concat(),
+        "error: line 1 column 2: not valid JSON: expected value",
+    );
+
+    let mut with_nulls = base();
+    with_nulls["name"] = Value::Null;
+    with_nulls["resources"][0]["auto_renew"] = json!({ "enabled": true, "times": null });
+    let mut left_out = base();
+    left_out.as_object_mut().unwrap().remove("name");
+    left_out["resources"][0]["auto_renew"] = json!({ "enabled": true });
+    assert_eq!(simulate(&with_nulls, &[]), simulate(&left_out, &[]));
+    refuses(
+        "null in a required field",
+        &changed(|s| s["tier"] = Value::Null),
+        "error: tier: invalid type: null, expected a string",
+    );
+
+    let mut zero = base();
+    zero["timezone"] = json!("-00:00");
+    let trace = simulate(&zero, &[]);
+    let at = trace["events"][0]["at"].as_str().unwrap();
+    assert!(at.ends_with("+00:00"), "{at}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Invalid input
 

@@ -9,7 +9,7 @@ mod pow10;
 
 pub(crate) use json::{
     invalid_type as invalid_json_type, join as json_join, object as json_object, one_of,
-    parse as parse_json, write as write_json, Node, Value,
+    parse as parse_json, without_bom, write as write_json, Node, Value,
 };
 pub use json::{plain_text, Number};
 
@@ -169,6 +169,7 @@ impl ScenarioDoc {
     /// The messages are serde_json's and serde's, word for word (they were produced by them once;
     /// `tests/doc_parity.rs` keeps it so).
     pub fn from_json(text: &str) -> Result<ScenarioDoc, FieldError> {
+        let text = json::without_bom(text);
         let root = json::parse(text).map_err(syntax)?;
         check_shapes(&root)?;
         Reader {

@@ -927,6 +927,7 @@ enum FileKind {
 
 impl FileKind {
     fn of(text: &str) -> FileKind {
+        let text = crate::engine::doc::without_bom(text);
         let Ok(root) = crate::engine::doc::parse_json(text) else {
             return FileKind::Scenario;
         };
@@ -1557,16 +1558,24 @@ mod tests {
             assert!(error.starts_with("Could not import bad.json: "), "{error}");
             assert!(error.contains(expected), "{error}");
         }
-        // An exercise file opens the exercise.
+        // An exercise file opens the exercise, with or without a byte order mark (Notepad).
         let ready = crate::workshop::READY[0];
-        let opened = state.apply(Action::Import {
-            file_name: "exercise.json".to_string(),
-            text: ready.json.to_string(),
-        });
-        assert!(opened.error.is_none());
-        assert!(opened.workshop.session.is_some());
         let exercise = ready.exercise().expect("valid");
-        assert_eq!(*opened.doc, exercise.doc.scenario);
+        for text in [ready.json.to_string(), format!("\u{feff}{}", ready.json)] {
+            let opened = state.apply(Action::Import {
+                file_name: "exercise.json".to_string(),
+                text,
+            });
+            assert!(opened.error.is_none());
+            assert!(opened.workshop.session.is_some());
+            assert_eq!(*opened.doc, exercise.doc.scenario);
+        }
+        let with_bom = state.apply(Action::Import {
+            file_name: "mine.json".to_string(),
+            text: format!("\u{feff}{}", good.json),
+        });
+        assert!(with_bom.error.is_none());
+        assert_eq!(with_bom.doc, imported.doc);
     }
 
     #[test]

@@ -208,6 +208,7 @@ impl QuestionDoc {
 impl ExerciseDoc {
     /// Reads a document, naming the JSON path (or line and column) of any problem.
     pub fn from_json(text: &str) -> Result<ExerciseDoc, FieldError> {
+        let text = crate::engine::doc::without_bom(text);
         let root = parse_json(text).map_err(|e| {
             FieldError::new(
                 format!("line {} column {}", e.line, e.column),

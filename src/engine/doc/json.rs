@@ -206,6 +206,13 @@ pub fn syntax_at(text: &[u8], i: usize, what: &'static str) -> Syntax {
     Syntax { line, column, what }
 }
 
+/// `text` without a leading UTF-8 byte order mark. Editors on Windows often save one; RFC 8259
+/// lets a reader ignore it, so every document reader starts here (error positions then count
+/// from the first character after it).
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Parses `text` as one JSON value followed only by whitespace.
 pub fn parse(text: &str) -> Result<Node, Syntax> {
     let mut p = Parser {
