@@ -14,3 +14,11 @@ const bindings = await import(tag.dataset.js);
 const wasm = await bindings.default({ module_or_path: tag.dataset.wasm });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+// Offline use: once the app runs, the service worker (../sw.js, its scope the app's folder) keeps
+// a copy of the page and its files. Without one (a private window, file://), the app still runs;
+// only a reload without a network fails.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register(new URL('../sw.js', import.meta.url)).catch((error) => {
+    console.warn(`Renewal Lab will not open offline: ${error.message}`);
+  });
+}
