@@ -35,11 +35,17 @@ impl ModeDays {
     /// The [`Lapse`] that begins at `anchor`: a package's expiry moment (`X + 1 day`, 00:00:00)
     /// or the instant pay-per-use arrears begin. Days are counted as whole days from it.
     pub fn lapse(self, anchor: Time) -> Lapse {
-        let grace = i64::from(self.grace_days);
+        let frozen = anchor.plus_days(i64::from(self.grace_days));
         Lapse {
-            frozen: anchor.plus_days(grace),
-            released: anchor.plus_days(grace + i64::from(self.retention_days)),
+            frozen,
+            released: self.released_after(frozen),
         }
+    }
+
+    /// When a resource frozen at `frozen` is released if nothing restores it: the end of the
+    /// retention period.
+    pub fn released_after(self, frozen: Time) -> Time {
+        frozen.plus_days(i64::from(self.retention_days))
     }
 }
 

@@ -136,30 +136,24 @@ impl Live {
                 let x = self
                     .expiry
                     .filter(|_| self.started && (!self.auto.enabled || self.attempt_failed))?;
-                // Auto-renew on here means its last attempt failed: the notice says so.
-                let notice: fn(u8) -> Notice = if self.auto.enabled {
-                    |days| Notice::Expiry { days, unpaid: true }
-                } else {
-                    |days| Notice::Expiry {
-                        days,
-                        unpaid: false,
-                    }
-                };
                 Some(ReminderSchedule {
                     base: x.days_before(0, REMINDER_HOUR),
                     days: EXPIRY_REMINDER_DAYS,
-                    notice,
+                    // Auto-renew on here means its last attempt failed: the notice says so.
+                    notice: Notice::Expiry {
+                        days: 0,
+                        unpaid: self.auto.enabled,
+                    },
                     due: x.last_second(),
                 })
             }
             State::Expired | State::Frozen => {
                 let anchor = self.expiry.map(Expiry::moment).or(self.arrears_since)?;
-                let days = i64::from(self.days.grace_days) + i64::from(self.days.retention_days);
-                let release = anchor.plus_days(days);
+                let release = self.days.lapse(anchor).released;
                 Some(ReminderSchedule {
                     base: Time::at_hour(release.date(), REMINDER_HOUR),
                     days: RELEASE_REMINDER_DAYS,
-                    notice: |days| Notice::Release { days },
+                    notice: Notice::Release { days: 0 },
                     due: release,
                 })
             }
@@ -171,7 +165,7 @@ impl Live {
     fn reminder_at(&self, t: Time) -> Option<(Notice, Time)> {
         let schedule = self.reminder_schedule()?;
         let (days, _) = schedule.instants().find(|(_, at)| *at == t)?;
-        Some(((schedule.notice)(days), schedule.due))
+        Some((schedule.notice.with_days(days), schedule.due))
     }
 
     /// The first reminder strictly after `t`, as things stand.
@@ -188,8 +182,8 @@ struct ReminderSchedule {
     base: Time,
     /// How many calendar days before `base` each reminder comes, descending (instants ascend).
     days: [u8; 3],
-    /// The notice sent that many days before.
-    notice: fn(u8) -> Notice,
+    /// The notice sent, its `days` filled in for each reminder.
+    notice: Notice,
     /// The instant warned of: the last second of service, or the release.
     due: Time,
 }

@@ -143,6 +143,14 @@ impl Notice {
         }
     }
 
+    /// The same notice, sent `days` calendar days before the date it is about.
+    pub(crate) fn with_days(self, days: u8) -> Notice {
+        match self {
+            Notice::Expiry { unpaid, .. } => Notice::Expiry { days, unpaid },
+            Notice::Release { .. } => Notice::Release { days },
+        }
+    }
+
     /// Calendar days from the reminder's date to the date it is about.
     pub fn days(self) -> u8 {
         match self {

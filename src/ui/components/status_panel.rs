@@ -192,7 +192,7 @@ fn countdown_lines(
                         &[&in_words(lang, now, at), &minute(lang, at)],
                     ));
                     // Then the retention period, unless something restores it first.
-                    let deleted = at.plus_days(i64::from(days.retention_days));
+                    let deleted = days.released_after(at);
                     lines.push(trf(
                         lang,
                         "data deleted {0} ({1})",
