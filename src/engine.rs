@@ -16,7 +16,7 @@ pub use doc::ScenarioDoc;
 pub use money::Cents;
 pub use policy::{BillingMode, Lapse, ModeDays, Policy, TierDays};
 pub use scenario::{Action, ActionKind, AutoRenew, FieldError, Resource, ResourceKind, Scenario};
-pub use simulate::{simulate, simulate_all_tiers};
+pub use simulate::{simulate, simulate_all_tiers, simulate_all_tiers_within};
 pub use term::Term;
 pub use time::{Offset, Time};
 pub use trace::{Event, EventKind, Notice, ResourceStatus, Shortfall, Snapshot, State, Trace};

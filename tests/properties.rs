@@ -7,7 +7,9 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 use proptest::prelude::*;
-use renewal_lab::engine::{simulate, simulate_all_tiers, Scenario, Time};
+use renewal_lab::engine::{
+    simulate, simulate_all_tiers, simulate_all_tiers_within, Scenario, Time,
+};
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -619,6 +621,15 @@ fn check(g: &Gen) -> Result<(), TestCaseError> {
         all.contains(&trace),
         "simulate_all_tiers has the same trace"
     );
+    // The bounded run gives the same traces up to its bound, and nothing one event below it.
+    let total: usize = all.iter().map(|t| t.events.len()).sum();
+    prop_assert_eq!(
+        simulate_all_tiers_within(&scenario, total),
+        Some(all.clone())
+    );
+    if total > 0 {
+        prop_assert_eq!(simulate_all_tiers_within(&scenario, total - 1), None);
+    }
 
     let json = trace.to_json_value(&scenario);
     let evs = events(&json);

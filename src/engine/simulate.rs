@@ -72,7 +72,16 @@ pub fn simulate_tier(scenario: &Scenario, tier: &str) -> Trace {
 
 /// Simulates `scenario` for every tier of its policy, in the policy's order.
 pub fn simulate_all_tiers(scenario: &Scenario) -> Vec<Trace> {
+    simulate_all_tiers_within(scenario, usize::MAX).unwrap_or_default()
+}
+
+/// Like [`simulate_all_tiers`], unless the traces together would hold more than `max_events`
+/// events: then `None`, as soon as that is known. The number of events is not bounded by the
+/// file's size alone (50 pay-per-use resources falling into arrears and recovering at each of
+/// 10,000 top-ups make millions), so a caller that must stay responsive bounds its work here.
+pub fn simulate_all_tiers_within(scenario: &Scenario, max_events: usize) -> Option<Vec<Trace>> {
     let mut traces: Vec<Trace> = Vec::new();
+    let mut budget = max_events;
     for tier in scenario.policy.tier_names() {
         let mut sim = Simulator::new(scenario, tier);
         // Tiers differ only in their periods, so the previous tier's trace is a close guess at
@@ -85,9 +94,11 @@ pub fn simulate_all_tiers(scenario: &Scenario) -> Vec<Trace> {
                 history.reserve(previous.len());
             }
         }
-        traces.push(sim.run());
+        let trace = sim.run_within(budget)?;
+        budget -= trace.events.len();
+        traces.push(trace);
     }
-    traces
+    Some(traces)
 }
 
 /// One resource while the simulation runs.
@@ -380,6 +391,17 @@ impl<'a> Simulator<'a> {
             self.advance_to(t);
         }
         self.finish()
+    }
+
+    /// [`Self::run`], or `None` once the trace holds more than `max_events` events.
+    fn run_within(mut self, max_events: usize) -> Option<Trace> {
+        while let Some(t) = self.next_instant() {
+            self.advance_to(t);
+            if self.events.len() > max_events {
+                return None;
+            }
+        }
+        Some(self.finish())
     }
 
     /// The next instant at which something happens, or `None` once `until` is done.

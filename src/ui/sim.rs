@@ -1,7 +1,14 @@
 //! The current simulation as the components see it: one scenario and a trace per tier.
 
-use crate::engine::{simulate_all_tiers, Scenario, Trace};
+use crate::engine::{simulate_all_tiers_within, FieldError, Scenario, Trace};
 use std::rc::Rc;
+
+/// The most events the app simulates, over all the tiers of a scenario. A valid file can make
+/// millions (pay-per-use resources falling into arrears and recovering at each of thousands of
+/// top-ups), which would block the page for minutes; past this bound the app refuses the
+/// scenario, as it refuses an invalid one, and the last simulation stays on screen. renewal-cli
+/// has no such bound. The largest files the tests use (10,000 actions) make about 60,000.
+pub const MAX_EVENTS: usize = 100_000;
 
 /// A validated scenario with its traces for every tier of its policy (policy order).
 #[derive(Debug)]
@@ -13,10 +20,19 @@ pub struct Sim {
 }
 
 impl Sim {
-    /// Simulates every tier of `scenario`.
-    pub fn new(scenario: Scenario) -> Self {
-        let traces = simulate_all_tiers(&scenario);
-        Sim { scenario, traces }
+    /// Simulates every tier of `scenario`, unless that makes more than [`MAX_EVENTS`] events:
+    /// then the problem, put on `until` (ending the run earlier is the usual remedy).
+    pub fn new(scenario: Scenario) -> Result<Self, FieldError> {
+        match simulate_all_tiers_within(&scenario, MAX_EVENTS) {
+            Some(traces) => Ok(Sim { scenario, traces }),
+            None => Err(FieldError::new(
+                "until",
+                format!(
+                    "more than {MAX_EVENTS} events over all the tiers, too many for the app to \
+                     draw: end the run earlier or remove actions (renewal-cli has no such limit)"
+                ),
+            )),
+        }
     }
 
     /// The index of the scenario's own tier among `traces`.

@@ -398,7 +398,17 @@ impl AppState {
                     next.view = View::Lab;
                 }
             }
-            Action::Load(doc) => next.load(doc),
+            Action::Load(doc) => {
+                if let Err(problems) = next.load(doc) {
+                    next.error = Some(LocalText::new(|l| {
+                        trf(
+                            l,
+                            "Could not open the scenario: {0}. The current scenario is unchanged.",
+                            &[&errors::problems(l, &problems)],
+                        )
+                    }));
+                }
+            }
             Action::Edit(doc) => {
                 if doc != *next.doc {
                     next.remember_for_undo();
@@ -515,13 +525,9 @@ impl AppState {
                 FileKind::Scenario => {
                     let opened = ScenarioDoc::from_json(&text)
                         .map_err(|error| vec![error])
-                        .and_then(|doc| match Scenario::from_doc(&doc) {
-                            Ok(_) => Ok(doc),
-                            Err(errors) => Err(errors),
-                        });
+                        .and_then(|doc| next.load(doc));
                     match opened {
-                        Ok(doc) => {
-                            next.load(doc);
+                        Ok(()) => {
                             next.notice =
                                 Some(LocalText::new(|l| trf(l, "Imported {0}.", &[&file_name])));
                         }
@@ -529,9 +535,10 @@ impl AppState {
                     }
                 }
             },
-            Action::OpenLink(payload) => match share::decode(&payload) {
-                Ok(doc) => {
-                    next.load(doc);
+            Action::OpenLink(payload) => match share::decode(&payload)
+                .and_then(|doc| next.load(doc).map_err(share::ShareError::Invalid))
+            {
+                Ok(()) => {
                     next.notice = Some(LocalText::new(|l| {
                         tr(l, "Opened the scenario from the link.").into()
                     }));
@@ -567,14 +574,17 @@ impl AppState {
         next
     }
 
-    /// Opens `doc` in the lab with the clock paused at its earliest start.
-    fn load(&mut self, doc: ScenarioDoc) {
+    /// Opens `doc` in the lab with the clock paused at its earliest start. Refused, with nothing
+    /// changed, when `doc` is invalid or makes too many events to simulate.
+    fn load(&mut self, doc: ScenarioDoc) -> Result<(), Vec<FieldError>> {
         if doc != *self.doc || !self.has_work {
+            let sim = self.simulated(&doc)?;
             if self.has_work {
                 self.remember_for_undo();
             }
             self.doc = Rc::new(doc);
-            self.revalidate(false);
+            self.errors = Rc::default();
+            self.sim = Some(sim);
         }
         self.view = View::Lab;
         self.has_work = true;
@@ -593,6 +603,7 @@ impl AppState {
                 &[tr(l, &name), &say::when(l, now)],
             )
         });
+        Ok(())
     }
 
     /// Pushes the current document for Undo (forgetting the oldest beyond the limit) and clears
@@ -612,18 +623,25 @@ impl AppState {
         self.act_report = None;
     }
 
-    /// Validates `doc` and re-simulates it; on errors the last simulation stays if `keep_sim`.
+    /// The simulation of `doc`: the current one when `doc` is the same scenario, else a new
+    /// one. Errors: the document's problems, or too many events ([`crate::ui::sim::MAX_EVENTS`]).
+    fn simulated(&self, doc: &ScenarioDoc) -> Result<SimRef, Vec<FieldError>> {
+        let scenario = Scenario::from_doc(doc)?;
+        match self.sim.as_ref().filter(|sim| sim.scenario == scenario) {
+            Some(unchanged) => Ok(unchanged.clone()),
+            None => Sim::new(scenario)
+                .map(|sim| SimRef(Rc::new(sim)))
+                .map_err(|error| vec![error]),
+        }
+    }
+
+    /// Validates `doc` and re-simulates it; on errors (a scenario with too many events among
+    /// them) the last simulation stays if `keep_sim`.
     fn revalidate(&mut self, keep_sim: bool) {
-        match Scenario::from_doc(&self.doc) {
-            Ok(scenario) => {
+        match self.simulated(&self.doc) {
+            Ok(sim) => {
                 self.errors = Rc::default();
-                let unchanged = self
-                    .sim
-                    .as_ref()
-                    .is_some_and(|sim| sim.scenario == scenario);
-                if !unchanged {
-                    self.sim = Some(SimRef(Rc::new(Sim::new(scenario))));
-                }
+                self.sim = Some(sim);
             }
             Err(errors) => {
                 self.errors = Rc::new(errors);
@@ -743,16 +761,17 @@ impl AppState {
         let action = act.to_action_doc(self.now)?;
         let mut doc = (*self.doc).clone();
         doc.actions.push(action);
-        let scenario = Scenario::from_doc(&doc).map_err(|problems| {
-            LocalText::new(|l| {
-                trf(
-                    l,
-                    "This act cannot be recorded: {0}.",
-                    &[&errors::problems(l, &problems)],
-                )
-            })
-        })?;
-        let acted_sim = Sim::new(scenario);
+        let acted_sim = Scenario::from_doc(&doc)
+            .and_then(|scenario| Sim::new(scenario).map_err(|error| vec![error]))
+            .map_err(|problems| {
+                LocalText::new(|l| {
+                    trf(
+                        l,
+                        "This act cannot be recorded: {0}.",
+                        &[&errors::problems(l, &problems)],
+                    )
+                })
+            })?;
         let report = act_report(sim, &acted_sim, self.now);
         let mut next = self.clone();
         next.remember_for_undo();
@@ -1576,6 +1595,95 @@ mod tests {
         });
         assert!(with_bom.error.is_none());
         assert_eq!(with_bom.doc, imported.doc);
+    }
+
+    /// A valid file whose simulation makes far more than `MAX_EVENTS` events: 50 pay-per-use
+    /// resources fall into arrears and recover at each of 10,000 small top-ups (about a million
+    /// events a tier).
+    fn event_flood() -> ScenarioDoc {
+        let resources: Vec<String> = (0..50)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"p{i}","billing":"pay_per_use","start":"2026-01-01T00:00:00","hourly_rate":"0.01"}}"#
+                )
+            })
+            .collect();
+        let start = t("2026-01-01T01:00:00");
+        let actions: Vec<String> = (0..10_000)
+            .map(|k| {
+                let at = start.plus_secs(k * 3 * 3600).local_string();
+                format!(r#"{{"at":"{at}","do":"top_up","amount":"0.50"}}"#)
+            })
+            .collect();
+        let json = format!(
+            r#"{{"format":"renewal-lab/1","name":"Flood","tier":"V3","balance":"0","resources":[{}],"actions":[{}],"until":"2029-12-31T00:00:00"}}"#,
+            resources.join(","),
+            actions.join(",")
+        );
+        ScenarioDoc::from_json(&json).expect("parses")
+    }
+
+    #[test]
+    fn a_scenario_with_too_many_events_is_refused_and_the_work_kept() {
+        let flood = event_flood();
+        assert!(
+            Scenario::from_doc(&flood).is_ok(),
+            "the file itself is valid"
+        );
+        let state = opened("auto-renew-low-balance");
+        let bound = crate::ui::sim::MAX_EVENTS.to_string();
+        let refused = [
+            (
+                "link",
+                state.apply(Action::OpenLink(share::encode(&flood))),
+                "Could not open the link: ",
+            ),
+            (
+                "import",
+                state.apply(Action::Import {
+                    file_name: "flood.json".to_string(),
+                    text: flood.to_json(),
+                }),
+                "Could not import flood.json: ",
+            ),
+            (
+                "load",
+                state.apply(Action::Load(flood.clone())),
+                "Could not open the scenario: ",
+            ),
+        ];
+        for (how, after, opening) in refused {
+            assert_eq!(after.doc, state.doc, "{how}");
+            assert!(after
+                .sim
+                .as_ref()
+                .zip(state.sim.as_ref())
+                .is_some_and(|(a, b)| a == b));
+            let error = after.error.expect("an error").en().to_string();
+            assert!(error.starts_with(opening), "{how}: {error}");
+            assert!(
+                error.contains(&format!("until: more than {bound} events")),
+                "{how}: {error}"
+            );
+            assert!(
+                error.ends_with("The current scenario is unchanged."),
+                "{how}: {error}"
+            );
+        }
+        // Typed into the editor, it stays as typed, with the problem beside `until` and the last
+        // simulation still on screen.
+        let edited = state.apply(Action::Edit(flood.clone()));
+        assert_eq!(*edited.doc, flood);
+        assert_eq!(edited.sim, state.sim);
+        assert_eq!(edited.errors.len(), 1);
+        assert_eq!(edited.errors[0].path, "until");
+        // Ending the run earlier (with the actions before the new end) brings it within bounds.
+        let mut shorter = flood;
+        shorter.actions.truncate(100);
+        shorter.until = "2026-01-14T00:00:00".to_string();
+        let fixed = edited.apply(Action::Edit(shorter));
+        assert!(fixed.errors.is_empty());
+        assert_ne!(fixed.sim, state.sim);
     }
 
     #[test]

@@ -243,11 +243,12 @@ impl WhatIfState {
                 };
                 let branched = form.variation(sim, now, lang).and_then(|variation| {
                     let (branched_doc, scenario) = variation.apply(doc, &sim.scenario)?;
-                    Ok((variation, branched_doc, scenario))
+                    let branch = Sim::new(scenario).map_err(Refusal::Invalid)?;
+                    Ok((variation, branched_doc, branch))
                 });
                 match branched {
-                    Ok((variation, branched_doc, scenario)) => {
-                        let comparison = compare(doc, sim, variation, branched_doc, scenario);
+                    Ok((variation, branched_doc, branch)) => {
+                        let comparison = compare(doc, sim, variation, branched_doc, branch);
                         self.problem = None;
                         let text = divergence_text(lang, &comparison);
                         self.result = Some(Rc::new(comparison));
@@ -313,9 +314,9 @@ fn compare(
     sim: &SimRef,
     variation: Variation,
     branched_doc: ScenarioDoc,
-    scenario: crate::engine::Scenario,
+    branch: Sim,
 ) -> Comparison {
-    let branch = SimRef(Rc::new(Sim::new(scenario)));
+    let branch = SimRef(Rc::new(branch));
     let (base_side, branch_side) = (side(sim), side(&branch));
     let pairs = what_if::lane_pairs(base_side, branch_side);
     let divergences = what_if::divergences(base_side, branch_side);

@@ -1540,7 +1540,7 @@ mod tests {
         ];
         for entry in crate::ui::scenarios::GALLERY {
             let scenario = Scenario::from_doc(&entry.doc().unwrap()).unwrap();
-            let sim = Sim::new(scenario);
+            let sim = Sim::new(scenario).expect("within the event bound");
             for width in widths {
                 for lang in Lang::ALL {
                     let drawn = raw_geometry(&sim, width, lang);
@@ -1630,7 +1630,7 @@ mod tests {
     }
 
     fn sim(json: &str) -> Sim {
-        Sim::new(Scenario::from_json(json).unwrap())
+        Sim::new(Scenario::from_json(json).unwrap()).expect("within the event bound")
     }
 
     fn kinds(drawn: &[Drawn]) -> Vec<(&'static str, usize)> {

@@ -40,6 +40,7 @@ pub const PATTERNS: &[&str] = &[
     "only package resources have this; remove it or make the billing \"package\"",
     "a pay_per_use resource needs an hourly_rate",
     "{0} actions; at most {1}",
+    "more than {0} events over all the tiers, too many for the app to draw: end the run earlier or remove actions (renewal-cli has no such limit)",
     "{0} is before the earliest resource start {1}",
     "{0} is after until ({1})",
     "this field does not belong to this kind of action",

@@ -57,6 +57,7 @@ pub const PART: Part = part![
     // Reducer: notices, errors, announcements
     ("Imported {0}.", "已导入 {0}。", "{0} importado."),
     ("Opened the scenario from the link.", "已从链接打开场景。", "Cenário aberto a partir do link."),
+    ("Could not open the scenario: {0}. The current scenario is unchanged.", "无法打开场景：{0}。当前场景保持不变。", "Não foi possível abrir o cenário: {0}. O cenário atual não mudou."),
     ("Could not open the link: {0}. The current scenario is unchanged.", "无法打开链接：{0}。当前场景保持不变。", "Não foi possível abrir o link: {0}. O cenário atual não mudou."),
     ("The autosaved work could not be restored and was ignored: {0}.", "无法恢复自动保存的工作，已忽略：{0}。", "O trabalho salvo automaticamente não pôde ser restaurado e foi ignorado: {0}."),
     ("No later event.", "没有更晚的事件。", "Não há evento posterior."),

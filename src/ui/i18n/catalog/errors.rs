@@ -214,6 +214,11 @@ pub const PART: Part = part![
         "{0} ações; no máximo {1}",
     ),
     (
+        "more than {0} events over all the tiers, too many for the app to draw: end the run earlier or remove actions (renewal-cli has no such limit)",
+        "所有等级合计超过 {0} 个事件，应用无法绘制这么多：请提前结束运行（until）或删除一些动作（renewal-cli 没有此限制）",
+        "mais de {0} eventos somando todos os níveis, demais para o app desenhar: termine a simulação mais cedo ou remova ações (o renewal-cli não tem esse limite)",
+    ),
+    (
         "{0} is before the earliest resource start {1}",
         "{0} 早于最早的资源开始时间 {1}",
         "{0} é antes do início do primeiro recurso {1}",
