@@ -283,7 +283,8 @@ fn lab(
     let what_if = state.sim.clone().filter(|_| !locked).map(|sim| {
         html! {
             <WhatIfPanel {sim} now={state.now} result={state.what_if.current(&state.doc).cloned()}
-                problem={state.what_if.problem.clone()} on_action={dispatch.clone()} />
+                problem={state.what_if.problem.clone()} compared={state.what_if.compared.clone()}
+                on_action={dispatch.clone()} />
         }
     });
     html! {

@@ -9,7 +9,7 @@ use crate::engine::{Event, EventKind, Offset, Scenario, State, Time, Trace};
 
 pub mod svg;
 use crate::explain::explain;
-use crate::ui::i18n::{format, tr, trf, Lang};
+use crate::ui::i18n::{format, scenario_title, tr, trf, Lang};
 use crate::ui::text::offset_label;
 use std::fmt::Write;
 
@@ -195,7 +195,7 @@ pub fn calendar_ics(
                 &trace.tier,
                 &format::minute(lang, reminder.at),
                 &offset_label(trace.offset),
-                &scenario.name,
+                scenario_title(lang, &scenario.name),
             ],
         );
         line(format!("DESCRIPTION:{}", escape_text(&description)));
@@ -364,6 +364,26 @@ mod tests {
         };
         assert_eq!(stable(&en), stable(&zh));
         assert_eq!(stable(&en), stable(&pt));
+    }
+
+    #[test]
+    fn a_ready_scenarios_name_is_translated_like_on_screen() {
+        let entry = crate::ui::scenarios::entry("pay-per-use-arrears").expect("slug");
+        let scenario = Scenario::from_doc(&entry.doc().expect("parses")).expect("valid");
+        let trace = crate::engine::simulate(&scenario);
+        let start = scenario.start();
+        for lang in [Lang::ZhCn, Lang::PtBr] {
+            let title = scenario_title(lang, &scenario.name);
+            assert_ne!(title, scenario.name, "{lang:?} has a translation");
+            let ics = calendar_ics(&scenario, &trace, start, start, lang).replace("\r\n ", "");
+            assert!(ics.contains(&escape_text(title)), "{lang:?}");
+            assert!(
+                !ics.contains(&escape_text(&scenario.name)),
+                "{lang:?}: no English name"
+            );
+            let svg = svg::timeline_svg(&scenario, std::slice::from_ref(&trace), start, lang);
+            assert!(svg.contains(title), "{lang:?}");
+        }
     }
 
     #[test]

@@ -97,6 +97,17 @@ pub fn tr(lang: Lang, en: &str) -> &str {
     }
 }
 
+/// A scenario's name as shown everywhere (headline, print, calendar, SVG): the name of a ready
+/// scenario (the gallery's, the blank one's, an exercise's: they are in the catalog) in the
+/// language, any other name as written, and "Untitled scenario" for none.
+pub fn scenario_title(lang: Lang, name: &str) -> &str {
+    if name.is_empty() {
+        tr(lang, "Untitled scenario")
+    } else {
+        tr(lang, name)
+    }
+}
+
 /// [`tr`], then each `{0}`, `{1}`, … replaced by the argument at that index (translations may
 /// reorder them).
 pub fn trf(lang: Lang, en: &str, args: &[&str]) -> String {

@@ -212,6 +212,9 @@ pub struct WhatIfState {
     pub result: Option<Rc<Comparison>>,
     /// Why the last Compare showed nothing.
     pub problem: Option<Problem>,
+    /// The form of the last Compare. Its result or problem belongs to that change: the panel
+    /// shows it only while the form still reads the same.
+    pub compared: Option<ChangeForm>,
 }
 
 /// What [`WhatIfState::apply`] asks of the app.
@@ -237,6 +240,7 @@ impl WhatIfState {
         match action {
             WhatIfAction::Compare { form, lang } => {
                 self.result = None;
+                self.compared = Some(form.clone());
                 let Some(sim) = sim.filter(|_| valid) else {
                     self.problem = Some(Problem::NoScenario);
                     return announce(problem_text(lang, &Problem::NoScenario));

@@ -7,6 +7,8 @@ import {
   button,
   chooseLogTier,
   expectMatchesCli,
+  field,
+  fillField,
   gallery,
   goToTime,
   openLink,
@@ -161,6 +163,13 @@ test('the headline names the scenario, tells its story, and the last and next ev
   await page.getByTestId('language').selectOption('en');
   await goToTime(page, '2026-04-20 00:00:00');
   await expect(page.getByTestId('headline-next')).toHaveCount(0);
+  // An edit makes the story untrue (with 500.00 the first attempt pays): the story goes, the
+  // title stays; Undo brings both back.
+  await fillField(field(page, 'Opening balance'), '500.00');
+  await expect(headline.getByRole('heading', { name: scenario.name })).toBeVisible();
+  await expect(headline).not.toContainText('it fails daily');
+  await button(page, 'Undo').click();
+  await expect(headline).toContainText('it fails daily until a top-up pays for it');
 });
 
 test.describe('on a touch screen', () => {

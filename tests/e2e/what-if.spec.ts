@@ -228,7 +228,9 @@ test('changes that do not apply are refused in words; dismiss closes a compariso
   await chooseChange(page, 'Renew later');
   await button(panel(page), 'Compare').click();
   await expect(panel(page).getByTestId('whatif-problem')).toHaveText('This scenario has no renewal to delay.');
+  // The problem belongs to that change: choosing another clears it until Compare.
   await chooseChange(page, 'Switch auto-renew on from the start');
+  await expect(panel(page).getByTestId('whatif-problem')).toHaveCount(0);
   await button(panel(page), 'Compare').click();
   await expect(panel(page).getByTestId('whatif-problem')).toHaveText('Auto-renew is already on for ocr from the start.');
   await expect(page.getByTestId('announcer')).toHaveText('Auto-renew is already on for ocr from the start.');
@@ -248,6 +250,12 @@ test('changes that do not apply are refused in words; dismiss closes a compariso
   await expect(panel(page).getByTestId('whatif-result')).toHaveAttribute('data-diverges', 'false');
   await expect(panel(page).getByTestId('whatif-explanation')).toContainText('No divergence');
   await expect(panel(page).getByTestId('whatif-explanation')).toContainText('Only the balance differs: at the end,');
+  // The result answers that change: another amount hides it (Adopt would not adopt what the
+  // form says) until Compare; the compared amount again shows it.
+  await amount.fill('5');
+  await expect(panel(page).getByTestId('whatif-result')).toHaveCount(0);
+  await amount.fill('0.01');
+  await expect(panel(page).getByTestId('whatif-result')).toBeVisible();
   // Dismissed from the keyboard: the focus goes back to Compare, not to the page.
   await button(panel(page), 'Dismiss what-if').focus();
   await page.keyboard.press('Enter');

@@ -12,7 +12,7 @@ use crate::ui::components::toolbar::export_file_name;
 use crate::ui::export::{self, svg};
 use crate::ui::i18n::explain as say;
 use crate::ui::i18n::format::{minute, offset as offset_label, second};
-use crate::ui::i18n::{errors, tr, trf, use_lang, Lang, LocalText};
+use crate::ui::i18n::{errors, scenario_title, tr, trf, use_lang, Lang, LocalText};
 use crate::ui::sim::SimRef;
 use crate::ui::state::Action;
 use wasm_bindgen::{JsCast, JsValue};
@@ -280,7 +280,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
                 <button type="button" class="button" onclick={on_print}>{ tr(lang, "Print") }</button>
             </div>
             <section class="print-summary" data-testid="print-summary">
-                <h2 class="print-title">{ trf(lang, "Scenario: {0}", &[&sim.scenario.name]) }</h2>
+                <h2 class="print-title">{ trf(lang, "Scenario: {0}", &[scenario_title(lang, &sim.scenario.name)]) }</h2>
                 <p>
                     { trf(lang, "Customer tier {0}; the timeline shows every tier of the policy. Clock: {1} ({2}).",
                           &[tier_name, &second(lang, now), &offset_label(sim.scenario.offset)]) }

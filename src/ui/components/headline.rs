@@ -1,11 +1,12 @@
 //! The lab's headline: the scenario's title and story, and what last happened and comes next in
 //! the customer's tier, in words, next to the clock.
 
+use crate::engine::Scenario;
 use crate::engine::Time;
 use crate::ui::i18n::explain::sentences;
 use crate::ui::i18n::format::minute;
-use crate::ui::i18n::{tr, trf, use_lang, Lang};
-use crate::ui::scenarios::GALLERY;
+use crate::ui::i18n::{scenario_title, tr, trf, use_lang, Lang};
+use crate::ui::scenarios::{GalleryEntry, GALLERY};
 use crate::ui::sim::SimRef;
 use yew::prelude::*;
 
@@ -21,16 +22,21 @@ pub struct HeadlineProps {
     pub playing: bool,
 }
 
-/// The one-line story of the gallery scenario named `name`, if it is one.
-fn story_of(name: &str) -> Option<&'static str> {
-    GALLERY
-        .iter()
-        .find(|entry| {
-            entry
-                .doc()
-                .is_ok_and(|doc| doc.name.as_deref() == Some(name))
-        })
-        .map(|entry| entry.story)
+/// The gallery scenario named `name`, if there is one.
+fn gallery_entry_named(name: &str) -> Option<GalleryEntry> {
+    GALLERY.iter().copied().find(|entry| {
+        entry
+            .doc()
+            .is_ok_and(|doc| doc.name.as_deref() == Some(name))
+    })
+}
+
+/// The story of `entry` if `scenario` is that gallery scenario unchanged. A story tells what
+/// happens, so any edit (a larger balance, auto-renew off) makes it untrue and drops it.
+fn story_if_unchanged(entry: GalleryEntry, scenario: &Scenario) -> Option<&'static str> {
+    let doc = entry.doc().ok()?;
+    let original = Scenario::from_doc(&doc).ok()?;
+    (original == *scenario).then_some(entry.story)
 }
 
 /// The last and the next instant's events of the customer's tier, once `passed` events of it
@@ -76,18 +82,19 @@ pub fn headline(props: &HeadlineProps) -> Html {
     let lang = use_lang();
     let sim = &props.sim;
     let name = sim.scenario.name.clone();
-    let story = use_memo(name.clone(), |name| story_of(name));
+    // Parsing the gallery only when the name changes; comparing with the one candidate on each
+    // new simulation.
+    let candidate = use_memo(name.clone(), |name| gallery_entry_named(name));
+    let story = use_memo((sim.clone(), *candidate), |(sim, candidate)| {
+        candidate.and_then(|entry| story_if_unchanged(entry, &sim.scenario))
+    });
     let passed = sim.traces.get(sim.scenario_tier()).map_or(0, |trace| {
         trace.events.partition_point(|e| e.at <= props.now)
     });
     let now_lines = use_memo((sim.clone(), passed, lang), |(sim, passed, lang)| {
         last_and_next(*lang, sim, *passed)
     });
-    let title = if name.is_empty() {
-        tr(lang, "Untitled scenario")
-    } else {
-        tr(lang, &name)
-    };
+    let title = scenario_title(lang, &name);
     html! {
         <section class="headline" data-testid="headline" aria-labelledby="rl-headline-title">
             <h2 id="rl-headline-title" class="headline-title">{ title.to_string() }</h2>
@@ -106,16 +113,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_gallery_scenario_has_its_story_and_another_has_none() {
-        for entry in &GALLERY {
-            let name = entry
-                .doc()
-                .ok()
-                .and_then(|doc| doc.name)
-                .unwrap_or_default();
-            assert_eq!(story_of(&name), Some(entry.story), "{}", entry.slug);
+    fn a_gallery_scenario_has_its_story_until_it_is_changed() {
+        for entry in GALLERY {
+            let doc = entry.doc().expect("parses");
+            let name = doc.name.clone().unwrap_or_default();
+            let found = gallery_entry_named(&name).expect("found by its name");
+            assert_eq!(found.slug, entry.slug);
+            let scenario = Scenario::from_doc(&doc).expect("valid");
+            assert_eq!(story_if_unchanged(found, &scenario), Some(entry.story));
+            // The same name with another balance is another story.
+            let mut changed = doc.clone();
+            changed.balance = Some(crate::engine::doc::AmountDoc::text("500.00"));
+            let changed = Scenario::from_doc(&changed).expect("valid");
+            assert_eq!(story_if_unchanged(found, &changed), None, "{}", entry.slug);
         }
-        assert_eq!(story_of("My own scenario"), None);
-        assert_eq!(story_of(""), None);
+        assert_eq!(gallery_entry_named("My own scenario"), None);
+        assert_eq!(gallery_entry_named(""), None);
     }
 }

@@ -27,6 +27,9 @@ pub struct WhatIfPanelProps {
     pub result: Option<Rc<Comparison>>,
     /// Why the last Compare showed nothing.
     pub problem: Option<Problem>,
+    /// The form of the last Compare: its result or problem shows only while the form reads the
+    /// same (another change chosen is another question).
+    pub compared: Option<ChangeForm>,
     /// Receives Compare, Dismiss, Adopt and Seek.
     pub on_action: Callback<Action>,
 }
@@ -221,10 +224,11 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
         }
     };
 
-    let problem = props.problem.as_ref().map(|p| {
+    let answers_form = props.compared.as_ref() == Some(&effective);
+    let problem = props.problem.as_ref().filter(|_| answers_form).map(|p| {
         html! { <p class="wi-problem" data-testid="whatif-problem">{ problem_text(lang, p) }</p> }
     });
-    let result = props.result.as_ref().map(|result| {
+    let result = props.result.as_ref().filter(|_| answers_form).map(|result| {
         let first_at = result.first.as_ref().map(|d| d.at);
         let offset = props.sim.scenario.offset;
         html! {

@@ -8,7 +8,7 @@
 
 use crate::engine::{BillingMode, Scenario, State, Time, Trace};
 use crate::ui::components::timeline::MarkerKind;
-use crate::ui::i18n::{tr, trf, Lang};
+use crate::ui::i18n::{scenario_title, tr, trf, Lang};
 use crate::ui::text::{axis_labels, fraction, minute_text, offset_label, second_text};
 use std::fmt::Write;
 
@@ -128,7 +128,7 @@ pub fn timeline_svg(scenario: &Scenario, traces: &[Trace], now: Time, lang: Lang
 
     let mut body = String::new();
     // Title and subtitle.
-    let name = scenario.name.as_str();
+    let name = scenario_title(lang, &scenario.name);
     let title = trf(lang, "Renewal Lab timeline: {0}", &[name]);
     let subtitle = trf(
         lang,
