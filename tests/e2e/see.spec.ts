@@ -6,6 +6,7 @@ import type { Locator } from '@playwright/test';
 import {
   button,
   chooseLogTier,
+  clone,
   expectMatchesCli,
   field,
   fillField,
@@ -210,6 +211,15 @@ test('on a phone the status cards are one row to swipe, the scenario tier first'
   await expect.poll(() => row.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   // There the arrow keys scroll; they do not step the clock.
   await expect(page.getByTestId('clock')).toHaveText('2026-03-08 10:00:00');
+});
+
+test('on a phone a long unbroken scenario name wraps; the page does not scroll sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const scenario = clone(gallery('auto-renew-low-balance'));
+  scenario.name = `Ticket ${'A'.repeat(60)}`;
+  await openLink(page, scenario);
+  await expect(page.getByTestId('headline').getByRole('heading')).toHaveText(scenario.name);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
 });
 
 test('the day axis stays at the top of the window while lower tiers are read', async ({ page }) => {
