@@ -44,9 +44,10 @@ fn at(text: &str) -> Time {
 }
 
 fn sim_of(json: &str) -> SimRef {
-    SimRef(Rc::new(Sim::new(
-        Scenario::from_json(json).expect("the test scenario is valid"),
-    )))
+    SimRef(Rc::new(
+        Sim::new(Scenario::from_json(json).expect("the test scenario is valid"))
+            .expect("within the event bound"),
+    ))
 }
 
 /// Every instant the components asked to seek to.
