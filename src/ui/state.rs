@@ -357,6 +357,13 @@ impl AppState {
             }
         }
         match link_payload {
+            // The link is the work saved already (a reload before any edit, which is when the
+            // address forgets the link): keep the saved clock instead of opening it afresh.
+            Some(payload)
+                if state.has_work && share::decode(payload).is_ok_and(|doc| doc == *state.doc) =>
+            {
+                state
+            }
             Some(payload) => state.apply(Action::OpenLink(payload.to_string())),
             None => state,
         }
@@ -1713,6 +1720,11 @@ mod tests {
             .expect("slug")
             .doc()
             .expect("parses");
+        // A reload of the link the work came from keeps the saved clock.
+        let reloaded = AppState::start(Some(&saved), Some(&share::encode(&saved_doc)));
+        assert_eq!(*reloaded.doc, saved_doc);
+        assert_eq!(clock(&reloaded), "2026-03-12T03:00:00");
+        assert!(reloaded.error.is_none());
         let linked = AppState::start(Some(&saved), Some(&share::encode(&linked_doc)));
         assert_eq!(*linked.doc, linked_doc);
         assert_eq!(clock(&linked), "2026-01-31T10:00:00");

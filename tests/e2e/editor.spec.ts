@@ -162,6 +162,29 @@ test('time zone, policy and tier edits re-simulate', async ({ page }) => {
   for (const tier of ['V0', 'V4']) await expectMatchesCli(page, cn, tier);
 });
 
+test('after Undo and Redo every select shows the value the scenario holds', async ({ page }) => {
+  await openLink(page, gallery('auto-renew-low-balance'));
+  const resource = page.getByTestId('resource-editor').first();
+  // label, where, value picked, value before
+  const cases: Array<[string, Locator | undefined, string, string]> = [
+    ['Tier', undefined, 'V5', 'V3'],
+    ['Policy', undefined, 'huawei-intl', 'huawei-cn'],
+    ['Term', resource, '1y', '1m'],
+    ['Billing', resource, 'pay_per_use', 'package'],
+  ];
+  for (const [label, scope, picked, before] of cases) {
+    const select = () => field(page, label, scope);
+    await select().selectOption(picked);
+    await expect(select()).toHaveValue(picked);
+    await button(page, 'Undo').click();
+    await expect(select(), `${label} after Undo`).toHaveValue(before);
+    await button(page, 'Redo').click();
+    await expect(select(), `${label} after Redo`).toHaveValue(picked);
+    await button(page, 'Undo').click();
+    await expect(select(), `${label} after the second Undo`).toHaveValue(before);
+  }
+});
+
 test('resources can be added and removed, and actions removed, each re-simulating', async ({ page }) => {
   const scenario = gallery('auto-renew-low-balance');
   await openLink(page, scenario);

@@ -200,6 +200,8 @@ test('renew a day later, adopt it, undo it', async ({ page }) => {
   await openLink(page, base);
   await chooseChange(page, 'Renew later');
   await expect(labelled(panel(page), 'Days later')).toHaveValue('1');
+  // The renewal to delay is named with its term in words, in the language shown.
+  await expect(labelled(panel(page), 'Renewal to delay').locator('option')).toHaveText(['2026-04-12 09:00:00 · ocr · 1 month']);
   await compare(page);
   const branch = clone(base);
   branch.actions[0].at = '2026-04-13T09:00:00';

@@ -98,7 +98,11 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
                     .map_or("", |r| r.id.as_str());
                 Some((
                     i.to_string(),
-                    format!("{} · {id} · {term}", second(lang, a.at)),
+                    format!(
+                        "{} · {id} · {}",
+                        second(lang, a.at),
+                        crate::ui::i18n::explain::term(lang, term)
+                    ),
                 ))
             }
             _ => None,

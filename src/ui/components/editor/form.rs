@@ -291,9 +291,14 @@ impl<'a> Form<'a> {
                 let select = html! {
                     <select id={id} aria-invalid={invalid} aria-describedby={describedby}
                         {onchange}>
+                        // Keyed by value and selection, so an option whose selection changes is
+                        // a new element. Once the user has picked an option, the `selected`
+                        // attribute no longer moves the selection of the old elements: after an
+                        // Undo and a Redo back to that pick, the first option showed.
                         { for options.into_iter().map(|(option, words)| {
                             let selected = option == value;
-                            html! { <option {selected} value={option}>{ words }</option> }
+                            let key = format!("{option}\u{1f}{selected}");
+                            html! { <option {key} {selected} value={option}>{ words }</option> }
                         }) }
                     </select>
                 };
