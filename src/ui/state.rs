@@ -356,17 +356,17 @@ impl AppState {
                 }
             }
         }
-        match link_payload {
-            // The link is the work saved already (a reload before any edit, which is when the
-            // address forgets the link): keep the saved clock instead of opening it afresh.
-            Some(payload)
-                if state.has_work && share::decode(payload).is_ok_and(|doc| doc == *state.doc) =>
-            {
-                state
-            }
-            Some(payload) => state.apply(Action::OpenLink(payload.to_string())),
-            None => state,
+        let Some(payload) = link_payload else {
+            return state;
+        };
+        let decoded = share::decode(payload);
+        // The link is the work saved already (a reload before any edit, which is when the
+        // address forgets the link): keep the saved clock instead of opening it afresh.
+        if !(state.has_work && decoded.as_ref().is_ok_and(|doc| *doc == *state.doc)) {
+            // No exercise is open at start-up, so nothing intercepts the link.
+            state.open_link(decoded);
         }
+        state
     }
 
     /// Whether Undo has something to undo.
@@ -542,24 +542,7 @@ impl AppState {
                     }
                 }
             },
-            Action::OpenLink(payload) => match share::decode(&payload)
-                .and_then(|doc| next.load(doc).map_err(share::ShareError::Invalid))
-            {
-                Ok(()) => {
-                    next.notice = Some(LocalText::new(|l| {
-                        tr(l, "Opened the scenario from the link.").into()
-                    }));
-                }
-                Err(reason) => {
-                    next.error = Some(LocalText::new(|l| {
-                        trf(
-                            l,
-                            "Could not open the link: {0}. The current scenario is unchanged.",
-                            &[&errors::share_error(l, &reason)],
-                        )
-                    }));
-                }
-            },
+            Action::OpenLink(payload) => next.open_link(share::decode(&payload)),
             Action::ReportError(text) => next.error = Some(text),
             Action::DismissError => next.error = None,
             Action::Notify(text) => next.notice = Some(text),
@@ -579,6 +562,27 @@ impl AppState {
             Action::Workshop(action) => next = workshop_state::reduce(self, action),
         }
         next
+    }
+
+    /// Opens the scenario of a decoded `#scenario=` link, or says why it cannot (the current work
+    /// unchanged).
+    fn open_link(&mut self, decoded: Result<ScenarioDoc, share::ShareError>) {
+        match decoded.and_then(|doc| self.load(doc).map_err(share::ShareError::Invalid)) {
+            Ok(()) => {
+                self.notice = Some(LocalText::new(|l| {
+                    tr(l, "Opened the scenario from the link.").into()
+                }));
+            }
+            Err(reason) => {
+                self.error = Some(LocalText::new(|l| {
+                    trf(
+                        l,
+                        "Could not open the link: {0}. The current scenario is unchanged.",
+                        &[&errors::share_error(l, &reason)],
+                    )
+                }));
+            }
+        }
     }
 
     /// Opens `doc` in the lab with the clock paused at its earliest start. Refused, with nothing
