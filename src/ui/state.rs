@@ -1642,7 +1642,7 @@ mod tests {
             "the file itself is valid"
         );
         let state = opened("auto-renew-low-balance");
-        let bound = crate::ui::sim::MAX_EVENTS.to_string();
+        let bound = crate::ui::i18n::format::count_of(Lang::En, crate::ui::sim::MAX_EVENTS);
         let refused = [
             (
                 "link",

@@ -227,16 +227,34 @@ fn plain(text: &str) -> std::borrow::Cow<'_, str> {
     text.into()
 }
 
-/// An engine message in `lang`: its phrasing translated, its values kept.
+/// The phrasings whose holes are counts, which the engine writes as bare digits (`100000`): they
+/// are shown grouped as the language groups numbers (`100,000`, `100.000`). Other holes may be
+/// digits that are not counts (a year), and stay as written.
+const COUNTED: [&str; 5] = [
+    "{0} tiers; at most {1}",
+    "{0} resources; at most {1}",
+    "{0} actions; at most {1}",
+    "more than {0} events over all the tiers, too many for the app to draw: end the run earlier or remove actions (renewal-cli has no such limit)",
+    "longer than {0} characters",
+];
+
+/// An engine message in `lang`: its phrasing translated, its values kept (counts grouped).
 pub fn message(lang: Lang, text: &str) -> String {
     let text = &*plain(text);
-    if lang == Lang::En {
-        return text.to_string();
-    }
     for pattern in PATTERNS {
+        if lang == Lang::En && !COUNTED.contains(pattern) {
+            continue;
+        }
         if let Some(values) = unfill(pattern, text) {
+            let counted = COUNTED.contains(pattern);
             // Nested phrasings (`not valid JSON: expected value`) are translated too.
-            let values: Vec<String> = values.iter().map(|v| message(lang, v)).collect();
+            let values: Vec<String> = values
+                .iter()
+                .map(|v| match v.parse::<i64>() {
+                    Ok(n) if counted => super::format::count(lang, n),
+                    _ => message(lang, v),
+                })
+                .collect();
             let args: Vec<&str> = values.iter().map(String::as_str).collect();
             return trf(lang, pattern, &args);
         }
@@ -514,6 +532,23 @@ mod tests {
                 );
             }
         }
+        // Counts are grouped as each language groups numbers; other digits (years) are not.
+        let flood = "more than 100000 events over all the tiers, too many for the app to draw: \
+                     end the run earlier or remove actions (renewal-cli has no such limit)";
+        assert!(message(Lang::En, flood).starts_with("more than 100,000 events"));
+        assert!(message(Lang::PtBr, flood).contains("100.000"));
+        assert!(message(Lang::ZhCn, flood).contains("100,000"));
+        assert_eq!(
+            message(Lang::PtBr, "12000 actions; at most 10000"),
+            trf(
+                Lang::PtBr,
+                "{0} actions; at most {1}",
+                &["12.000", "10.000"]
+            )
+        );
+        let years = "\"1900-01-01T00:00:00\" is outside the supported years 1970 to 9999";
+        assert_eq!(message(Lang::En, years), years);
+        assert!(message(Lang::PtBr, years).contains("1970"));
         assert_eq!(
             message(Lang::PtBr, "some unknown detail"),
             "some unknown detail"
