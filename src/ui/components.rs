@@ -1,6 +1,7 @@
 //! The app's function components, one per file under `components/`.
 
 pub mod act_panel;
+pub mod choice;
 pub mod clock_bar;
 pub mod editor;
 pub mod error_banner;

@@ -12,6 +12,7 @@ import {
   expectClock,
   expectMatchesCli,
   fillField,
+  gallery,
   goToTime,
   localToEpoch,
   nextInstant,
@@ -171,4 +172,21 @@ test('renewing a pay-per-use resource is rejected: not a package', async ({ page
   const expected = clone(scenario);
   expected.actions.push({ at: '2026-03-11T00:00:00', do: 'renew', resource: 'api', term: '1m' });
   await expectMatchesCli(page, expected);
+});
+
+test('the auto-renew form shows the chosen resource\'s term, also after another term was picked for another resource', async ({ page }) => {
+  await openLink(page, gallery('two-packages-one-balance'));
+  const panel = actPanel(page);
+  const term = labelled(panel, 'Auto-renew term');
+  await expect(term).toHaveValue('1m');
+  // A term picked for "web" but not applied, then "db" chosen: the form shows db's own settings,
+  // and the select must say so (it used to keep showing the pick, while Apply would send 1m).
+  await setField(term, '6m');
+  await expect(term).toHaveValue('6m');
+  await setField(labelled(panel, 'Act on'), 'db');
+  await expect(term).toHaveValue('1m');
+  await expect(term.locator('option:checked')).toHaveText(/^1 month/);
+  // And back on "web", its settings again.
+  await setField(labelled(panel, 'Act on'), 'web');
+  await expect(term).toHaveValue('1m');
 });

@@ -2,6 +2,7 @@
 //! recorded as an action at that instant; the outcome (or the refusal, in words) shows below.
 
 use crate::engine::{AutoRenew, Cents, Time};
+use crate::ui::components::choice::choice;
 use crate::ui::components::editor::term_options;
 use crate::ui::i18n::explain::{state_meaning, state_name, when};
 use crate::ui::i18n::{format, tr, trf, use_lang};
@@ -236,7 +237,7 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
                 <span class="field-label">{ tr(lang, "Act on") }</span>
                 <select onchange={on_choose}>
                     { for ids.iter().map(|id| html! {
-                        <option value={id.clone()} selected={*id == resource_id}>{ id }</option>
+                        { choice(id.clone(), *id == resource_id, html! { id }) }
                     }) }
                 </select>
             </label>
@@ -249,7 +250,7 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
                     <span class="field-label">{ tr(lang, "Renewal term") }</span>
                     <select data-testid="renewal-term" onchange={on_renewal_term}>
                         { for terms.iter().map(|(term, words)| html! {
-                            <option value={term.clone()} selected={*term == *renewal_term}>{ words }</option>
+                            { choice(term.clone(), *term == *renewal_term, html! { words }) }
                         }) }
                     </select>
                 </label>
@@ -281,7 +282,7 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
                     <span class="field-label">{ tr(lang, "Auto-renew term") }</span>
                     <select onchange={on_auto_term}>
                         { for terms.iter().map(|(term, words)| html! {
-                            <option value={term.clone()} selected={*term == form.term}>{ words }</option>
+                            { choice(term.clone(), *term == form.term, html! { words }) }
                         }) }
                     </select>
                 </label>

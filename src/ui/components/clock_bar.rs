@@ -2,6 +2,7 @@
 
 use crate::engine::{Offset, Time};
 use crate::explain;
+use crate::ui::components::choice::choice;
 use crate::ui::i18n::{format, tr, use_lang};
 use crate::ui::state::{Action, SPEEDS};
 use yew::prelude::*;
@@ -126,7 +127,7 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
                     <span class="field-label">{ tr(lang, "Speed") }</span>
                     <select onchange={on_speed}>
                         { for SPEEDS.iter().map(|&(speed, name)| html! {
-                            <option value={speed.to_string()} selected={speed == props.speed}>{ tr(lang, name) }</option>
+                            { choice(speed.to_string(), speed == props.speed, html! { tr(lang, name) }) }
                         }) }
                     </select>
                 </label>

@@ -1,6 +1,7 @@
 //! The event log: one tier's events up to the clock, each explained in plain words with its rule.
 
 use crate::engine::{EventKind, State, Time};
+use crate::ui::components::choice::choice;
 use crate::ui::components::status_panel::state_badge;
 use crate::ui::i18n::explain::explain;
 use crate::ui::i18n::format::{offset, second};
@@ -177,9 +178,11 @@ pub fn event_log(props: &EventLogProps) -> Html {
 
     let tier_name = sim.traces.get(tier).map_or("", |t| t.tier.as_str());
     let options = sim.traces.iter().map(|trace| {
-        html! {
-            <option value={trace.tier.clone()} selected={trace.tier == tier_name}>{ &trace.tier }</option>
-        }
+        choice(
+            trace.tier.clone(),
+            trace.tier == tier_name,
+            html! { &trace.tier },
+        )
     });
     let hidden = visible_rows(count, *pages).start;
     let can_show_more = hidden > 0 && visible_rows(usize::MAX, *pages).len() < MAX_ROWS;

@@ -2,6 +2,7 @@
 
 use crate::engine::policy::ModeDays;
 use crate::engine::{BillingMode, State, Time};
+use crate::ui::components::choice::choice;
 use crate::ui::i18n::explain::state_meaning;
 use crate::ui::i18n::format::{date, minute};
 use crate::ui::i18n::{plural, tr, trf, use_lang, Lang};
@@ -294,12 +295,16 @@ pub fn state_diagram(props: &StateDiagramProps) -> Html {
         }
     };
 
-    let tier_options = sim.traces.iter().map(|t| {
-        html! { <option value={t.tier.clone()} selected={t.tier == tier_name}>{ &t.tier }</option> }
-    });
-    let resource_options = sim.scenario.resources.iter().enumerate().map(|(r, res)| {
-        html! { <option value={res.id.clone()} selected={r == resource}>{ &res.id }</option> }
-    });
+    let tier_options = sim
+        .traces
+        .iter()
+        .map(|t| choice(t.tier.clone(), t.tier == tier_name, html! { &t.tier }));
+    let resource_options = sim
+        .scenario
+        .resources
+        .iter()
+        .enumerate()
+        .map(|(r, res)| choice(res.id.clone(), r == resource, html! { &res.id }));
     let days_note = if preset {
         trf(
             lang,

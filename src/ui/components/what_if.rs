@@ -2,6 +2,7 @@
 //! marked and explained; go to it, adopt the what-if (undoable) or dismiss it.
 
 use crate::engine::{ActionKind, BillingMode, Time};
+use crate::ui::components::choice::choice;
 use crate::ui::components::what_if_lanes::WhatIfLanes;
 use crate::ui::i18n::format::{money, second};
 use crate::ui::i18n::{tr, trf, use_lang};
@@ -164,9 +165,7 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
     let options = |values: &[&str], chosen: &str| -> Html {
         values
             .iter()
-            .map(
-                |v| html! { <option value={v.to_string()} selected={*v == chosen}>{ *v }</option> },
-            )
+            .map(|v| choice(v.to_string(), *v == chosen, html! { *v }))
             .collect()
     };
     let parameter = match effective.change {
@@ -195,7 +194,7 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
                     <span class="field-label">{ tr(lang, "Renewal to delay") }</span>
                     <select onchange={on_renewal}>
                         { for renewals.iter().map(|(i, text)| html! {
-                            <option value={i.clone()} selected={*i == effective.action}>{ text }</option>
+                            { choice(i.clone(), *i == effective.action, html! { text }) }
                         }) }
                     </select>
                 </label>
@@ -274,7 +273,7 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
                     <span class="field-label">{ tr(lang, "What-if change") }</span>
                     <select onchange={on_change}>
                         { for Change::ALL.iter().map(|c| html! {
-                            <option value={c.value()} selected={*c == effective.change}>{ c.label(lang) }</option>
+                            { choice(c.value(), *c == effective.change, html! { c.label(lang) }) }
                         }) }
                     </select>
                 </label>

@@ -4,6 +4,7 @@
 
 use crate::engine::{ScenarioDoc, Time};
 use crate::ui::browser;
+use crate::ui::components::choice::choice;
 use crate::ui::components::clock_bar::parse_go_to_time;
 use crate::ui::i18n::{errors, format};
 use crate::ui::i18n::{tr, trf, use_lang, LocalText};
@@ -165,15 +166,17 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
             });
         })
     };
-    let kinds = QueryKind::ALL.iter().map(|k| {
-        html! { <option value={k.as_str()} selected={*k == *kind}>{ kind_label(lang, *k) }</option> }
-    });
-    let tiers = scenario.policy.tier_names().map(|name| {
-        html! { <option value={name.to_string()} selected={name == tier_now}>{ name }</option> }
-    });
-    let resources = scenario.resources.iter().map(|r| {
-        html! { <option value={r.id.clone()} selected={r.id == resource_now}>{ r.id.clone() }</option> }
-    });
+    let kinds = QueryKind::ALL
+        .iter()
+        .map(|k| choice(k.as_str(), *k == *kind, html! { kind_label(lang, *k) }));
+    let tiers = scenario
+        .policy
+        .tier_names()
+        .map(|name| choice(name.to_string(), name == tier_now, html! { name }));
+    let resources = scenario
+        .resources
+        .iter()
+        .map(|r| choice(r.id.clone(), r.id == resource_now, html! { r.id.clone() }));
     let items = props
         .workshop
         .draft

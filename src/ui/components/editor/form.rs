@@ -3,6 +3,7 @@
 use super::edit::Edit;
 use super::held::{HeldTexts, Slot};
 use crate::engine::{FieldError, Term};
+use crate::ui::components::choice::choice;
 use crate::ui::i18n::{errors, explain, tr, trf, Lang};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -291,14 +292,10 @@ impl<'a> Form<'a> {
                 let select = html! {
                     <select id={id} aria-invalid={invalid} aria-describedby={describedby}
                         {onchange}>
-                        // Keyed by value and selection, so an option whose selection changes is
-                        // a new element. Once the user has picked an option, the `selected`
-                        // attribute no longer moves the selection of the old elements: after an
-                        // Undo and a Redo back to that pick, the first option showed.
+                        // (Keyed: after an Undo and a Redo back to a pick, the first option showed.)
                         { for options.into_iter().map(|(option, words)| {
                             let selected = option == value;
-                            let key = format!("{option}\u{1f}{selected}");
-                            html! { <option {key} {selected} value={option}>{ words }</option> }
+                            choice(option, selected, html! { words })
                         }) }
                     </select>
                 };
