@@ -2,7 +2,7 @@
 //!
 //! Pure functions shared by `renewal-cli --format text` and the app's event log.
 
-use crate::engine::trace::{ActionName, Rejection, RenewSource};
+use crate::engine::trace::{ActionName, Rejection, RenewSource, ResourceStatus};
 use crate::engine::{
     BillingMode, Event, EventKind, Notice, Resource, Scenario, State, Term, Time, Trace,
 };
@@ -110,10 +110,42 @@ fn is_switch_on_attempt(attempt: &Event, trace: &Trace) -> bool {
         )
 }
 
+/// Whether another event of `event`'s resource (not a reminder, which changes nothing) follows
+/// it at the same instant: a renewal right after the purchase, the attempt made at once when
+/// auto-renew is switched on on the expiry date. That later event's sentence then says what
+/// follows; this one says nothing of it, as the resource's status once the instant is over is
+/// not this event's consequence. Events of the account (top-ups) are never followed so.
+pub fn followed_at_same_instant(event: &Event, trace: &Trace) -> bool {
+    let Some(r) = event.resource else {
+        return false;
+    };
+    let same_instant = trace.events_at(event.at);
+    // The event itself among them: by address when it is one of the trace's, else by value.
+    let here = same_instant
+        .iter()
+        .position(|e| std::ptr::eq(e, event))
+        .or_else(|| same_instant.iter().position(|e| e == event));
+    here.is_some_and(|i| {
+        same_instant[i + 1..]
+            .iter()
+            .any(|e| e.resource == Some(r) && !matches!(e.kind, EventKind::Reminder { .. }))
+    })
+}
+
+/// The status `event`'s sentence looks ahead from: its resource's once the instant is over, or
+/// none when [`followed_at_same_instant`].
+pub fn status_after(event: &Event, trace: &Trace) -> Option<ResourceStatus> {
+    let r = event.resource?;
+    if followed_at_same_instant(event, trace) {
+        return None;
+    }
+    trace.status_at(r, event.at)
+}
+
 /// Explains `event` of `trace` (a simulation of `scenario`).
 pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation {
     let resource = event.resource.and_then(|r| scenario.resources.get(r));
-    let status = event.resource.and_then(|r| trace.status_at(r, event.at));
+    let status = status_after(event, trace);
     let is_ppu = resource.is_some_and(|r| r.billing() == BillingMode::PayPerUse);
     let next_change = status.and_then(|s| s.next_change).map(|(at, to)| match to {
         State::Expired => format!("expires at {} unless renewed", when(at)),
@@ -170,7 +202,8 @@ pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation
         EventKind::AutoRenewAttempt { failure: Some(_), price, balance } => (
             format!("Auto-renew failed: balance {balance} is below the price {price}. Nothing was charged."),
             attempt_rule(event, trace),
-            Some(next_attempt.unwrap_or_else(|| "no further attempt before expiry".to_string())),
+            (!followed_at_same_instant(event, trace))
+                .then(|| next_attempt.unwrap_or_else(|| "no further attempt before expiry".to_string())),
         ),
         EventKind::Renewed { source, term, expires, balance } => (
             format!(
@@ -319,4 +352,69 @@ fn display_name(scenario: &Scenario) -> String {
         }
     }
     shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{simulate, ScenarioDoc};
+
+    /// `(what, next)` of each event of `json`'s scenario, for its own tier.
+    fn sentences(json: &str) -> Vec<(String, Option<String>)> {
+        let doc = ScenarioDoc::from_json(json).expect("a valid file");
+        let scenario = Scenario::from_doc(&doc).expect("a valid scenario");
+        let trace = simulate(&scenario);
+        trace
+            .events
+            .iter()
+            .map(|e| {
+                let said = explain(e, &scenario, &trace);
+                (said.what, said.next)
+            })
+            .collect()
+    }
+
+    fn next_of<'a>(said: &'a [(String, Option<String>)], what: &str) -> Option<&'a str> {
+        let (_, next) = said
+            .iter()
+            .find(|(w, _)| w.starts_with(what))
+            .unwrap_or_else(|| panic!("no event {what:?} in {said:#?}"));
+        next.as_deref()
+    }
+
+    #[test]
+    fn an_event_followed_by_another_of_its_resource_at_the_same_instant_leaves_the_next_to_it() {
+        // Bought and renewed at once, then auto-renew switched on and off again at one instant.
+        let same_instant = r#"{"format":"renewal-lab/1","policy":"huawei-cn","tier":"V3",
+            "balance":"100","resources":[{"id":"a","billing":"package",
+            "start":"2026-03-08T10:00:00","term":"1m","prices":{"month":"30","year":"300"}}],
+            "actions":[{"at":"2026-03-08T10:00:00","do":"renew","resource":"a","term":"1m"},
+            {"at":"2026-04-30T10:00:00","do":"set_auto_renew","resource":"a","enabled":true},
+            {"at":"2026-04-30T10:00:00","do":"set_auto_renew","resource":"a","enabled":false}],
+            "until":"2026-05-10T00:00:00"}"#;
+        let said = sentences(same_instant);
+        // The purchase alone would expire on April 9; the renewal at its instant says May 9.
+        assert_eq!(next_of(&said, "Bought"), None);
+        assert_eq!(
+            next_of(&said, "Renewed by hand"),
+            Some("expires at 2026-05-09 00:00:00 unless renewed")
+        );
+        // Switched on and off at once: no attempt to announce from the first, none from the last.
+        assert_eq!(next_of(&said, "Auto-renew on"), None);
+        assert_eq!(next_of(&said, "Auto-renew off"), None);
+
+        // Switched on on the expiry date: the attempt at that instant comes next, not May 1.
+        let said = sentences(include_str!("../scenarios/auto-renew-on-expiry-day.json"));
+        assert_eq!(next_of(&said, "Auto-renew on"), None);
+        assert_eq!(
+            next_of(&said, "Renewed automatically"),
+            Some("auto-renew attempt 2026-05-01 03:00:00; expires at 2026-05-09 00:00:00 unless renewed")
+        );
+        // Alone at its instant, an event still says what follows.
+        let said = sentences(include_str!("../scenarios/auto-renew-low-balance.json"));
+        assert_eq!(
+            next_of(&said, "Auto-renew failed"),
+            Some("auto-renew attempt 2026-04-02 03:00:00")
+        );
+    }
 }

@@ -910,7 +910,10 @@ fn state_changes(lang: Lang, sim: &Sim, from: Time, to: Time) -> String {
         })
         .collect();
     let skipped = changes.len().saturating_sub(MAX_ANNOUNCED_CHANGES);
-    let shown = changes.get(skipped..).unwrap_or_default().join("; ");
+    let shown = changes
+        .get(skipped..)
+        .unwrap_or_default()
+        .join(tr(lang, "; "));
     match skipped {
         0 => shown,
         n => pluralf(

@@ -481,7 +481,7 @@ fn happening_text(lang: Lang, h: &Happening) -> String {
         };
     }
     let clauses: Vec<String> = h.events.iter().map(|e| event_text(lang, &e.kind)).collect();
-    clauses.join("; ")
+    clauses.join(tr(lang, "; "))
 }
 
 /// The comparison's outcome in one or two sentences (shown and announced).

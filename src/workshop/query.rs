@@ -516,10 +516,12 @@ impl Query {
 }
 
 /// Whether events at `at` come from both the engine and the customer's actions (so the order of
-/// §8 decides what each saw).
+/// §8 decides what each saw). §8 puts the engine's own events first, so whatever follows the
+/// first customer event is that act's consequence (the attempt made at once when auto-renew is
+/// switched on on the expiry date, and its renewal), not the engine's.
 fn mixes_engine_and_customer(trace: &Trace, at: Time) -> bool {
     let (mut engine, mut customer) = (false, false);
-    for event in trace.events.iter().filter(|e| e.at == at) {
+    for event in trace.events_at(at) {
         match event.kind {
             // A return to `available` always follows a renewal or a top-up at that instant.
             EventKind::TopUp { .. }
@@ -535,7 +537,7 @@ fn mixes_engine_and_customer(trace: &Trace, at: Time) -> bool {
             | EventKind::AutoRenewChanged {
                 times_used: false, ..
             } => customer = true,
-            _ => engine = true,
+            _ => engine |= !customer,
         }
     }
     engine && customer
@@ -569,6 +571,31 @@ mod tests {
         let reveal = query.reveal(&scenario, &trace, t(asked))?;
         let choices = query.choices(&trace, &reveal);
         Ok((query, reveal, choices))
+    }
+
+    #[test]
+    fn the_order_at_one_instant_is_named_only_when_engine_and_customer_both_act() {
+        // scenario, tier, instant, whether §8 decides
+        let on_expiry_day = include_str!("../../scenarios/auto-renew-on-expiry-day.json");
+        let cases = [
+            // Switched on on the expiry date: the attempt and its renewal follow the act itself.
+            (on_expiry_day, "V3", "2026-04-08T10:00:00", false),
+            // The 03:00 attempt fails, then the customer's top-up at 03:00 comes after it.
+            (
+                &*LOW_BALANCE.replace("2026-04-03T12:00:00", "2026-04-03T03:00:00"),
+                "V3",
+                "2026-04-03T03:00:00",
+                true,
+            ),
+            // The engine alone: a failed attempt.
+            (LOW_BALANCE, "V3", "2026-04-02T03:00:00", false),
+        ];
+        for (json, tier, at, decides) in cases {
+            let scenario = Scenario::from_json(json).expect("valid");
+            let trace = simulate_tier(&scenario, tier);
+            assert!(!trace.events_at(t(at)).is_empty(), "{at}");
+            assert_eq!(mixes_engine_and_customer(&trace, t(at)), decides, "{at}");
+        }
     }
 
     fn q(kind: QueryKind, tier: &str, resource: Option<&str>, at: Option<&str>) -> QuestionDoc {

@@ -4,7 +4,7 @@
 use crate::engine::Scenario;
 use crate::engine::Time;
 use crate::ui::i18n::explain::sentences;
-use crate::ui::i18n::format::minute;
+use crate::ui::i18n::format::minute_or_second;
 use crate::ui::i18n::{scenario_title, tr, trf, use_lang, Lang};
 use crate::ui::scenarios::{GalleryEntry, GALLERY};
 use crate::ui::sim::SimRef;
@@ -61,7 +61,7 @@ fn last_and_next(lang: Lang, sim: &SimRef, passed: usize) -> Html {
                 <div class="headline-row" data-testid={testid}>
                     <dt>{ label }</dt>
                     // The whole sentence as a tooltip too: while playing, it is cut to one line.
-                    <dd title={text.clone()}><time>{ minute(lang, at) }</time>{ " · " }{ text }</dd>
+                    <dd title={text.clone()}><time>{ minute_or_second(lang, at) }</time>{ " · " }{ text }</dd>
                 </div>
             }
         })

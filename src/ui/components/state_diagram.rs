@@ -89,6 +89,12 @@ pub fn transitions(
     } else {
         Provenance::CustomPolicy
     };
+    // The days come from the table (the provider's or the user's). That a zero-day period is
+    // skipped is the contract's choice, unless the user's own table says 0.
+    let period_source = |n: u16| match (n, preset) {
+        (0, true) => Provenance::Choice,
+        _ => days_source,
+    };
     let (grace, retention) = (days.grace_days, days.retention_days);
     let straight_to = match (grace, retention) {
         (0, 0) => tr(lang, " — straight to released"),
@@ -132,12 +138,12 @@ pub fn transitions(
             },
             grace: Transition {
                 trigger: grace_period(grace),
-                provenance: days_source,
+                provenance: period_source(grace),
                 skipped: grace == 0,
             },
             retention: Transition {
                 trigger: retention_period(retention),
-                provenance: days_source,
+                provenance: period_source(retention),
                 skipped: retention == 0,
             },
             restore: Transition {
@@ -166,12 +172,12 @@ pub fn transitions(
                         &[&grace_period(grace)],
                     )
                 },
-                provenance: Provenance::Choice,
+                provenance: period_source(grace),
                 skipped: grace == 0,
             },
             retention: Transition {
                 trigger: retention_period(retention),
-                provenance: Provenance::Choice,
+                provenance: period_source(retention),
                 skipped: retention == 0,
             },
             restore: Transition {
@@ -435,7 +441,7 @@ mod tests {
     }
 
     #[test]
-    fn pay_per_use_arrows_are_modelling_choices() {
+    fn pay_per_use_arrears_are_modelling_choices_and_its_days_come_from_the_table() {
         let t = transitions(Lang::En, BillingMode::PayPerUse, days(1, 7), None, true);
         assert_eq!(t.lapse.trigger, "balance below zero after an hourly charge");
         assert_eq!(t.restore.trigger, "top-up to ≥ 0");
@@ -443,9 +449,24 @@ mod tests {
             t.grace.trigger,
             "after 1 grace day (24 h each, from the arrears)"
         );
-        for arrow in [&t.lapse, &t.grace, &t.retention, &t.restore] {
+        // Arrears and recovery are the contract's (docs/rules-and-choices.md, § 9); the number of
+        // days is the provider's table, or the user's own.
+        for arrow in [&t.lapse, &t.restore] {
             assert_eq!(arrow.provenance, Provenance::Choice);
         }
+        for arrow in [&t.grace, &t.retention] {
+            assert_eq!(arrow.provenance, Provenance::Documented);
+        }
+        let custom = transitions(Lang::En, BillingMode::PayPerUse, days(0, 7), None, false);
+        assert_eq!(custom.grace.provenance, Provenance::CustomPolicy);
+        assert_eq!(custom.retention.provenance, Provenance::CustomPolicy);
+        assert_eq!(custom.lapse.provenance, Provenance::Choice);
+        // A preset's zero-day period is skipped by the contract's choice.
+        let v0 = transitions(Lang::En, BillingMode::PayPerUse, days(0, 1), None, true);
+        assert_eq!(v0.grace.provenance, Provenance::Choice);
+        let package = transitions(Lang::En, BillingMode::Package, days(0, 1), None, true);
+        assert_eq!(package.grace.provenance, Provenance::Choice);
+        assert_eq!(package.retention.provenance, Provenance::Documented);
     }
 
     #[test]

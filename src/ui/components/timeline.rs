@@ -565,7 +565,12 @@ fn glyph_text(sim: &Sim, trace: &Trace, drawn: &Drawn, lang: Lang) -> String {
             reminder::sentence(lang, notice, due, resource),
             reminder::rule(lang)
         ),
-        _ => marker_sentence(lang, &event.kind, renewal.map(|next| &next.kind)),
+        _ => marker_sentence(
+            lang,
+            &event.kind,
+            renewal.map(|next| &next.kind),
+            tr(lang, crate::explain::attempt_rule(event, trace)),
+        ),
     };
     trf(
         lang,
@@ -741,10 +746,15 @@ fn label_width(word: &str) -> f64 {
 
 /// What a marker's event did, in the event log's words (§ rule in brackets). Made from the event's
 /// own fields: only the glyph under the pointer is worded. `renewal` is the event right after,
-/// which for a successful attempt is the renewal it paid for.
-fn marker_sentence(lang: Lang, kind: &EventKind, renewal: Option<&EventKind>) -> String {
+/// which for a successful attempt is the renewal it paid for; `attempt_rule` names the rule of an
+/// attempt (the 03:00 window, or the one made at once on the expiry date), in `lang`.
+fn marker_sentence(
+    lang: Lang,
+    kind: &EventKind,
+    renewal: Option<&EventKind>,
+    attempt_rule: &str,
+) -> String {
     let m = |cents| money(lang, cents);
-    let at_three = tr(lang, "§6 auto-renewal at 03:00");
     match *kind {
         EventKind::AutoRenewAttempt {
             failure: Some(_),
@@ -753,7 +763,7 @@ fn marker_sentence(lang: Lang, kind: &EventKind, renewal: Option<&EventKind>) ->
         } => trf(
             lang,
             "Auto-renew failed: balance {0} is below the price {1}. Nothing was charged. [{2}]",
-            &[&m(balance), &m(price), at_three],
+            &[&m(balance), &m(price), attempt_rule],
         ),
         EventKind::AutoRenewAttempt {
             failure: None,
@@ -774,10 +784,14 @@ fn marker_sentence(lang: Lang, kind: &EventKind, renewal: Option<&EventKind>) ->
                     &term(lang, *t),
                     &when(lang, *expires),
                     &m(*balance),
-                    at_three,
+                    attempt_rule,
                 ],
             ),
-            _ => trf(lang, "Auto-renew paid {0}. [{1}]", &[&m(price), at_three]),
+            _ => trf(
+                lang,
+                "Auto-renew paid {0}. [{1}]",
+                &[&m(price), attempt_rule],
+            ),
         },
         EventKind::Renewed {
             term: t,
@@ -1774,6 +1788,7 @@ mod tests {
                 Lang::En,
                 &event.kind,
                 trace.events.get(index + 1).map(|e| &e.kind),
+                crate::explain::attempt_rule(event, trace),
             );
             let explained =
                 crate::ui::i18n::explain::explain(Lang::En, event, &sim.scenario, trace);
@@ -1806,6 +1821,28 @@ mod tests {
         for kind in MarkerKind::ALL {
             assert!(kinds.contains(&kind.data_kind()), "{kinds:?}");
         }
+        // The attempt made at once when auto-renew is switched on on the expiry date names its
+        // own rule, as the log does (it used to say "at 03:00").
+        let on_expiry_day = self::sim(include_str!(
+            "../../../scenarios/auto-renew-on-expiry-day.json"
+        ));
+        let trace = &on_expiry_day.traces[3];
+        let wide = geometry(&on_expiry_day, 1_000.0, Lang::En, None);
+        let attempt = wide.tiers[3].lanes[0]
+            .drawn
+            .iter()
+            .find(|d| {
+                matches!(
+                    trace.events[d.event].kind,
+                    EventKind::AutoRenewAttempt { .. }
+                )
+            })
+            .expect("an attempt glyph");
+        let sentence = glyph_text(&on_expiry_day, trace, attempt, Lang::En);
+        assert!(
+            sentence.ends_with("[§6 auto-renewal switched on on the expiry date]"),
+            "{sentence}"
+        );
     }
 
     #[test]

@@ -236,7 +236,7 @@ fn reveal(lang: Lang, scenario: &Scenario, pause: &Pause, given: Answer, right: 
                 { trf(lang, "Decided by {0}: {1}", &[tr(lang, first), &reveal_why(lang, scenario, pause)]) }
             </p>
             if !others.is_empty() {
-                <p>{ trf(lang, "Also behind it: {0}.", &[&others.join("; ")]) }</p>
+                <p>{ trf(lang, "Also behind it: {0}.", &[&others.join(tr(lang, "; "))]) }</p>
             }
         </div>
     }

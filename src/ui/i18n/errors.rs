@@ -280,7 +280,7 @@ pub fn problems(lang: Lang, errors: &[FieldError]) -> String {
                 .take(LISTED_PROBLEMS)
                 .map(|e| field_error(lang, e))
                 .collect();
-            let mut list = listed.join("; ");
+            let mut list = listed.join(tr(lang, "; "));
             if errors.len() > LISTED_PROBLEMS {
                 list = trf(
                     lang,

@@ -133,7 +133,7 @@ pub fn subject<'a>(lang: Lang, scenario: &'a Scenario, event: &Event) -> &'a str
 /// Explains `event` of `trace` (a simulation of `scenario`) in `lang`.
 pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation {
     let resource = event.resource.and_then(|r| scenario.resources.get(r));
-    let status = event.resource.and_then(|r| trace.status_at(r, event.at));
+    let status = crate::explain::status_after(event, trace);
     let is_ppu = resource.is_some_and(|r| r.billing() == BillingMode::PayPerUse);
     let m = |cents| money(lang, cents);
     let next_change = status.and_then(|s| s.next_change).map(|(at, to)| {
@@ -241,10 +241,10 @@ pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) ->
                 &[&m(balance), &m(price)],
             ),
             attempt_rule(),
-            Some(
+            (!crate::explain::followed_at_same_instant(event, trace)).then(|| {
                 next_attempt
-                    .unwrap_or_else(|| tr(lang, "no further attempt before expiry").to_string()),
-            ),
+                    .unwrap_or_else(|| tr(lang, "no further attempt before expiry").to_string())
+            }),
         ),
         EventKind::Renewed {
             source,

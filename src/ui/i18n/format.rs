@@ -79,6 +79,16 @@ pub fn minute(lang: Lang, t: Time) -> String {
     format!("{} {:02}:{:02}", date(lang, t.date()), n.hour(), n.minute())
 }
 
+/// [`minute`] for a time on the minute, else [`second`]: `2026-04-01 03:00`, `2026-03-10 23:59:58`
+/// (two events a second apart must not read as one instant).
+pub fn minute_or_second(lang: Lang, t: Time) -> String {
+    if t.naive().second() == 0 {
+        minute(lang, t)
+    } else {
+        second(lang, t)
+    }
+}
+
 /// A local time to the second: `2026-04-01 03:00:00`, `2026/04/01 03:00:00`,
 /// `01/04/2026 03:00:00`.
 pub fn second(lang: Lang, t: Time) -> String {
@@ -254,6 +264,9 @@ mod tests {
             assert_eq!(date(lang, t.date()), d);
             assert_eq!(minute(lang, t), m);
             assert_eq!(second(lang, t), s);
+            // The seconds only when there are some.
+            assert_eq!(minute_or_second(lang, t), s);
+            assert_eq!(minute_or_second(lang, at("2026-04-01T03:00:00")), m);
         }
         let utc8 = Offset::from_minutes(480).unwrap();
         assert_eq!(

@@ -100,7 +100,7 @@ pub const PART: Part = part![
         "O cenário alterado viola uma regra: {0}",
     ),
     ("available (in service)", "可用（服务中）", "disponível (em serviço)"),
-    ("expired (grace period)", "已到期（宽限期）", "expirado (período de carência)"),
+    ("expired (grace period)", "已过期（宽限期）", "expirado (período de carência)"),
     ("frozen (retention period)", "已冻结（保留期）", "congelado (período de retenção)"),
     ("released (data deleted)", "已释放（数据已删除）", "liberado (dados excluídos)"),
     ("the resource is already released", "资源已被释放", "o recurso já foi liberado"),

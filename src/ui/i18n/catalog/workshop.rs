@@ -233,7 +233,7 @@ pub const PART: Part = part![
     (
         "Auto-renew tries daily at 03:00 with 20.00 for a 30.00 renewal until a top-up lets it pay.",
         "余额 20.00、续费价格 30.00：自动续费每天 03:00 尝试，直到充值后才能付款。",
-        "A renovação automática tenta todo dia às 03:00 com 20.00 para uma renovação de 30.00 até que uma recarga permita pagar.",
+        "A renovação automática tenta todo dia às 03:00 com 20,00 para uma renovação de 30,00 até que uma recarga permita pagar.",
     ),
     (
         "Month-ends in another time zone",
@@ -249,13 +249,13 @@ pub const PART: Part = part![
     (
         "Two packages auto-renew from one 40.00 balance on a V0 account: who pays, what is left, and when the other is gone.",
         "V0 账户的两个包从同一笔 40.00 余额自动续费：谁付了款、还剩多少、另一个何时消失。",
-        "Dois pacotes renovam automaticamente com um saldo de 40.00 em uma conta V0: quem paga, o que sobra e quando o outro some.",
+        "Dois pacotes renovam automaticamente com um saldo de 40,00 em uma conta V0: quem paga, o que sobra e quando o outro some.",
     ),
     ("Pay-per-use in arrears", "按需计费欠费", "Pagamento por uso inadimplente"),
     (
         "Charged 0.10 an hour from 1.00: predict the balance, the arrears, the freeze and the way back.",
         "从 1.00 开始每小时扣 0.10：预测余额、欠费、冻结以及恢复的方式。",
-        "Cobrado 0.10 por hora a partir de 1.00: preveja o saldo, a inadimplência, o congelamento e a volta.",
+        "Cobrado 0,10 por hora a partir de 1,00: preveja o saldo, a inadimplência, o congelamento e a volta.",
     ),
     (
         "What a renewal cannot do",
