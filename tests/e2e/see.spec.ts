@@ -222,16 +222,19 @@ test('on a phone a long unbroken scenario name wraps; the page does not scroll s
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
 });
 
-test('the day axis stays at the top of the window while lower tiers are read', async ({ page }) => {
+test('the clock and the day axis stay at the top of the window while lower tiers are read', async ({ page }) => {
   await openLink(page, gallery('auto-renew-low-balance'));
   const lane = (tier: string) => page.locator(`[data-testid="lane"][data-tier="${tier}"][data-resource="ocr"]`);
-  await lane('V5').evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  // V0's lane has scrolled out above the window, the axis has not.
+  await lane('V5').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  // The clock stays pinned at the top of the window; V0's lane has scrolled out under it, the
+  // axis has not: it stops right below the clock.
+  const clock = await page.getByTestId('clock-bar').boundingBox();
+  expect(clock?.y).toBe(0);
   const v0 = await lane('V0').boundingBox();
-  expect(v0 && v0.y + v0.height).toBeLessThan(0);
+  expect(v0 && v0.y + v0.height).toBeLessThan(clock?.height ?? 0);
   const axis = await page.getByTestId('timeline').locator('.tl-axis').boundingBox();
   expect(axis).not.toBeNull();
-  expect(Math.abs(axis?.y ?? -100)).toBeLessThan(2);
+  expect(Math.abs((axis?.y ?? -100) - (clock?.height ?? 0))).toBeLessThan(2);
   await expect(page.getByTestId('timeline').locator('.tl-axis')).toContainText('Apr 1');
 });
 

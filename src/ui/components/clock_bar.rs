@@ -102,11 +102,11 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
             <div class="clock-buttons">
                 <button type="button" class="button" data-testid="reset"
                     onclick={emit(Action::Reset)} {disabled}>
-                    <span aria-hidden="true" class="icon">{ "↺" }</span><span class="clock-label">{ tr(lang, "Reset") }</span>
+                    <span aria-hidden="true" class="icon">{ "↺" }</span>{ tr(lang, "Reset") }
                 </button>
                 <button type="button" class="button" data-testid="previous-event"
                     onclick={emit(Action::PreviousEvent)} {disabled}>
-                    <span aria-hidden="true" class="icon">{ "◀" }</span><span class="clock-label">{ tr(lang, "Previous event") }</span>
+                    <span aria-hidden="true" class="icon">{ "◀" }</span>{ tr(lang, "Previous event") }
                 </button>
                 <button type="button" class="button button-primary play-button"
                     data-testid={play_id} onclick={emit(Action::TogglePlay)} {disabled}>
@@ -114,7 +114,7 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
                 </button>
                 <button type="button" class="button" data-testid="next-event"
                     onclick={emit(Action::NextEvent)} {disabled}>
-                    <span class="clock-label">{ tr(lang, "Next event") }</span><span aria-hidden="true" class="icon icon-after">{ "▶" }</span>
+                    { tr(lang, "Next event") }<span aria-hidden="true" class="icon icon-after">{ "▶" }</span>
                 </button>
             </div>
             <div class="clock-settings">
