@@ -290,7 +290,7 @@ fn lab(
     html! {
         <div class="lab" data-testid="lab">
             { clock_bar }
-            { headline }
+            { headline.unwrap_or_default() }
             { exports }
             { stale_note }
             if let Some(session) = state.workshop.session.clone() {

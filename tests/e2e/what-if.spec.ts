@@ -266,6 +266,29 @@ test('changes that do not apply are refused in words; dismiss closes a compariso
   expect(decodeLink(await copyLink(page))).toEqual(base);
 });
 
+test('typing in the what-if form keeps the focus while a result or a problem comes and goes', async ({ page }) => {
+  await openLink(page, gallery('auto-renew-low-balance'));
+  const amount = labelled(panel(page), 'Extra top-up amount');
+  // A refusal appears under the form: the field keeps the focus (it used to be rebuilt).
+  await amount.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('-5');
+  await page.keyboard.press('Enter');
+  await expect(panel(page).getByTestId('whatif-problem')).toBeVisible();
+  await expect(amount).toBeFocused();
+  // A result shows; typing a new amount hides it: every key still goes into the field, and
+  // Space does not start the clock.
+  await amount.fill('20');
+  await compare(page);
+  await amount.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1 5');
+  await expect(panel(page).getByTestId('whatif-result')).toHaveCount(0);
+  await expect(amount).toBeFocused();
+  await expect(amount).toHaveValue('1 5');
+  await expect(button(page, 'Play')).toBeVisible();
+});
+
 test('axe: the what-if panel with a comparison; screenshot for the README', async ({ page }) => {
   const base = gallery('two-packages-one-balance');
   await openLink(page, base);

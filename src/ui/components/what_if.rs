@@ -281,8 +281,11 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
                 <button type="submit" class="button button-primary" ref={compare_ref}>{ tr(lang, "Compare") }</button>
             </form>
             <p class="field-hint" id="wi-hint">{ hint }</p>
-            { problem }
-            { result }
+            // One node each, shown or empty: an `Option` would add or remove a child, and Yew
+            // matches unkeyed children from the end, so the form before them was rebuilt (its
+            // input lost the focus at the first key typed once a result or problem showed).
+            { problem.unwrap_or_default() }
+            { result.unwrap_or_default() }
         </section>
     }
 }

@@ -58,9 +58,9 @@ pub fn actions_section(form: &Form, doc: &ScenarioDoc, rows: &RowProps) -> Html 
     html! {
         <fieldset class="editor-section">
             <legend>{ tr(lang, "Actions") }</legend>
-            { for empty }
+            { empty.unwrap_or_default() }
             { rows }
-            { for hidden }
+            { hidden.unwrap_or_default() }
             <div class="editor-buttons">
                 <button type="button" id={form.id(ADD_ACTION_KEY)}
                     onclick={form.on_click(|| Edit::AddAction)}>{ tr(lang, "Add action") }</button>

@@ -60,7 +60,7 @@ pub fn resources_section(form: &Form, doc: &ScenarioDoc, rows: &RowProps) -> Htm
         <fieldset class="editor-section">
             <legend>{ tr(lang, "Resources") }</legend>
             { editors }
-            { for hidden }
+            { hidden.unwrap_or_default() }
             <div class="editor-buttons">
                 <button type="button" id={form.id(ADD_PACKAGE_KEY)}
                     onclick={form.on_click(|| Edit::AddResource(BillingMode::Package))}>
