@@ -186,8 +186,42 @@ test.describe('on a touch screen', () => {
     expect(box).not.toBeNull();
     if (box) await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
     await expect(page.getByTestId('marker-tip')).toContainText(/Auto-renew paid 30\.00/);
-    // The tap also moved the clock, to about the glyph's instant (2026-04-04 03:00).
-    await expect(page.getByTestId('clock')).toContainText('2026-04-0');
+    // The tap also moved the clock to the glyph's event, exactly: the state after it shows.
+    await expect(page.getByTestId('clock')).toHaveText('2026-04-04 03:00:00');
+    await expect(page.getByTestId('headline-last')).toContainText('Auto-renew paid 30.00');
+  });
+
+  test('a swipe up or down over the timeline scrolls the page and leaves the clock alone; a sideways drag scrubs', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await openLink(page, gallery('two-packages-one-balance'));
+    const clock = page.getByTestId('clock');
+    const start = await clock.innerText();
+    const track = page.getByTestId('timeline-track');
+    await track.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const box = await track.boundingBox();
+    expect(box).not.toBeNull();
+    if (!box) return;
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: string, x = 0, y = 0) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const scrolled = await page.evaluate(() => window.scrollY);
+    // Up the page, near the track's right end (a seek there would be weeks later).
+    let [x, y] = [box.x + box.width * 0.9, box.y + box.height * 0.7];
+    await touch('touchStart', x, y);
+    for (let i = 1; i <= 10; i++) await touch('touchMove', x, y - 15 * i);
+    await touch('touchEnd');
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled);
+    await page.waitForTimeout(200);
+    await expect(clock).toHaveText(start);
+    // Sideways, it scrubs, all the way the finger goes (from a fifth of the run to four fifths:
+    // 2026-03-15 to 2026-04-07).
+    const now = await track.boundingBox();
+    if (!now) return;
+    [x, y] = [now.x + now.width * 0.2, now.y + now.height / 2];
+    await touch('touchStart', x, y);
+    for (let i = 1; i <= 10; i++) await touch('touchMove', x + now.width * 0.06 * i, y);
+    await touch('touchEnd');
+    await expect.poll(() => clock.innerText()).toMatch(/^2026-04-0[5-9]/);
   });
 });
 

@@ -440,6 +440,19 @@ struct Geometry {
     tiers: Vec<TierGeometry>,
 }
 
+impl Geometry {
+    /// The instant of the glyph `tip` names: its event's (the first one's, for glyphs merged
+    /// because they were too close together to draw apart).
+    fn instant_of(&self, tip: Tip) -> Option<Time> {
+        let tier = self.tiers.get(tip.tier)?;
+        let drawn = match tip.lane {
+            Some(lane) => &tier.lanes.get(lane)?.drawn,
+            None => &tier.account_drawn,
+        };
+        drawn.get(tip.glyph).map(|glyph| glyph.first)
+    }
+}
+
 /// Collects the markers of a lane (or a tier row), merging one into the previous of its kind when
 /// they would overlap.
 struct MarkerSink {
@@ -999,6 +1012,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
         })
     };
+    // A finger that goes down may be starting a scroll of the page: nothing moves until it drags
+    // sideways (scrubbing) or lifts where it went down (a tap). The browser takes vertical swipes
+    // (`touch-action: pan-y`) and cancels the pointer.
+    let pending_tap = use_mut_ref(|| None::<i32>);
     let onpointerdown = {
         let (track_ref, dragging, seek, tip) = (
             track_ref.clone(),
@@ -1006,44 +1023,67 @@ pub fn timeline(props: &TimelineProps) -> Html {
             seek_to_pointer.clone(),
             tip.clone(),
         );
-        let geometry = geometry.clone();
+        let (pending_tap, geometry, on_seek) =
+            (pending_tap.clone(), geometry.clone(), on_seek.clone());
         Callback::from(move |event: PointerEvent| {
             if event.button() != 0 {
                 return;
             }
-            // A finger cannot hover: a tap names the glyph under it (and moves the clock there).
-            tip.set(if is_touch(&event) {
-                tip_at(&event, &track_ref, &geometry)
-            } else {
-                None
-            });
-            event.prevent_default();
-            if let Some(track) = track_ref.cast::<Element>() {
-                let _ = track.set_pointer_capture(event.pointer_id());
+            if is_touch(&event) {
+                *pending_tap.borrow_mut() = Some(event.client_x());
+                return;
             }
+            tip.set(None);
+            event.prevent_default();
+            capture(&track_ref, &event);
             *dragging.borrow_mut() = true;
-            seek(&event);
+            // A press on a glyph goes to its event exactly; elsewhere, to the time under it.
+            match tip_at(&event, &track_ref, &geometry).and_then(|t| geometry.instant_of(t)) {
+                Some(at) => on_seek.emit(at),
+                None => seek(&event),
+            }
         })
     };
     let onpointermove = {
-        let (dragging, seek, tip) = (dragging.clone(), seek_to_pointer, tip.clone());
-        let (track_ref, geometry) = (track_ref.clone(), geometry.clone());
+        let (dragging, seek, tip) = (dragging.clone(), seek_to_pointer.clone(), tip.clone());
+        let (track_ref, geometry, pending_tap) =
+            (track_ref.clone(), geometry.clone(), pending_tap.clone());
         Callback::from(move |event: PointerEvent| {
-            if *dragging.borrow() {
-                // A finger that drags away from the glyph it tapped is scrubbing: the tooltip goes.
-                let away = (*tip).as_ref().is_some_and(|shown| {
-                    track_ref.cast::<Element>().is_some_and(|track| {
-                        let rect = track.get_bounding_client_rect();
-                        let x = f64::from(event.client_x()) - rect.left();
-                        (x - shown.x * rect.width()).abs() > TAP_SLOP_PX
-                    })
-                });
-                if away {
-                    tip.set(None);
+            let down_at = *pending_tap.borrow();
+            if let Some(x) = down_at {
+                // Sideways past the slop: the finger scrubs from here on.
+                if f64::from((event.client_x() - x).abs()) <= TAP_SLOP_PX {
+                    return;
                 }
+                *pending_tap.borrow_mut() = None;
+                capture(&track_ref, &event);
+                *dragging.borrow_mut() = true;
+                tip.set(None);
+            }
+            if *dragging.borrow() {
                 seek(&event);
             } else if event.pointer_type() == "mouse" {
                 tip.set(tip_at(&event, &track_ref, &geometry));
+            }
+        })
+    };
+    let onpointerup = {
+        let (dragging, seek, tip) = (dragging.clone(), seek_to_pointer, tip.clone());
+        let (track_ref, geometry, pending_tap) =
+            (track_ref.clone(), geometry.clone(), pending_tap.clone());
+        let on_seek = on_seek.clone();
+        Callback::from(move |event: PointerEvent| {
+            *dragging.borrow_mut() = false;
+            if pending_tap.borrow_mut().take().is_none() {
+                return;
+            }
+            // A tap: a finger cannot hover, so it names the glyph under it and goes to its
+            // event; elsewhere, to the time under it.
+            let found = tip_at(&event, &track_ref, &geometry);
+            tip.set(found);
+            match found.and_then(|t| geometry.instant_of(t)) {
+                Some(at) => on_seek.emit(at),
+                None => seek(&event),
             }
         })
     };
@@ -1058,7 +1098,26 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     let stop_dragging = {
         let dragging: Rc<RefCell<bool>> = dragging;
-        Callback::from(move |_: PointerEvent| *dragging.borrow_mut() = false)
+        Callback::from(move |_: PointerEvent| {
+            *dragging.borrow_mut() = false;
+            *pending_tap.borrow_mut() = None;
+        })
+    };
+    // The track's own capture lost ends a drag. (A finger's implicit capture by the element it
+    // touched is lost too, when a sideways drag moves it to the track: that one goes on.)
+    let onlostpointercapture = {
+        let (stop_dragging, track_ref) = (stop_dragging.clone(), track_ref.clone());
+        Callback::from(move |event: PointerEvent| {
+            let track = track_ref.get();
+            let on_track = track.is_some_and(|track| {
+                event
+                    .target()
+                    .is_some_and(|target| JsValue::from(target) == JsValue::from(track))
+            });
+            if on_track {
+                stop_dragging.emit(event);
+            }
+        })
     };
     let span = (end.secs() - start.secs()).max(0);
     let step = slider_step_secs(span);
@@ -1123,10 +1182,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <div class="tl-body">
                 <Labels geometry={geometry.clone()} />
                 <div class="tl-track" data-testid="timeline-track" ref={track_ref}
-                     {onpointerdown} {onpointermove} {onpointerleave}
-                     onpointerup={stop_dragging.clone()}
+                     {onpointerdown} {onpointermove} {onpointerleave} {onpointerup}
                      onpointercancel={stop_dragging.clone()}
-                     onlostpointercapture={stop_dragging}>
+                     {onlostpointercapture}>
                     <Axis ticks={geometry.ticks.clone()} />
                     { for groups }
                     <Grid ticks={geometry.ticks.clone()} />
@@ -1148,6 +1206,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
                        {oninput} />
             </label>
         </section>
+    }
+}
+
+/// Sends the pointer's later events to the track, also once it leaves it.
+fn capture(track_ref: &NodeRef, event: &PointerEvent) {
+    if let Some(track) = track_ref.cast::<Element>() {
+        let _ = track.set_pointer_capture(event.pointer_id());
     }
 }
 
