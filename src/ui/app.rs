@@ -106,8 +106,10 @@ pub fn app() -> Html {
     let on_tick = use_callback(dispatch.clone(), |real_ms: f64, dispatch| {
         dispatch.emit(Action::Tick { real_ms })
     });
+    // Dismiss goes away with the banner: the focus goes on to the clock (or the gallery).
     let on_dismiss = use_callback(dispatch.clone(), |(), dispatch| {
-        dispatch.emit(Action::DismissError)
+        dispatch.emit(Action::DismissError);
+        browser::focus_soon(browser::CLOCK_CONTROL);
     });
 
     // Effects

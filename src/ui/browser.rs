@@ -28,6 +28,11 @@ pub fn refocus(element: &web_sys::HtmlElement) {
     }
 }
 
+/// Where the focus goes when the control that had it goes away with the view: Play (or Pause) in
+/// the lab, the first ready scenario in the gallery.
+pub const CLOCK_CONTROL: &str =
+    "[data-testid=\"play\"], [data-testid=\"pause\"], [data-testid=\"gallery-item\"]";
+
 /// Focuses the first element matching `selector` once the components the last action re-renders
 /// are up to date (a button enabled again, say): tried in the next task, then every 20 ms until
 /// it takes the focus, for at most half a second.

@@ -56,6 +56,8 @@ pub enum WorkshopAction {
     RemovePause(usize),
     /// Trainer: the exercise's title.
     SetTitle(String),
+    /// Trainer: what became of "Copy exercise link", said beside the button (and announced).
+    Report(LocalText),
 }
 
 /// Where the trainee is in a question.
@@ -226,6 +228,12 @@ pub fn reduce(state: &AppState, action: WorkshopAction) -> AppState {
         WorkshopAction::SetTitle(title) => {
             let mut next = state.clone();
             Rc::make_mut(&mut next.workshop.draft).title = title;
+            next
+        }
+        WorkshopAction::Report(text) => {
+            let mut next = state.clone();
+            next.announcement = text.clone();
+            next.workshop.report = Some(text);
             next
         }
     }

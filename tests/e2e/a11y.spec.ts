@@ -124,6 +124,57 @@ test('keyboard: every control of the gallery, the lab and the trainer panel is r
   await expectEveryControlReachable(page, 'lab with the trainer open');
 });
 
+test('keyboard: a control that goes away with its own action hands the focus on; a refused value is tied to its field', async ({ page }) => {
+  // A gallery scenario (the gallery goes away): the clock's Play.
+  await page.goto('/');
+  await waitForApp(page);
+  await page.getByTestId('gallery-item').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(button(page, 'Play')).toBeFocused();
+  // The error banner's Dismiss (the banner goes away): Play again.
+  await labelled(page, 'Import JSON').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
+  const banner = page.getByTestId('error-banner');
+  await expect(banner).toBeVisible();
+  await button(banner, 'Dismiss').focus();
+  await page.keyboard.press('Enter');
+  await expect(banner).toHaveCount(0);
+  await expect(button(page, 'Play')).toBeFocused();
+  // A top-up amount that is not an amount: the field is marked invalid and points to the reason.
+  const act = page.getByTestId('act-panel');
+  const amount = act.getByTestId('top-up-amount');
+  await amount.fill('abc');
+  await amount.press('Enter');
+  await expect(act.getByTestId('act-result')).toHaveAttribute('data-outcome', 'invalid');
+  await expect(amount).toHaveAttribute('aria-invalid', 'true');
+  await expect(amount).toHaveAttribute('aria-describedby', 'act-result');
+  await amount.fill('5');
+  await amount.press('Enter');
+  await expect(act.getByTestId('act-result')).toHaveAttribute('data-outcome', 'done');
+  await expect(amount).not.toHaveAttribute('aria-invalid', 'true');
+  // The last "Show earlier events" (it goes away once every event is shown): the log itself.
+  const long = gallery('auto-renew-twice');
+  long.resources[0].auto_renew = { enabled: true, days_before: 3, term: '1m', times: 0 };
+  long.balance = '100000.00';
+  long.until = '2028-01-01T00:00:00';
+  await openLink(page, long);
+  await goToTime(page, '2027-12-31 00:00:00');
+  const log = page.getByTestId('event-log');
+  for (let more = button(log, 'Show earlier events'); (await more.count()) > 0; ) {
+    await more.focus();
+    await page.keyboard.press('Enter');
+  }
+  await expect(log).toBeFocused();
+  // The only pause point of a draft exercise removed (its list goes away): "Add pause point".
+  const trainer = page.getByTestId('workshop-trainer');
+  await openDetails(trainer);
+  await button(trainer, 'Add pause point').click();
+  await expect(trainer.getByTestId('workshop-draft-item')).toHaveCount(1);
+  await trainer.getByRole('button', { name: 'Remove pause point 1' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(trainer.getByTestId('workshop-draft-item')).toHaveCount(0);
+  await expect(button(trainer, 'Add pause point')).toBeFocused();
+});
+
 test('axe: the blank scenario, the custom tier table, a timeline tooltip and the print view', async ({ page }) => {
   await page.goto('/');
   await waitForApp(page);

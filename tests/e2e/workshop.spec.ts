@@ -280,6 +280,11 @@ test('trainer: a pause point with a question, Copy exercise link, the link shows
   const trainer = page.getByTestId('workshop-trainer');
   await expect(trainer.locator('summary')).toHaveText('Workshop: make an exercise from this scenario');
   await openDetails(trainer);
+  // Without a pause point there is no exercise: said beside the button, not in the banner at the
+  // top of the page (far out of view on a phone).
+  await button(trainer, 'Copy exercise link').click();
+  await expect(trainer.getByTestId('workshop-draft-report')).toContainText('Could not make the exercise link');
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
   await labelled(trainer, 'Exercise title').fill('When does it freeze?');
   await labelled(trainer, 'Exercise title').blur();
   await labelled(trainer, 'Question kind').selectOption('freeze_date');
@@ -303,7 +308,7 @@ test('trainer: a pause point with a question, Copy exercise link, the link shows
     link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toContain('#exercise=');
   }).toPass({ timeout: 10_000 });
-  await expect(page.getByTestId('notice')).toContainText('Exercise link copied');
+  await expect(trainer.getByTestId('workshop-draft-report')).toContainText('Exercise link copied');
   // The address still describes the trainer's work: a reload does not open the exercise, and
   // the draft (title and pause points) is autosaved with it.
   expect(page.url()).not.toContain('#exercise=');

@@ -10,6 +10,14 @@ use crate::ui::sim::SimRef;
 use crate::ui::state::{Act, ActReport, Outcome};
 use yew::prelude::*;
 
+/// Which of the panel's forms was sent last.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sent {
+    Renew,
+    TopUp,
+    AutoRenew,
+}
+
 /// Properties of [`ActPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ActPanelProps {
@@ -98,6 +106,7 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
     let settings = status.and_then(|s| s.auto_renew).unwrap_or_default();
 
     let renewal_term = use_state(|| "1m".to_string());
+    let sent = use_state(|| None::<Sent>);
     let amount = use_state(String::new);
     let auto = use_state(|| AutoRenewForm::from(settings));
     {
@@ -147,8 +156,10 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
             resource_id.clone(),
             renewal_term.clone(),
         );
+        let sent = sent.clone();
         Callback::from(move |event: SubmitEvent| {
             prevent(event);
+            sent.set(Some(Sent::Renew));
             on_act.emit(Act::Renew {
                 resource: resource.clone(),
                 term: (*term).clone(),
@@ -156,9 +167,10 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
         })
     };
     let on_top_up = {
-        let (on_act, amount) = (props.on_act.clone(), amount.clone());
+        let (on_act, amount, sent) = (props.on_act.clone(), amount.clone(), sent.clone());
         Callback::from(move |event: SubmitEvent| {
             prevent(event);
+            sent.set(Some(Sent::TopUp));
             on_act.emit(Act::TopUp {
                 amount: format::typed_amount(lang, &amount),
             });
@@ -166,8 +178,10 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
     };
     let on_auto_renew = {
         let (on_act, resource, auto) = (props.on_act.clone(), resource_id.clone(), auto.clone());
+        let sent = sent.clone();
         Callback::from(move |event: SubmitEvent| {
             prevent(event);
+            sent.set(Some(Sent::AutoRenew));
             let form = (*auto).clone();
             on_act.emit(Act::SetAutoRenew {
                 resource: resource.clone(),
@@ -222,6 +236,13 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
         None => (String::new(), "none"),
     };
     let form = (*auto).clone();
+    // A report that nothing was recorded is about the fields of the form sent last: they point
+    // to it (and a top-up's single amount is marked invalid).
+    let invalid = props
+        .report
+        .as_ref()
+        .is_some_and(|r| r.outcome == Outcome::Invalid);
+    let about = |form: Sent| (invalid && *sent == Some(form)).then_some("act-result");
 
     html! {
         <section class="panel act-panel" data-testid="act-panel" aria-labelledby="act-heading">
@@ -232,7 +253,7 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
             if props.locked {
                 <p class="panel-note locked-note">{ tr(lang, "Locked during the exercise: leave the exercise to edit or act.") }</p>
             }
-            <fieldset class="act-controls" disabled={props.locked}>
+            <fieldset class="act-controls" disabled={props.locked} aria-labelledby="act-heading">
             <label class="field">
                 <span class="field-label">{ tr(lang, "Act on") }</span>
                 <select onchange={on_choose}>
@@ -263,7 +284,9 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
                     // An example in the language's way of writing amounts (both ways are read).
                     <input type="text" inputmode="decimal" autocomplete="off"
                         placeholder={trf(lang, "e.g. {0}", &[&format::money(lang, Cents(5_000))])}
-                        data-testid="top-up-amount" value={(*amount).clone()} oninput={on_amount} />
+                        data-testid="top-up-amount" value={(*amount).clone()} oninput={on_amount}
+                        aria-invalid={about(Sent::TopUp).map(|_| "true")}
+                        aria-describedby={about(Sent::TopUp)} />
                 </label>
                 <button type="submit" class="button" data-testid="top-up">{ tr(lang, "Top up") }</button>
             </form>
@@ -276,7 +299,7 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Deduction days before") }</span>
                     <input type="number" min="0" max="7" step="1" value={form.days_before.clone()}
-                        oninput={on_days} />
+                        oninput={on_days} aria-describedby={about(Sent::AutoRenew)} />
                 </label>
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Auto-renew term") }</span>
@@ -289,7 +312,11 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Renewal count") }</span>
                     <input type="number" min="0" max="99" step="1" value={form.times.clone()}
-                        oninput={on_times} aria-describedby="renewal-count-hint" />
+                        oninput={on_times}
+                        aria-describedby={match about(Sent::AutoRenew) {
+                            Some(result) => format!("renewal-count-hint {result}"),
+                            None => "renewal-count-hint".to_string(),
+                        }} />
                 </label>
                 <p class="field-hint" id="renewal-count-hint">{ tr(lang, "0 means unlimited.") }</p>
                 <button type="submit" class="button" data-testid="apply-auto-renew">{ tr(lang, "Apply auto-renew") }</button>
@@ -297,7 +324,7 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
             </fieldset>
 
             // Not a live region: the app's announcer already says the same words.
-            <p class={classes!("act-result", format!("act-result-{outcome}"))}
+            <p class={classes!("act-result", format!("act-result-{outcome}"))} id="act-result"
                 data-testid="act-result" data-outcome={outcome}>{ report_text }</p>
         </section>
     }

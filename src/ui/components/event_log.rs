@@ -154,6 +154,8 @@ pub fn event_log(props: &EventLogProps) -> Html {
     let lang = use_lang();
     let chosen_tier = use_state(|| None::<String>);
     let pages = use_state(|| 1_usize);
+    // The last "Show earlier events" removes itself: the focus goes to the log it filled.
+    let scroller = crate::ui::hooks::use_focus_rescue(*pages);
     let tier = chosen_tier
         .as_ref()
         .and_then(|name| sim.traces.iter().position(|t| &t.tier == name))
@@ -202,7 +204,7 @@ pub fn event_log(props: &EventLogProps) -> Html {
                     &offset(sim.scenario.offset),
                 ]) }
             </p>
-            <div class="log-scroller" data-testid="event-log" tabindex="0"
+            <div class="log-scroller" data-testid="event-log" tabindex="0" ref={scroller}
                  role="region" aria-label={trf(lang, "Events of tier {0}", &[tier_name])}>
                 <div class="log-content">
                     if hidden > 0 {

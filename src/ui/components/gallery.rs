@@ -14,6 +14,11 @@ pub struct GalleryProps {
     pub on_action: Callback<Action>,
 }
 
+/// The gallery goes away with the button that was pressed: the focus goes to the lab's clock.
+fn focus_clock() {
+    crate::ui::browser::focus_soon(crate::ui::browser::CLOCK_CONTROL);
+}
+
 /// The list of ready scenarios.
 #[function_component(Gallery)]
 pub fn gallery(props: &GalleryProps) -> Html {
@@ -23,8 +28,10 @@ pub fn gallery(props: &GalleryProps) -> Html {
         let title = entry.title();
         let story_id = format!("gallery-{}-story", entry.slug);
         let on_action = props.on_action.clone();
-        let onclick =
-            Callback::from(move |_: MouseEvent| on_action.emit(Action::Load(doc.clone())));
+        let onclick = Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::Load(doc.clone()));
+            focus_clock();
+        });
         Some(html! {
             <li key={entry.slug}>
                 <button type="button" class="gallery-item" data-testid="gallery-item"
@@ -39,11 +46,17 @@ pub fn gallery(props: &GalleryProps) -> Html {
     });
     let on_blank = {
         let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(Action::Load(blank_doc())))
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::Load(blank_doc()));
+            focus_clock();
+        })
     };
     let on_back = {
         let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(Action::ShowLab))
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::ShowLab);
+            focus_clock();
+        })
     };
     html! {
         <section class="gallery" data-testid="gallery" aria-labelledby="gallery-heading">

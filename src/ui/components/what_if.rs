@@ -168,31 +168,41 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
             .map(|v| choice(v.to_string(), *v == chosen, html! { *v }))
             .collect()
     };
+    let answers_form = props.compared.as_ref() == Some(&effective);
+    // A refusal is about the change's parameters: each of their fields points to its words, and
+    // a typed value (an amount, a number of days) is marked invalid.
+    let refused = answers_form && props.problem.is_some();
+    let described = if refused {
+        "wi-hint wi-problem"
+    } else {
+        "wi-hint"
+    };
+    let invalid = refused.then_some("true");
     let parameter = match effective.change {
         Change::TopUp => html! {
             <label class="field">
                 <span class="field-label">{ tr(lang, "Extra top-up amount") }</span>
                 <input type="text" inputmode="decimal" autocomplete="off" value={shown_amount}
-                    oninput={on_amount} aria-describedby="wi-hint" />
+                    oninput={on_amount} aria-describedby={described} aria-invalid={invalid} />
             </label>
         },
         Change::AutoRenewOn => html! {
             <label class="field">
                 <span class="field-label">{ tr(lang, "Switch on for") }</span>
-                <select onchange={on_resource}>{ options(&packages, &effective.resource) }</select>
+                <select onchange={on_resource} aria-describedby={described}>{ options(&packages, &effective.resource) }</select>
             </label>
         },
         Change::Tier => html! {
             <label class="field">
                 <span class="field-label">{ tr(lang, "Compare with tier") }</span>
-                <select onchange={on_tier}>{ options(&tiers, &effective.tier) }</select>
+                <select onchange={on_tier} aria-describedby={described}>{ options(&tiers, &effective.tier) }</select>
             </label>
         },
         Change::RenewLater => html! {
             <>
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Renewal to delay") }</span>
-                    <select onchange={on_renewal}>
+                    <select onchange={on_renewal} aria-describedby={described}>
                         { for renewals.iter().map(|(i, text)| html! {
                             { choice(i.clone(), *i == effective.action, html! { text }) }
                         }) }
@@ -201,7 +211,7 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Days later") }</span>
                     <input type="number" min="1" max={MAX_DELAY_DAYS.to_string()} step="1" value={effective.days.clone()}
-                        oninput={on_days} />
+                        oninput={on_days} aria-describedby={described} aria-invalid={invalid} />
                 </label>
             </>
         },
@@ -227,9 +237,8 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
         }
     };
 
-    let answers_form = props.compared.as_ref() == Some(&effective);
     let problem = props.problem.as_ref().filter(|_| answers_form).map(|p| {
-        html! { <p class="wi-problem" data-testid="whatif-problem">{ problem_text(lang, p) }</p> }
+        html! { <p class="wi-problem" id="wi-problem" data-testid="whatif-problem">{ problem_text(lang, p) }</p> }
     });
     let result = props.result.as_ref().filter(|_| answers_form).map(|result| {
         let first_at = result.first.as_ref().map(|d| d.at);

@@ -124,7 +124,7 @@ pub fn workshop_panel(props: &WorkshopPanelProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| {
             on_action.emit(Action::Workshop(WorkshopAction::Leave));
-            crate::ui::browser::focus_soon("[data-testid=\"play\"]");
+            crate::ui::browser::focus_soon(crate::ui::browser::CLOCK_CONTROL);
         })
     };
     let body = match (session.phase, exercise.pauses.get(session.index)) {

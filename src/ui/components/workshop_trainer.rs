@@ -38,6 +38,9 @@ pub struct WorkshopTrainerProps {
 #[function_component(WorkshopTrainer)]
 pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
     let lang = use_lang();
+    // Removing the last pause point removes the list with its button: the focus goes to "Add
+    // pause point".
+    let add_ref = crate::ui::hooks::use_focus_rescue(props.workshop.draft.pauses.len());
     let kind = use_state(|| QueryKind::StateAt);
     let tier = use_state(String::new);
     let resource = use_state(String::new);
@@ -129,13 +132,16 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
             let doc = match &made {
                 Ok(doc) => doc,
                 Err(reason) => {
-                    on_action.emit(Action::ReportError(LocalText::new(|l| {
-                        trf(
-                            l,
-                            "Could not make the exercise link: {0}.",
-                            &[reason.get(l)],
-                        )
-                    })));
+                    // Said beside the button: the error banner is at the top of a long page.
+                    on_action.emit(Action::Workshop(WorkshopAction::Report(LocalText::new(
+                        |l| {
+                            trf(
+                                l,
+                                "Could not make the exercise link: {0}.",
+                                &[reason.get(l)],
+                            )
+                        },
+                    ))));
                     return;
                 }
             };
@@ -162,7 +168,7 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
                         })
                     }
                 };
-                on_action.emit(Action::Notify(notice));
+                on_action.emit(Action::Workshop(WorkshopAction::Report(notice)));
             });
         })
     };
@@ -209,7 +215,9 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
                 </li>
             }
         });
-    let default_title = props.doc.name.clone().unwrap_or_default();
+    // What an empty title gives: the scenario's name, shown as the trainee will see it (a ready
+    // scenario's in the language).
+    let default_title = tr(lang, props.doc.name.as_deref().unwrap_or_default()).to_string();
     html! {
         <details class="workshop-trainer" data-testid="workshop-trainer">
             <summary>{ tr(lang, "Workshop: make an exercise from this scenario") }</summary>
@@ -245,7 +253,7 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
                 }
             </div>
             <div class="workshop-trainer-actions">
-                <button type="button" class="button" onclick={on_add}>{ tr(lang, "Add pause point") }</button>
+                <button type="button" class="button" onclick={on_add} ref={add_ref}>{ tr(lang, "Add pause point") }</button>
                 <button type="button" class="button button-primary" onclick={on_copy}>
                     { tr(lang, "Copy exercise link") }
                 </button>
