@@ -63,7 +63,7 @@ pub fn policy_section(form: &Form, doc: &ScenarioDoc) -> Html {
     html! {
         <fieldset class="editor-section">
             <legend>{ tr(lang, "Policy") }</legend>
-            <div class="editor-grid">{ policy }{ tier }</div>
+            <div class="editor-grid editor-grid-wide">{ policy }{ tier }</div>
             { custom }
         </fieldset>
     }
