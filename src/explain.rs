@@ -110,11 +110,12 @@ fn is_switch_on_attempt(attempt: &Event, trace: &Trace) -> bool {
         )
 }
 
-/// Whether another event of `event`'s resource (not a reminder, which changes nothing) follows
-/// it at the same instant: a renewal right after the purchase, the attempt made at once when
-/// auto-renew is switched on on the expiry date. That later event's sentence then says what
-/// follows; this one says nothing of it, as the resource's status once the instant is over is
-/// not this event's consequence. Events of the account (top-ups) are never followed so.
+/// Whether another event of `event`'s resource follows it at the same instant and changes what
+/// comes next: a renewal right after the purchase, the attempt made at once when auto-renew is
+/// switched on on the expiry date. That later event's sentence then says what follows; this one
+/// says nothing of it, as the resource's status once the instant is over is not this event's
+/// consequence. Reminders and refused acts change nothing and do not count; events of the
+/// account (top-ups) are never followed so.
 pub fn followed_at_same_instant(event: &Event, trace: &Trace) -> bool {
     let Some(r) = event.resource else {
         return false;
@@ -126,9 +127,13 @@ pub fn followed_at_same_instant(event: &Event, trace: &Trace) -> bool {
         .position(|e| std::ptr::eq(e, event))
         .or_else(|| same_instant.iter().position(|e| e == event));
     here.is_some_and(|i| {
-        same_instant[i + 1..]
-            .iter()
-            .any(|e| e.resource == Some(r) && !matches!(e.kind, EventKind::Reminder { .. }))
+        same_instant[i + 1..].iter().any(|e| {
+            e.resource == Some(r)
+                && !matches!(
+                    e.kind,
+                    EventKind::Reminder { .. } | EventKind::ActionRejected { .. }
+                )
+        })
     })
 }
 
@@ -232,7 +237,8 @@ pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation
             } else {
                 "Auto-renew off.".to_string()
             };
-            (what, "§6 auto-renewal settings", next_attempt)
+            // (Last at its instant, after a renewal say, it gives the expiry too.)
+            (what, "§6 auto-renewal settings", join([next_attempt, next_change]))
         }
         EventKind::ActionRejected {
             action,
@@ -399,9 +405,13 @@ mod tests {
             next_of(&said, "Renewed by hand"),
             Some("expires at 2026-05-09 00:00:00 unless renewed")
         );
-        // Switched on and off at once: no attempt to announce from the first, none from the last.
+        // Switched on and off at once: no attempt to announce from the first; the last gives the
+        // expiry.
         assert_eq!(next_of(&said, "Auto-renew on"), None);
-        assert_eq!(next_of(&said, "Auto-renew off"), None);
+        assert_eq!(
+            next_of(&said, "Auto-renew off"),
+            Some("expires at 2026-05-09 00:00:00 unless renewed")
+        );
 
         // Switched on on the expiry date: the attempt at that instant comes next, not May 1.
         let said = sentences(include_str!("../scenarios/auto-renew-on-expiry-day.json"));
@@ -409,6 +419,37 @@ mod tests {
         assert_eq!(
             next_of(&said, "Renewed automatically"),
             Some("auto-renew attempt 2026-05-01 03:00:00; expires at 2026-05-09 00:00:00 unless renewed")
+        );
+        // The second automatic renewal of two, and auto-renew switching itself off at once:
+        // the switch-off says when the package now expires.
+        let said = sentences(include_str!("../scenarios/auto-renew-twice.json"));
+        let renewals: Vec<_> = said
+            .iter()
+            .filter(|(w, _)| w.starts_with("Renewed automatically"))
+            .collect();
+        assert_eq!(renewals.len(), 2, "{said:#?}");
+        assert!(renewals[0].1.is_some(), "{said:#?}");
+        assert_eq!(renewals[1].1, None);
+        assert_eq!(
+            next_of(&said, "Auto-renew switched itself off"),
+            Some("expires at 2026-04-16 00:00:00 unless renewed")
+        );
+        // A refused act after the lapse at its instant changes nothing: the lapse still says
+        // what follows.
+        let refused_after_lapse = same_instant.replace(
+            r#"{"at":"2026-04-30T10:00:00","do":"set_auto_renew","resource":"a","enabled":true},
+            {"at":"2026-04-30T10:00:00","do":"set_auto_renew","resource":"a","enabled":false}"#,
+            r#"{"at":"2026-05-09T00:00:00","do":"set_auto_renew","resource":"a","enabled":true}"#,
+        );
+        let said = sentences(&refused_after_lapse);
+        assert!(
+            said.iter()
+                .any(|(w, _)| w.starts_with("Auto-renew change refused")),
+            "{said:#?}"
+        );
+        assert_eq!(
+            next_of(&said, "Now expired"),
+            Some("frozen at 2026-05-16 00:00:00 unless renewed")
         );
         // Alone at its instant, an event still says what follows.
         let said = sentences(include_str!("../scenarios/auto-renew-low-balance.json"));

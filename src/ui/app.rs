@@ -180,7 +180,8 @@ pub fn app() -> Html {
                     can_redo={state.can_redo()} on_action={dispatch.clone()} />
                 <crate::ui::components::theme_switch::ThemeSwitch />
             </header>
-            <main class="app-main">
+            // Focusable from script only: where the focus goes when nothing better is left.
+            <main class="app-main" tabindex="-1">
                 { error_banner(lang, state.error.as_ref(), &on_dismiss) }
                 <p class="notice" data-testid="notice" role="status">
                     { state.notice.as_ref().map(|notice| notice.get(lang).to_string()) }

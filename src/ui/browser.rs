@@ -28,37 +28,52 @@ pub fn refocus(element: &web_sys::HtmlElement) {
     }
 }
 
-/// Where the focus goes when the control that had it goes away with the view: Play (or Pause) in
-/// the lab, the first ready scenario in the gallery.
-pub const CLOCK_CONTROL: &str =
-    "[data-testid=\"play\"], [data-testid=\"pause\"], [data-testid=\"gallery-item\"]";
+/// Where the focus goes when the control that had it goes away with the view, the first that
+/// takes it: Play (or Pause) in the lab, the first ready scenario in the gallery; the last, the
+/// main content itself, when none has (Play is disabled during an exercise or without a valid
+/// run).
+pub const CLOCK_CONTROL: &[&str] = &[
+    "[data-testid=\"play\"]",
+    "[data-testid=\"pause\"]",
+    "[data-testid=\"gallery-item\"]",
+    "main",
+];
 
-/// Focuses the first element matching `selector` once the components the last action re-renders
-/// are up to date (a button enabled again, say): tried in the next task, then every 20 ms until
-/// it takes the focus, for at most half a second.
-pub fn focus_soon(selector: &'static str) {
-    try_focus(selector, 25);
+/// Focuses the first element matching one of `selectors`, tried in order, once the components
+/// the last action re-renders are up to date (a button enabled again, say): tried in the next
+/// task, then every 20 ms until one takes the focus, for at most half a second. The last
+/// selector is the fallback, tried only then.
+pub fn focus_soon(selectors: &'static [&'static str]) {
+    try_focus(selectors, 25);
 }
 
-fn try_focus(selector: &'static str, tries_left: u32) {
+fn try_focus(selectors: &'static [&'static str], tries_left: u32) {
     let delay = if tries_left == 25 { 0 } else { 20 };
     gloo_timers::callback::Timeout::new(delay, move || {
-        let document = window().and_then(|w| w.document());
-        let element = document
-            .as_ref()
-            .and_then(|d| d.query_selector(selector).ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(element) = &element {
+        let Some(document) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        let tried = if tries_left > 1 {
+            &selectors[..selectors.len().saturating_sub(1)]
+        } else {
+            selectors
+        };
+        let focused = tried.iter().any(|selector| {
+            let Some(element) = document
+                .query_selector(selector)
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            else {
+                return false;
+            };
             let _ = element.focus();
-        }
-        let focused = document
-            .and_then(|d| d.active_element())
-            .zip(element)
-            .is_some_and(|(active, element)| {
-                active == *element.unchecked_ref::<web_sys::Element>()
-            });
+            document
+                .active_element()
+                .is_some_and(|active| active == *element.unchecked_ref::<web_sys::Element>())
+        });
         if !focused && tries_left > 1 {
-            try_focus(selector, tries_left - 1);
+            try_focus(selectors, tries_left - 1);
         }
     })
     .forget();

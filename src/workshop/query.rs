@@ -523,6 +523,8 @@ fn mixes_engine_and_customer(trace: &Trace, at: Time) -> bool {
     let (mut engine, mut customer) = (false, false);
     for event in trace.events_at(at) {
         match event.kind {
+            // A notice changes nothing: it neither decides nor sees anything.
+            EventKind::Reminder { .. } => {}
             // A return to `available` always follows a renewal or a top-up at that instant.
             EventKind::TopUp { .. }
             | EventKind::StateChanged {

@@ -236,13 +236,17 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
         None => (String::new(), "none"),
     };
     let form = (*auto).clone();
-    // A report that nothing was recorded is about the fields of the form sent last: they point
-    // to it (and a top-up's single amount is marked invalid).
+    // A report that nothing was recorded is about the form sent last: its fields point to it.
+    // The top-up's amount is marked invalid while it is no amount above 0 (the report may be
+    // about something else: the scenario's problems, say).
     let invalid = props
         .report
         .as_ref()
         .is_some_and(|r| r.outcome == Outcome::Invalid);
     let about = |form: Sent| (invalid && *sent == Some(form)).then_some("act-result");
+    let amount_refused = about(Sent::TopUp).is_some()
+        && Cents::parse(format::typed_amount(lang, &amount).trim())
+            .map_or(true, |cents| cents == Cents::ZERO);
 
     html! {
         <section class="panel act-panel" data-testid="act-panel" aria-labelledby="act-heading">
@@ -285,7 +289,7 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
                     <input type="text" inputmode="decimal" autocomplete="off"
                         placeholder={trf(lang, "e.g. {0}", &[&format::money(lang, Cents(5_000))])}
                         data-testid="top-up-amount" value={(*amount).clone()} oninput={on_amount}
-                        aria-invalid={about(Sent::TopUp).map(|_| "true")}
+                        aria-invalid={amount_refused.then_some("true")}
                         aria-describedby={about(Sent::TopUp)} />
                 </label>
                 <button type="submit" class="button" data-testid="top-up">{ tr(lang, "Top up") }</button>

@@ -1015,7 +1015,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     // A finger that goes down may be starting a scroll of the page: nothing moves until it drags
     // sideways (scrubbing) or lifts where it went down (a tap). The browser takes vertical swipes
     // (`touch-action: pan-y`) and cancels the pointer.
-    let pending_tap = use_mut_ref(|| None::<i32>);
+    let pending_tap = use_mut_ref(|| None::<TouchStart>);
     let onpointerdown = {
         let (track_ref, dragging, seek, tip) = (
             track_ref.clone(),
@@ -1030,7 +1030,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 return;
             }
             if is_touch(&event) {
-                *pending_tap.borrow_mut() = Some(event.client_x());
+                *pending_tap.borrow_mut() = Some(TouchStart::of(&event));
                 return;
             }
             tip.set(None);
@@ -1050,9 +1050,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
             (track_ref.clone(), geometry.clone(), pending_tap.clone());
         Callback::from(move |event: PointerEvent| {
             let down_at = *pending_tap.borrow();
-            if let Some(x) = down_at {
+            if let Some(start) = down_at {
+                // Another finger is not this one's drag.
+                if start.pointer != event.pointer_id() {
+                    return;
+                }
                 // Sideways past the slop: the finger scrubs from here on.
-                if f64::from((event.client_x() - x).abs()) <= TAP_SLOP_PX {
+                if f64::from((event.client_x() - start.x).abs()) <= TAP_SLOP_PX {
                     return;
                 }
                 *pending_tap.borrow_mut() = None;
@@ -1074,7 +1078,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let on_seek = on_seek.clone();
         Callback::from(move |event: PointerEvent| {
             *dragging.borrow_mut() = false;
-            if pending_tap.borrow_mut().take().is_none() {
+            let Some(start) = pending_tap.borrow_mut().take() else {
+                return;
+            };
+            // Lifted where it went down (not after a vertical move the browser left alone).
+            if start.pointer != event.pointer_id() || !start.is_near(&event) {
                 return;
             }
             // A tap: a finger cannot hover, so it names the glyph under it and goes to its
@@ -1206,6 +1214,31 @@ pub fn timeline(props: &TimelineProps) -> Html {
                        {oninput} />
             </label>
         </section>
+    }
+}
+
+/// Where and with which pointer a finger went down on the track.
+#[derive(Clone, Copy)]
+struct TouchStart {
+    pointer: i32,
+    x: i32,
+    y: i32,
+}
+
+impl TouchStart {
+    fn of(event: &PointerEvent) -> Self {
+        TouchStart {
+            pointer: event.pointer_id(),
+            x: event.client_x(),
+            y: event.client_y(),
+        }
+    }
+
+    /// Whether `event` is within the tap slop of where the finger went down.
+    fn is_near(self, event: &PointerEvent) -> bool {
+        let dx = f64::from(event.client_x() - self.x);
+        let dy = f64::from(event.client_y() - self.y);
+        dx.abs() <= TAP_SLOP_PX && dy.abs() <= TAP_SLOP_PX
     }
 }
 

@@ -11,7 +11,7 @@ use crate::ui::state::Action;
 use crate::ui::what_if_state::{
     divergence_text, problem_text, Change, ChangeForm, Comparison, Problem, WhatIfAction,
 };
-use crate::what_if::{DEFAULT_TOP_UP, MAX_DELAY_DAYS};
+use crate::what_if::{Refusal, DEFAULT_TOP_UP, MAX_DELAY_DAYS};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -169,21 +169,31 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
             .collect()
     };
     let answers_form = props.compared.as_ref() == Some(&effective);
-    // A refusal is about the change's parameters: each of their fields points to its words, and
-    // a typed value (an amount, a number of days) is marked invalid.
-    let refused = answers_form && props.problem.is_some();
-    let described = if refused {
+    // A refusal is about the change's parameters: each of their fields points to its words; a
+    // typed value (an amount, a number of days) is marked invalid when it is what was refused.
+    let shown_problem = props.problem.as_ref().filter(|_| answers_form);
+    let described = if shown_problem.is_some() {
         "wi-hint wi-problem"
     } else {
         "wi-hint"
     };
-    let invalid = refused.then_some("true");
+    let refusal = match shown_problem {
+        Some(Problem::Refused(refusal)) => Some(refusal),
+        _ => None,
+    };
+    let amount_invalid = matches!(
+        refusal,
+        Some(Refusal::BadAmount | Refusal::UnreadableAmount(_))
+    )
+    .then_some("true");
+    let days_invalid =
+        matches!(refusal, Some(Refusal::BadDelay | Refusal::AfterUntil(_))).then_some("true");
     let parameter = match effective.change {
         Change::TopUp => html! {
             <label class="field">
                 <span class="field-label">{ tr(lang, "Extra top-up amount") }</span>
                 <input type="text" inputmode="decimal" autocomplete="off" value={shown_amount}
-                    oninput={on_amount} aria-describedby={described} aria-invalid={invalid} />
+                    oninput={on_amount} aria-describedby={described} aria-invalid={amount_invalid} />
             </label>
         },
         Change::AutoRenewOn => html! {
@@ -211,7 +221,7 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Days later") }</span>
                     <input type="number" min="1" max={MAX_DELAY_DAYS.to_string()} step="1" value={effective.days.clone()}
-                        oninput={on_days} aria-describedby={described} aria-invalid={invalid} />
+                        oninput={on_days} aria-describedby={described} aria-invalid={days_invalid} />
                 </label>
             </>
         },
@@ -237,7 +247,7 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
         }
     };
 
-    let problem = props.problem.as_ref().filter(|_| answers_form).map(|p| {
+    let problem = shown_problem.map(|p| {
         html! { <p class="wi-problem" id="wi-problem" data-testid="whatif-problem">{ problem_text(lang, p) }</p> }
     });
     let result = props.result.as_ref().filter(|_| answers_form).map(|result| {

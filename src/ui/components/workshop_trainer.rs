@@ -216,8 +216,11 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
             }
         });
     // What an empty title gives: the scenario's name, shown as the trainee will see it (a ready
-    // scenario's in the language).
-    let default_title = tr(lang, props.doc.name.as_deref().unwrap_or_default()).to_string();
+    // scenario's in the language), or "Untitled exercise".
+    let default_title = match props.doc.name.as_deref().map(str::trim) {
+        Some(name) if !name.is_empty() => tr(lang, name).to_string(),
+        _ => tr(lang, "Untitled exercise").to_string(),
+    };
     html! {
         <details class="workshop-trainer" data-testid="workshop-trainer">
             <summary>{ tr(lang, "Workshop: make an exercise from this scenario") }</summary>

@@ -312,7 +312,12 @@ pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) ->
             } else {
                 tr(lang, "Auto-renew off.").to_string()
             };
-            (what, tr(lang, "§6 auto-renewal settings"), next_attempt)
+            // (Last at its instant, after a renewal say, it gives the expiry too.)
+            (
+                what,
+                tr(lang, "§6 auto-renewal settings"),
+                join([next_attempt, next_change]),
+            )
         }
         EventKind::ActionRejected {
             action,

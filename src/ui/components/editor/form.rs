@@ -331,6 +331,16 @@ pub fn with_current(
     mut options: Vec<(String, String)>,
     current: &str,
 ) -> Vec<(String, String)> {
+    // One option per value: a tier being renamed may share its name with another for a moment,
+    // and a select's options are keyed by their value.
+    let mut seen: Vec<String> = Vec::with_capacity(options.len());
+    options.retain(|(value, _)| {
+        let first = !seen.contains(value);
+        if first {
+            seen.push(value.clone());
+        }
+        first
+    });
     if !options.iter().any(|(value, _)| value == current) {
         let words = if current.is_empty() {
             tr(lang, "— choose —").to_string()
@@ -391,6 +401,11 @@ mod tests {
             "13m (not valid)"
         );
         assert_eq!(with_current(Lang::En, options, "")[0].1, "— choose —");
+        // Two tiers of one name for a moment (one being renamed): one option, the first.
+        let twice = ["V1", "V2", "V1"].map(|v| (v.to_string(), format!("tier {v}")));
+        let once = with_current(Lang::En, twice.to_vec(), "V1");
+        let values: Vec<&str> = once.iter().map(|(value, _)| value.as_str()).collect();
+        assert_eq!(values, ["V1", "V2"]);
     }
 
     #[test]
