@@ -772,8 +772,18 @@ impl AppState {
         let action = act.to_action_doc(self.now)?;
         let mut doc = (*self.doc).clone();
         doc.actions.push(action);
+        // The act's own problems are said without the path of an action that was never added.
+        let own = format!("actions[{}]", doc.actions.len() - 1);
         let acted_sim = Scenario::from_doc(&doc)
             .and_then(|scenario| Sim::new(scenario).map_err(|error| vec![error]))
+            .map_err(|mut problems| {
+                for problem in &mut problems {
+                    if problem.path.starts_with(&own) {
+                        problem.path.clear();
+                    }
+                }
+                problems
+            })
             .map_err(|problems| {
                 LocalText::new(|l| {
                     trf(
@@ -1322,6 +1332,31 @@ mod tests {
         assert_eq!(own_state(&acted, 0), Some(State::Available));
         assert!(acted.can_undo());
         assert_eq!(acted.apply(Action::Undo).doc, state.doc);
+    }
+
+    #[test]
+    fn an_act_before_its_resource_starts_is_refused_without_an_actions_path() {
+        // A second package that starts later, renewed before its start: the act's problem is
+        // said without "actions[0].at", the path of an action that was never added.
+        let mut doc = (*opened("auto-renew-low-balance").doc).clone();
+        let mut late = doc.resources[0].clone();
+        late.id = "late".to_string();
+        late.start = "2026-04-10T00:00:00".to_string();
+        doc.resources.push(late);
+        let state = AppState::default().apply(Action::Load(doc));
+        let before = state.doc.clone();
+        let acted = state.apply(Action::Act(Act::Renew {
+            resource: "late".to_string(),
+            term: "1m".to_string(),
+        }));
+        let report = acted.act_report.clone().expect("a report");
+        assert_eq!(report.outcome, Outcome::Invalid);
+        for lang in Lang::ALL {
+            let said = report.text.get(lang);
+            assert!(!said.contains("actions["), "{said}");
+            assert!(said.contains("late"), "{said}");
+        }
+        assert_eq!(acted.doc, before);
     }
 
     /// Gallery scenario `slug` with the clock at `at`, and the state after renewing its `ocr` for

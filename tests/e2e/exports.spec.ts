@@ -268,6 +268,17 @@ test('Print: every gallery scenario fits one A4 and one Letter page, at its star
       await page.emulateMedia({ media: 'screen' });
     }
   }
+  // The longest texts: pt-BR, two packages, with their reminders coming next (this spilled onto
+  // a second Letter page).
+  await openLink(page, gallery('two-packages-one-balance'));
+  await goToTime(page, '2026-04-03 03:00:00');
+  await page.getByTestId('language').selectOption('pt-BR');
+  await page.emulateMedia({ media: 'print' });
+  for (const format of ['A4', 'Letter'] as const) {
+    const pdf = await page.pdf({ format, printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+    expect(pages.length, `pt-BR two packages on ${format}`).toBe(1);
+  }
 });
 
 test('screenshot: the export buttons above the timeline', async ({ page }) => {

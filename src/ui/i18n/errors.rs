@@ -19,6 +19,12 @@ pub const PATTERNS: &[&str] = &[
     "appears more than once",
     "missing: {0}",
     "expected {0}, found {1}",
+    // serde's words for a field or a value the format does not have.
+    "unknown field {0}, expected one of {1}",
+    "unknown field {0}, there are no fields",
+    "unknown variant {0}, expected one of {1}",
+    "invalid type: {0}, expected {1}",
+    "invalid value: {0}, expected {1}",
     "not valid JSON: {0}",
     "{0} is out of range (0 to {1} days)",
     "{0} is out of range (0 to {1})",
@@ -42,6 +48,9 @@ pub const PATTERNS: &[&str] = &[
     "{0} actions; at most {1}",
     "more than {0} events over all the tiers, too many for the app to draw: end the run earlier or remove actions (renewal-cli has no such limit)",
     "{0} is before the earliest resource start {1}",
+    "{0} is before resources[{1}].start {2}",
+    "{0} is more than {1} years after the earliest start",
+    "the renewals of {0} up to here would carry its expiry past the year {1}",
     "{0} is after until ({1})",
     "this field does not belong to this kind of action",
     "the id of the resource to act on",
@@ -262,8 +271,11 @@ pub fn message(lang: Lang, text: &str) -> String {
     text.to_string()
 }
 
-/// `path: message` in `lang` (the path as written).
+/// `path: message` in `lang` (the path as written; the message alone without one).
 pub fn field_error(lang: Lang, error: &FieldError) -> String {
+    if error.path.is_empty() {
+        return message(lang, &error.message);
+    }
     format!("{}: {}", error.path, message(lang, &error.message))
 }
 
@@ -569,6 +581,40 @@ mod tests {
             "5 problems: resources[0].id: bad id; resources[1].id: bad id; resources[2].id: bad id; \
              and 2 more"
         );
+    }
+
+    #[test]
+    fn the_engines_problems_with_a_file_are_translated() {
+        use crate::engine::Scenario;
+        let base = r#"{"format":"renewal-lab/1","tier":"V3","balance":"100","resources":[{"id":"a","billing":"package","start":"2026-03-08T10:00:00","term":"1m","prices":{"month":"30","year":"300"}}],"actions":[],"until":"2026-05-01T00:00:00"}"#;
+        let late_renewals: Vec<String> = (0..250)
+            .map(|_| {
+                r#"{"at":"8990-01-02T00:00:00","do":"renew","resource":"a","term":"5y"}"#
+                    .to_string()
+            })
+            .collect();
+        // Each breaks one rule the engine words itself (or serde, for the file's shape).
+        let files = [
+            base.replace("2026-05-01", "2020-01-01"),
+            base.replace("2026-05-01", "2126-04-20"),
+            base.replace(r#""balance":"100""#, r#""balance":"100","colour":"red""#),
+            base.replace(r#""balance":"100""#, r#""balance":true"#),
+            base.replace("2026-03-08", "8990-01-01")
+                .replace("2026-05-01", "8990-01-03")
+                .replace(
+                    r#""actions":[]"#,
+                    &format!(r#""actions":[{}]"#, late_renewals.join(",")),
+                ),
+        ];
+        for file in files {
+            let problems = Scenario::from_json(&file).expect_err("a broken file");
+            for problem in &problems {
+                let en = message(Lang::En, &problem.message);
+                for lang in [Lang::ZhCn, Lang::PtBr] {
+                    assert_ne!(message(lang, &problem.message), en, "{lang:?}: {problem:?}");
+                }
+            }
+        }
     }
 
     #[test]

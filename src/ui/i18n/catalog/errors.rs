@@ -224,6 +224,46 @@ pub const PART: Part = part![
         "{0} é antes do início do primeiro recurso {1}",
     ),
     (
+        "{0} is before resources[{1}].start {2}",
+        "{0} 早于 resources[{1}].start {2}",
+        "{0} é anterior a resources[{1}].start {2}",
+    ),
+    (
+        "{0} is more than {1} years after the earliest start",
+        "{0} 比最早的开始时间晚 {1} 年以上",
+        "{0} é mais de {1} anos depois do início mais antigo",
+    ),
+    (
+        "the renewals of {0} up to here would carry its expiry past the year {1}",
+        "{0} 到此为止的续费会使其到期日超过 {1} 年",
+        "as renovações de {0} até aqui levariam o vencimento além do ano {1}",
+    ),
+    (
+        "unknown field {0}, expected one of {1}",
+        "未知字段 {0}，应为以下之一：{1}",
+        "campo desconhecido {0}; esperava-se um destes: {1}",
+    ),
+    (
+        "unknown field {0}, there are no fields",
+        "未知字段 {0}，此处不应有字段",
+        "campo desconhecido {0}; aqui não há campos",
+    ),
+    (
+        "unknown variant {0}, expected one of {1}",
+        "未知取值 {0}，应为以下之一：{1}",
+        "valor desconhecido {0}; esperava-se um destes: {1}",
+    ),
+    (
+        "invalid type: {0}, expected {1}",
+        "类型无效：{0}，应为 {1}",
+        "tipo inválido: {0}; esperava-se {1}",
+    ),
+    (
+        "invalid value: {0}, expected {1}",
+        "值无效：{0}，应为 {1}",
+        "valor inválido: {0}; esperava-se {1}",
+    ),
+    (
         "{0} is after until ({1})",
         "{0} 晚于结束时间（{1}）",
         "{0} é depois do fim ({1})",
