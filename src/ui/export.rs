@@ -151,6 +151,13 @@ pub fn coming<'a>(
     })
 }
 
+/// A short fingerprint of a scenario's name for calendar UIDs (32-bit FNV-1a).
+fn name_hash(name: &str) -> u32 {
+    name.bytes().fold(0x811c_9dc5, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
+}
+
 /// The dates of [`coming_dates`] as an iCalendar (RFC 5545) file, its titles and descriptions in
 /// `lang`; `stamp` is the creation time written as every event's DTSTAMP (the app passes its
 /// virtual clock, so the file is a pure function of the scenario, the clock and the language).
@@ -174,12 +181,15 @@ pub fn calendar_ics(
     for reminder in coming_dates(scenario, trace, now) {
         let at = utc_stamp(reminder.at, trace.offset);
         line("BEGIN:VEVENT".into());
+        // The same for the same scenario's date (a calendar updates an event it has), and told
+        // apart from another scenario's with a resource of the same id.
         line(format!(
-            "UID:{}-{}-{}-{}@renewal-lab",
+            "UID:{}-{}-{}-{}-{:08x}@renewal-lab",
             reminder.resource,
             reminder.kind.key(),
             at,
-            trace.tier
+            trace.tier,
+            name_hash(&scenario.name)
         ));
         line(format!("DTSTAMP:{}", utc_stamp(stamp, trace.offset)));
         // An instant: no DTEND (RFC 5545 wants DTEND later than DTSTART), and free time.
@@ -328,7 +338,17 @@ mod tests {
         );
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 3);
         assert_eq!(ics.matches("DTSTAMP:20260210T040000Z\r\n").count(), 3);
-        assert!(ics.contains("UID:db-released-20260218T160000Z-V1@renewal-lab\r\n"));
+        let uid = format!(
+            "UID:db-released-20260218T160000Z-V1-{:08x}@renewal-lab\r\n",
+            name_hash(&scenario.name)
+        );
+        assert!(ics.contains(&uid), "{ics}");
+        // Another scenario with the same resource and dates gives other UIDs.
+        let mut renamed = scenario.clone();
+        renamed.name = format!("{} (copy)", scenario.name);
+        assert!(!calendar_ics(&renamed, &trace, now, now, Lang::En).contains(&uid));
+        assert_eq!(name_hash(""), 0x811c_9dc5);
+        assert_eq!(name_hash("a"), 0xe40c_292c, "FNV-1a's published value");
         assert!(!ics.contains("DTEND"), "instants have no DTEND");
         assert!(ics.split("\r\n").all(|l| l.is_empty() || !l.contains('\n')));
         assert!(ics.ends_with("END:VCALENDAR\r\n"));

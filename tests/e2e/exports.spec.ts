@@ -117,7 +117,7 @@ test('Export calendar (.ics): the coming attempt, expiry, freeze and release of 
   expect(events.map((e) => e.DTSTART)).toEqual(['20260311T190000Z', '20260415T160000Z', '20260422T160000Z', '20260429T160000Z']);
   for (const event of events) {
     expect(event.DTSTAMP, 'DTSTAMP is the virtual clock, so the file is reproducible').toBe(icsUtc(now));
-    expect(event.UID).toMatch(/^ocr-(attempt|expired|frozen|released)-\d{8}T\d{6}Z-V\d@renewal-lab$/);
+    expect(event.UID).toMatch(/^ocr-(attempt|expired|frozen|released)-\d{8}T\d{6}Z-V\d-[0-9a-f]{8}@renewal-lab$/);
     expect(event.SUMMARY).toMatch(/^ocr: /);
   }
   expect(new Set(events.map((e) => e.UID)).size).toBe(events.length);
