@@ -91,6 +91,28 @@ fn tenths(value: f64) -> String {
     }
 }
 
+/// The widest title that fits the picture, in Latin characters at its size (a CJK character
+/// counts as two): 1,152 px less margins, about 11 px a character.
+const TITLE_UNITS: usize = 100;
+
+/// `text`, cut with "…" to at most `units` (a character of the wide scripts counts as two): a
+/// long scenario name no longer runs off the picture's right edge.
+fn fit(text: &str, units: usize) -> std::borrow::Cow<'_, str> {
+    let width = |c: char| if u32::from(c) >= 0x2E80 { 2 } else { 1 };
+    if text.chars().map(width).sum::<usize>() <= units {
+        return text.into();
+    }
+    let mut used = 1; // the ellipsis
+    let kept: String = text
+        .chars()
+        .take_while(|&c| {
+            used += width(c);
+            used <= units
+        })
+        .collect();
+    format!("{}…", kept.trim_end()).into()
+}
+
 /// Text escaped for XML content and attribute values.
 fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -144,7 +166,7 @@ pub fn timeline_svg(scenario: &Scenario, traces: &[Trace], now: Time, lang: Lang
     let _ = write!(
         body,
         r#"<text x="24" y="34" font-size="20" font-weight="700" fill="{TEXT}">{}</text><text x="24" y="56" font-size="13" fill="{MUTED}">{}</text>"#,
-        xml(&title),
+        xml(&fit(&title, TITLE_UNITS)),
         xml(&subtitle)
     );
 
@@ -410,6 +432,28 @@ mod tests {
         let now = Time::parse_local("2026-04-10T12:00:00").expect("time");
         let svg = timeline_svg(&scenario, &traces, now, lang);
         (scenario, traces, svg)
+    }
+
+    #[test]
+    fn a_long_name_is_cut_to_fit_the_picture() {
+        assert_eq!(fit("Short", 10), "Short");
+        assert_eq!(fit("abcdefghijkl", 10), "abcdefghi…");
+        assert_eq!(fit("ab cdefghijkl", 4), "ab…");
+        // A character of the wide scripts counts as two.
+        assert_eq!(fit("续费续费续费", 7), "续费续…");
+        let mut scenario = Scenario::from_json(SCENARIO).expect("valid fixture");
+        scenario.name = format!("Ticket {}", "A".repeat(190));
+        let traces = simulate_all_tiers(&scenario);
+        let now = Time::parse_local("2026-04-10T12:00:00").expect("time");
+        let svg = timeline_svg(&scenario, &traces, now, Lang::En);
+        let title = svg
+            .split(r#"font-weight="700" fill=""#)
+            .nth(1)
+            .and_then(|rest| rest.split('>').nth(1))
+            .and_then(|rest| rest.split('<').next())
+            .expect("the title");
+        assert!(title.ends_with('…'), "{title}");
+        assert!(title.chars().count() <= TITLE_UNITS, "{title}");
     }
 
     #[test]
