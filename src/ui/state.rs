@@ -774,31 +774,26 @@ impl AppState {
         doc.actions.push(action);
         // The act's own problems are said without the path of an action that was never added.
         let own = format!("actions[{}]", doc.actions.len() - 1);
-        let acted_sim = Scenario::from_doc(&doc)
-            .and_then(|scenario| Sim::new(scenario).map_err(|error| vec![error]))
-            .map_err(|mut problems| {
-                for problem in &mut problems {
-                    if problem.path.starts_with(&own) {
-                        problem.path.clear();
-                    }
+        let acted_sim = self.simulated(&doc).map_err(|mut problems| {
+            for problem in &mut problems {
+                if problem.path.starts_with(&own) {
+                    problem.path.clear();
                 }
-                problems
+            }
+            LocalText::new(move |l| {
+                trf(
+                    l,
+                    "This act cannot be recorded: {0}.",
+                    &[&errors::problems(l, &problems)],
+                )
             })
-            .map_err(|problems| {
-                LocalText::new(|l| {
-                    trf(
-                        l,
-                        "This act cannot be recorded: {0}.",
-                        &[&errors::problems(l, &problems)],
-                    )
-                })
-            })?;
+        })?;
         let report = act_report(sim, &acted_sim, self.now);
         let mut next = self.clone();
         next.remember_for_undo();
         next.doc = Rc::new(doc);
         next.errors = Rc::default();
-        next.sim = Some(SimRef(Rc::new(acted_sim)));
+        next.sim = Some(acted_sim);
         next.announcement = report.text.clone();
         next.act_report = Some(report);
         Ok(next)

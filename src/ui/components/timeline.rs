@@ -998,10 +998,16 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let spoken = second(lang, *spoken.borrow());
 
     // Callbacks
+    // To the event of `glyph` (under the pointer) exactly; without one, to the time under the
+    // pointer.
     let seek_to_pointer = {
-        let track_ref = track_ref.clone();
+        let (track_ref, geometry) = (track_ref.clone(), geometry.clone());
         let on_seek = on_seek.clone();
-        Rc::new(move |event: &PointerEvent| {
+        Rc::new(move |event: &PointerEvent, glyph: Option<Tip>| {
+            if let Some(at) = glyph.and_then(|tip| geometry.instant_of(tip)) {
+                on_seek.emit(at);
+                return;
+            }
             let Some(track) = track_ref.cast::<Element>() else {
                 return;
             };
@@ -1023,8 +1029,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             seek_to_pointer.clone(),
             tip.clone(),
         );
-        let (pending_tap, geometry, on_seek) =
-            (pending_tap.clone(), geometry.clone(), on_seek.clone());
+        let (pending_tap, geometry) = (pending_tap.clone(), geometry.clone());
         Callback::from(move |event: PointerEvent| {
             if event.button() != 0 {
                 return;
@@ -1037,11 +1042,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             event.prevent_default();
             capture(&track_ref, &event);
             *dragging.borrow_mut() = true;
-            // A press on a glyph goes to its event exactly; elsewhere, to the time under it.
-            match tip_at(&event, &track_ref, &geometry).and_then(|t| geometry.instant_of(t)) {
-                Some(at) => on_seek.emit(at),
-                None => seek(&event),
-            }
+            seek(&event, tip_at(&event, &track_ref, &geometry));
         })
     };
     let onpointermove = {
@@ -1065,7 +1066,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 tip.set(None);
             }
             if *dragging.borrow() {
-                seek(&event);
+                seek(&event, None);
             } else if event.pointer_type() == "mouse" {
                 tip.set(tip_at(&event, &track_ref, &geometry));
             }
@@ -1075,7 +1076,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let (dragging, seek, tip) = (dragging.clone(), seek_to_pointer, tip.clone());
         let (track_ref, geometry, pending_tap) =
             (track_ref.clone(), geometry.clone(), pending_tap.clone());
-        let on_seek = on_seek.clone();
         Callback::from(move |event: PointerEvent| {
             *dragging.borrow_mut() = false;
             let Some(start) = pending_tap.borrow_mut().take() else {
@@ -1089,10 +1089,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             // event; elsewhere, to the time under it.
             let found = tip_at(&event, &track_ref, &geometry);
             tip.set(found);
-            match found.and_then(|t| geometry.instant_of(t)) {
-                Some(at) => on_seek.emit(at),
-                None => seek(&event),
-            }
+            seek(&event, found);
         })
     };
     let onpointerleave = {
