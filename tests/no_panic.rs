@@ -371,7 +371,7 @@ fn action(texts: Vec<String>) -> impl Strategy<Value = Action> {
                 lang: Lang::En,
             })
         }),
-        Just(Action::WhatIf(WhatIfAction::Adopt { lang: Lang::ZhCn })),
+        Just(Action::WhatIf(WhatIfAction::Adopt)),
         Just(Action::WhatIf(WhatIfAction::Dismiss)),
         workshop_action().prop_map(Action::Workshop),
     ]

@@ -555,8 +555,7 @@ impl AppState {
                     next = next.apply(Action::Edit(doc));
                 }
                 if let Some(text) = effect.announce {
-                    // Worded in the language the panel was used in (a passing announcement).
-                    next.announcement = LocalText::same(text);
+                    next.announcement = text;
                 }
             }
             Action::Workshop(action) => next = workshop_state::reduce(self, action),

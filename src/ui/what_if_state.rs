@@ -9,7 +9,7 @@ use crate::engine::trace::{ActionName, Rejection, RenewSource};
 use crate::engine::{Cents, EventKind, ScenarioDoc, Time};
 use crate::ui::i18n::explain::{refusal, state_label, term as term_words};
 use crate::ui::i18n::format::{money, second, typed_amount};
-use crate::ui::i18n::{errors, tr, trf, Lang};
+use crate::ui::i18n::{errors, tr, trf, Lang, LocalText};
 use crate::ui::sim::{Sim, SimRef};
 use crate::what_if::{self, Divergence, Happening, Refusal, Side, Variation};
 use std::rc::Rc;
@@ -147,10 +147,7 @@ pub enum WhatIfAction {
     /// Close the comparison.
     Dismiss,
     /// Replace the scenario by the what-if (an undoable edit).
-    Adopt {
-        /// The language of the announcement.
-        lang: Lang,
-    },
+    Adopt,
 }
 
 /// One comparison: the current simulation, the branched one and where they part.
@@ -222,8 +219,8 @@ pub struct WhatIfState {
 pub struct Effect {
     /// A document to open as an (undoable) edit.
     pub adopt: Option<ScenarioDoc>,
-    /// Text for the `aria-live` announcer.
-    pub announce: Option<String>,
+    /// Text for the `aria-live` announcer, in every language (the user may switch after).
+    pub announce: Option<LocalText>,
 }
 
 impl WhatIfState {
@@ -243,7 +240,7 @@ impl WhatIfState {
                 self.compared = Some(form.clone());
                 let Some(sim) = sim.filter(|_| valid) else {
                     self.problem = Some(Problem::NoScenario);
-                    return announce(problem_text(lang, &Problem::NoScenario));
+                    return announce(LocalText::new(|l| problem_text(l, &Problem::NoScenario)));
                 };
                 let branched = form.variation(sim, now, lang).and_then(|variation| {
                     let (branched_doc, scenario) = variation.apply(doc, &sim.scenario)?;
@@ -254,13 +251,13 @@ impl WhatIfState {
                     Ok((variation, branched_doc, branch)) => {
                         let comparison = compare(doc, sim, variation, branched_doc, branch);
                         self.problem = None;
-                        let text = divergence_text(lang, &comparison);
+                        let text = LocalText::new(|l| divergence_text(l, &comparison));
                         self.result = Some(Rc::new(comparison));
                         announce(text)
                     }
                     Err(refusal) => {
                         let problem = Problem::Refused(refusal);
-                        let text = problem_text(lang, &problem);
+                        let text = LocalText::new(|l| problem_text(l, &problem));
                         self.problem = Some(problem);
                         announce(text)
                     }
@@ -270,7 +267,7 @@ impl WhatIfState {
                 *self = WhatIfState::default();
                 Effect::default()
             }
-            WhatIfAction::Adopt { lang } => {
+            WhatIfAction::Adopt => {
                 let Some(result) = self.result.take() else {
                     return Effect::default();
                 };
@@ -281,10 +278,10 @@ impl WhatIfState {
                 }
                 Effect {
                     adopt: Some(result.doc.clone()),
-                    announce: Some(
-                        tr(lang, "Adopted the what-if as the scenario. Undo brings back the previous one.")
-                            .to_string(),
-                    ),
+                    announce: Some(LocalText::new(|l| {
+                        tr(l, "Adopted the what-if as the scenario. Undo brings back the previous one.")
+                            .to_string()
+                    })),
                 }
             }
         }
@@ -305,7 +302,7 @@ fn side(sim: &SimRef) -> Side<'_> {
     }
 }
 
-fn announce(text: String) -> Effect {
+fn announce(text: LocalText) -> Effect {
     Effect {
         adopt: None,
         announce: Some(text),
@@ -630,6 +627,9 @@ mod tests {
         assert!(!zh.contains("First divergence"), "{zh}");
         let pt = divergence_text(Lang::PtBr, result);
         assert!(!pt.contains("nothing happens"), "{pt}");
+        // The announcement is kept in every language: switching after it says it in the new one.
+        assert_eq!(compared.announcement.get(Lang::ZhCn), zh);
+        assert_eq!(compared.announcement.get(Lang::PtBr), pt);
     }
 
     #[test]
@@ -702,7 +702,7 @@ mod tests {
             ..ChangeForm::default()
         };
         let compared = compare(&state, form);
-        let adopted = compared.apply(Action::WhatIf(WhatIfAction::Adopt { lang: Lang::En }));
+        let adopted = compared.apply(Action::WhatIf(WhatIfAction::Adopt));
         assert_eq!(adopted.doc.actions[0].at, "2026-04-13T09:00:00");
         assert!(adopted.what_if.result.is_none());
         assert!(adopted.announcement.en().starts_with("Adopted the what-if"));
@@ -718,7 +718,7 @@ mod tests {
         let edited = compared.apply(Action::Edit(doc));
         assert!(edited.what_if.current(&edited.doc).is_none());
         // Adopting a stale comparison changes nothing.
-        let adopted = edited.apply(Action::WhatIf(WhatIfAction::Adopt { lang: Lang::En }));
+        let adopted = edited.apply(Action::WhatIf(WhatIfAction::Adopt));
         assert_eq!(adopted.doc, edited.doc);
         let dismissed = compared.apply(Action::WhatIf(WhatIfAction::Dismiss));
         assert!(dismissed.what_if.result.is_none());

@@ -268,7 +268,7 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
                         </button>
                     }
                     <button type="button" class="button button-primary"
-                        onclick={emit(Action::WhatIf(WhatIfAction::Adopt { lang }))}>
+                        onclick={emit(Action::WhatIf(WhatIfAction::Adopt))}>
                         { tr(lang, "Adopt what-if") }
                     </button>
                     <button type="button" class="button button-quiet"
