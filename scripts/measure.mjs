@@ -26,7 +26,7 @@ const JSON_OUT = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : nu
 // `--only first-render|updates|play`: one part, while working on it (the sizes are always shown).
 const ONLY = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
 const part = (name) => ONLY === null || ONLY === name;
-const RUNS = QUICK ? 3 : 7;
+const RUNS = QUICK ? 5 : 7;
 const EDITS = QUICK ? 10 : 30;
 const SCRUBS = QUICK ? 20 : 60;
 const PLAY_SECONDS = QUICK ? 10 : 60;

@@ -151,6 +151,43 @@ pub fn coming<'a>(
     })
 }
 
+/// The coming events (strictly after `now`) worth a line on the printed page, at most `limit`,
+/// and whether more such events follow. Every event counts but the reminders (each warns of a
+/// date listed anyway) and the retries of a failed auto-renew attempt (after the first failure of
+/// a resource, its daily failures until it renews or pays; the calendar lists every attempt). So
+/// a fortnight of failed retries cannot push the release off the page.
+pub fn printed_coming(trace: &Trace, now: Time, limit: usize) -> (Vec<&Event>, bool) {
+    let start = trace.events.partition_point(|e| e.at <= now);
+    // Resources whose last listed attempt failed.
+    let mut failing: Vec<usize> = Vec::new();
+    let mut keys = trace.events[start..].iter().filter(|event| {
+        let listed_failure = |r| failing.contains(&r);
+        match (&event.kind, event.resource) {
+            (EventKind::Reminder { .. }, _) => false,
+            (
+                EventKind::AutoRenewAttempt {
+                    failure: Some(_), ..
+                },
+                Some(r),
+            ) => {
+                if listed_failure(r) {
+                    return false;
+                }
+                failing.push(r);
+                true
+            }
+            (EventKind::AutoRenewAttempt { .. } | EventKind::Renewed { .. }, Some(r)) => {
+                failing.retain(|&f| f != r);
+                true
+            }
+            _ => true,
+        }
+    });
+    let shown: Vec<&Event> = keys.by_ref().take(limit).collect();
+    let more = keys.next().is_some();
+    (shown, more)
+}
+
 /// A short fingerprint of a scenario's name for calendar UIDs (32-bit FNV-1a).
 fn name_hash(name: &str) -> u32 {
     name.bytes().fold(0x811c_9dc5, |hash, byte| {
@@ -288,6 +325,64 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("plain"), "plain");
+    }
+
+    #[test]
+    fn the_printed_page_keeps_the_release_ahead_of_retries_and_reminders() {
+        // Lapsed on the international site: daily failed attempts and reminders come before the
+        // freeze and the release; the page lists one attempt and every change of state.
+        let scenario = Scenario::from_json(
+            r#"{ "format": "renewal-lab/1", "name": "intl", "timezone": "-03:00",
+                 "policy": "huawei-intl", "tier": "standard", "balance": "0.00",
+                 "resources": [{ "id": "db", "billing": "package", "start": "2026-01-31T14:00:00",
+                   "term": "1m", "prices": { "month": "30.00", "year": "300.00" },
+                   "auto_renew": { "enabled": true } }],
+                 "until": "2026-04-15T00:00:00" }"#,
+        )
+        .expect("valid");
+        let trace = simulate(&scenario);
+        let now = Time::parse_local("2026-02-20T12:00:00").expect("time");
+        let (shown, more) = printed_coming(&trace, now, 6);
+        let kinds: Vec<&str> = shown.iter().map(|e| e.kind.name()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "auto_renew_attempt",
+                "state_changed",
+                "state_changed",
+                "state_changed"
+            ],
+            "{shown:?}"
+        );
+        assert!(!more);
+        let released = shown.last().expect("an event");
+        assert_eq!(
+            released.at,
+            Time::parse_local("2026-03-31T00:00:00").expect("time")
+        );
+        // A renewal starts the count of failures again: paid monthly, every attempt is listed.
+        let paid = Scenario::from_json(
+            &SCENARIO
+                .replace(
+                    r#""term": "1m","#,
+                    r#""term": "1m", "auto_renew": { "enabled": true },"#,
+                )
+                .replace("2026-03-01T00:00:00", "2026-05-01T00:00:00"),
+        )
+        .expect("valid");
+        let paid_trace = simulate(&paid);
+        let start = Time::parse_local("2026-01-10T09:00:00").expect("time");
+        let (shown, _) = printed_coming(&paid_trace, start, 6);
+        let attempts = shown
+            .iter()
+            .filter(|e| e.kind.name() == "auto_renew_attempt");
+        assert_eq!(attempts.count(), 3, "{shown:?}");
+        // Every event counted is shown when the limit is lower, and the rest is said to follow.
+        let (first_two, more) = printed_coming(&trace, now, 2);
+        assert_eq!(first_two.len(), 2);
+        assert!(more);
+        // Nothing after the end.
+        assert_eq!(printed_coming(&trace, trace.until, 6), (Vec::new(), false));
     }
 
     #[test]

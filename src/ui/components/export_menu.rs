@@ -9,7 +9,7 @@
 use crate::engine::{Event, Time, Trace};
 use crate::ui::browser::describe;
 use crate::ui::components::toolbar::export_file_name;
-use crate::ui::export::{self, svg};
+use crate::ui::export::{self, printed_coming, svg};
 use crate::ui::i18n::explain as say;
 use crate::ui::i18n::format::{minute, offset as offset_label, second};
 use crate::ui::i18n::{errors, scenario_title, tr, trf, use_lang, Lang, LocalText};
@@ -20,7 +20,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-/// Coming events listed on paper; the CSV has them all.
+/// Coming events listed on paper (see [`export::printed_coming`]); the calendar has every date.
 const KEY_DATES: usize = 6;
 /// Past events listed on paper: the latest ones.
 const SO_FAR: usize = 4;
@@ -166,15 +166,16 @@ fn printed_event(lang: Lang, sim: &SimRef, trace: &Trace, event: &Event) -> Html
 }
 
 /// What the paper tells of the scenario's tier: the last [`SO_FAR`] events up to `now` and the
-/// first [`KEY_DATES`] after it, each in words (with the amounts a payment or a refusal involved).
+/// first [`KEY_DATES`] key events after it, each in words (with the amounts a payment or a refusal
+/// involved).
 fn printed_story(sim: &SimRef, now: Time, lang: Lang) -> Html {
     let Some(trace) = sim.traces.get(sim.scenario_tier()) else {
         return Html::default();
     };
     let passed = trace.events.partition_point(|e| e.at <= now);
-    let (before, after) = trace.events.split_at(passed);
+    let before = &trace.events[..passed];
     let so_far = &before[before.len().saturating_sub(SO_FAR)..];
-    let coming = &after[..after.len().min(KEY_DATES)];
+    let (coming, more) = printed_coming(trace, now, KEY_DATES);
     let line = |event: &Event| printed_event(lang, sim, trace, event);
     html! {
         <>
@@ -191,10 +192,10 @@ fn printed_story(sim: &SimRef, now: Time, lang: Lang) -> Html {
                           &[&minute(lang, trace.until)]) }
                 </p>
             } else {
-                <ul class="print-events">{ for coming.iter().map(line) }</ul>
+                <ul class="print-events">{ for coming.into_iter().map(line) }</ul>
             }
-            if after.len() > KEY_DATES {
-                <p>{ tr(lang, "More follow: the exported CSV lists every event.") }</p>
+            if more {
+                <p>{ tr(lang, "More follow: the calendar export (.ics) lists every coming attempt, expiry, freeze and release.") }</p>
             }
         </>
     }

@@ -52,9 +52,9 @@ pub const PART: Part = part![
         "Nada mais acontece antes do fim da simulação, {0}; o status abaixo dá as datas que viriam depois.",
     ),
     (
-        "More follow: the exported CSV lists every event.",
-        "后面还有更多：导出的 CSV 列出了所有事件。",
-        "Há mais eventos: o CSV exportado lista todos.",
+        "More follow: the calendar export (.ics) lists every coming attempt, expiry, freeze and release.",
+        "后面还有更多：导出的日历 (.ics) 列出了之后的每次续费尝试、到期、冻结和释放。",
+        "Há mais: o calendário exportado (.ics) lista cada tentativa, vencimento, congelamento e liberação a seguir.",
     ),
     ("auto-renew attempt at 03:00", "03:00 自动续费尝试", "tentativa de renovação automática às 03:00"),
     ("expires: the grace period starts", "到期：宽限期开始", "expira: começa o período de carência"),
