@@ -177,6 +177,15 @@ impl Comparison {
         (side(&self.base), side(&self.branch))
     }
 
+    /// The clock time of the compared top-up, for a top-up (the form adds one at the clock's
+    /// time, which may have moved on since).
+    pub fn top_up_at(&self) -> Option<Time> {
+        match self.variation {
+            Variation::TopUp { at, .. } => Some(at),
+            _ => None,
+        }
+    }
+
     /// Where lane (`pair`, `resource`) first diverges, if it does.
     pub fn lane_divergence(&self, pair: (usize, usize), resource: usize) -> Option<Time> {
         self.divergences

@@ -104,6 +104,13 @@ test('top up 20 more: the failed attempt becomes a success, shown, explained and
   await expectLanesMatchCli(page, base, branch);
   // The scenario itself is unchanged.
   expect(decodeLink(await copyLink(page))).toEqual(base);
+  // The clock moved on: the result shown is still the top-up compared, and the hint says so.
+  const started = earliestStart(base);
+  await expect(panel(page)).toContainText(
+    `Compared with a top-up at ${started}, which “Adopt what-if” adds. Compare again to top up at the clock's time, 2026-04-01 03:00:00.`,
+  );
+  await button(panel(page), 'Adopt what-if').click();
+  expect(decodeLink(await copyLink(page))).toEqual(branch);
 });
 
 test('both runs share one time axis: the lanes line up, and each marker sits where its instant is on either side', async ({ page }) => {

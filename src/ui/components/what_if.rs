@@ -226,23 +226,33 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
             </>
         },
     };
-    let hint = match effective.change {
-        Change::TopUp => trf(
+    let shown_result = props.result.as_ref().filter(|_| answers_form);
+    // The result shown is the one Adopt adds: say so when the clock moved on since Compare.
+    let earlier_top_up = shown_result
+        .and_then(|result| result.top_up_at())
+        .filter(|at| *at != props.now);
+    let hint = match (effective.change, earlier_top_up) {
+        (Change::TopUp, Some(at)) => trf(
+            lang,
+            "Compared with a top-up at {0}, which “Adopt what-if” adds. Compare again to top up at the clock's time, {1}.",
+            &[&second(lang, at), &second(lang, props.now)],
+        ),
+        (Change::TopUp, None) => trf(
             lang,
             "Added as a top-up at the clock's time, {0}.",
             &[&second(lang, props.now)],
         ),
-        Change::AutoRenewOn => tr(
+        (Change::AutoRenewOn, _) => tr(
             lang,
             "Settings as written, or the defaults: 7 days before, 1 month, unlimited.",
         )
         .to_string(),
-        Change::Tier => tr(
+        (Change::Tier, _) => tr(
             lang,
             "The same account under another tier's grace and retention days.",
         )
         .to_string(),
-        Change::RenewLater => {
+        (Change::RenewLater, _) => {
             tr(lang, "The chosen renewal happens that many days later.").to_string()
         }
     };
@@ -250,7 +260,7 @@ pub fn what_if_panel(props: &WhatIfPanelProps) -> Html {
     let problem = shown_problem.map(|p| {
         html! { <p class="wi-problem" id="wi-problem" data-testid="whatif-problem">{ problem_text(lang, p) }</p> }
     });
-    let result = props.result.as_ref().filter(|_| answers_form).map(|result| {
+    let result = shown_result.map(|result| {
         let first_at = result.first.as_ref().map(|d| d.at);
         let offset = props.sim.scenario.offset;
         html! {

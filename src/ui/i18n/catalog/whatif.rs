@@ -27,6 +27,11 @@ pub const PART: Part = part![
         "Adicionado como recarga no horário do relógio, {0}.",
     ),
     (
+        "Compared with a top-up at {0}, which “Adopt what-if” adds. Compare again to top up at the clock's time, {1}.",
+        "比较的是 {0} 的一次充值，“采用假设”加入的也是它。要在时钟时刻 {1} 充值，请重新比较。",
+        "Comparado com uma recarga em {0}, que “Adotar o e-se” adiciona. Compare de novo para recarregar no horário do relógio, {1}.",
+    ),
+    (
         "Settings as written, or the defaults: 7 days before, 1 month, unlimited.",
         "沿用已写的设置，未写的取默认值：提前 7 天、1 个月、不限次数。",
         "Configurações como escritas, ou os padrões: 7 dias antes, 1 mês, ilimitado.",
