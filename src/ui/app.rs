@@ -29,7 +29,7 @@ use crate::ui::i18n::{plural, tr, Lang};
 use crate::ui::share;
 use crate::ui::sim::SimRef;
 use crate::ui::state::{Act, Action, AppState, View};
-use crate::ui::workshop_state::WorkshopAction;
+use crate::ui::workshop_state;
 use yew::prelude::*;
 
 /// Performance mark set once the lab's heavy parts (timeline, panels, editor), rendered after the
@@ -55,15 +55,13 @@ fn is_update(action: &Action) -> bool {
     )
 }
 
-/// The state at start-up: the autosave, then a `#scenario=` link in the address.
+/// The state at start-up: the autosave, then a `#scenario=` or `#exercise=` link in the address.
 fn initial_state() -> AppState {
     let saved = browser::storage_get(AUTOSAVE_KEY);
     let hash = browser::location_hash();
     let state = AppState::start(saved.as_deref(), share::payload_of(&hash));
     match crate::workshop::exercise::payload_of(&hash) {
-        Some(payload) => state.apply(Action::Workshop(WorkshopAction::OpenLink(
-            payload.to_string(),
-        ))),
+        Some(payload) => workshop_state::open_link_at_start(state, payload),
         None => state,
     }
 }
@@ -124,6 +122,7 @@ pub fn app() -> Html {
             doc: state.doc.clone(),
             now: state.now,
             draft: state.workshop.draft.clone(),
+            session: state.workshop.session.clone(),
         },
         state.playing,
         state.has_work,

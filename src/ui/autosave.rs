@@ -1,4 +1,5 @@
-//! The autosave record kept in `localStorage`: the scenario document (valid or not) plus the clock.
+//! The autosave record kept in `localStorage`: the scenario document (valid or not), the clock,
+//! the trainer's draft exercise and a trainee's exercise in progress.
 //!
 //! Pure encoding and decoding, tested natively; `hooks::use_autosave` does the storage calls.
 
@@ -6,6 +7,7 @@ use crate::engine::doc::{parse_json, Node, Value};
 use crate::engine::{ScenarioDoc, Time};
 use crate::ui::workshop_state::Draft;
 use crate::workshop::exercise::{pauses_node, read_pauses};
+use crate::workshop::query::Answer;
 
 /// The `localStorage` key of the autosave record.
 pub const AUTOSAVE_KEY: &str = "renewal-lab/autosave";
@@ -22,12 +24,29 @@ pub struct Saved {
     pub now: Time,
     /// The trainer's draft exercise (empty when there is none).
     pub draft: Draft,
+    /// The trainee's exercise in progress, if one was open.
+    pub trainee: Option<Trainee>,
 }
 
-/// The record's JSON text for `doc` with the clock at `now` and the trainer's `draft`:
-/// `{"format":"renewal-lab-autosave/1","scenario":{…},"now":"<local time>"}`, and
-/// `"workshop":{"title":…,"pauses":[…]}` when there is a draft.
-pub fn encode(doc: &ScenarioDoc, now: Time, draft: &Draft) -> String {
+/// A trainee's exercise in progress, restored by replaying the answers on the exercise
+/// (`workshop_state::resume`), so a reload neither loses the progress nor shows the run past
+/// the question's pause point.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trainee {
+    /// The exercise file's JSON text.
+    pub exercise: String,
+    /// The answers given, in order.
+    pub answers: Vec<Answer>,
+    /// Whether the last answer's truth is on screen ("Next question" not pressed yet).
+    pub revealed: bool,
+}
+
+/// The record's JSON text for `doc` with the clock at `now`, the trainer's `draft` and the
+/// `trainee`'s exercise: `{"format":"renewal-lab-autosave/1","scenario":{…},"now":"<local time>"}`,
+/// `"workshop":{"title":…,"pauses":[…]}` when there is a draft, and
+/// `"exercise":{"file":"<exercise JSON>","answers":["state:frozen",…],"revealed":true}` while an
+/// exercise is open.
+pub fn encode(doc: &ScenarioDoc, now: Time, draft: &Draft, trainee: Option<&Trainee>) -> String {
     let workshop = (!draft.is_empty()).then(|| {
         Value::obj(vec![
             ("title", Some(Value::str(&draft.title))),
@@ -39,8 +58,49 @@ pub fn encode(doc: &ScenarioDoc, now: Time, draft: &Draft) -> String {
         ("scenario", Some(doc.to_node())),
         ("now", Some(Value::str(&now.local_string()))),
         ("workshop", workshop),
+        ("exercise", trainee.map(trainee_node)),
     ]);
     crate::engine::doc::write_json(&record, false)
+}
+
+/// The `exercise` part of a record.
+fn trainee_node(trainee: &Trainee) -> Node {
+    let answers = trainee
+        .answers
+        .iter()
+        .map(|answer| Value::str(&answer.to_text()))
+        .collect();
+    Value::obj(vec![
+        ("file", Some(Value::str(&trainee.exercise))),
+        ("answers", Some(Value::list(answers))),
+        ("revealed", Some(Value::of(Value::Bool(trainee.revealed)))),
+    ])
+}
+
+/// Reads the `exercise` part of a record.
+fn read_trainee(node: &Node) -> Result<Trainee, String> {
+    let Some(Value::Str(exercise)) = node.get("file").map(|n| &n.v) else {
+        return Err("its exercise has no file".to_string());
+    };
+    let Some(Value::List(items)) = node.get("answers").map(|n| &n.v) else {
+        return Err("its exercise has no list of answers".to_string());
+    };
+    let answers = items
+        .iter()
+        .map(|item| match &item.v {
+            Value::Str(text) => Answer::from_text(text),
+            _ => None,
+        })
+        .collect::<Option<Vec<Answer>>>()
+        .ok_or_else(|| "its exercise has an unreadable answer".to_string())?;
+    let Some(Value::Bool(revealed)) = node.get("revealed").map(|n| &n.v) else {
+        return Err("its exercise does not say whether an answer is revealed".to_string());
+    };
+    Ok(Trainee {
+        exercise: exercise.clone(),
+        answers,
+        revealed: *revealed,
+    })
 }
 
 /// The `workshop` part of a record.
@@ -67,7 +127,7 @@ pub fn decode(text: &str) -> Result<Saved, String> {
     };
     if let Some((key, _)) = entries
         .iter()
-        .find(|(k, _)| !["format", "scenario", "now", "workshop"].contains(&k.as_str()))
+        .find(|(k, _)| !["format", "scenario", "now", "workshop", "exercise"].contains(&k.as_str()))
     {
         return Err(not_saved(format!("unknown field `{key}`")));
     }
@@ -91,7 +151,17 @@ pub fn decode(text: &str) -> Result<Saved, String> {
         Some(node) => read_draft(node).map_err(not_saved)?,
         None => Draft::default(),
     };
-    Ok(Saved { doc, now, draft })
+    let trainee = root
+        .get("exercise")
+        .map(read_trainee)
+        .transpose()
+        .map_err(not_saved)?;
+    Ok(Saved {
+        doc,
+        now,
+        draft,
+        trainee,
+    })
 }
 
 #[cfg(test)]
@@ -104,13 +174,14 @@ mod tests {
     fn a_session_round_trips() {
         let doc = ScenarioDoc::from_json(TWICE).expect("gallery scenario parses");
         let now = Time::parse_local("2026-02-12T03:00:00").expect("a time");
-        let saved = decode(&encode(&doc, now, &Draft::default())).expect("decodes");
+        let saved = decode(&encode(&doc, now, &Draft::default(), None)).expect("decodes");
         assert_eq!(
             saved,
             Saved {
                 doc: doc.clone(),
                 now,
-                draft: Draft::default()
+                draft: Draft::default(),
+                trainee: None,
             }
         );
         // With a trainer's draft.
@@ -122,8 +193,27 @@ mod tests {
                 .doc
                 .pauses,
         };
-        let saved = decode(&encode(&doc, now, &draft)).expect("decodes");
-        assert_eq!(saved, Saved { doc, now, draft });
+        let saved = decode(&encode(&doc, now, &draft, None)).expect("decodes");
+        assert_eq!(
+            saved,
+            Saved {
+                doc: doc.clone(),
+                now,
+                draft: draft.clone(),
+                trainee: None
+            }
+        );
+        // With a trainee's exercise in progress.
+        let trainee = Trainee {
+            exercise: crate::workshop::READY[0].json.to_string(),
+            answers: vec![
+                Answer::State(crate::engine::State::Frozen),
+                Answer::Outcome { succeeded: false },
+            ],
+            revealed: true,
+        };
+        let saved = decode(&encode(&doc, now, &draft, Some(&trainee))).expect("decodes");
+        assert_eq!(saved.trainee, Some(trainee));
     }
 
     #[test]
@@ -132,7 +222,7 @@ mod tests {
         doc.until = "not a time".to_string();
         let now = Time::parse_local("2026-02-12T03:00:00").expect("a time");
         assert_eq!(
-            decode(&encode(&doc, now, &Draft::default())).map(|s| s.doc),
+            decode(&encode(&doc, now, &Draft::default(), None)).map(|s| s.doc),
             Ok(doc)
         );
     }
@@ -140,7 +230,7 @@ mod tests {
     #[test]
     fn corrupt_records_are_refused_with_a_reason() {
         let doc = ScenarioDoc::from_json(TWICE).expect("gallery scenario parses");
-        let good = encode(&doc, Time::from_secs(0), &Draft::default());
+        let good = encode(&doc, Time::from_secs(0), &Draft::default(), None);
         // record text, expected reason fragment
         let cases: Vec<(String, &str)> = vec![
             (String::new(), "not a saved session"),
@@ -158,6 +248,20 @@ mod tests {
             (
                 good.replace(r#""now""#, r#""workshop":{"pauses":3},"now""#),
                 "workshop.pauses",
+            ),
+            (
+                good.replace(
+                    r#""now""#,
+                    r#""exercise":{"file":"{}","answers":["state:gone"],"revealed":false},"now""#,
+                ),
+                "unreadable answer",
+            ),
+            (
+                good.replace(
+                    r#""now""#,
+                    r#""exercise":{"answers":[],"revealed":false},"now""#,
+                ),
+                "no file",
             ),
         ];
         for (text, reason) in cases {

@@ -344,6 +344,9 @@ impl AppState {
                     state.view = View::Lab;
                     state.has_work = true;
                     state.workshop.draft = Rc::new(saved.draft);
+                    if let Some(trainee) = &saved.trainee {
+                        state = workshop_state::resume(&state, trainee);
+                    }
                 }
                 Err(reason) => {
                     state.notice = Some(LocalText::new(|l| {
@@ -1743,7 +1746,7 @@ mod tests {
                 .doc
                 .pauses,
         };
-        let saved = autosave::encode(&saved_doc, t("2026-03-12T03:00:00"), &draft);
+        let saved = autosave::encode(&saved_doc, t("2026-03-12T03:00:00"), &draft, None);
         let restored = AppState::start(Some(&saved), None);
         assert_eq!(*restored.doc, saved_doc);
         // The trainer's draft exercise comes back too.
@@ -1789,6 +1792,7 @@ mod tests {
                 &doc,
                 Time::default(),
                 &Default::default(),
+                None,
             )),
             None,
         );

@@ -8,6 +8,7 @@
 
 use crate::engine::simulate::simulate_tier;
 use crate::engine::{Scenario, ScenarioDoc, Time};
+use crate::ui::autosave::Trainee;
 use crate::ui::i18n::explain::{explain, state_label, when};
 use crate::ui::i18n::{errors, format};
 use crate::ui::i18n::{tr, trf, Lang, LocalText};
@@ -94,6 +95,59 @@ impl Session {
     pub fn locks(&self) -> bool {
         self.phase != Phase::Finished
     }
+
+    /// The session as the autosave keeps it: the exercise file and the answers given.
+    pub fn trainee(&self) -> Trainee {
+        Trainee {
+            exercise: self.exercise.doc.to_json(),
+            answers: self.given.iter().map(|(answer, _)| *answer).collect(),
+            revealed: self.phase == Phase::Revealed,
+        }
+    }
+}
+
+/// At start-up, an `#exercise=` link in the address: the exercise restored from the autosave when
+/// it is that one (a reload keeps the trainee's progress), else the link's exercise afresh.
+pub fn open_link_at_start(state: AppState, payload: &str) -> AppState {
+    let restored = state.workshop.session.as_ref().is_some_and(|session| {
+        Exercise::from_link(payload).is_ok_and(|linked| linked.doc == session.exercise.doc)
+    });
+    if restored {
+        state
+    } else {
+        state.apply(Action::Workshop(WorkshopAction::OpenLink(
+            payload.to_string(),
+        )))
+    }
+}
+
+/// `state` with the autosaved `trainee`'s exercise open where it was left: opened afresh, then
+/// each answer given again (and "Next question" pressed after each but a revealed last one), so
+/// the clock, the score and what is hidden are as they were. Unchanged when the exercise file no
+/// longer reads as an exercise.
+pub fn resume(state: &AppState, trainee: &Trainee) -> AppState {
+    let Ok(exercise) = Exercise::from_json(&trainee.exercise) else {
+        return state.clone();
+    };
+    let mut next = start(state, Rc::new(exercise));
+    let answered = trainee.answers.len();
+    for (i, answer) in trainee.answers.iter().enumerate() {
+        next = submit(&next, *answer);
+        if i + 1 < answered || !trainee.revealed {
+            next = next_question(&next);
+        }
+    }
+    if let Some(session) = &next.workshop.session {
+        let exercise = Rc::clone(&session.exercise);
+        next.notice = Some(LocalText::new(|lang| {
+            trf(
+                lang,
+                "Exercise restored where you left it: {0}.",
+                &[tr(lang, &exercise.doc.title)],
+            )
+        }));
+    }
+    next
 }
 
 /// The workshop's part of the app's state.
@@ -599,6 +653,71 @@ mod tests {
 
     fn session(state: &AppState) -> &Session {
         state.workshop.session.as_ref().expect("a session")
+    }
+
+    /// The state a reload gives after `state`: its autosave record restored on a first visit,
+    /// with `hash` in the address.
+    fn reloaded(state: &AppState, hash: Option<&str>) -> AppState {
+        let trainee = state.workshop.session.as_ref().map(Session::trainee);
+        let record = crate::ui::autosave::encode(
+            &state.doc,
+            state.now,
+            &state.workshop.draft,
+            trainee.as_ref(),
+        );
+        let restored = AppState::start(Some(&record), None);
+        match hash {
+            Some(payload) => open_link_at_start(restored, payload),
+            None => restored,
+        }
+    }
+
+    #[test]
+    fn a_reload_keeps_the_trainee_where_they_were() {
+        let mut state = started("grace-and-retention");
+        let ex = session(&state).exercise.clone();
+        // Every step of the exercise: asking, revealed, asking the next, ..., finished.
+        let mut steps = vec![state.clone()];
+        for pause in &ex.pauses {
+            let wrong = Answer::Date(chrono::NaiveDate::MIN);
+            let answer = if steps.len() % 3 == 0 {
+                wrong
+            } else {
+                pause.reveal.truth
+            };
+            state = state.apply(Action::Workshop(WorkshopAction::Submit(answer)));
+            steps.push(state.clone());
+            state = state.apply(Action::Workshop(WorkshopAction::Next));
+            steps.push(state.clone());
+        }
+        assert_eq!(session(&state).phase, Phase::Finished);
+        let link = ex.doc.encode();
+        for step in &steps {
+            for hash in [None, Some(link.as_str())] {
+                let again = reloaded(step, hash);
+                let (was, is) = (session(step), session(&again));
+                assert_eq!(
+                    (is.index, &is.given, is.phase, again.now),
+                    (was.index, &was.given, was.phase, step.now),
+                    "{hash:?}"
+                );
+                assert!(again
+                    .notice
+                    .as_ref()
+                    .is_some_and(|n| n.en().starts_with("Exercise restored")));
+            }
+        }
+        // Another exercise's link opens that one afresh.
+        let other = exercise("month-ends").doc.encode();
+        let opened = reloaded(&steps[2], Some(&other));
+        assert_eq!(
+            session(&opened).exercise.doc.title,
+            exercise("month-ends").doc.title
+        );
+        assert!(session(&opened).given.is_empty());
+        // Without an exercise open, nothing is restored.
+        let left = steps[2].apply(Action::Workshop(WorkshopAction::Leave));
+        assert!(reloaded(&left, None).workshop.session.is_none());
     }
 
     #[test]

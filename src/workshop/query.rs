@@ -146,6 +146,64 @@ pub enum Answer {
     Amount(Cents),
 }
 
+impl Answer {
+    /// The answer as text, as the autosave keeps a trainee's answers: `state:frozen`,
+    /// `date:2026-04-10`, `outcome:succeeded` or `outcome:failed`, `amount:12.34`.
+    pub fn to_text(&self) -> String {
+        use chrono::Datelike;
+        match self {
+            Answer::State(state) => format!("state:{state}"),
+            Answer::Date(date) => format!(
+                "date:{:04}-{:02}-{:02}",
+                date.year(),
+                date.month(),
+                date.day()
+            ),
+            Answer::Outcome { succeeded: true } => "outcome:succeeded".to_string(),
+            Answer::Outcome { succeeded: false } => "outcome:failed".to_string(),
+            Answer::Amount(cents) => format!("amount:{cents}"),
+        }
+    }
+
+    /// Reads the text of [`Answer::to_text`] back; `None` for anything else.
+    pub fn from_text(text: &str) -> Option<Answer> {
+        let (kind, value) = text.split_once(':')?;
+        match kind {
+            "state" => State::ALL
+                .into_iter()
+                .find(|state| state.as_str() == value)
+                .map(Answer::State),
+            "date" => {
+                // A year before 1 is written with its sign (`-0044-03-15`).
+                let (sign, ymd) = match value.strip_prefix('-') {
+                    Some(rest) => (-1, rest),
+                    None => (1, value),
+                };
+                let mut parts = ymd.split('-').map(str::parse::<u32>);
+                let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day)), None) =
+                    (parts.next(), parts.next(), parts.next(), parts.next())
+                else {
+                    return None;
+                };
+                let year = sign * i32::try_from(year).ok()?;
+                NaiveDate::from_ymd_opt(year, month, day).map(Answer::Date)
+            }
+            "outcome" => match value {
+                "succeeded" => Some(Answer::Outcome { succeeded: true }),
+                "failed" => Some(Answer::Outcome { succeeded: false }),
+                _ => None,
+            },
+            // A balance in arrears is negative, which amounts of the format never are.
+            "amount" => match value.strip_prefix('-') {
+                Some(owed) => Cents::parse(owed).ok().map(|c| Cents(-c.0)),
+                None => Cents::parse(value).ok(),
+            }
+            .map(Answer::Amount),
+            _ => None,
+        }
+    }
+}
+
 /// The truth of a question and how it is shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reveal {
@@ -560,6 +618,47 @@ mod tests {
 
     fn date(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
+    }
+
+    #[test]
+    fn answers_round_trip_through_their_text() {
+        let answers = [
+            Answer::State(State::Frozen),
+            Answer::Date(date("2026-04-10")),
+            Answer::Date(NaiveDate::MIN),
+            Answer::Date(NaiveDate::MAX),
+            Answer::Date(date("0001-01-01")),
+            Answer::Outcome { succeeded: true },
+            Answer::Outcome { succeeded: false },
+            Answer::Amount(Cents::parse("12.34").expect("amount")),
+            Answer::Amount(Cents(-500)),
+        ];
+        for answer in answers {
+            assert_eq!(
+                Answer::from_text(&answer.to_text()),
+                Some(answer),
+                "{answer:?}"
+            );
+        }
+        assert_eq!(Answer::State(State::Expired).to_text(), "state:expired");
+        assert_eq!(
+            Answer::Date(date("2026-04-01")).to_text(),
+            "date:2026-04-01"
+        );
+        for bad in [
+            "",
+            "state",
+            "state:gone",
+            "date:2026-02-30",
+            "date:2026-04",
+            "date:2026-04-01-2",
+            "outcome:maybe",
+            "amount:1.234",
+            "amount:--5",
+            "colour:red",
+        ] {
+            assert_eq!(Answer::from_text(bad), None, "{bad}");
+        }
     }
 
     fn ask(

@@ -257,6 +257,37 @@ test('an exercise file given to Import JSON opens the exercise', async ({ page }
   await expect(field(page, 'Scenario name')).toHaveValue(exercise.scenario.name!);
 });
 
+test('a reload in the middle of an exercise keeps the trainee where they were, answers and score', async ({ page }) => {
+  const exercise = readyExercise('grace-and-retention');
+  await page.goto('/');
+  await waitForApp(page);
+  await page.locator('[data-testid="exercise-item"][data-exercise="grace-and-retention"]').click();
+  const workshop = page.getByTestId('workshop');
+  // Question 1: a wrong answer; its truth is on screen when the page reloads.
+  const truth = oracle(exercise, exercise.pauses[0].at, exercise.pauses[0].question);
+  if (truth.date) await labelled(workshop, 'Your answer (date)').fill(nextDay(truth.answer));
+  else {
+    const names = await workshop.getByRole('radio').evaluateAll((els) => els.map((el) => (el.closest('label')?.textContent ?? '').trim()));
+    await workshop.getByRole('radio', { name: names.find((n) => n !== truth.answer)!, exact: true }).check();
+  }
+  await button(workshop, 'Submit answer').click();
+  await expect(page.getByTestId('workshop-result')).toHaveAttribute('data-correct', 'false');
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByTestId('notice')).toContainText(`Exercise restored where you left it: ${exercise.title}.`);
+  await expect(page.getByTestId('workshop-result')).toHaveAttribute('data-correct', 'false');
+  await expectClock(page, truth.reveal);
+  // Question 2 after a reload: still locked at its pause point, nothing past it shown.
+  await button(workshop, 'Next question').click();
+  await expect(page.getByTestId('workshop-progress')).toHaveText(`Question 2 of ${exercise.pauses.length}`);
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByTestId('workshop-progress')).toHaveText(`Question 2 of ${exercise.pauses.length}`);
+  await expectClock(page, exercise.pauses[1].at.replace('T', ' '));
+  await expect(field(page, 'Scenario name')).toBeDisabled();
+  await expect(button(workshop, 'Submit answer')).toBeVisible();
+});
+
 test('leaving an exercise opened by its link drops the link, so a reload keeps the work', async ({ page }) => {
   const exercise = readyExercise('month-ends');
   await page.goto(exerciseLink(exercise));

@@ -1,10 +1,10 @@
-//! Autosave: writes the document, the clock and the trainer's draft exercise to `localStorage`
-//! after every change (at most once a second while the clock plays).
+//! Autosave: writes the document, the clock, the trainer's draft exercise and a trainee's exercise
+//! in progress to `localStorage` after every change (at most once a second while the clock plays).
 
 use crate::engine::{ScenarioDoc, Time};
 use crate::ui::i18n::{errors, trf, LocalText};
 use crate::ui::state::Action;
-use crate::ui::workshop_state::Draft;
+use crate::ui::workshop_state::{Draft, Phase, Session};
 use crate::ui::{autosave, browser};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -18,6 +18,8 @@ const PLAYING_SAVE_INTERVAL_MS: f64 = 1000.0;
 struct LastSave {
     doc: Option<Rc<ScenarioDoc>>,
     draft: Option<Rc<Draft>>,
+    /// The trainee's progress saved.
+    progress: Option<(usize, usize, Phase)>,
     /// When, in real milliseconds.
     at_ms: f64,
 }
@@ -30,26 +32,43 @@ pub struct Work {
     pub now: Time,
     /// The trainer's exercise in the making.
     pub draft: Rc<Draft>,
+    /// The trainee's exercise, if one is open.
+    pub session: Option<Session>,
 }
 
 /// Keeps the autosave record of the `work` up to date. `has_work` is false on a first visit,
 /// which saves nothing. A failed save is reported once through `on_action`.
 #[hook]
 pub fn use_autosave(work: Work, playing: bool, has_work: bool, on_action: Callback<Action>) {
-    let Work { doc, now, draft } = work;
+    let Work {
+        doc,
+        now,
+        draft,
+        session,
+    } = work;
     let last = use_mut_ref(LastSave::default);
     let failed = use_mut_ref(|| false);
     let ids = (Rc::as_ptr(&doc) as usize, Rc::as_ptr(&draft) as usize);
+    // A trainee's progress: the exercise, how many answers, and where in the question.
+    let progress: Option<(usize, usize, Phase)> = session.as_ref().map(|session| {
+        (
+            Rc::as_ptr(&session.exercise) as usize,
+            session.given.len(),
+            session.phase,
+        )
+    });
     use_effect_with(
-        (ids, now, playing, has_work),
-        move |&(_, now, playing, has_work)| {
+        (ids, progress, now, playing, has_work),
+        move |&(_, progress, now, playing, has_work)| {
             let mut last = last.borrow_mut();
             let changed = !last.doc.as_ref().is_some_and(|d| Rc::ptr_eq(d, &doc))
-                || !last.draft.as_ref().is_some_and(|d| Rc::ptr_eq(d, &draft));
+                || !last.draft.as_ref().is_some_and(|d| Rc::ptr_eq(d, &draft))
+                || last.progress != progress;
             let due =
                 !playing || changed || browser::now_ms() - last.at_ms >= PLAYING_SAVE_INTERVAL_MS;
             if has_work && due {
-                let record = autosave::encode(&doc, now, &draft);
+                let trainee = session.as_ref().map(Session::trainee);
+                let record = autosave::encode(&doc, now, &draft, trainee.as_ref());
                 match browser::storage_set(autosave::AUTOSAVE_KEY, &record) {
                     Ok(()) => *failed.borrow_mut() = false,
                     Err(reason) => {
@@ -66,6 +85,7 @@ pub fn use_autosave(work: Work, playing: bool, has_work: bool, on_action: Callba
                 }
                 last.doc = Some(doc);
                 last.draft = Some(draft);
+                last.progress = progress;
                 last.at_ms = browser::now_ms();
             }
         },

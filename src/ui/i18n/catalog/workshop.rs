@@ -28,6 +28,11 @@ pub const PART: Part = part![
     ),
     ("Exercise opened: {0}.", "已打开练习：{0}。", "Exercício aberto: {0}."),
     (
+        "Exercise restored where you left it: {0}.",
+        "已从上次离开的地方恢复练习：{0}。",
+        "Exercício retomado de onde você parou: {0}.",
+    ),
+    (
         "Question {0} of {1}, clock paused at {2}: {3}",
         "第 {0} 题，共 {1} 题，时钟暂停于 {2}：{3}",
         "Pergunta {0} de {1}, relógio pausado em {2}: {3}",
