@@ -60,6 +60,8 @@ pub enum Refusal {
     BadDelay,
     /// No resource at that index.
     NoSuchResource,
+    /// Auto-renew on: the scenario has no package (every resource is pay-per-use).
+    NoPackage,
     /// Auto-renew only exists for packages.
     PayPerUse(String),
     /// Auto-renew is already on from the start.
@@ -87,6 +89,9 @@ impl fmt::Display for Refusal {
             Refusal::UnreadableAmount(reason) => f.write_str(reason),
             Refusal::BadDelay => write!(f, "the delay must be 1 to {MAX_DELAY_DAYS} whole days"),
             Refusal::NoSuchResource => f.write_str("there is no such resource"),
+            Refusal::NoPackage => {
+                f.write_str("the scenario has no package to switch auto-renew on for")
+            }
             Refusal::PayPerUse(id) => write!(f, "{id} is pay-per-use: it has no auto-renew"),
             Refusal::AutoRenewAlreadyOn(id) => write!(f, "auto-renew is already on for {id}"),
             Refusal::SingleTier => f.write_str("the policy has only one tier"),

@@ -6,7 +6,7 @@
 //! ordinary (undoable) edit.
 
 use crate::engine::trace::{ActionName, Rejection, RenewSource};
-use crate::engine::{Cents, EventKind, ScenarioDoc, Time};
+use crate::engine::{BillingMode, Cents, EventKind, ScenarioDoc, Time};
 use crate::ui::i18n::explain::{refusal, state_label, term as term_words};
 use crate::ui::i18n::format::{money, second, typed_amount};
 use crate::ui::i18n::{errors, tr, trf, Lang, LocalText};
@@ -107,10 +107,17 @@ impl ChangeForm {
                 at: now,
             },
             Change::AutoRenewOn => Variation::AutoRenewOn {
-                resource: sim
-                    .scenario
-                    .resource_index(&self.resource)
-                    .ok_or(Refusal::NoSuchResource)?,
+                resource: sim.scenario.resource_index(&self.resource).ok_or({
+                    let resources = &sim.scenario.resources;
+                    if resources
+                        .iter()
+                        .any(|r| r.billing() == BillingMode::Package)
+                    {
+                        Refusal::NoSuchResource
+                    } else {
+                        Refusal::NoPackage
+                    }
+                })?,
             },
             Change::Tier => Variation::Tier {
                 tier: self.tier.clone(),
@@ -368,6 +375,11 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Refusal::NoSuchResource => {
             tr(lang, "Choose a package to switch auto-renew on for.").to_string()
         }
+        Refusal::NoPackage => tr(
+            lang,
+            "This scenario has no package to switch auto-renew on for: every resource is pay-per-use.",
+        )
+        .to_string(),
         Refusal::PayPerUse(id) => trf(lang, "{0} is pay-per-use: it has no auto-renew.", &[id]),
         Refusal::AutoRenewAlreadyOn(id) => trf(
             lang,
@@ -700,6 +712,29 @@ mod tests {
                 refused.announcement.en()
             );
         }
+        // Auto-renew on where every resource is pay-per-use: nothing to choose, and said so.
+        let arrears = opened("pay-per-use-arrears");
+        let form = ChangeForm {
+            change: Change::AutoRenewOn,
+            ..ChangeForm::default()
+        };
+        let refused = compare(&arrears, form);
+        assert!(
+            refused
+                .announcement
+                .en()
+                .starts_with("This scenario has no package to switch auto-renew on for"),
+            "{}",
+            refused.announcement.en()
+        );
+        // With a package, an unknown id still asks for a choice.
+        let unknown = ChangeForm {
+            change: Change::AutoRenewOn,
+            resource: "nope".to_string(),
+            ..ChangeForm::default()
+        };
+        let refused = compare(&state, unknown);
+        assert!(refused.announcement.en().starts_with("Choose a package"));
     }
 
     #[test]

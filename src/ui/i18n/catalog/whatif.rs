@@ -76,6 +76,11 @@ pub const PART: Part = part![
         "Escolha um pacote para ativar a renovação automática.",
     ),
     (
+        "This scenario has no package to switch auto-renew on for: every resource is pay-per-use.",
+        "此场景没有可开启自动续费的包年包月资源：所有资源都是按需计费。",
+        "Este cenário não tem pacote para ativar a renovação automática: todos os recursos são pagos por uso.",
+    ),
+    (
         "{0} is pay-per-use: it has no auto-renew.",
         "{0} 是按需计费资源：没有自动续费。",
         "{0} é pago por uso: não tem renovação automática.",
