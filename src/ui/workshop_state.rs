@@ -264,6 +264,8 @@ pub fn reduce(state: &AppState, action: WorkshopAction) -> AppState {
         WorkshopAction::Leave => {
             let mut next = without_session(state);
             if state.workshop.session.is_some() {
+                // "Exercise opened: …" would read as if it still ran.
+                next.notice = None;
                 next.announcement = LocalText::new(|lang| {
                     tr(lang, "You left the exercise; the clock is free again.").to_string()
                 });
@@ -799,8 +801,10 @@ mod tests {
         let other = state.apply(Action::Load(scenarios::blank_doc()));
         assert!(other.workshop.session.is_none());
         // Leaving frees the clock.
+        assert!(state.notice.is_some());
         let left = state.apply(Action::Workshop(WorkshopAction::Leave));
         assert!(left.workshop.session.is_none());
+        assert!(left.notice.is_none(), "the notice that the exercise opened is gone");
         assert_ne!(left.apply(Action::NextEvent).now, state.now);
         let compared = left.apply(Action::WhatIf(
             crate::ui::what_if_state::WhatIfAction::Compare {
