@@ -69,17 +69,33 @@ pub fn reminder_message(notice: Notice, due: Time, resource: &Resource) -> Strin
                 "Renew it to keep it in service."
             }
         ),
-        Notice::Release { days } => format!(
-            "Reminder: {id} has lapsed and its data will be deleted {}, at {}. {} to keep it.",
-            in_days(days),
-            when(due),
-            if resource.billing() == BillingMode::PayPerUse {
+        Notice::Release { days } => {
+            let keep = if resource.billing() == BillingMode::PayPerUse {
                 "Top up the balance"
             } else {
                 "Renew it"
+            };
+            match released_at_midnight(days, due) {
+                // "Tomorrow at 00:00" read as a day more than there is: said as the expiry is.
+                Some(today) => format!(
+                    "Reminder: {id} has lapsed and its data will be deleted today, at the end of {today}. {keep} to keep it."
+                ),
+                None => format!(
+                    "Reminder: {id} has lapsed and its data will be deleted {}, at {}. {keep} to keep it.",
+                    in_days(days),
+                    when(due),
+                ),
             }
-        ),
+        }
     }
+}
+
+/// For the release notice sent the day before a release at 00:00:00 (a package's, always): the
+/// day it is sent, whose end the release is. `None` for the others.
+pub fn released_at_midnight(days: u8, due: Time) -> Option<chrono::NaiveDate> {
+    (days == 1 && due.second_of_day() == 0)
+        .then(|| due.date().pred_opt())
+        .flatten()
 }
 
 /// The rule behind `attempt`, an auto-renew attempt of `trace`: the 03:00 window, or §6's

@@ -71,7 +71,7 @@ fn auto_renew_off_gets_every_reminder() {
     let last = events.iter().rfind(|e| e["kind"] == "reminder").unwrap();
     assert_eq!(
         last["message"],
-        "Reminder: p has lapsed and its data will be deleted tomorrow, at 2026-04-23 00:00:00. \
+        "Reminder: p has lapsed and its data will be deleted today, at the end of 2026-04-22. \
          Renew it to keep it."
     );
     assert_eq!(last["releases"], "2026-04-23T00:00:00+08:00");

@@ -3,6 +3,7 @@
 //! them together.
 
 use crate::engine::{BillingMode, Notice, Resource, Time};
+use crate::explain::released_at_midnight;
 use crate::ui::i18n::explain::when;
 use crate::ui::i18n::{format, tr, trf, Lang};
 
@@ -43,6 +44,16 @@ pub fn sentence(lang: Lang, notice: Notice, due: Time, resource: &Resource) -> S
             "Reminder: {0} expires in {1} days, at the end of {2}. Auto-renew could not pay for it: top up the balance or renew it to keep it in service.",
             &[id, &days.to_string(), &date],
         ),
+        Notice::Release { days } if top_up && released_at_midnight(days, due).is_some() => trf(
+            lang,
+            "Reminder: {0} has lapsed and its data will be deleted today, at the end of {1}. Top up the balance to keep it.",
+            &[id, &last_day(lang, due)],
+        ),
+        Notice::Release { days } if released_at_midnight(days, due).is_some() => trf(
+            lang,
+            "Reminder: {0} has lapsed and its data will be deleted today, at the end of {1}. Renew it to keep it.",
+            &[id, &last_day(lang, due)],
+        ),
         Notice::Release { days: 1 } if top_up => trf(
             lang,
             "Reminder: {0} has lapsed and its data will be deleted tomorrow, at {1}. Top up the balance to keep it.",
@@ -64,6 +75,11 @@ pub fn sentence(lang: Lang, notice: Notice, due: Time, resource: &Resource) -> S
             &[id, &days.to_string(), &instant],
         ),
     }
+}
+
+/// The day a release at `due` (00:00:00) ends, in `lang`.
+fn last_day(lang: Lang, due: Time) -> String {
+    released_at_midnight(1, due).map_or_else(String::new, |day| format::date(lang, day))
 }
 
 /// The event kind's short name (log badge, legend).
@@ -97,6 +113,7 @@ mod tests {
         let scenario = Scenario::from_json(SCENARIO).unwrap();
         let trace = simulate(&scenario);
         let mut seen = 0;
+        let mut english = Vec::new();
         for event in &trace.events {
             let EventKind::Reminder { notice, due } = event.kind else {
                 continue;
@@ -111,7 +128,27 @@ mod tests {
                 let text = sentence(lang, notice, due, resource);
                 assert!(text.contains(&resource.id) && !text.contains('{'), "{text}");
             }
+            english.push(sentence(Lang::En, notice, due, resource));
         }
+        // The package goes at 00:00: the day before, "today, at the end of" that day. The meter
+        // goes at the hour its arrears began: "tomorrow, at" that instant.
+        let last_day = |id: &str| {
+            english
+                .iter()
+                .rfind(|s| s.starts_with(&format!("Reminder: {id} has lapsed")))
+                .cloned()
+                .unwrap_or_default()
+        };
+        assert!(
+            last_day("p").contains("deleted today, at the end of 2026-04-16."),
+            "{}",
+            last_day("p")
+        );
+        assert!(
+            last_day("m").contains("deleted tomorrow, at "),
+            "{}",
+            last_day("m")
+        );
         // p: expiry 5 d, 2 d, today, then release 6 d, 2 d, tomorrow; m: release 6 d, 2 d, tomorrow
         assert_eq!(seen, 9);
     }

@@ -804,7 +804,10 @@ mod tests {
         assert!(state.notice.is_some());
         let left = state.apply(Action::Workshop(WorkshopAction::Leave));
         assert!(left.workshop.session.is_none());
-        assert!(left.notice.is_none(), "the notice that the exercise opened is gone");
+        assert!(
+            left.notice.is_none(),
+            "the notice that the exercise opened is gone"
+        );
         assert_ne!(left.apply(Action::NextEvent).now, state.now);
         let compared = left.apply(Action::WhatIf(
             crate::ui::what_if_state::WhatIfAction::Compare {

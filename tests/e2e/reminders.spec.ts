@@ -81,7 +81,7 @@ test('auto-renew off: expiry and release reminders at 09:00 local, on the lanes 
   await expectMatchesCli(page, scenario, 'V3');
   await expect(reminderRows(page)).toHaveCount(6);
   await expect(reminderRows(page).last()).toContainText(
-    'Reminder: ocr has lapsed and its data will be deleted tomorrow, at 2026-04-23 00:00:00. Renew it to keep it.',
+    'Reminder: ocr has lapsed and its data will be deleted today, at the end of 2026-04-22. Renew it to keep it.',
   );
   // Nothing changes at a reminder: the lanes' states are those of the CLI (checked above).
   await expect(lane).toHaveAttribute('data-state', 'frozen');

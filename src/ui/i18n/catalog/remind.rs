@@ -30,13 +30,23 @@ pub const PART: Part = part![
         "Lembrete: {0} expira em {1} dias, ao fim de {2}. A renovação automática não conseguiu pagar: recarregue o saldo ou renove para mantê-lo em serviço.",
     ),
     (
+        "Reminder: {0} has lapsed and its data will be deleted today, at the end of {1}. Top up the balance to keep it.",
+        "提醒：{0} 已欠费，其数据将于今天（{1}）结束时删除。请充值以保留。",
+        "Lembrete: {0} está em atraso e seus dados serão excluídos hoje, ao fim de {1}. Recarregue o saldo para mantê-lo.",
+    ),
+    (
+        "Reminder: {0} has lapsed and its data will be deleted today, at the end of {1}. Renew it to keep it.",
+        "提醒：{0} 已到期未续费，其数据将于今天（{1}）结束时删除。请续费以保留。",
+        "Lembrete: {0} está vencido e seus dados serão excluídos hoje, ao fim de {1}. Renove para mantê-lo.",
+    ),
+    (
         "Reminder: {0} has lapsed and its data will be deleted tomorrow, at {1}. Top up the balance to keep it.",
         "提醒：{0} 已欠费，其数据将于明天 {1} 删除。请充值以保留。",
         "Lembrete: {0} está em atraso e seus dados serão excluídos amanhã, em {1}. Recarregue o saldo para mantê-lo.",
     ),
     (
         "Reminder: {0} has lapsed and its data will be deleted tomorrow, at {1}. Renew it to keep it.",
-        "提醒：{0} 已过期，其数据将于明天 {1} 删除。请续费以保留。",
+        "提醒：{0} 已到期未续费，其数据将于明天 {1} 删除。请续费以保留。",
         "Lembrete: {0} está vencido e seus dados serão excluídos amanhã, em {1}. Renove para mantê-lo.",
     ),
     (
@@ -46,7 +56,7 @@ pub const PART: Part = part![
     ),
     (
         "Reminder: {0} has lapsed and its data will be deleted in {1} days, at {2}. Renew it to keep it.",
-        "提醒：{0} 已过期，其数据将在 {1} 天后（{2}）删除。请续费以保留。",
+        "提醒：{0} 已到期未续费，其数据将在 {1} 天后（{2}）删除。请续费以保留。",
         "Lembrete: {0} está vencido e seus dados serão excluídos em {1} dias, em {2}. Renove para mantê-lo.",
     ),
 ];
