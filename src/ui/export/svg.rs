@@ -9,7 +9,8 @@
 use crate::engine::{BillingMode, Scenario, State, Time, Trace};
 use crate::ui::components::timeline::MarkerKind;
 use crate::ui::i18n::{scenario_title, tr, trf, Lang};
-use crate::ui::text::{axis_labels, fraction, minute_text, offset_label, second_text};
+use crate::ui::i18n::format::{minute, offset as offset_label, second};
+use crate::ui::text::{axis_labels, fraction};
 use std::fmt::Write;
 
 /// The document's width in pixels.
@@ -156,10 +157,10 @@ pub fn timeline_svg(scenario: &Scenario, traces: &[Trace], now: Time, lang: Lang
         lang,
         "{0} → {1} · times in {2} · clock {3} · scenario tier {4}",
         &[
-            &minute_text(start),
-            &minute_text(end),
+            &minute(lang, start),
+            &minute(lang, end),
             &offset_label(offset),
-            &second_text(now),
+            &second(lang, now),
             &scenario.tier,
         ],
     );
@@ -548,6 +549,10 @@ mod tests {
         assert!(zh.contains(">已过期</text>"), "state words in Chinese");
         assert!(zh.contains("月1日</text>"), "axis labels in Chinese too");
         assert!(!zh.contains(">Apr "), "no English month on a Chinese axis");
+        assert!(zh.contains("时钟 2026/04/10 12:00:00"), "the clock written as in Chinese");
+        let (_, _, pt) = render(Lang::PtBr);
+        assert!(pt.contains("relógio 10/04/2026 12:00:00"), "the clock written as in Portuguese");
+        assert!(!pt.contains("2026-04-10"), "no ISO date in a Portuguese picture");
         assert!(
             zh.contains("data-tier=\"V3\""),
             "identifiers stay as they are"
