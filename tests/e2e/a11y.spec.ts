@@ -60,6 +60,18 @@ test('axe: the lab at 360 px wide', async ({ page }) => {
   expect(overflow, 'no horizontal scrolling of the page at 360 px').toBeLessThanOrEqual(0);
 });
 
+test("axe: the editor's checkboxes are targets of at least 24 px on a phone (WCAG 2.2)", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openLink(page, gallery('auto-renew-low-balance'));
+  const checkbox = page.locator('.editor input[type="checkbox"]').first();
+  await checkbox.scrollIntoViewIfNeeded();
+  const box = await checkbox.boundingBox();
+  expect(box!.width).toBeGreaterThanOrEqual(24);
+  expect(box!.height).toBeGreaterThanOrEqual(24);
+  const results = await new AxeBuilder({ page }).withRules(['target-size']).include('.editor input[type="checkbox"]').analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+});
+
 /**
  * Tabs through the whole page and checks that every visible, enabled control is reached and shows
  * a focus indicator it does not show unfocused (an outline, or a box-shadow other than its own).

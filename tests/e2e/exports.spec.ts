@@ -232,7 +232,9 @@ test('Print: one page with the summary, the timeline and the status, and no cont
   await expect(coming.locator('li')).toHaveCount(6);
   await expect(coming.locator('li').first()).toContainText('2026-03-12 03:00');
   await expect(coming.locator('li').first()).toContainText('Auto-renew paid 30.00');
-  await expect(summary).toContainText('More follow');
+  // The next six key events reach the release: nothing more follows.
+  await expect(coming.locator('li').last()).toContainText('Now released');
+  await expect(summary).not.toContainText('More follow');
   // Only the customer's tier's status is printed; the timeline compares the tiers.
   await expect(page.locator('[data-testid="tier-status"]:visible')).toHaveCount(1);
   await expect(page.locator(`[data-testid="tier-status"][data-tier="${scenario.tier}"]`)).toBeVisible();
@@ -252,6 +254,12 @@ test('Print: one page with the summary, the timeline and the status, and no cont
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
     expect(pages.length, `one ${format} page`).toBe(1);
   }
+  // Earlier, more events come than the page lists: it says where they all are.
+  await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await goToTime(page, '2026-01-15 10:00:00');
+  await page.emulateMedia({ media: 'print' });
+  await expect(summary).toContainText('More follow: the calendar export (.ics) lists every coming attempt, expiry, freeze and release.');
 });
 
 test('Print: every gallery scenario fits one A4 and one Letter page, at its start and mid-run', async ({ page }) => {
