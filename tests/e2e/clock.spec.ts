@@ -105,6 +105,13 @@ test('Go to time moves the clock there, and Reset brings it back to the start', 
   await expectClock(page, '2026-05-01 00:00:00');
   await expect(input).toHaveValue(/^2026-05-01T00:00(:00)?$/);
   await expect(page.getByTestId('notice')).toContainText('is after the scenario ends; the clock is at its end, 2026-05-01 00:00:00.');
+  // Years the app does not model (before 1900, after 9000) go to the edges too, not nowhere.
+  await fillField(input, '1850-06-01T12:00');
+  await expectClock(page, earliestStart(scenario));
+  await expect(input).toHaveValue(/^2026-03-08T10:00(:00)?$/);
+  await expect(page.getByTestId('notice')).toContainText('is before the scenario starts');
+  await fillField(input, '9500-01-01T00:00');
+  await expectClock(page, '2026-05-01 00:00:00');
 });
 
 test('the Speed select offers 1 virtual minute to 1 virtual month per second', async ({ page }) => {

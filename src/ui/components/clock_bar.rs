@@ -1,5 +1,6 @@
 //! The clock bar: the virtual time, Play/Pause, Previous/Next event, Reset, Go to time and Speed.
 
+use crate::engine::time::{MAX_YEAR, MIN_YEAR};
 use crate::engine::{Offset, Time};
 use crate::explain;
 use crate::ui::components::choice::choice;
@@ -38,6 +39,30 @@ pub fn parse_go_to_time(value: &str) -> Option<Time> {
     Time::parse_local(&whole).ok()
 }
 
+/// Where "Go to time" sends the clock for `value`: its time, or for a well-formed time in a year
+/// outside those the app models (1900 to 9000) the nearest modelled instant, which the reducer
+/// clamps to the run and reports as before its start or after its end, as for any time outside
+/// it. `None` for an empty or unreadable value.
+pub fn go_to_target(value: &str) -> Option<Time> {
+    if let Some(at) = parse_go_to_time(value) {
+        return Some(at);
+    }
+    // The input writes years of more than four digits in full (`+010000-01-01T00:00`, or without
+    // the sign); the month, day and time must still read.
+    let value = value.trim();
+    let (year, rest) = value.trim_start_matches('+').split_once('-')?;
+    let year: i64 = year.parse().ok()?;
+    parse_go_to_time(&format!("2000-{rest}"))?;
+    let edge = if year < i64::from(MIN_YEAR) {
+        format!("{MIN_YEAR}-01-01T00:00:00")
+    } else if year > i64::from(MAX_YEAR) {
+        format!("{MAX_YEAR}-12-31T23:59:59")
+    } else {
+        return None;
+    };
+    Time::parse_local(&edge).ok()
+}
+
 /// The clock and its controls.
 #[function_component(ClockBar)]
 pub fn clock_bar(props: &ClockBarProps) -> Html {
@@ -50,7 +75,7 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
         let (on_action, bounds) = (props.on_action.clone(), props.bounds);
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            if let Some(at) = parse_go_to_time(&input.value()) {
+            if let Some(at) = go_to_target(&input.value()) {
                 // A time outside the run shows where the clock went instead (the field would
                 // keep the typed text when the clock does not move).
                 if let Some((start, until)) = bounds {
@@ -164,6 +189,30 @@ mod tests {
         for (value, expected) in cases {
             assert_eq!(
                 parse_go_to_time(value).map(Time::local_string).as_deref(),
+                expected,
+                "{value}"
+            );
+        }
+    }
+
+    #[test]
+    fn go_to_time_sends_a_year_out_of_range_to_the_nearest_modelled_instant() {
+        // input value, where the clock is sent (the reducer then clamps it to the run)
+        let cases = [
+            ("2026-04-10T06:30", Some("2026-04-10T06:30:00")),
+            ("1850-06-01T12:00", Some("1900-01-01T00:00:00")),
+            ("0001-01-01T00:00", Some("1900-01-01T00:00:00")),
+            ("9500-01-01T00:00", Some("9000-12-31T23:59:59")),
+            ("275760-09-13T00:00", Some("9000-12-31T23:59:59")),
+            ("+010000-01-01T00:00", Some("9000-12-31T23:59:59")),
+            ("1850-02-30T00:00", None),
+            ("1850-06-01", None),
+            ("", None),
+            ("abc", None),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(
+                go_to_target(value).map(Time::local_string).as_deref(),
                 expected,
                 "{value}"
             );
