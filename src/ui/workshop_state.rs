@@ -202,7 +202,15 @@ pub fn intercept(state: &AppState, action: &Action) -> Option<AppState> {
     let session = state.workshop.session.as_ref()?;
     match action {
         Action::Load(_) | Action::Import { .. } | Action::OpenLink(_) => {
-            Some(without_session(state).apply(action.clone()))
+            let next = without_session(state).apply(action.clone());
+            // A file or link that does not open leaves everything as it was, the exercise too
+            // (its error says the current work is unchanged).
+            if Rc::ptr_eq(&next.doc, &state.doc) && next.error.is_some() {
+                let mut kept = next;
+                kept.workshop.session = state.workshop.session.clone();
+                return Some(kept);
+            }
+            Some(next)
         }
         Action::Edit(_) | Action::Act(_) | Action::Undo | Action::Redo if !session.locks() => {
             Some(without_session(state).apply(action.clone()))
@@ -800,6 +808,19 @@ mod tests {
         // Opening something else ends the session.
         let other = state.apply(Action::Load(scenarios::blank_doc()));
         assert!(other.workshop.session.is_none());
+        // A file or a link that does not open keeps it, and says the work is unchanged.
+        for refused in [
+            Action::Import {
+                file_name: "bad.json".to_string(),
+                text: "{".to_string(),
+            },
+            Action::OpenLink("@@".to_string()),
+        ] {
+            let kept = state.apply(refused);
+            assert_eq!(kept.workshop.session, state.workshop.session);
+            assert_eq!(kept.doc, state.doc);
+            assert!(kept.error.as_ref().is_some_and(|e| e.en().contains("unchanged")));
+        }
         // Leaving frees the clock.
         assert!(state.notice.is_some());
         let left = state.apply(Action::Workshop(WorkshopAction::Leave));
