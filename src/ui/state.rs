@@ -119,10 +119,15 @@ impl Act {
                     |l| tr(l, "Deduction days before"),
                     days_before,
                     0,
-                    7,
+                    MAX_DAYS_BEFORE,
                 )?);
                 doc.term = Some(parse_term(|l| tr(l, "Auto-renew term"), term)?);
-                doc.times = Some(parse_whole(|l| tr(l, "Renewal count"), times, 0, 99)?);
+                doc.times = Some(parse_whole(
+                    |l| tr(l, "Renewal count"),
+                    times,
+                    0,
+                    MAX_RENEWAL_COUNT,
+                )?);
             }
         }
         Ok(doc)
@@ -149,25 +154,34 @@ fn parse_term(label: Label, text: &str) -> Result<String, LocalText> {
         })
 }
 
-fn parse_whole(label: Label, text: &str, min: i64, max: i64) -> Result<i64, LocalText> {
+/// The act panel's largest "Deduction days before" (the format's limit).
+pub const MAX_DAYS_BEFORE: i64 = 7;
+/// The act panel's largest "Renewal count" (0 is unlimited).
+pub const MAX_RENEWAL_COUNT: i64 = 99;
+
+/// `text` as a whole number from `min` to `max`, if it is one.
+pub fn whole_in(text: &str, min: i64, max: i64) -> Option<i64> {
     text.trim()
         .parse::<i64>()
         .ok()
         .filter(|n| (min..=max).contains(n))
-        .ok_or_else(|| {
-            LocalText::new(|l| {
-                trf(
-                    l,
-                    "{0}: {1} is not a whole number from {2} to {3}.",
-                    &[
-                        label(l),
-                        &format!("{text:?}"),
-                        &min.to_string(),
-                        &max.to_string(),
-                    ],
-                )
-            })
+}
+
+fn parse_whole(label: Label, text: &str, min: i64, max: i64) -> Result<i64, LocalText> {
+    whole_in(text, min, max).ok_or_else(|| {
+        LocalText::new(|l| {
+            trf(
+                l,
+                "{0}: {1} is not a whole number from {2} to {3}.",
+                &[
+                    label(l),
+                    &format!("{text:?}"),
+                    &min.to_string(),
+                    &max.to_string(),
+                ],
+            )
         })
+    })
 }
 
 /// How an act turned out.

@@ -819,7 +819,10 @@ mod tests {
             let kept = state.apply(refused);
             assert_eq!(kept.workshop.session, state.workshop.session);
             assert_eq!(kept.doc, state.doc);
-            assert!(kept.error.as_ref().is_some_and(|e| e.en().contains("unchanged")));
+            assert!(kept
+                .error
+                .as_ref()
+                .is_some_and(|e| e.en().contains("unchanged")));
         }
         // Leaving frees the clock.
         assert!(state.notice.is_some());

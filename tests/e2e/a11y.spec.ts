@@ -163,6 +163,19 @@ test('keyboard: a control that goes away with its own action hands the focus on;
   await amount.press('Enter');
   await expect(act.getByTestId('act-result')).toHaveAttribute('data-outcome', 'done');
   await expect(amount).not.toHaveAttribute('aria-invalid', 'true');
+  // So are the auto-renew numbers out of their ranges.
+  const days = labelled(act, 'Deduction days before');
+  const count = labelled(act, 'Renewal count');
+  await days.fill('32');
+  await button(act, 'Apply auto-renew').click();
+  await expect(act.getByTestId('act-result')).toHaveAttribute('data-outcome', 'invalid');
+  await expect(days).toHaveAttribute('aria-invalid', 'true');
+  await expect(count).not.toHaveAttribute('aria-invalid', 'true');
+  await days.fill('3');
+  await count.fill('100');
+  await button(act, 'Apply auto-renew').click();
+  await expect(count).toHaveAttribute('aria-invalid', 'true');
+  await expect(days).not.toHaveAttribute('aria-invalid', 'true');
   // The last "Show earlier events" (it goes away once every event is shown): the log itself.
   const long = gallery('auto-renew-twice');
   long.resources[0].auto_renew = { enabled: true, days_before: 3, term: '1m', times: 0 };

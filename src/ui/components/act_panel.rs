@@ -7,7 +7,7 @@ use crate::ui::components::editor::term_options;
 use crate::ui::i18n::explain::{state_meaning, state_name, when};
 use crate::ui::i18n::{format, tr, trf, use_lang};
 use crate::ui::sim::SimRef;
-use crate::ui::state::{Act, ActReport, Outcome};
+use crate::ui::state::{whole_in, Act, ActReport, Outcome, MAX_DAYS_BEFORE, MAX_RENEWAL_COUNT};
 use yew::prelude::*;
 
 /// Which of the panel's forms was sent last.
@@ -247,6 +247,12 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
     let amount_refused = about(Sent::TopUp).is_some()
         && Cents::parse(format::typed_amount(lang, &amount).trim())
             .map_or(true, |cents| cents == Cents::ZERO);
+    // Likewise the auto-renew numbers while they are out of their ranges.
+    let auto_refused = |text: &str, max: i64| {
+        (about(Sent::AutoRenew).is_some() && whole_in(text, 0, max).is_none()).then_some("true")
+    };
+    let days_refused = auto_refused(&form.days_before, MAX_DAYS_BEFORE);
+    let count_refused = auto_refused(&form.times, MAX_RENEWAL_COUNT);
 
     html! {
         <section class="panel act-panel" data-testid="act-panel" aria-labelledby="act-heading">
@@ -302,8 +308,9 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
                 </label>
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Deduction days before") }</span>
-                    <input type="number" min="0" max="7" step="1" value={form.days_before.clone()}
-                        oninput={on_days} aria-describedby={about(Sent::AutoRenew)} />
+                    <input type="number" min="0" max={MAX_DAYS_BEFORE.to_string()} step="1"
+                        value={form.days_before.clone()} oninput={on_days}
+                        aria-describedby={about(Sent::AutoRenew)} aria-invalid={days_refused} />
                 </label>
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Auto-renew term") }</span>
@@ -315,8 +322,8 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
                 </label>
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Renewal count") }</span>
-                    <input type="number" min="0" max="99" step="1" value={form.times.clone()}
-                        oninput={on_times}
+                    <input type="number" min="0" max={MAX_RENEWAL_COUNT.to_string()} step="1"
+                        value={form.times.clone()} oninput={on_times} aria-invalid={count_refused}
                         aria-describedby={match about(Sent::AutoRenew) {
                             Some(result) => format!("renewal-count-hint {result}"),
                             None => "renewal-count-hint".to_string(),

@@ -8,8 +8,8 @@
 
 use crate::engine::{BillingMode, Scenario, State, Time, Trace};
 use crate::ui::components::timeline::MarkerKind;
-use crate::ui::i18n::{scenario_title, tr, trf, Lang};
 use crate::ui::i18n::format::{minute, offset as offset_label, second};
+use crate::ui::i18n::{scenario_title, tr, trf, Lang};
 use crate::ui::text::{axis_labels, fraction};
 use std::fmt::Write;
 
@@ -549,10 +549,19 @@ mod tests {
         assert!(zh.contains(">已过期</text>"), "state words in Chinese");
         assert!(zh.contains("月1日</text>"), "axis labels in Chinese too");
         assert!(!zh.contains(">Apr "), "no English month on a Chinese axis");
-        assert!(zh.contains("时钟 2026/04/10 12:00:00"), "the clock written as in Chinese");
+        assert!(
+            zh.contains("时钟 2026/04/10 12:00:00"),
+            "the clock written as in Chinese"
+        );
         let (_, _, pt) = render(Lang::PtBr);
-        assert!(pt.contains("relógio 10/04/2026 12:00:00"), "the clock written as in Portuguese");
-        assert!(!pt.contains("2026-04-10"), "no ISO date in a Portuguese picture");
+        assert!(
+            pt.contains("relógio 10/04/2026 12:00:00"),
+            "the clock written as in Portuguese"
+        );
+        assert!(
+            !pt.contains("2026-04-10"),
+            "no ISO date in a Portuguese picture"
+        );
         assert!(
             zh.contains("data-tier=\"V3\""),
             "identifiers stay as they are"
