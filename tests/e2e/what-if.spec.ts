@@ -202,6 +202,23 @@ test('another tier: V1 freezes a day after expiry, V3 keeps its grace period', a
   await expectLanesMatchCli(page, base, branch);
 });
 
+test('on a phone the what-if axis is labelled for its width: no two labels touch', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openLink(page, gallery('two-packages-one-balance'));
+  await chooseChange(page, 'Another customer tier');
+  await compare(page);
+  const ticks = panel(page).locator('.wi-tick');
+  await expect(ticks.first()).toBeVisible();
+  const boxes = (await ticks.evaluateAll((els) => els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return { left: r.left, right: r.right, text: el.textContent };
+  }))).sort((a, b) => a.left - b.left);
+  expect(boxes.length).toBeGreaterThan(1);
+  for (let i = 1; i < boxes.length; i++) {
+    expect(boxes[i].left, `${boxes[i - 1].text} | ${boxes[i].text}`).toBeGreaterThanOrEqual(boxes[i - 1].right);
+  }
+});
+
 test('renew a day later, adopt it, undo it', async ({ page }) => {
   const base = gallery('renewed-in-retention');
   await openLink(page, base);

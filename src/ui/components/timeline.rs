@@ -8,6 +8,7 @@
 
 use crate::engine::trace::{ActionName, RenewSource};
 use crate::engine::{BillingMode, EventKind, Offset, State, Time, Trace};
+use crate::ui::hooks::use_element_width;
 use crate::ui::i18n::explain::{act_name, refusal, state_name, term, when};
 use crate::ui::i18n::format::{minute, money, offset as offset_label, second};
 use crate::ui::i18n::{plural, tr, trf, use_lang, Lang};
@@ -19,8 +20,7 @@ use crate::ui::text::{
 };
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
@@ -40,8 +40,6 @@ pub struct TimelineProps {
 
 /// The width assumed until the track has been measured, in pixels.
 const DEFAULT_TRACK_WIDTH: i32 = 800;
-/// Measured widths are rounded to this many pixels, so tiny resizes do not redraw the lanes.
-const WIDTH_BUCKET_PX: f64 = 16.0;
 /// Markers of one kind closer than this (in pixels) merge into one.
 const MARKER_MERGE_PX: f64 = 13.0;
 /// How far (in pixels) from a glyph's centre the pointer still points at it.
@@ -891,80 +889,6 @@ fn lane_summary(
     )
 }
 
-/// Measures an element's width on mount and whenever it is resized (a `ResizeObserver`, and window
-/// resizes), rounded to a bucket.
-#[hook]
-fn use_element_width(node: NodeRef) -> i32 {
-    let width = use_state_eq(|| DEFAULT_TRACK_WIDTH);
-    {
-        let width = width.clone();
-        use_effect_with(node, move |node| {
-            let element = node.cast::<Element>();
-            let measure = {
-                let element = element.clone();
-                move || {
-                    let Some(element) = &element else {
-                        return;
-                    };
-                    let measured = element.get_bounding_client_rect().width();
-                    if measured.is_finite() && measured > 0.0 {
-                        let bucketed = (measured / WIDTH_BUCKET_PX).round() * WIDTH_BUCKET_PX;
-                        width.set(bucketed.max(WIDTH_BUCKET_PX) as i32);
-                    }
-                }
-            };
-            measure();
-            let listener = Closure::<dyn Fn()>::new(measure);
-            let observer = element
-                .as_ref()
-                .and_then(|element| observe_resizes(element, &listener));
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                let _ = window
-                    .add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(observer) = observer {
-                    call_method(&observer, "disconnect", None);
-                }
-                if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback(
-                        "resize",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-                drop(listener);
-            }
-        });
-    }
-    *width
-}
-
-/// Starts a `ResizeObserver` on `element` that calls `callback`, if the browser has one.
-fn observe_resizes(element: &Element, callback: &Closure<dyn Fn()>) -> Option<JsValue> {
-    let constructor: js_sys::Function =
-        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("ResizeObserver"))
-            .ok()?
-            .dyn_into()
-            .ok()?;
-    let observer =
-        js_sys::Reflect::construct(&constructor, &js_sys::Array::of1(callback.as_ref())).ok()?;
-    call_method(&observer, "observe", Some(element))?;
-    Some(observer)
-}
-
-/// Calls `target.name(argument)`, ignoring a missing method.
-fn call_method(target: &JsValue, name: &str, argument: Option<&JsValue>) -> Option<JsValue> {
-    let method: js_sys::Function = js_sys::Reflect::get(target, &JsValue::from_str(name))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    match argument {
-        Some(argument) => method.call1(target, argument).ok(),
-        None => method.call0(target).ok(),
-    }
-}
-
 /// Timeline of every tier and resource: bands per state (colour, pattern and label), markers, a
 /// day/month axis, the clock's cursor, pointer scrubbing and a keyboard slider.
 #[function_component(Timeline)]
@@ -976,7 +900,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         playing,
     } = props;
     let track_ref = use_node_ref();
-    let width = use_element_width(track_ref.clone());
+    let width = use_element_width(track_ref.clone(), DEFAULT_TRACK_WIDTH);
     let lang = use_lang();
     let previous = use_mut_ref(|| None::<Rc<Geometry>>);
     let geometry = {

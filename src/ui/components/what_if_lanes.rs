@@ -7,6 +7,7 @@
 
 use crate::engine::{State, Time, Trace};
 use crate::ui::components::timeline::MarkerKind;
+use crate::ui::hooks::use_element_width;
 use crate::ui::i18n::explain::state_label;
 use crate::ui::i18n::format::second;
 use crate::ui::i18n::{tr, trf, use_lang, Lang};
@@ -16,8 +17,8 @@ use crate::ui::what_if_state::{event_text, Comparison};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The track width the what-if axis is labelled for, in pixels.
-const AXIS_WIDTH_PX: f64 = 420.0;
+/// The axis width assumed until it is measured, in pixels.
+const AXIS_WIDTH_PX: i32 = 420;
 
 /// Properties of [`WhatIfLanes`].
 #[derive(Properties, PartialEq)]
@@ -186,11 +187,14 @@ pub fn what_if_lanes(props: &WhatIfLanesProps) -> Html {
         }
     });
     let cursor = format!("left: {}", percent(fraction(start, end, now)));
-    // The day/month axis under the lanes, labelled as for a track of modest width (the chart's
-    // own width is not measured), so its labels do not crowd on a phone.
-    let axis = use_memo((start, end, lang), |(start, end, lang)| {
-        axis_labels(*lang, *start, *end, AXIS_WIDTH_PX)
-    });
+    // The day/month axis under the lanes, labelled for its measured width, so its labels never
+    // run into each other on a phone.
+    let axis_ref = use_node_ref();
+    let axis_width = use_element_width(axis_ref.clone(), AXIS_WIDTH_PX);
+    let axis = use_memo(
+        (start, end, lang, axis_width),
+        |(start, end, lang, width)| axis_labels(*lang, *start, *end, f64::from(*width)),
+    );
     let ticks = axis.iter().map(|placed| {
         let style = format!("left: {}", percent(placed.fraction));
         html! {
@@ -205,7 +209,7 @@ pub fn what_if_lanes(props: &WhatIfLanesProps) -> Html {
             { for groups }
             <div class="wi-row" aria-hidden="true">
                 <span class="wi-side"></span>
-                <div class="wi-axis" data-testid="whatif-axis">{ for ticks }</div>
+                <div class="wi-axis" data-testid="whatif-axis" ref={axis_ref}>{ for ticks }</div>
             </div>
             <div class="wi-overlay" aria-hidden="true">
                 { divergence }
