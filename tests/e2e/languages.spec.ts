@@ -178,8 +178,11 @@ test('pt-BR: amounts are typed with a decimal comma in the act panel, the editor
   await openLab(page);
   await chooseLanguage(page, 'pt-BR');
   const balance = page.getByTestId('editor').locator('[id$="-balance"]');
-  const before = await balance.inputValue();
+  const before = (await balance.inputValue()).replace(',', '.');
   const cents = (text: string) => Math.round(Number(text) * 100);
+  // The editor shows the scenario's amounts with a decimal comma too.
+  await expect(balance).toHaveValue(/^\d+,\d\d$/);
+  await expect(balance).toHaveAttribute('placeholder', '0,00');
   // Examples and defaults are written the Brazilian way.
   await expect(page.getByTestId('top-up-amount')).toHaveAttribute('placeholder', 'ex.: 50,00');
   await expect(page.getByTestId('what-if').locator('input[inputmode="decimal"]')).toHaveValue('20,00');
@@ -189,11 +192,14 @@ test('pt-BR: amounts are typed with a decimal comma in the act panel, the editor
   await expect(page.getByTestId('act-result')).toHaveAttribute('data-outcome', 'done');
   const values = await page.getByTestId('editor').locator('input[inputmode="decimal"]').evaluateAll(
     (els) => els.map((el) => (el as HTMLInputElement).value));
-  expect(values).toContain('5.25');
-  // The editor: "1.234,50" is 1234.50.
+  expect(values).toContain('5,25');
+  // The editor: "1.234,50" is 1234.50, shown back as 1234,50 and written so in the scenario.
   await balance.fill('1.234,50');
-  await expect(balance).toHaveValue('1234.50');
+  await expect(balance).toHaveValue('1234,50');
   await expect(page.getByTestId('field-error')).toHaveCount(0);
+  await expect
+    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('renewal-lab/autosave') ?? '{}').scenario?.balance))
+    .toBe('1234.50');
   expect(cents('1234.50')).not.toBe(cents(before));
   // The what-if: "20,50" more.
   const whatIf = page.getByTestId('what-if');

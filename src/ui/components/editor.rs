@@ -270,7 +270,7 @@ fn scenario_section(form: &Form, doc: &ScenarioDoc) -> Html {
                 .map(ToString::to_string)
                 .unwrap_or_default(),
             kind: TextKind::Amount,
-            placeholder: Some("0.00"),
+            placeholder: Some(if lang == Lang::PtBr { "0,00" } else { "0.00" }),
             slot: None,
             edit: Rc::new(Edit::Balance),
         },

@@ -31,6 +31,16 @@ pub fn typed_amount(lang: Lang, text: &str) -> String {
     }
 }
 
+/// A document's amount text as `lang` shows it in a field: in pt-BR the decimal point becomes a
+/// comma (`30.50` → `30,50`), so what [`typed_amount`] reads back is the same amount. A text
+/// with a comma already is shown as it is.
+pub fn shown_amount(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::PtBr if !text.contains(',') => text.replace('.', ","),
+        _ => text.to_string(),
+    }
+}
+
 /// Digits of `n` grouped by thousands with `sep`.
 fn grouped(n: u64, sep: char) -> String {
     let digits = n.to_string();
@@ -223,6 +233,33 @@ mod tests {
         ];
         for (lang, typed, read) in cases {
             assert_eq!(typed_amount(lang, typed), read, "{lang:?} {typed:?}");
+        }
+    }
+
+    #[test]
+    fn amounts_are_shown_with_the_languages_decimal_mark_and_read_back_the_same() {
+        // language, the document's text, shown
+        let cases = [
+            (Lang::PtBr, "30.50", "30,50"),
+            (Lang::PtBr, "30", "30"),
+            (Lang::PtBr, "30.", "30,"),
+            (Lang::PtBr, "1,5", "1,5"),
+            (Lang::PtBr, "", ""),
+            (Lang::En, "30.50", "30.50"),
+            (Lang::ZhCn, "30.50", "30.50"),
+        ];
+        for (lang, text, shown) in cases {
+            assert_eq!(shown_amount(lang, text), shown, "{lang:?} {text:?}");
+        }
+        // Whatever the document holds as an amount comes back from its field unchanged.
+        for text in ["0.00", "30.5", "1234.56", "1000000000.00", "7"] {
+            for lang in ALL {
+                assert_eq!(
+                    typed_amount(lang, &shown_amount(lang, text)),
+                    text,
+                    "{lang:?}"
+                );
+            }
         }
     }
 

@@ -244,7 +244,14 @@ impl<'a> Form<'a> {
                 edit,
                 ..
             } => {
-                let value = held.map_or(value, |h| h.text.clone());
+                // An amount is shown as the language writes it (30,50 in pt-BR), held text as typed.
+                let value = match (held, kind) {
+                    (Some(held), _) => held.text.clone(),
+                    (None, TextKind::Amount) => {
+                        crate::ui::i18n::format::shown_amount(self.lang, &value)
+                    }
+                    (None, _) => value,
+                };
                 let (input_type, input_mode, step) = match kind {
                     TextKind::Plain => ("text", None, None),
                     TextKind::Amount => ("text", Some("decimal"), None),

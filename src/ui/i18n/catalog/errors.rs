@@ -342,7 +342,7 @@ pub const PART: Part = part![
     (
         "{0} is not an amount (like \"30\" or \"30.50\")",
         "{0} 不是金额（例如 \"30\" 或 \"30.50\"）",
-        "{0} não é um valor (como \"30\" ou \"30.50\")",
+        "{0} não é um valor (como \"30\" ou \"30,50\")",
     ),
     (
         "{0} has more than two decimals",
