@@ -118,6 +118,7 @@ async fn mount_lab(slug: &str) -> Mounted {
             Time::default(),
             &Default::default(),
             None,
+            None,
         )),
         "",
     )
@@ -416,7 +417,13 @@ async fn a_share_link_opens_its_scenario_and_a_bad_one_shows_an_error() {
         .expect("parses");
     let start = Time::parse_local("2026-03-12T03:00:00").expect("a time");
     let app = mount(
-        Some(&autosave::encode(&saved, start, &Default::default(), None)),
+        Some(&autosave::encode(
+            &saved,
+            start,
+            &Default::default(),
+            None,
+            None,
+        )),
         "#scenario=***",
     )
     .await;

@@ -123,6 +123,7 @@ pub fn app() -> Html {
             now: state.now,
             draft: state.workshop.draft.clone(),
             session: state.workshop.session.clone(),
+            last_valid: state.sim.clone().filter(|_| !state.errors.is_empty()),
         },
         state.playing,
         state.has_work,

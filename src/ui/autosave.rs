@@ -1,5 +1,6 @@
-//! The autosave record kept in `localStorage`: the scenario document (valid or not), the clock,
-//! the trainer's draft exercise and a trainee's exercise in progress.
+//! The autosave record kept in `localStorage`: the scenario document (valid or not), the last
+//! valid one while it has errors, the clock, the trainer's draft exercise and a trainee's
+//! exercise in progress.
 //!
 //! Pure encoding and decoding, tested natively; `hooks::use_autosave` does the storage calls.
 
@@ -26,6 +27,8 @@ pub struct Saved {
     pub draft: Draft,
     /// The trainee's exercise in progress, if one was open.
     pub trainee: Option<Trainee>,
+    /// While `doc` has errors: the last valid scenario, whose simulation stays on screen.
+    pub valid: Option<ScenarioDoc>,
 }
 
 /// A trainee's exercise in progress, restored by replaying the answers on the exercise
@@ -45,8 +48,14 @@ pub struct Trainee {
 /// `trainee`'s exercise: `{"format":"renewal-lab-autosave/1","scenario":{…},"now":"<local time>"}`,
 /// `"workshop":{"title":…,"pauses":[…]}` when there is a draft, and
 /// `"exercise":{"file":"<exercise JSON>","answers":["state:frozen",…],"revealed":true}` while an
-/// exercise is open.
-pub fn encode(doc: &ScenarioDoc, now: Time, draft: &Draft, trainee: Option<&Trainee>) -> String {
+/// exercise is open, and `"valid":{…}`, the last `valid` scenario, while `doc` has errors.
+pub fn encode(
+    doc: &ScenarioDoc,
+    now: Time,
+    draft: &Draft,
+    trainee: Option<&Trainee>,
+    valid: Option<&ScenarioDoc>,
+) -> String {
     let workshop = (!draft.is_empty()).then(|| {
         Value::obj(vec![
             ("title", Some(Value::str(&draft.title))),
@@ -59,6 +68,7 @@ pub fn encode(doc: &ScenarioDoc, now: Time, draft: &Draft, trainee: Option<&Trai
         ("now", Some(Value::str(&now.local_string()))),
         ("workshop", workshop),
         ("exercise", trainee.map(trainee_node)),
+        ("valid", valid.map(ScenarioDoc::to_node)),
     ]);
     crate::engine::doc::write_json(&record, false)
 }
@@ -125,10 +135,9 @@ pub fn decode(text: &str) -> Result<Saved, String> {
     let Value::Obj(entries) = &root.v else {
         return Err(not_saved("not an object".to_string()));
     };
-    if let Some((key, _)) = entries
-        .iter()
-        .find(|(k, _)| !["format", "scenario", "now", "workshop", "exercise"].contains(&k.as_str()))
-    {
+    if let Some((key, _)) = entries.iter().find(|(k, _)| {
+        !["format", "scenario", "now", "workshop", "exercise", "valid"].contains(&k.as_str())
+    }) {
         return Err(not_saved(format!("unknown field `{key}`")));
     }
     let text_field = |key: &str| match root.get(key) {
@@ -156,11 +165,18 @@ pub fn decode(text: &str) -> Result<Saved, String> {
         .map(read_trainee)
         .transpose()
         .map_err(not_saved)?;
+    let valid = match root.get("valid") {
+        Some(node) => {
+            Some(ScenarioDoc::from_node(text, node).map_err(|e| not_saved(e.to_string()))?)
+        }
+        None => None,
+    };
     Ok(Saved {
         doc,
         now,
         draft,
         trainee,
+        valid,
     })
 }
 
@@ -174,7 +190,7 @@ mod tests {
     fn a_session_round_trips() {
         let doc = ScenarioDoc::from_json(TWICE).expect("gallery scenario parses");
         let now = Time::parse_local("2026-02-12T03:00:00").expect("a time");
-        let saved = decode(&encode(&doc, now, &Draft::default(), None)).expect("decodes");
+        let saved = decode(&encode(&doc, now, &Draft::default(), None, None)).expect("decodes");
         assert_eq!(
             saved,
             Saved {
@@ -182,6 +198,7 @@ mod tests {
                 now,
                 draft: Draft::default(),
                 trainee: None,
+                valid: None,
             }
         );
         // With a trainer's draft.
@@ -193,14 +210,15 @@ mod tests {
                 .doc
                 .pauses,
         };
-        let saved = decode(&encode(&doc, now, &draft, None)).expect("decodes");
+        let saved = decode(&encode(&doc, now, &draft, None, None)).expect("decodes");
         assert_eq!(
             saved,
             Saved {
                 doc: doc.clone(),
                 now,
                 draft: draft.clone(),
-                trainee: None
+                trainee: None,
+                valid: None,
             }
         );
         // With a trainee's exercise in progress.
@@ -212,25 +230,25 @@ mod tests {
             ],
             revealed: true,
         };
-        let saved = decode(&encode(&doc, now, &draft, Some(&trainee))).expect("decodes");
+        let saved = decode(&encode(&doc, now, &draft, Some(&trainee), None)).expect("decodes");
         assert_eq!(saved.trainee, Some(trainee));
     }
 
     #[test]
-    fn an_invalid_document_is_kept_as_edited() {
-        let mut doc = ScenarioDoc::from_json(TWICE).expect("gallery scenario parses");
+    fn an_invalid_document_is_kept_as_edited_with_the_last_valid_one() {
+        let valid = ScenarioDoc::from_json(TWICE).expect("gallery scenario parses");
+        let mut doc = valid.clone();
         doc.until = "not a time".to_string();
         let now = Time::parse_local("2026-02-12T03:00:00").expect("a time");
-        assert_eq!(
-            decode(&encode(&doc, now, &Draft::default(), None)).map(|s| s.doc),
-            Ok(doc)
-        );
+        let saved =
+            decode(&encode(&doc, now, &Draft::default(), None, Some(&valid))).expect("decodes");
+        assert_eq!((saved.doc, saved.valid), (doc, Some(valid)));
     }
 
     #[test]
     fn corrupt_records_are_refused_with_a_reason() {
         let doc = ScenarioDoc::from_json(TWICE).expect("gallery scenario parses");
-        let good = encode(&doc, Time::from_secs(0), &Draft::default(), None);
+        let good = encode(&doc, Time::from_secs(0), &Draft::default(), None, None);
         // record text, expected reason fragment
         let cases: Vec<(String, &str)> = vec![
             (String::new(), "not a saved session"),

@@ -354,6 +354,11 @@ impl AppState {
                 Ok(saved) => {
                     state.doc = Rc::new(saved.doc);
                     state.revalidate(false);
+                    // An edit with errors: the last valid simulation stays on screen, as before
+                    // the reload.
+                    if let (None, Some(valid)) = (&state.sim, &saved.valid) {
+                        state.sim = state.simulated(valid).ok();
+                    }
                     state.now = state.clamp(saved.now);
                     state.view = View::Lab;
                     state.has_work = true;
@@ -1760,7 +1765,7 @@ mod tests {
                 .doc
                 .pauses,
         };
-        let saved = autosave::encode(&saved_doc, t("2026-03-12T03:00:00"), &draft, None);
+        let saved = autosave::encode(&saved_doc, t("2026-03-12T03:00:00"), &draft, None, None);
         let restored = AppState::start(Some(&saved), None);
         assert_eq!(*restored.doc, saved_doc);
         // The trainer's draft exercise comes back too.
@@ -1807,12 +1812,25 @@ mod tests {
                 Time::default(),
                 &Default::default(),
                 None,
+                None,
             )),
             None,
         );
         assert_eq!(*state.doc, doc);
         assert_eq!(state.sim, None);
         assert_eq!(state.errors.len(), 1);
+        // With the last valid scenario saved beside it, its simulation is shown again.
+        let valid = scenarios::blank_doc();
+        let now = t("2026-02-01T00:00:00");
+        let state = AppState::start(
+            Some(&autosave::encode(&doc, now, &Default::default(), None, Some(&valid))),
+            None,
+        );
+        assert_eq!(*state.doc, doc);
+        assert_eq!(state.errors.len(), 1);
+        let sim = state.sim.as_ref().expect("the last valid simulation");
+        assert_eq!(sim.scenario, Scenario::from_doc(&valid).expect("valid"));
+        assert_eq!(state.now, state.clamp(now));
     }
 
     #[test]

@@ -674,6 +674,7 @@ mod tests {
             state.now,
             &state.workshop.draft,
             trainee.as_ref(),
+            None,
         );
         let restored = AppState::start(Some(&record), None);
         match hash {

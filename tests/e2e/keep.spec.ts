@@ -103,6 +103,17 @@ test('reload restores the autosaved scenario and clock', async ({ page }) => {
   expected.name = 'E2E autosaved';
   expected.balance = '45.00';
   await expectMatchesCli(page, expected);
+  // An edit with an error, then a reload: the error is back, and so is the last valid timeline.
+  await fillField(field(page, 'Opening balance'), '12.345');
+  await expect(page.getByTestId('field-error')).toHaveCount(1);
+  await expect.poll(async () => autosaved(page)).toContain('12.345');
+  await page.reload();
+  await expect(page.getByTestId('lab')).toBeVisible();
+  await expect(field(page, 'Opening balance')).toHaveValue('12.345');
+  await expect(page.getByTestId('field-error')).toHaveCount(1);
+  await expectClock(page, '2026-03-01 12:00:00');
+  await expect.poll(async () => readLanes(page)).toEqual(lanes);
+  await expect(button(page, 'Next event')).toBeEnabled();
 });
 
 const BAD_LINKS: Array<[string, string, RegExp | string]> = [

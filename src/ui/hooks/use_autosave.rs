@@ -3,6 +3,7 @@
 
 use crate::engine::{ScenarioDoc, Time};
 use crate::ui::i18n::{errors, trf, LocalText};
+use crate::ui::sim::SimRef;
 use crate::ui::state::Action;
 use crate::ui::workshop_state::{Draft, Phase, Session};
 use crate::ui::{autosave, browser};
@@ -34,6 +35,8 @@ pub struct Work {
     pub draft: Rc<Draft>,
     /// The trainee's exercise, if one is open.
     pub session: Option<Session>,
+    /// While the document has errors: the last valid simulation (its scenario is saved too).
+    pub last_valid: Option<SimRef>,
 }
 
 /// Keeps the autosave record of the `work` up to date. `has_work` is false on a first visit,
@@ -45,6 +48,7 @@ pub fn use_autosave(work: Work, playing: bool, has_work: bool, on_action: Callba
         now,
         draft,
         session,
+        last_valid,
     } = work;
     let last = use_mut_ref(LastSave::default);
     let failed = use_mut_ref(|| false);
@@ -68,7 +72,8 @@ pub fn use_autosave(work: Work, playing: bool, has_work: bool, on_action: Callba
                 !playing || changed || browser::now_ms() - last.at_ms >= PLAYING_SAVE_INTERVAL_MS;
             if has_work && due {
                 let trainee = session.as_ref().map(Session::trainee);
-                let record = autosave::encode(&doc, now, &draft, trainee.as_ref());
+                let valid = last_valid.as_ref().map(|sim| sim.scenario.to_doc());
+                let record = autosave::encode(&doc, now, &draft, trainee.as_ref(), valid.as_ref());
                 match browser::storage_set(autosave::AUTOSAVE_KEY, &record) {
                     Ok(()) => *failed.borrow_mut() = false,
                     Err(reason) => {
