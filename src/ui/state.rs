@@ -1823,7 +1823,13 @@ mod tests {
         let valid = scenarios::blank_doc();
         let now = t("2026-02-01T00:00:00");
         let state = AppState::start(
-            Some(&autosave::encode(&doc, now, &Default::default(), None, Some(&valid))),
+            Some(&autosave::encode(
+                &doc,
+                now,
+                &Default::default(),
+                None,
+                Some(&valid),
+            )),
             None,
         );
         assert_eq!(*state.doc, doc);
