@@ -160,29 +160,29 @@ pub fn printed_coming(trace: &Trace, now: Time, limit: usize) -> (Vec<&Event>, b
     let start = trace.events.partition_point(|e| e.at <= now);
     // Resources whose last listed attempt failed.
     let mut failing: Vec<usize> = Vec::new();
-    let mut keys = trace.events[start..].iter().filter(|event| {
-        let listed_failure = |r| failing.contains(&r);
-        match (&event.kind, event.resource) {
-            (EventKind::Reminder { .. }, _) => false,
-            (
-                EventKind::AutoRenewAttempt {
-                    failure: Some(_), ..
-                },
-                Some(r),
-            ) => {
-                if listed_failure(r) {
-                    return false;
+    let mut keys =
+        trace.events[start..]
+            .iter()
+            .filter(|event| match (&event.kind, event.resource) {
+                (EventKind::Reminder { .. }, _) => false,
+                (
+                    EventKind::AutoRenewAttempt {
+                        failure: Some(_), ..
+                    },
+                    Some(r),
+                ) => {
+                    let first = !failing.contains(&r);
+                    if first {
+                        failing.push(r);
+                    }
+                    first
                 }
-                failing.push(r);
-                true
-            }
-            (EventKind::AutoRenewAttempt { .. } | EventKind::Renewed { .. }, Some(r)) => {
-                failing.retain(|&f| f != r);
-                true
-            }
-            _ => true,
-        }
-    });
+                (EventKind::AutoRenewAttempt { .. } | EventKind::Renewed { .. }, Some(r)) => {
+                    failing.retain(|&f| f != r);
+                    true
+                }
+                _ => true,
+            });
     let shown: Vec<&Event> = keys.by_ref().take(limit).collect();
     let more = keys.next().is_some();
     (shown, more)

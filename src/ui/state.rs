@@ -89,21 +89,7 @@ impl Act {
                 doc.term = Some(parse_term(|l| tr(l, "Renewal term"), term)?);
             }
             Act::TopUp { amount } => {
-                let cents = Cents::parse(amount.trim()).map_err(|error| {
-                    LocalText::new(|l| {
-                        trf(
-                            l,
-                            "{0}: {1}.",
-                            &[tr(l, "Top-up amount"), &errors::message(l, &error)],
-                        )
-                    })
-                })?;
-                if cents == Cents::ZERO {
-                    return Err(LocalText::new(|l| {
-                        tr(l, "Top-up amount: it must be more than 0.").to_string()
-                    }));
-                }
-                doc.amount = Some(AmountDoc::text(cents.to_string()));
+                doc.amount = Some(AmountDoc::text(top_up_amount(amount)?.to_string()));
             }
             Act::SetAutoRenew {
                 resource,
@@ -152,6 +138,26 @@ fn parse_term(label: Label, text: &str) -> Result<String, LocalText> {
         .map_err(|error| {
             LocalText::new(|l| trf(l, "{0}: {1}.", &[label(l), &errors::message(l, &error)]))
         })
+}
+
+/// A top-up amount as typed, in the format's notation: more than 0, with at most two decimals; or
+/// why not, in words.
+pub fn top_up_amount(text: &str) -> Result<Cents, LocalText> {
+    let cents = Cents::parse(text.trim()).map_err(|error| {
+        LocalText::new(|l| {
+            trf(
+                l,
+                "{0}: {1}.",
+                &[tr(l, "Top-up amount"), &errors::message(l, &error)],
+            )
+        })
+    })?;
+    if cents == Cents::ZERO {
+        return Err(LocalText::new(|l| {
+            tr(l, "Top-up amount: it must be more than 0.").to_string()
+        }));
+    }
+    Ok(cents)
 }
 
 /// The act panel's largest "Deduction days before" (the format's limit).

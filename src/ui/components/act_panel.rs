@@ -7,7 +7,9 @@ use crate::ui::components::editor::term_options;
 use crate::ui::i18n::explain::{state_meaning, state_name, when};
 use crate::ui::i18n::{format, tr, trf, use_lang};
 use crate::ui::sim::SimRef;
-use crate::ui::state::{whole_in, Act, ActReport, Outcome, MAX_DAYS_BEFORE, MAX_RENEWAL_COUNT};
+use crate::ui::state::{
+    top_up_amount, whole_in, Act, ActReport, Outcome, MAX_DAYS_BEFORE, MAX_RENEWAL_COUNT,
+};
 use yew::prelude::*;
 
 /// Which of the panel's forms was sent last.
@@ -245,8 +247,7 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
         .is_some_and(|r| r.outcome == Outcome::Invalid);
     let about = |form: Sent| (invalid && *sent == Some(form)).then_some("act-result");
     let amount_refused = about(Sent::TopUp).is_some()
-        && Cents::parse(format::typed_amount(lang, &amount).trim())
-            .map_or(true, |cents| cents == Cents::ZERO);
+        && top_up_amount(&format::typed_amount(lang, &amount)).is_err();
     // Likewise the auto-renew numbers while they are out of their ranges.
     let auto_refused = |text: &str, max: i64| {
         (about(Sent::AutoRenew).is_some() && whole_in(text, 0, max).is_none()).then_some("true")
