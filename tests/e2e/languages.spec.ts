@@ -145,6 +145,35 @@ for (const code of LANGS) {
   });
 }
 
+test('on a phone the header\'s language and theme selects show their whole choice in every language', async ({ page }) => {
+  // The room the text of a select's chosen option has, and the width that text needs.
+  const fits = () =>
+    page.locator('.app-header select').evaluateAll((selects) =>
+      selects.map((el) => {
+        const select = el as HTMLSelectElement;
+        const style = getComputedStyle(select);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = style.font;
+        const text = select.options[select.selectedIndex].text;
+        // The drop-down arrow takes about 20 px of the box.
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+        return { text, fits: context.measureText(text).width <= room };
+      }));
+  for (const width of [320, 360]) {
+    await page.setViewportSize({ width, height: 700 });
+    await openLab(page);
+    for (const code of LANGS) {
+      await chooseLanguage(page, code);
+      for (const theme of ['system', 'light', 'dark']) {
+        await page.locator('.theme-switch select').selectOption(theme);
+        const cut = (await fits()).filter((s) => !s.fits).map((s) => s.text);
+        expect(cut, `cut short at ${width} px in ${code}`).toEqual([]);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
+    }
+  }
+});
+
 test('switching is immediate and remembered after a reload; the first visit follows the browser', async ({ page, freshContext }) => {
   await openLab(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
