@@ -403,7 +403,9 @@ fn workshop_action() -> impl Strategy<Value = WorkshopAction> {
     ];
     prop_oneof![
         (0..READY.len()).prop_map(|i| WorkshopAction::Start(Rc::new(
-            READY[i].exercise().expect("a ready exercise")
+            READY[i]
+                .exercise(renewal_lab::ui::sim::MAX_EVENTS)
+                .expect("a ready exercise")
         ))),
         ".{0,40}".prop_map(WorkshopAction::OpenLink),
         answer.prop_map(WorkshopAction::Submit),
@@ -485,9 +487,9 @@ proptest! {
         noise in ".{0,80}",
     ) {
         let text = mutate(READY[which].json, &edits);
-        let _ = Exercise::from_json(&text);
-        let _ = Exercise::from_link(&link::encode(&text));
-        let _ = Exercise::from_link(&noise);
+        let _ = Exercise::from_json(&text, renewal_lab::ui::sim::MAX_EVENTS);
+        let _ = Exercise::from_link(&link::encode(&text), renewal_lab::ui::sim::MAX_EVENTS);
+        let _ = Exercise::from_link(&noise, renewal_lab::ui::sim::MAX_EVENTS);
         let _ = share::decode(&noise);
         let _ = link::decode(&noise);
         let _ = AppState::start(Some(&noise), Some(&noise));
@@ -510,7 +512,7 @@ proptest! {
             1..30,
         ),
     ) {
-        let exercise = Rc::new(READY[which].exercise().expect("a ready exercise"));
+        let exercise = Rc::new(READY[which].exercise(renewal_lab::ui::sim::MAX_EVENTS).expect("a ready exercise"));
         let mut state =
             AppState::start(None, None).apply(Action::Workshop(WorkshopAction::Start(exercise)));
         for action in actions {

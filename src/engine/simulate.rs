@@ -7,7 +7,7 @@
 
 use super::money::Cents;
 use super::policy::{BillingMode, ModeDays};
-use super::scenario::{ActionKind, AutoRenew, ResourceKind, Scenario};
+use super::scenario::{ActionKind, AutoRenew, FieldError, ResourceKind, Scenario};
 use super::term::Term;
 use super::time::{add_months, extend_expiry, Time, SECS_PER_DAY, SECS_PER_HOUR};
 use super::trace::{
@@ -99,6 +99,18 @@ pub fn simulate_all_tiers_within(scenario: &Scenario, max_events: usize) -> Opti
         traces.push(trace);
     }
     Some(traces)
+}
+
+/// The problem a caller reports when [`simulate_all_tiers_within`] gives up at `max_events`: put
+/// on `until`, as ending the run earlier is the usual remedy.
+pub fn too_many_events(max_events: usize) -> FieldError {
+    FieldError::new(
+        "until",
+        format!(
+            "more than {max_events} events over all the tiers, too many for the app to draw: end \
+             the run earlier or remove actions (renewal-cli has no such limit)"
+        ),
+    )
 }
 
 /// One resource while the simulation runs.

@@ -205,7 +205,7 @@ mod tests {
         let draft = Draft {
             title: "When does it freeze?".to_string(),
             pauses: crate::workshop::READY[0]
-                .exercise()
+                .exercise(crate::ui::sim::MAX_EVENTS)
                 .expect("valid")
                 .doc
                 .pauses,

@@ -1,5 +1,6 @@
 //! The current simulation as the components see it: one scenario and a trace per tier.
 
+use crate::engine::simulate::too_many_events;
 use crate::engine::{simulate_all_tiers_within, FieldError, Scenario, Trace};
 use std::rc::Rc;
 
@@ -25,13 +26,7 @@ impl Sim {
     pub fn new(scenario: Scenario) -> Result<Self, FieldError> {
         match simulate_all_tiers_within(&scenario, MAX_EVENTS) {
             Some(traces) => Ok(Sim { scenario, traces }),
-            None => Err(FieldError::new(
-                "until",
-                format!(
-                    "more than {MAX_EVENTS} events over all the tiers, too many for the app to \
-                     draw: end the run earlier or remove actions (renewal-cli has no such limit)"
-                ),
-            )),
+            None => Err(too_many_events(MAX_EVENTS)),
         }
     }
 

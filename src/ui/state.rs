@@ -8,7 +8,7 @@ use crate::engine::doc::{ActionDoc, ActionVerb, AmountDoc, Value};
 use crate::engine::{Cents, EventKind, FieldError, Scenario, ScenarioDoc, Term, Time, Trace};
 use crate::ui::i18n::explain as say;
 use crate::ui::i18n::{errors, pluralf, tr, trf, Lang, LocalText};
-use crate::ui::sim::{Sim, SimRef};
+use crate::ui::sim::{Sim, SimRef, MAX_EVENTS};
 use crate::ui::what_if_state::{WhatIfAction, WhatIfState};
 use crate::ui::workshop_state::{self, WorkshopAction, WorkshopState};
 use crate::ui::{autosave, scenarios, share};
@@ -539,7 +539,7 @@ impl AppState {
                 }
             }
             Action::Import { file_name, text } => match FileKind::of(&text) {
-                FileKind::Exercise => match Exercise::from_json(&text) {
+                FileKind::Exercise => match Exercise::from_json(&text, MAX_EVENTS) {
                     Ok(exercise) => {
                         next =
                             workshop_state::reduce(&next, WorkshopAction::Start(Rc::new(exercise)))
@@ -1650,7 +1650,7 @@ mod tests {
         }
         // An exercise file opens the exercise, with or without a byte order mark (Notepad).
         let ready = crate::workshop::READY[0];
-        let exercise = ready.exercise().expect("valid");
+        let exercise = ready.exercise(MAX_EVENTS).expect("valid");
         for text in [ready.json.to_string(), format!("\u{feff}{}", ready.json)] {
             let opened = state.apply(Action::Import {
                 file_name: "exercise.json".to_string(),
@@ -1758,6 +1758,69 @@ mod tests {
     }
 
     #[test]
+    fn an_exercise_on_a_scenario_with_too_many_events_is_refused_and_the_work_kept() {
+        use crate::workshop::{ExerciseDoc, PauseDoc, QueryKind, QuestionDoc};
+        let flood = event_flood();
+        let doc = ExerciseDoc {
+            format: crate::workshop::exercise::FORMAT.to_string(),
+            title: "Flood".to_string(),
+            story: None,
+            scenario: flood.clone(),
+            pauses: vec![PauseDoc {
+                at: "2026-01-02T00:00:00".to_string(),
+                question: QuestionDoc {
+                    kind: QueryKind::StateAt,
+                    tier: Some("V3".to_string()),
+                    resource: Some("p0".to_string()),
+                    at: None,
+                },
+            }],
+        };
+        let state = opened("auto-renew-low-balance");
+        let bound = crate::ui::i18n::format::count_of(Lang::En, MAX_EVENTS);
+        // Refused while it is read, before any session: as a file and as a link.
+        let text = doc.to_json();
+        let refused = [
+            (
+                "import",
+                state.apply(Action::Import {
+                    file_name: "flood.json".to_string(),
+                    text: text.clone(),
+                }),
+            ),
+            (
+                "link",
+                state.apply(Action::Workshop(WorkshopAction::OpenLink(
+                    crate::link::encode(&text),
+                ))),
+            ),
+        ];
+        for (how, after) in refused {
+            assert_eq!(after.doc, state.doc, "{how}");
+            assert!(after.workshop.session.is_none(), "{how}");
+            let error = after.error.expect("an error").en().to_string();
+            assert!(
+                error.contains(&format!("scenario.until: more than {bound} events")),
+                "{how}: {error}"
+            );
+        }
+        // An exercise that got past that check (read without the bound) still opens no session
+        // when the app refuses its scenario: the questions would be asked over the wrong one.
+        let mut unchecked = crate::workshop::READY[0]
+            .exercise(MAX_EVENTS)
+            .expect("a ready exercise");
+        unchecked.doc.scenario = flood;
+        let after = state.apply(Action::Workshop(WorkshopAction::Start(Rc::new(unchecked))));
+        assert_eq!(after.doc, state.doc);
+        assert!(after.workshop.session.is_none());
+        let error = after.error.expect("an error").en().to_string();
+        assert!(
+            error.contains(&format!("until: more than {bound} events")),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn start_up_prefers_the_link_then_the_autosave() {
         let saved_doc = scenarios::entry("auto-renew-twice")
             .expect("slug")
@@ -1766,7 +1829,7 @@ mod tests {
         let draft = workshop_state::Draft {
             title: "Mine".to_string(),
             pauses: crate::workshop::READY[0]
-                .exercise()
+                .exercise(MAX_EVENTS)
                 .expect("valid")
                 .doc
                 .pauses,

@@ -6,13 +6,12 @@
 //! Everything here only uses the public actions of [`AppState`]; the clock is moved by
 //! `Action::Seek` with the session set aside for that one step.
 
-use crate::engine::simulate::simulate_tier;
 use crate::engine::{Scenario, ScenarioDoc, Time};
 use crate::ui::autosave::Trainee;
 use crate::ui::i18n::explain::{explain, state_label, when};
 use crate::ui::i18n::{errors, format};
 use crate::ui::i18n::{tr, trf, Lang, LocalText};
-use crate::ui::sim::Sim;
+use crate::ui::sim::{Sim, MAX_EVENTS};
 use crate::ui::state::{Action, AppState};
 use crate::workshop::exercise::FORMAT;
 use crate::workshop::query::{RULE_BALANCE, RULE_HOURLY, RULE_ORDER, RULE_TIERS, RULE_TIME};
@@ -110,7 +109,8 @@ impl Session {
 /// it is that one (a reload keeps the trainee's progress), else the link's exercise afresh.
 pub fn open_link_at_start(state: AppState, payload: &str) -> AppState {
     let restored = state.workshop.session.as_ref().is_some_and(|session| {
-        Exercise::from_link(payload).is_ok_and(|linked| linked.doc == session.exercise.doc)
+        Exercise::from_link(payload, MAX_EVENTS)
+            .is_ok_and(|linked| linked.doc == session.exercise.doc)
     });
     if restored {
         state
@@ -126,7 +126,7 @@ pub fn open_link_at_start(state: AppState, payload: &str) -> AppState {
 /// the clock, the score and what is hidden are as they were. Unchanged when the exercise file no
 /// longer reads as an exercise.
 pub fn resume(state: &AppState, trainee: &Trainee) -> AppState {
-    let Ok(exercise) = Exercise::from_json(&trainee.exercise) else {
+    let Ok(exercise) = Exercise::from_json(&trainee.exercise, MAX_EVENTS) else {
         return state.clone();
     };
     let mut next = start(state, Rc::new(exercise));
@@ -253,7 +253,7 @@ pub fn intercept(state: &AppState, action: &Action) -> Option<AppState> {
 pub fn reduce(state: &AppState, action: WorkshopAction) -> AppState {
     match action {
         WorkshopAction::Start(exercise) => start(state, exercise),
-        WorkshopAction::OpenLink(payload) => match Exercise::from_link(&payload) {
+        WorkshopAction::OpenLink(payload) => match Exercise::from_link(&payload, MAX_EVENTS) {
             Ok(exercise) => start(state, Rc::new(exercise)),
             Err(reason) => {
                 let mut next = state.clone();
@@ -307,9 +307,15 @@ fn start(state: &AppState, exercise: Rc<Exercise>) -> AppState {
     let Some(first) = exercise.pauses.first() else {
         return state.clone();
     };
-    let mut next = without_session(state)
-        .apply(Action::Load(exercise.doc.scenario.clone()))
-        .apply(Action::Seek(first.at));
+    let loaded = without_session(state).apply(Action::Load(exercise.doc.scenario.clone()));
+    // The app may refuse the scenario (too many events): then no session opens on the scenario
+    // that stays, and the banner says why.
+    if *loaded.doc != exercise.doc.scenario || loaded.error.is_some() {
+        let mut refused = state.clone();
+        refused.error = loaded.error;
+        return refused;
+    }
+    let mut next = loaded.apply(Action::Seek(first.at));
     next.notice = Some(LocalText::new(|lang| {
         trf(
             lang,
@@ -521,7 +527,7 @@ pub fn draft_exercise_from(
         scenario: doc.clone(),
         pauses: workshop.draft.pauses.clone(),
     };
-    Exercise::from_doc(doc.clone())
+    Exercise::from_doc(doc.clone(), MAX_EVENTS)
         .map(|_| doc)
         .map_err(|problems| {
             LocalText::new(|l| {
@@ -547,7 +553,8 @@ pub fn known_sim(sim: &Sim, t: Time) -> Sim {
 
 /// What the deciding event of `pause`'s reveal did, in `lang` (as the event log says it; the
 /// reveal's own `why` is the CLI's English).
-pub fn reveal_why(lang: Lang, scenario: &Scenario, pause: &Pause) -> String {
+pub fn reveal_why(lang: Lang, exercise: &Exercise, pause: &Pause) -> String {
+    let scenario = &exercise.scenario;
     let reveal = &pause.reveal;
     let event = &reveal.event;
     if let Answer::Amount(balance) = reveal.truth {
@@ -563,8 +570,10 @@ pub fn reveal_why(lang: Lang, scenario: &Scenario, pause: &Pause) -> String {
             );
         }
     }
-    let trace = simulate_tier(scenario, &pause.query.tier);
-    explain(lang, event, scenario, &trace).what
+    exercise
+        .trace(&pause.query.tier)
+        .map(|trace| explain(lang, event, scenario, trace).what)
+        .unwrap_or_default()
 }
 
 /// An answer in words.
@@ -654,7 +663,7 @@ mod tests {
 
     fn exercise(slug: &str) -> Rc<Exercise> {
         let ready = READY.iter().find(|r| r.slug == slug).expect("ready");
-        Rc::new(ready.exercise().expect("valid"))
+        Rc::new(ready.exercise(MAX_EVENTS).expect("valid"))
     }
 
     fn started(slug: &str) -> AppState {
@@ -927,7 +936,7 @@ mod tests {
             shared.title,
             "Forgot to renew, renewed in the retention period"
         );
-        let opened = Exercise::from_link(&shared.encode()).expect("opens");
+        let opened = Exercise::from_link(&shared.encode(), MAX_EVENTS).expect("opens");
         assert_eq!(opened.pauses.len(), 2);
         let removed = state.apply(Action::Workshop(WorkshopAction::RemovePause(0)));
         assert_eq!(removed.workshop.draft.pauses.len(), 1);
@@ -950,7 +959,7 @@ mod tests {
             assert_ne!(tr(Lang::PtBr, rule), rule, "{rule}");
         }
         for ready in READY {
-            let ex = ready.exercise().expect("valid");
+            let ex = ready.exercise(MAX_EVENTS).expect("valid");
             for text in [
                 ex.doc.title.as_str(),
                 ex.doc.story.as_deref().unwrap_or_default(),

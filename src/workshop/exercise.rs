@@ -6,7 +6,7 @@ use super::query::{Answer, Query, QueryKind, QuestionDoc, Reveal};
 use crate::engine::doc::{
     invalid_json_type, json_join, json_object, one_of, parse_json, write_json, Node, Value,
 };
-use crate::engine::simulate::simulate_tier;
+use crate::engine::simulate::{simulate_all_tiers_within, too_many_events};
 use crate::engine::{FieldError, Scenario, ScenarioDoc, Time, Trace};
 use crate::explain;
 use crate::link::{self, PayloadError};
@@ -73,6 +73,16 @@ pub struct Exercise {
     pub scenario: Scenario,
     /// The pause points, in order.
     pub pauses: Vec<Pause>,
+    /// The scenario's trace for every tier of its policy (policy order), which the truths were
+    /// read from.
+    pub traces: Vec<Trace>,
+}
+
+impl Exercise {
+    /// The trace of `tier` (a tier of the policy).
+    pub fn trace(&self, tier: &str) -> Option<&Trace> {
+        self.traces.iter().find(|t| t.tier == tier)
+    }
 }
 
 type Read<T> = Result<T, FieldError>;
@@ -288,14 +298,20 @@ impl ExerciseDoc {
 }
 
 impl Exercise {
-    /// Parses and validates exercise JSON; every problem found is returned.
-    pub fn from_json(text: &str) -> Result<Exercise, Vec<FieldError>> {
-        Exercise::from_doc(ExerciseDoc::from_json(text).map_err(|e| vec![e])?)
+    /// Parses and validates exercise JSON (see [`Exercise::from_doc`]); every problem found is
+    /// returned.
+    pub fn from_json(text: &str, max_events: usize) -> Result<Exercise, Vec<FieldError>> {
+        Exercise::from_doc(
+            ExerciseDoc::from_json(text).map_err(|e| vec![e])?,
+            max_events,
+        )
     }
 
     /// Validates a document: its scenario, and every pause point's time and question, which must
-    /// have a truth revealed after the pause point.
-    pub fn from_doc(doc: ExerciseDoc) -> Result<Exercise, Vec<FieldError>> {
+    /// have a truth revealed after the pause point. The truths come from simulating every tier,
+    /// which is refused past `max_events` events over all of them (the app's bound, so that an
+    /// exercise it cannot open is refused before any work; `usize::MAX` for none).
+    pub fn from_doc(doc: ExerciseDoc, max_events: usize) -> Result<Exercise, Vec<FieldError>> {
         let mut errors = Vec::new();
         if doc.format != FORMAT {
             errors.push(FieldError::new(
@@ -337,7 +353,14 @@ impl Exercise {
                 format!("{} pause points; at most {MAX_PAUSES}", doc.pauses.len()),
             ));
         }
-        let mut traces: Vec<Trace> = Vec::new();
+        let Some(traces) = simulate_all_tiers_within(&scenario, max_events) else {
+            let error = too_many_events(max_events);
+            errors.push(FieldError::new(
+                format!("scenario.{}", error.path),
+                error.message,
+            ));
+            return Err(errors);
+        };
         let mut pauses = Vec::new();
         let mut previous: Option<Time> = None;
         for (i, pause) in doc.pauses.iter().enumerate().take(MAX_PAUSES) {
@@ -377,14 +400,10 @@ impl Exercise {
                     continue;
                 }
             };
-            let index = match traces.iter().position(|t| t.tier == query.tier) {
-                Some(index) => index,
-                None => {
-                    traces.push(simulate_tier(&scenario, &query.tier));
-                    traces.len() - 1
-                }
+            // `Query::from_doc` has checked that the tier is one of the policy's.
+            let Some(trace) = traces.iter().find(|t| t.tier == query.tier) else {
+                continue;
             };
-            let trace = &traces[index];
             match query.reveal(&scenario, trace, at) {
                 Ok(reveal) => {
                     let choices = query.choices(trace, &reveal);
@@ -406,6 +425,7 @@ impl Exercise {
                 doc,
                 scenario,
                 pauses,
+                traces,
             })
         } else {
             Err(errors)
@@ -413,9 +433,10 @@ impl Exercise {
     }
 
     /// Reads the payload of an `#exercise=` link; a bad one says which step failed.
-    pub fn from_link(payload: &str) -> Result<Exercise, ExerciseLinkError> {
+    /// `max_events` as for [`Exercise::from_doc`].
+    pub fn from_link(payload: &str, max_events: usize) -> Result<Exercise, ExerciseLinkError> {
         let text = link::decode(payload).map_err(ExerciseLinkError::Payload)?;
-        Exercise::from_json(&text).map_err(ExerciseLinkError::Invalid)
+        Exercise::from_json(&text, max_events).map_err(ExerciseLinkError::Invalid)
     }
 }
 
@@ -454,9 +475,9 @@ pub struct ReadyExercise {
 }
 
 impl ReadyExercise {
-    /// The validated exercise.
-    pub fn exercise(&self) -> Result<Exercise, Vec<FieldError>> {
-        Exercise::from_json(self.json)
+    /// The validated exercise (`max_events` as for [`Exercise::from_doc`]).
+    pub fn exercise(&self, max_events: usize) -> Result<Exercise, Vec<FieldError>> {
+        Exercise::from_json(self.json, max_events)
     }
 }
 
@@ -505,13 +526,15 @@ mod tests {
 
     #[test]
     fn a_ready_exercise_round_trips_through_a_link() {
-        let exercise = ready("grace-and-retention").exercise().expect("valid");
+        let exercise = ready("grace-and-retention")
+            .exercise(usize::MAX)
+            .expect("valid");
         let fragment = exercise.doc.fragment();
         let payload = payload_of(&fragment).expect("an exercise fragment");
         assert!(payload
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
-        assert_eq!(Exercise::from_link(payload), Ok(exercise));
+        assert_eq!(Exercise::from_link(payload, usize::MAX), Ok(exercise));
         assert_eq!(payload_of("#scenario=abc"), None);
     }
 
@@ -579,7 +602,7 @@ mod tests {
             ),
         ];
         for (text, path) in cases {
-            let errors = Exercise::from_json(&text).expect_err(path);
+            let errors = Exercise::from_json(&text, usize::MAX).expect_err(path);
             assert_eq!(errors[0].path, path, "{errors:?}");
         }
     }
@@ -598,7 +621,9 @@ mod tests {
             ),
         ];
         for (payload, expected) in cases {
-            let error = Exercise::from_link(payload).expect_err(payload).to_string();
+            let error = Exercise::from_link(payload, usize::MAX)
+                .expect_err(payload)
+                .to_string();
             assert!(error.contains(expected), "{payload:?}: {error}");
         }
     }

@@ -3,15 +3,15 @@
 //! it, and the score. Also the hook that hides what lies after the clock while a question is open
 //! (`#exercise=` links are opened by `hooks::use_link_listener`, with `#scenario=` ones).
 
-use crate::engine::Scenario;
 use crate::engine::Time;
 use crate::ui::i18n::format;
 use crate::ui::i18n::{errors, plural, tr, trf, use_lang, Lang, LocalText};
-use crate::ui::sim::SimRef;
+use crate::ui::sim::{SimRef, MAX_EVENTS};
 use crate::ui::state::Action;
 use crate::ui::workshop_state::{
     answer_text, known_sim, prompt, reveal_why, Phase, Session, WorkshopAction,
 };
+use crate::workshop::Exercise;
 use crate::workshop::{Answer, ExerciseDoc, Pause, READY};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -48,7 +48,7 @@ pub fn workshop_gallery(props: &WorkshopGalleryProps) -> Html {
         let on_action = props.on_action.clone();
         let ready = *ready;
         let onclick = Callback::from(move |_: MouseEvent| {
-            on_action.emit(match ready.exercise() {
+            on_action.emit(match ready.exercise(MAX_EVENTS) {
                 Ok(exercise) => Action::Workshop(WorkshopAction::Start(Rc::new(exercise))),
                 Err(problems) => Action::ReportError(LocalText::new(|lang| {
                     let why = problems
@@ -143,7 +143,7 @@ pub fn workshop_panel(props: &WorkshopPanelProps) -> Html {
             html! {
                 <>
                     <p class="workshop-question">{ prompt(lang, &exercise.scenario, &pause.query) }</p>
-                    { reveal(lang, &exercise.scenario, pause, given, right) }
+                    { reveal(lang, exercise, pause, given, right) }
                     <button type="button" class="button button-primary" onclick={emit(WorkshopAction::Next)}>
                         { if last { tr(lang, "See the score") } else { tr(lang, "Next question") } }
                     </button>
@@ -216,7 +216,7 @@ pub fn workshop_panel(props: &WorkshopPanelProps) -> Html {
 }
 
 /// The truth, the trainee's answer and the rule that decided it.
-fn reveal(lang: Lang, scenario: &Scenario, pause: &Pause, given: Answer, right: bool) -> Html {
+fn reveal(lang: Lang, exercise: &Exercise, pause: &Pause, given: Answer, right: bool) -> Html {
     let reveal = &pause.reveal;
     let (first, others) = reveal
         .rules
@@ -233,7 +233,7 @@ fn reveal(lang: Lang, scenario: &Scenario, pause: &Pause, given: Answer, right: 
             </p>
             <p>{ trf(lang, "The clock ran to {0}.", &[&format::second(lang, reveal.at)]) }</p>
             <p data-testid="workshop-rule">
-                { trf(lang, "Decided by {0}: {1}", &[tr(lang, first), &reveal_why(lang, scenario, pause)]) }
+                { trf(lang, "Decided by {0}: {1}", &[tr(lang, first), &reveal_why(lang, exercise, pause)]) }
             </p>
             if !others.is_empty() {
                 <p>{ trf(lang, "Also behind it: {0}.", &[&others.join(tr(lang, "; "))]) }</p>

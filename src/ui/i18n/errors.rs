@@ -653,7 +653,8 @@ mod tests {
             (&crate::link::encode([0xff, 0xfe]) as &str, "decode to text"),
         ];
         for (payload, english) in cases {
-            let error = Exercise::from_link(payload).expect_err(payload);
+            let error =
+                Exercise::from_link(payload, crate::ui::sim::MAX_EVENTS).expect_err(payload);
             let en = exercise_link_error(Lang::En, &error);
             assert!(en.contains(english), "{payload:?}: {en}");
             assert_eq!(en, error.to_string(), "{payload:?}");
