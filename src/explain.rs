@@ -301,7 +301,7 @@ pub fn text_timeline(scenario: &Scenario, trace: &Trace) -> String {
         out,
         "{} — policy {}, tier {}",
         display_name(scenario),
-        scenario.policy.name,
+        printable(&scenario.policy.name),
         trace.tier
     );
     let _ = writeln!(
@@ -365,8 +365,14 @@ fn display_name(scenario: &Scenario) -> String {
     if scenario.name.is_empty() {
         return "Untitled scenario".to_string();
     }
-    let mut shown = String::with_capacity(scenario.name.len());
-    for c in scenario.name.chars() {
+    printable(&scenario.name)
+}
+
+/// `text` with its control characters escaped (`\n`, `\u{1b}`), so that a name or message from a
+/// file can neither start a line of its own nor send escape sequences to a terminal.
+pub fn printable(text: &str) -> String {
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
         if c.is_control() {
             shown.extend(c.escape_default());
         } else {

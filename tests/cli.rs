@@ -1047,21 +1047,62 @@ fn an_output_closed_early_or_full_is_handled() {
     );
 }
 
-/// A name with a line break or a terminal escape sequence is shown escaped in the text timeline.
+/// A scenario or policy name with a line break or a terminal escape sequence is shown escaped in
+/// the text timeline.
 #[test]
 fn control_characters_in_a_name_are_escaped_in_text() {
     let mut s = base();
     s["name"] = json!("two\nlines \u{1b}[31mred");
+    s["policy"] = json!({
+        "name": "gold\nforged line \u{1b}[2J",
+        "tiers": { "V3": { "package": { "grace_days": 1, "retention_days": 1 },
+                           "pay_per_use": { "grace_days": 1, "retention_days": 1 } } }
+    });
     let out = cli(
         &["simulate", "-", "--format", "text"],
         Some(s.to_string().as_bytes()),
     );
-    assert!(out.status.success());
+    assert!(out.status.success(), "{out:?}");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains('\u{1b}'), "{text:?}");
     let first = text.lines().next().unwrap();
-    assert!(
-        first.starts_with(r"two\nlines \u{1b}[31mred — policy"),
-        "{first}"
+    assert_eq!(
+        first,
+        r"two\nlines \u{1b}[31mred — policy gold\nforged line \u{1b}[2J, tier V3"
     );
+}
+
+/// What an error quotes from the file (here a policy name and a tier name) cannot break the error
+/// line or reach the terminal as an escape sequence.
+#[test]
+fn control_characters_quoted_by_an_error_are_escaped() {
+    let tiers = |name: &str| {
+        json!({ name: { "package": { "grace_days": 1, "retention_days": 1 },
+                        "pay_per_use": { "grace_days": 1, "retention_days": 1 } } })
+    };
+    // (policy name, its tier's name, what an error line shows)
+    let cases = [
+        (
+            "gold\nerror: forged \u{1b}[2J",
+            "V3",
+            r"is not a tier of gold\nerror: forged \u{1b}[2J (V3)",
+        ),
+        (
+            "gold",
+            "V3\u{1b}[31m",
+            r"error: policy.tiers.V3\u{1b}[31m: ",
+        ),
+    ];
+    for (policy, tier, shown) in cases {
+        let mut s = base();
+        s["tier"] = json!("V9");
+        s["policy"] = json!({ "name": policy, "tiers": tiers(tier) });
+        let out = cli(&["simulate", "-"], Some(s.to_string().as_bytes()));
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+        let lines: Vec<&str> = stderr.lines().collect();
+        assert!(lines.iter().all(|l| l.starts_with("error: ")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains(shown)), "{lines:?}");
+    }
 }
