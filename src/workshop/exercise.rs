@@ -246,8 +246,11 @@ impl ExerciseDoc {
                     2 => story = opt_string(path, v)?,
                     3 => {
                         let doc = ScenarioDoc::from_node(text, v).map_err(|error| {
+                            // A syntax error's "line L column C" counts in the exercise's own
+                            // text, and is not a path inside the scenario.
                             let path = match error.path.as_str() {
                                 "scenario" => "scenario".to_string(),
+                                at if at.starts_with("line ") => at.to_string(),
                                 inner => format!("scenario.{inner}"),
                             };
                             FieldError::new(path, error.message)
@@ -605,6 +608,12 @@ mod tests {
             let errors = Exercise::from_json(&text, usize::MAX).expect_err(path);
             assert_eq!(errors[0].path, path, "{errors:?}");
         }
+        // A syntax error inside the scenario (an enum written as an empty object) is placed by
+        // line and column in the exercise's text, which is not a path inside the scenario.
+        let text = with("/scenario/resources/0/billing", json!({}));
+        let errors = Exercise::from_json(&text, usize::MAX).expect_err("an empty variant");
+        let at = text.find(r#""billing":{}"#).expect("written") + r#""billing":{"#.len() + 1;
+        assert_eq!(errors[0].path, format!("line 1 column {at}"), "{errors:?}");
     }
 
     #[test]
