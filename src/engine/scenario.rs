@@ -1,7 +1,9 @@
 //! A validated scenario: every rule of the format checked, every value typed.
 //!
-//! [`Scenario::from_doc`] reports *all* problems at once, each with the JSON path of the offending
-//! value, so an editor can show every message beside its field.
+//! [`Scenario::from_doc`] reports every problem it finds at once, each with the JSON path of the
+//! offending value, so an editor can show every message beside its field. Checks that need other
+//! values valid wait for them: actions are read once every resource is valid, and a renewal's
+//! reach is checked once the actions are otherwise valid.
 
 use super::doc::{
     ActionDoc, ActionVerb, AmountDoc, AutoRenewDoc, CustomPolicyDoc, PolicyDoc, PricesDoc,

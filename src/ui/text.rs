@@ -4,78 +4,11 @@ use crate::engine::policy::ModeDays;
 use crate::engine::time::{SECS_PER_DAY, SECS_PER_HOUR};
 use crate::engine::{Offset, State, TierDays, Time};
 use crate::ui::i18n::{format as lf, tr, trf, Lang};
-use chrono::{Datelike, NaiveDate, Timelike};
-
-const SECS_PER_MINUTE: i64 = 60;
-
-/// A duration in words, the two largest units, rounded down: `3 d 4 h`, `5 h 20 min`,
-/// `12 min 5 s`, `45 s`; `now` for zero or less.
-pub fn countdown(secs: i64) -> String {
-    if secs <= 0 {
-        return "now".to_string();
-    }
-    let days = secs / SECS_PER_DAY;
-    let hours = secs % SECS_PER_DAY / SECS_PER_HOUR;
-    let minutes = secs % SECS_PER_HOUR / SECS_PER_MINUTE;
-    let seconds = secs % SECS_PER_MINUTE;
-    let pair = |big: i64, big_unit: &str, small: i64, small_unit: &str| {
-        if small == 0 {
-            format!("{big} {big_unit}")
-        } else {
-            format!("{big} {big_unit} {small} {small_unit}")
-        }
-    };
-    if days > 0 {
-        pair(days, "d", hours, "h")
-    } else if hours > 0 {
-        pair(hours, "h", minutes, "min")
-    } else if minutes > 0 {
-        pair(minutes, "min", seconds, "s")
-    } else {
-        format!("{seconds} s")
-    }
-}
+use chrono::{Datelike, NaiveDate};
 
 /// The offset for people: `UTC+08:00`.
 pub fn offset_label(offset: Offset) -> String {
     format!("UTC{offset}")
-}
-
-/// A local time to the minute: `2026-04-01 03:00`.
-pub fn minute_text(t: Time) -> String {
-    let n = t.naive();
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        n.year(),
-        n.month(),
-        n.day(),
-        n.hour(),
-        n.minute()
-    )
-}
-
-/// A local time to the second: `2026-04-01 03:00:00` (the clock's format).
-pub fn second_text(t: Time) -> String {
-    t.local_string().replace('T', " ")
-}
-
-/// A calendar date: `2026-04-09`.
-pub fn date_text(date: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
-}
-
-/// A local time with its offset for people: `2026-04-01 03:00 (UTC+08:00)`.
-pub fn minute_text_with_offset(t: Time, offset: Offset) -> String {
-    format!("{} ({})", minute_text(t), offset_label(offset))
-}
-
-/// A number of days in words: `0 days`, `1 day`, `7 days`.
-pub fn days_text(days: u16) -> String {
-    if days == 1 {
-        "1 day".to_string()
-    } else {
-        format!("{days} days")
-    }
 }
 
 /// Which billing modes to describe: the ones in use, or packages when neither is.
@@ -85,12 +18,6 @@ fn modes_in_use(packages: bool, pay_per_use: bool) -> (bool, bool) {
 
 /// A tier's grace and retention days for the billing modes in use, in words:
 /// `packages: 7 days grace, 15 days retention · pay-per-use: 1 day grace, 7 days retention`.
-/// (English; the timeline still calls it until it is translated.)
-pub fn tier_days_long(days: TierDays, packages: bool, pay_per_use: bool) -> String {
-    tier_days_long_in(Lang::En, days, packages, pay_per_use)
-}
-
-/// [`tier_days_long`] in `lang`.
 pub fn tier_days_long_in(lang: Lang, days: TierDays, packages: bool, pay_per_use: bool) -> String {
     let (packages, pay_per_use) = modes_in_use(packages, pay_per_use);
     let mode = |name: &str, d: ModeDays| {
@@ -115,12 +42,7 @@ pub fn tier_days_long_in(lang: Lang, days: TierDays, packages: bool, pay_per_use
 }
 
 /// The same, short: `grace 7 d · retention 15 d` for one mode,
-/// `package 7 + 15 d · pay-per-use 1 + 7 d` for both. (English, as [`tier_days_long`].)
-pub fn tier_days_short(days: TierDays, packages: bool, pay_per_use: bool) -> String {
-    tier_days_short_in(Lang::En, days, packages, pay_per_use)
-}
-
-/// [`tier_days_short`] in `lang`.
+/// `package 7 + 15 d · pay-per-use 1 + 7 d` for both.
 pub fn tier_days_short_in(lang: Lang, days: TierDays, packages: bool, pay_per_use: bool) -> String {
     let n = |d: u16| d.to_string();
     match modes_in_use(packages, pay_per_use) {
@@ -169,19 +91,6 @@ pub fn state_period(lang: Lang, state: State) -> &'static str {
         State::Frozen => tr(lang, "retention period"),
         State::Released => tr(lang, "data deleted"),
     }
-}
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// A month's short English name (`Jan` … `Dec`), for month numbers 1..=12.
-pub fn month_name(month: u32) -> &'static str {
-    month
-        .checked_sub(1)
-        .and_then(|index| MONTHS.get(usize::try_from(index).ok()?))
-        .copied()
-        .unwrap_or("")
 }
 
 /// Where `t` lies between `start` and `end`, from 0.0 to 1.0 (clamped; 0.0 for an empty span).
@@ -332,12 +241,8 @@ fn days_in_month(date: NaiveDate) -> u32 {
 pub const MIN_TICK_SPACING_PX: f64 = 72.0;
 
 /// Axis ticks for the span `start..=end` drawn `width_px` wide: the finest step from hours to
-/// decades whose labels keep [`MIN_TICK_SPACING_PX`] apart, at local calendar boundaries.
-pub fn axis_ticks(start: Time, end: Time, width_px: f64) -> Vec<Tick> {
-    axis_ticks_in(Lang::En, start, end, width_px)
-}
-
-/// [`axis_ticks`] with labels in `lang` (`Apr 9`, `4月9日`, `9 abr`).
+/// decades whose labels keep [`MIN_TICK_SPACING_PX`] apart, at local calendar boundaries, labelled
+/// in `lang` (`Apr 9`, `4月9日`, `9 abr`).
 pub fn axis_ticks_in(lang: Lang, start: Time, end: Time, width_px: f64) -> Vec<Tick> {
     let span = end.secs() - start.secs();
     if span <= 0 || !width_px.is_finite() || width_px <= 0.0 {
@@ -468,6 +373,50 @@ fn first_of_next_month(date: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
+/// A coordinate to one decimal without float formatting (slow in WebAssembly): `12.3`, `-0.5`.
+pub fn tenths(value: f64) -> String {
+    let mut out = String::with_capacity(8);
+    push_tenths(&mut out, value);
+    out
+}
+
+/// Appends [`tenths`]`(value)` to `out`, without `format!` (thousands are written per edit).
+pub fn push_tenths(out: &mut String, value: f64) {
+    let tenths = if value.is_finite() {
+        (value * 10.0).round() as i64
+    } else {
+        0
+    };
+    if tenths < 0 {
+        out.push('-');
+    }
+    let magnitude = tenths.unsigned_abs();
+    push_digits(out, magnitude / 10, 1);
+    if magnitude % 10 != 0 {
+        out.push('.');
+        push_digits(out, magnitude % 10, 1);
+    }
+}
+
+/// Appends `n` in decimal, zero-padded to at least `width` digits.
+pub fn push_digits(out: &mut String, n: u64, width: usize) {
+    let mut buffer = [b'0'; 20];
+    let mut i = buffer.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        buffer[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let start = i.min(buffer.len().saturating_sub(width));
+    for &digit in &buffer[start..] {
+        out.push(char::from(digit));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -477,28 +426,7 @@ mod tests {
     }
 
     #[test]
-    fn countdowns_keep_the_two_largest_units() {
-        // seconds, expected words
-        let cases = [
-            (-5, "now"),
-            (0, "now"),
-            (1, "1 s"),
-            (45, "45 s"),
-            (60, "1 min"),
-            (12 * 60 + 5, "12 min 5 s"),
-            (3_600, "1 h"),
-            (5 * 3_600 + 20 * 60 + 59, "5 h 20 min"),
-            (86_400, "1 d"),
-            (3 * 86_400 + 4 * 3_600 + 59 * 60, "3 d 4 h"),
-            (400 * 86_400 + 3_600, "400 d 1 h"),
-        ];
-        for (secs, expected) in cases {
-            assert_eq!(countdown(secs), expected, "{secs} s");
-        }
-    }
-
-    #[test]
-    fn offsets_and_dates_read_well() {
+    fn offsets_read_well() {
         // offset minutes, label
         let cases = [
             (8 * 60, "UTC+08:00"),
@@ -508,21 +436,6 @@ mod tests {
         for (minutes, label) in cases {
             assert_eq!(offset_label(Offset::from_minutes(minutes).unwrap()), label);
         }
-        let t = at("2026-04-01T03:00:59");
-        assert_eq!(minute_text(t), "2026-04-01 03:00");
-        assert_eq!(second_text(t), "2026-04-01 03:00:59");
-        assert_eq!(date_text(t.date()), "2026-04-01");
-        assert_eq!(
-            minute_text_with_offset(t, Offset::default()),
-            "2026-04-01 03:00 (UTC+08:00)"
-        );
-        assert_eq!(days_text(0), "0 days");
-        assert_eq!(days_text(1), "1 day");
-        assert_eq!(days_text(15), "15 days");
-        assert_eq!(month_name(1), "Jan");
-        assert_eq!(month_name(12), "Dec");
-        assert_eq!(month_name(0), "");
-        assert_eq!(month_name(13), "");
     }
 
     #[test]
@@ -578,7 +491,7 @@ mod tests {
 
     /// The labels of `axis_ticks`, joined with spaces between ticks ("|" marks a major tick).
     fn labels(start: &str, end: &str, width: f64) -> Vec<String> {
-        axis_ticks(at(start), at(end), width)
+        axis_ticks_in(Lang::En, at(start), at(end), width)
             .into_iter()
             .map(|t| {
                 if t.major {
@@ -702,7 +615,7 @@ mod tests {
                 for width in widths {
                     let start = at(start);
                     let end = start.plus_days(days);
-                    let ticks = axis_ticks(start, end, width);
+                    let ticks = axis_ticks_in(Lang::En, start, end, width);
                     assert!(!ticks.is_empty(), "{days} d at {width}px");
                     let span = (end.secs() - start.secs()) as f64;
                     for pair in ticks.windows(2) {
@@ -722,9 +635,22 @@ mod tests {
                 }
             }
         }
-        assert!(axis_ticks(at("2026-01-01T00:00:00"), at("2026-01-01T00:00:00"), 500.0).is_empty());
-        assert!(axis_ticks(at("2026-01-01T00:00:00"), at("2026-02-01T00:00:00"), 0.0).is_empty());
-        assert!(axis_ticks(
+        assert!(axis_ticks_in(
+            Lang::En,
+            at("2026-01-01T00:00:00"),
+            at("2026-01-01T00:00:00"),
+            500.0
+        )
+        .is_empty());
+        assert!(axis_ticks_in(
+            Lang::En,
+            at("2026-01-01T00:00:00"),
+            at("2026-02-01T00:00:00"),
+            0.0
+        )
+        .is_empty());
+        assert!(axis_ticks_in(
+            Lang::En,
             at("2026-01-01T00:00:00"),
             at("2026-02-01T00:00:00"),
             f64::NAN
@@ -772,8 +698,14 @@ mod tests {
             ),
         ];
         for (packages, pay_per_use, long, short) in cases {
-            assert_eq!(tier_days_long(days, packages, pay_per_use), long);
-            assert_eq!(tier_days_short(days, packages, pay_per_use), short);
+            assert_eq!(
+                tier_days_long_in(Lang::En, days, packages, pay_per_use),
+                long
+            );
+            assert_eq!(
+                tier_days_short_in(Lang::En, days, packages, pay_per_use),
+                short
+            );
         }
     }
 

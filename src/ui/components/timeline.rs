@@ -15,8 +15,8 @@ use crate::ui::i18n::{plural, tr, trf, use_lang, Lang};
 use crate::ui::reminder;
 use crate::ui::sim::{Sim, SimRef};
 use crate::ui::text::{
-    axis_labels, fraction, percent, slider_step_secs, tier_days_long_in, tier_days_short_in,
-    time_at_fraction, Tick,
+    axis_labels, fraction, percent, push_digits, push_tenths, slider_step_secs, tenths,
+    tier_days_long_in, tier_days_short_in, time_at_fraction, Tick,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -216,50 +216,6 @@ const GLYPH_REMINDER: &str =
 fn view_box(width: f64, height: f64) -> String {
     let whole = |v: f64| tenths((v.max(0.0)).round());
     format!("0 0 {} {}", whole(width), whole(height))
-}
-
-/// A coordinate to one decimal without float formatting (slow in WebAssembly): `12.3`, `-0.5`.
-fn tenths(value: f64) -> String {
-    let mut out = String::with_capacity(8);
-    push_tenths(&mut out, value);
-    out
-}
-
-/// Appends [`tenths`]`(value)` to `out`, without `format!` (thousands are written per edit).
-fn push_tenths(out: &mut String, value: f64) {
-    let tenths = if value.is_finite() {
-        (value * 10.0).round() as i64
-    } else {
-        0
-    };
-    if tenths < 0 {
-        out.push('-');
-    }
-    let magnitude = tenths.unsigned_abs();
-    push_digits(out, magnitude / 10, 1);
-    if magnitude % 10 != 0 {
-        out.push('.');
-        push_digits(out, magnitude % 10, 1);
-    }
-}
-
-/// Appends `n` in decimal, zero-padded to at least `width` digits.
-fn push_digits(out: &mut String, n: u64, width: usize) {
-    let mut buffer = [b'0'; 20];
-    let mut i = buffer.len();
-    let mut rest = n;
-    loop {
-        i -= 1;
-        buffer[i] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let start = i.min(buffer.len().saturating_sub(width));
-    for &digit in &buffer[start..] {
-        out.push(char::from(digit));
-    }
 }
 
 /// Appends `t` as RFC 3339 in the offset written `offset` (`+08:00`), as [`Time::rfc3339`] does

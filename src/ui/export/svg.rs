@@ -10,7 +10,7 @@ use crate::engine::{BillingMode, Scenario, State, Time, Trace};
 use crate::ui::components::timeline::MarkerKind;
 use crate::ui::i18n::format::{minute, offset as offset_label, second};
 use crate::ui::i18n::{scenario_title, tr, trf, Lang};
-use crate::ui::text::{axis_labels, fraction};
+use crate::ui::text::{axis_labels, fraction, tenths};
 use std::fmt::Write;
 
 /// The document's width in pixels.
@@ -74,21 +74,6 @@ fn marker_fill(kind: MarkerKind) -> &'static str {
         MarkerKind::AttemptFailed | MarkerKind::Rejected => FAIL,
         MarkerKind::Renewed | MarkerKind::TopUp => ACCENT,
         MarkerKind::Reminder => REMINDER,
-    }
-}
-
-/// `value` to one decimal from integer tenths: `12.3`, `-0.5`, `7`.
-fn tenths(value: f64) -> String {
-    let tenths = if value.is_finite() {
-        (value * 10.0).round() as i64
-    } else {
-        0
-    };
-    let sign = if tenths < 0 { "-" } else { "" };
-    let magnitude = tenths.unsigned_abs();
-    match magnitude % 10 {
-        0 => format!("{sign}{}", magnitude / 10),
-        digit => format!("{sign}{}.{digit}", magnitude / 10),
     }
 }
 

@@ -399,7 +399,7 @@ fn remove_tier(doc: &mut ScenarioDoc, row: usize) {
     }
 }
 
-/// `prefix` + the smallest number above `from` that `taken` does not reject.
+/// `prefix` + the smallest number from `from` up that `taken` does not reject.
 fn unique_name(prefix: &str, from: usize, taken: impl Fn(&str) -> bool) -> String {
     (from..)
         .map(|n| format!("{prefix}{n}"))
