@@ -577,3 +577,36 @@ async fn zero_day_periods_show_as_skipped() {
     assert!(words.contains("your policy"), "{words}");
     assert_eq!(all(&app.root, "[data-testid=lane]").len(), 2);
 }
+
+#[wasm_bindgen_test]
+async fn each_status_card_is_named_by_its_own_heading_whatever_the_tier_is_called() {
+    let json = SCENARIO.replace(
+        r#""policy": "huawei-cn",
+  "tier": "V3","#,
+        r#""policy": { "name": "ours", "tiers": {
+      "gold plus": { "package": { "grace_days": 1, "retention_days": 2 },
+                     "pay_per_use": { "grace_days": 1, "retention_days": 2 } },
+      "gold": { "package": { "grace_days": 3, "retention_days": 4 },
+                "pay_per_use": { "grace_days": 3, "retention_days": 4 } } } },
+  "tier": "gold plus","#,
+    );
+    let app = mount(&json, "2026-03-20T00:00:00").await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let cards = all(&app.root, "[data-testid=tier-status]");
+    assert_eq!(cards.len(), 2);
+    let mut ids = Vec::new();
+    for card in &cards {
+        // One id (no space splitting it in two), naming an element that holds the tier's name.
+        let id = attr(card, "aria-labelledby");
+        assert!(!id.contains(' '), "{id}");
+        let heading = document.get_element_by_id(&id).expect("the heading");
+        assert!(card.contains(Some(&heading)));
+        assert!(
+            text(&heading).contains(&attr(card, "data-tier")),
+            "{}",
+            text(&heading)
+        );
+        ids.push(id);
+    }
+    assert_ne!(ids[0], ids[1]);
+}

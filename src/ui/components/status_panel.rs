@@ -223,10 +223,11 @@ fn countdown_lines(
     lines
 }
 
-/// One tier's card.
+/// One tier's card (`index`: the tier's place in the policy).
 fn tier_card(
     lang: Lang,
     sim: &Sim,
+    index: usize,
     trace: &Trace,
     landmarks: &Landmarks,
     is_scenario_tier: bool,
@@ -261,7 +262,9 @@ fn tier_card(
             </li>
         }
     });
-    let heading_id = format!("rl-tier-status-{}", trace.tier);
+    // By place, not by name: a custom tier's name may hold spaces, which would make the
+    // reference two ids.
+    let heading_id = format!("rl-tier-status-{index}");
     html! {
         <article class={classes!("tier-card", is_scenario_tier.then_some("is-scenario-tier"))}
                  data-testid="tier-status" data-tier={trace.tier.clone()}
@@ -301,7 +304,15 @@ pub fn status_panel(props: &StatusPanelProps) -> Html {
     let cards = sim.traces.iter().enumerate().map(|(index, trace)| {
         let none = Landmarks::default();
         let landmarks = landmarks.get(index).unwrap_or(&none);
-        tier_card(lang, sim, trace, landmarks, index == scenario_tier, *now)
+        tier_card(
+            lang,
+            sim,
+            index,
+            trace,
+            landmarks,
+            index == scenario_tier,
+            *now,
+        )
     });
     html! {
         <section class="status-panel" data-testid="status-panel" aria-labelledby="rl-status-title">
