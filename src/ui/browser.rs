@@ -254,7 +254,8 @@ pub fn measure(name: &str, start_mark: &str) {
     }
 }
 
-/// Real milliseconds since the epoch (for throttling).
+/// Real milliseconds on a clock that only moves forward (`performance.now()`, for throttling: the
+/// wall clock may be set back, which would stall a throttle for as long).
 pub fn now_ms() -> f64 {
-    js_sys::Date::now()
+    performance().map_or_else(js_sys::Date::now, |performance| performance.now())
 }
