@@ -61,11 +61,22 @@ fn push_rows(out: &mut String, scenario: &Scenario, trace: &Trace, events: &[Eve
     }
 }
 
+/// A CSV cell: quoted when it holds a separator, a quote or a line break; and a text a spreadsheet
+/// would run as a formula (`=…`, `+…`, `-…`, `@…`: a custom tier's name can be anything) gets a
+/// leading `'`, which keeps it text. A plain number such as a negative balance stays a number.
 fn csv_field(text: &str) -> String {
+    let number = text.strip_prefix('-').is_some_and(|rest| {
+        !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || c == '.')
+    });
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
     if text.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_string()
+        text
     }
 }
 
@@ -83,7 +94,8 @@ pub struct Reminder {
 /// What a coming date is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ComingKind {
-    /// An automatic renewal attempt (at 03:00).
+    /// An automatic renewal attempt (at 03:00, or at once when auto-renew is switched on on the
+    /// expiry day: its time says which).
     Attempt,
     /// The package expires: the grace period starts.
     Expiry,
@@ -107,7 +119,7 @@ impl ComingKind {
     /// What happens, in `lang`, e.g. "released: the data is deleted".
     pub fn words(self, lang: Lang) -> &'static str {
         match self {
-            ComingKind::Attempt => tr(lang, "auto-renew attempt at 03:00"),
+            ComingKind::Attempt => tr(lang, "auto-renew attempt"),
             ComingKind::Expiry => tr(lang, "expires: the grace period starts"),
             ComingKind::Freeze => tr(lang, "frozen: the retention period starts"),
             ComingKind::Release => tr(lang, "released: the data is deleted"),
@@ -220,14 +232,15 @@ pub fn calendar_ics(
         line("BEGIN:VEVENT".into());
         // The same for the same scenario's date (a calendar updates an event it has), and told
         // apart from another scenario's with a resource of the same id.
-        line(format!(
-            "UID:{}-{}-{}-{}-{:08x}@renewal-lab",
+        let uid = format!(
+            "{}-{}-{}-{}-{:08x}@renewal-lab",
             reminder.resource,
             reminder.kind.key(),
             at,
             trace.tier,
             name_hash(&scenario.name)
-        ));
+        );
+        line(format!("UID:{}", escape_text(&uid)));
         line(format!("DTSTAMP:{}", utc_stamp(stamp, trace.offset)));
         // An instant: no DTEND (RFC 5545 wants DTEND later than DTSTART), and free time.
         line(format!("DTSTART:{at}"));
@@ -323,6 +336,20 @@ mod tests {
             rows[1]
         );
         assert_eq!(csv_field("a,b"), "\"a,b\"");
+        // Formulas stay text; numbers stay numbers.
+        let cells = [
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("+1", "'+1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("-2+3", "'-2+3"),
+            ("-", "'-"),
+            ("-5.00", "-5.00"),
+            ("12.50", "12.50"),
+            ("V3", "V3"),
+        ];
+        for (text, cell) in cells {
+            assert_eq!(csv_field(text), cell, "{text}");
+        }
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("plain"), "plain");
     }

@@ -142,7 +142,7 @@ test('the calendar is written in the language shown; its dates and identifiers a
   await page.getByTestId('language').selectOption('pt-BR');
   const portuguese = (await download(page, 'Exportar calendário (.ics)')).bytes.toString('utf8');
   expect(fields(portuguese, 'SUMMARY')).toEqual([
-    'ocr: tentativa de renovação automática às 03:00',
+    'ocr: tentativa de renovação automática',
     'ocr: expira: começa o período de carência',
     'ocr: congelado: começa o período de retenção',
     'ocr: liberado: os dados são excluídos',

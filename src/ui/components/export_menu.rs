@@ -8,7 +8,7 @@
 
 use crate::engine::{Event, Time, Trace};
 use crate::ui::browser::describe;
-use crate::ui::components::toolbar::export_file_name;
+use crate::ui::components::toolbar::file_stem;
 use crate::ui::export::{self, printed_coming, svg};
 use crate::ui::i18n::explain as say;
 use crate::ui::i18n::format::{minute, offset as offset_label, second};
@@ -48,14 +48,26 @@ enum Format {
 }
 
 /// The file stem for `sim`: the scenario's name as Export JSON writes it, without `.json`.
-fn file_stem(sim: &SimRef) -> String {
-    let name = export_file_name(&sim.scenario.to_doc());
-    name.strip_suffix(".json").unwrap_or(&name).to_string()
+fn scenario_stem(sim: &SimRef) -> String {
+    file_stem(&sim.scenario.name, "scenario")
+}
+
+/// A tier's name in a file name: as it is (`V3`) when it is safe there, else made safe the way a
+/// scenario's name is (a custom tier can be called anything, `a/b` or `..`).
+fn tier_in_file_name(tier: &str) -> String {
+    if tier
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        tier.to_string()
+    } else {
+        file_stem(tier, "tier")
+    }
 }
 
 /// The file name and text of a text export (CSV, ICS, SVG); `None` for the PNG.
 fn text_file(sim: &SimRef, now: Time, format: Format, lang: Lang) -> Option<(String, String)> {
-    let stem = file_stem(sim);
+    let stem = scenario_stem(sim);
     let scenario = &sim.scenario;
     match format {
         // A byte-order mark so spreadsheet programs read the file as UTF-8.
@@ -69,7 +81,7 @@ fn text_file(sim: &SimRef, now: Time, format: Format, lang: Lang) -> Option<(Str
         Format::Ics => {
             let trace = sim.traces.get(sim.scenario_tier())?;
             Some((
-                format!("{stem}-{}.ics", trace.tier),
+                format!("{stem}-{}.ics", tier_in_file_name(&trace.tier)),
                 export::calendar_ics(scenario, trace, now, now, lang),
             ))
         }
@@ -247,7 +259,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
                     report(name, result);
                 }
                 None => {
-                    let name = format!("{}-timeline.png", file_stem(&sim));
+                    let name = format!("{}-timeline.png", scenario_stem(&sim));
                     let svg = svg::timeline_svg(&sim.scenario, &sim.traces, now, lang);
                     spawn_local(async move {
                         let result = match png_of(&svg).await {
@@ -289,5 +301,26 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
                 { story }
             </section>
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tier_name_is_safe_in_a_file_name() {
+        // tier, in the file name
+        let cases = [
+            ("V3", "V3"),
+            ("gold_plus-2", "gold_plus-2"),
+            ("Gold Plus", "gold-plus"),
+            ("a/b", "a-b"),
+            ("..", "tier"),
+            ("黄金", "黄金"),
+        ];
+        for (tier, shown) in cases {
+            assert_eq!(tier_in_file_name(tier), shown, "{tier}");
+        }
     }
 }

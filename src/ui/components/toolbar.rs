@@ -33,8 +33,17 @@ pub struct ToolbarProps {
 /// other letters kept, and every run of other characters turned into one `-`. (ASCII-only case
 /// mapping keeps Unicode tables out of the WebAssembly.)
 pub fn export_file_name(doc: &ScenarioDoc) -> String {
+    format!(
+        "{}.json",
+        file_stem(doc.name.as_deref().unwrap_or_default(), "scenario")
+    )
+}
+
+/// `name` as a file name's stem: lower-case letters and digits (any script), the rest one dash,
+/// at most [`MAX_FILE_STEM_CHARS`]; `fallback` when nothing is left.
+pub fn file_stem(name: &str, fallback: &str) -> String {
     let mut stem = String::new();
-    for c in doc.name.as_deref().unwrap_or_default().chars() {
+    for c in name.chars() {
         let keep =
             c.is_ascii_alphanumeric() || !(c.is_ascii() || c.is_whitespace() || c.is_control());
         if keep {
@@ -45,8 +54,8 @@ pub fn export_file_name(doc: &ScenarioDoc) -> String {
     }
     let stem: String = stem.chars().take(MAX_FILE_STEM_CHARS).collect();
     match stem.trim_matches('-') {
-        "" => "scenario.json".to_string(),
-        stem => format!("{stem}.json"),
+        "" => fallback.to_string(),
+        stem => stem.to_string(),
     }
 }
 

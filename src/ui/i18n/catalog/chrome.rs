@@ -56,7 +56,7 @@ pub const PART: Part = part![
         "后面还有更多：导出的日历 (.ics) 列出了之后的每次续费尝试、到期、冻结和释放。",
         "Há mais: o calendário exportado (.ics) lista cada tentativa, vencimento, congelamento e liberação a seguir.",
     ),
-    ("auto-renew attempt at 03:00", "03:00 自动续费尝试", "tentativa de renovação automática às 03:00"),
+    ("auto-renew attempt", "自动续费尝试", "tentativa de renovação automática"),
     ("expires: the grace period starts", "到期：宽限期开始", "expira: começa o período de carência"),
     ("frozen: the retention period starts", "冻结：保留期开始", "congelado: começa o período de retenção"),
     ("released: the data is deleted", "释放：数据被删除", "liberado: os dados são excluídos"),
