@@ -41,7 +41,7 @@ pub struct TimelineProps {
 /// The width assumed until the track has been measured, in pixels.
 const DEFAULT_TRACK_WIDTH: i32 = 800;
 /// Markers of one kind closer than this (in pixels) merge into one.
-const MARKER_MERGE_PX: f64 = 13.0;
+pub const MARKER_MERGE_PX: f64 = 13.0;
 /// How far (in pixels) from a glyph's centre the pointer still points at it.
 const MARKER_HIT_PX: f64 = 7.0;
 /// Pixels per character of a band label (11 px type), for deciding whether it fits.

@@ -2,14 +2,15 @@
 //! on one time axis, with the clock's cursor and the first divergence marked across both.
 //!
 //! A compact renderer of its own (state bands with the timeline's patterns, the timeline's marker
-//! glyphs); the drawing is computed once per comparison and language, the clock only moves the
-//! cursor and the lanes' `data-state`.
+//! glyphs, merged as there when they would overlap at the lanes' width); the drawing is computed
+//! once per comparison, language and width, the clock only moves the cursor and the lanes'
+//! `data-state`.
 
-use crate::engine::{State, Time, Trace};
-use crate::ui::components::timeline::MarkerKind;
+use crate::engine::{Event, State, Time, Trace};
+use crate::ui::components::timeline::{MarkerKind, MARKER_MERGE_PX};
 use crate::ui::hooks::use_element_width;
 use crate::ui::i18n::explain::state_label;
-use crate::ui::i18n::format::second;
+use crate::ui::i18n::format::{minute, second};
 use crate::ui::i18n::{tr, trf, use_lang, Lang};
 use crate::ui::sim::Sim;
 use crate::ui::text::{axis_labels, fraction, percent};
@@ -51,6 +52,48 @@ struct GroupDraw {
     lanes: [Rc<LaneDraw>; 2],
 }
 
+/// A glyph while a lane is drawn: its first event, and how many of its kind it stands for.
+struct Glyph<'a> {
+    x: f64,
+    kind: MarkerKind,
+    first: &'a Event,
+    last: Time,
+    count: usize,
+}
+
+/// The glyphs of resource `r`'s events on a lane `width_px` wide: markers of one kind closer than
+/// the timeline's [`MARKER_MERGE_PX`] merge into the first of them.
+fn glyphs(trace: &Trace, r: usize, span: (Time, Time), width_px: f64) -> Vec<Glyph<'_>> {
+    let mut glyphs: Vec<Glyph> = Vec::new();
+    let mut last_of_kind: Vec<(MarkerKind, usize)> = Vec::new();
+    for event in trace.events.iter().filter(|e| e.resource == Some(r)) {
+        let Some(kind) = MarkerKind::of(&event.kind) else {
+            continue;
+        };
+        let x = fraction(span.0, span.1, event.at);
+        let near = last_of_kind
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|&(_, i)| i)
+            .filter(|&i| (x - glyphs[i].x) * width_px < MARKER_MERGE_PX);
+        if let Some(i) = near {
+            glyphs[i].count += 1;
+            glyphs[i].last = event.at;
+            continue;
+        }
+        last_of_kind.retain(|(k, _)| *k != kind);
+        last_of_kind.push((kind, glyphs.len()));
+        glyphs.push(Glyph {
+            x,
+            kind,
+            first: event,
+            last: event.at,
+            count: 1,
+        });
+    }
+    glyphs
+}
+
 fn lane_draw(
     lang: Lang,
     side: &'static str,
@@ -58,6 +101,7 @@ fn lane_draw(
     trace: &Trace,
     r: usize,
     span: (Time, Time),
+    width_px: f64,
 ) -> LaneDraw {
     let x = |t: Time| fraction(span.0, span.1, t);
     let bands = trace
@@ -65,14 +109,35 @@ fn lane_draw(
         .into_iter()
         .map(|(from, to, state)| (percent(x(from)), percent(x(to) - x(from)), state))
         .collect();
-    let markers = trace
-        .events
-        .iter()
-        .filter(|e| e.resource == Some(r))
-        .filter_map(|e| {
-            let kind = MarkerKind::of(&e.kind)?;
-            let title = format!("{}: {}", second(lang, e.at), event_text(lang, &e.kind));
-            Some((percent(x(e.at)), kind, e.at.rfc3339(trace.offset), title))
+    let markers = glyphs(trace, r, span, width_px)
+        .into_iter()
+        .map(|glyph| {
+            let event = glyph.first;
+            let title = if glyph.count > 1 {
+                trf(
+                    lang,
+                    "{0} × {1} from {2} to {3}, too close together to draw apart at this width \
+                     (the event log lists each)",
+                    &[
+                        &glyph.count.to_string(),
+                        tr(lang, glyph.kind.legend()),
+                        &minute(lang, event.at),
+                        &minute(lang, glyph.last),
+                    ],
+                )
+            } else {
+                format!(
+                    "{}: {}",
+                    second(lang, event.at),
+                    event_text(lang, &event.kind)
+                )
+            };
+            (
+                percent(glyph.x),
+                glyph.kind,
+                event.at.rfc3339(trace.offset),
+                title,
+            )
         })
         .collect();
     LaneDraw {
@@ -89,7 +154,7 @@ fn lane_draw(
     }
 }
 
-fn groups(result: &Comparison, lang: Lang) -> Vec<GroupDraw> {
+fn groups(result: &Comparison, lang: Lang, width_px: f64) -> Vec<GroupDraw> {
     let (base, branch): (&Sim, &Sim) = (&result.base, &result.branch);
     let span = (base.scenario.start(), base.scenario.until);
     let mut out = Vec::new();
@@ -107,8 +172,8 @@ fn groups(result: &Comparison, lang: Lang) -> Vec<GroupDraw> {
                 label: format!("{tiers} · {}", resource.id),
                 diverges: result.lane_divergence((i, j), r).is_some(),
                 lanes: [
-                    Rc::new(lane_draw(lang, "current", base, a, r, span)),
-                    Rc::new(lane_draw(lang, "whatif", branch, b, r, span)),
+                    Rc::new(lane_draw(lang, "current", base, a, r, span, width_px)),
+                    Rc::new(lane_draw(lang, "whatif", branch, b, r, span, width_px)),
                 ],
             });
         }
@@ -121,9 +186,14 @@ fn groups(result: &Comparison, lang: Lang) -> Vec<GroupDraw> {
 pub fn what_if_lanes(props: &WhatIfLanesProps) -> Html {
     let lang = use_lang();
     let result = &props.result;
-    let drawn = use_memo((result.clone(), lang), |(result, lang)| {
-        groups(result, *lang)
-    });
+    // The lanes are as wide as the day/month axis under them: measured, for labels that never run
+    // into each other and glyphs that never pile up on a phone.
+    let axis_ref = use_node_ref();
+    let axis_width = use_element_width(axis_ref.clone(), AXIS_WIDTH_PX);
+    let drawn = use_memo(
+        (result.clone(), lang, axis_width),
+        |(result, lang, width)| groups(result, *lang, f64::from(*width)),
+    );
     let base: &Sim = &result.base;
     let branch: &Sim = &result.branch;
     let (start, end) = (base.scenario.start(), base.scenario.until);
@@ -187,10 +257,6 @@ pub fn what_if_lanes(props: &WhatIfLanesProps) -> Html {
         }
     });
     let cursor = format!("left: {}", percent(fraction(start, end, now)));
-    // The day/month axis under the lanes, labelled for its measured width, so its labels never
-    // run into each other on a phone.
-    let axis_ref = use_node_ref();
-    let axis_width = use_element_width(axis_ref.clone(), AXIS_WIDTH_PX);
     let axis = use_memo(
         (start, end, lang, axis_width),
         |(start, end, lang, width)| axis_labels(*lang, *start, *end, f64::from(*width)),
@@ -257,5 +323,48 @@ fn lane_body(props: &LaneBodyProps) -> Html {
             <svg class="wi-bands" aria-hidden="true">{ for bands }</svg>
             { for markers }
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{simulate, Scenario};
+
+    #[test]
+    fn glyphs_of_one_kind_merge_only_when_they_would_overlap() {
+        let scenario = Scenario::from_json(include_str!(
+            "../../../scenarios/auto-renew-low-balance.json"
+        ))
+        .expect("valid");
+        let trace = simulate(&scenario);
+        let span = (scenario.start(), scenario.until);
+        let kinds = |width: f64| -> Vec<(MarkerKind, usize)> {
+            glyphs(&trace, 0, span, width)
+                .iter()
+                .map(|g| (g.kind, g.count))
+                .collect()
+        };
+        // Wide, each daily failed attempt has its glyph; on a phone the three (a day apart)
+        // are one glyph that counts them, and the paid attempt a day later keeps its own.
+        let wide = kinds(4000.0);
+        assert_eq!(
+            wide.iter()
+                .filter(|(k, _)| *k == MarkerKind::AttemptFailed)
+                .count(),
+            3,
+            "{wide:?}"
+        );
+        let narrow = kinds(200.0);
+        assert!(
+            narrow.contains(&(MarkerKind::AttemptFailed, 3)),
+            "{narrow:?}"
+        );
+        assert!(
+            narrow.contains(&(MarkerKind::AttemptSucceeded, 1)),
+            "{narrow:?}"
+        );
+        let events = |g: &[(MarkerKind, usize)]| g.iter().map(|(_, n)| n).sum::<usize>();
+        assert_eq!(events(&narrow), events(&wide));
     }
 }
