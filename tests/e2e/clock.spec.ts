@@ -377,7 +377,7 @@ test('keyboard only: every clock control is reachable with Tab, shows a visible 
   await expect(button(page, 'Play')).toBeVisible();
 });
 
-test('on a wide screen the clock stays pinned at the top, whole, while the page scrolls', async ({ page }) => {
+test('on a wide screen the clock stays pinned at the top, whole, while the page scrolls; on a phone a compact clock stands in for it', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   const scenario = gallery('auto-renew-low-balance');
   await openLink(page, scenario);
@@ -396,8 +396,37 @@ test('on a wide screen the clock stays pinned at the top, whole, while the page 
   await expectClock(page, epochToLocal(first ?? 0, zone));
   // Pinning moved nothing in the page (nothing folds away, so nothing jumps).
   expect(await logTop()).toBe(before);
-  // On a phone the clock's rows are too high to pin: it scrolls away with the page.
+  // Pinned, the bar needs no stand-in.
+  await expect(page.getByTestId('mini-clock')).toBeHidden();
+  // On a phone the clock's rows are too high to pin: it scrolls away with the page, and a compact
+  // clock at the bottom of the window stands in for it, for a finger.
   await page.setViewportSize({ width: 360, height: 740 });
   await log.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await expect.poll(async () => (await bar.boundingBox())?.y ?? 0).toBeLessThan(0);
+  const mini = page.getByTestId('mini-clock');
+  await expect(mini).toBeVisible();
+  const box = await mini.boundingBox();
+  expect(box && box.y + box.height).toBeLessThanOrEqual(740);
+  expect(box && box.x).toBeGreaterThanOrEqual(0);
+  expect(box && box.x + box.width).toBeLessThanOrEqual(360);
+  await expect(page.getByTestId('mini-clock-time')).toHaveText(await page.getByTestId('clock').textContent() ?? '');
+  // Its buttons drive the same clock: next event, then play and pause.
+  const second = nextInstant(simulateAll(scenario), first ?? 0);
+  await mini.getByTitle('Next event').click();
+  await expectClock(page, epochToLocal(second ?? 0, zone));
+  await expect(page.getByTestId('mini-clock-time')).toHaveText(epochToLocal(second ?? 0, zone));
+  await page.getByTestId('mini-play').click();
+  await expect(page.getByTestId('pause')).toHaveCount(1);
+  await page.getByTestId('mini-pause').click();
+  await expect(page.getByTestId('play')).toHaveCount(1);
+  // For a screen reader or the keyboard the bar stays the one clock: the stand-in is hidden from
+  // them and out of the tab order, so "Play" still names one button.
+  await expect(mini).toHaveAttribute('aria-hidden', 'true');
+  for (const tabindex of await mini.getByRole('button', { includeHidden: true }).evaluateAll((els) => els.map((e) => e.getAttribute('tabindex')))) {
+    expect(tabindex).toBe('-1');
+  }
+  await expect(page.getByRole('button', { name: 'Play' })).toHaveCount(1);
+  // Back at the top, the bar is in sight again and the stand-in goes.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(mini).toBeHidden();
 });

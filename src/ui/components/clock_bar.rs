@@ -4,6 +4,7 @@ use crate::engine::time::{MAX_YEAR, MIN_YEAR};
 use crate::engine::{Offset, Time};
 use crate::explain;
 use crate::ui::components::choice::choice;
+use crate::ui::hooks::use_scrolled_past;
 use crate::ui::i18n::{format, tr, use_lang};
 use crate::ui::state::{Action, SPEEDS};
 use yew::prelude::*;
@@ -116,8 +117,33 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
     } else {
         ("▶", tr(lang, "Play"), "play")
     };
+    // Below 1200 px the bar is too high to pin: once it is scrolled out of sight, a compact clock
+    // at the bottom of the window stands in for it, for a pointer or a finger. It is hidden from
+    // screen readers and out of the tab order: for them the bar stays the one clock, and its
+    // shortcut keys work from anywhere on the page.
+    let bar_ref = use_node_ref();
+    let scrolled_past = use_scrolled_past(bar_ref.clone());
+    let mini_clock = html! {
+        <div class="mini-clock" data-testid="mini-clock" aria-hidden="true" hidden={!scrolled_past}>
+            <span class="mini-clock-time" data-testid="mini-clock-time">{ explain::when(props.now) }</span>
+            <button type="button" class="button" tabindex="-1" title={tr(lang, "Previous event")}
+                onclick={emit(Action::PreviousEvent)} {disabled}>
+                <svg class="mini-icon" viewBox="0 0 16 16"><path d="M3 3h2v10H3zM13 3v10L6 8z" /></svg>
+            </button>
+            <button type="button" class="button button-primary" tabindex="-1" title={play_label}
+                data-testid={format!("mini-{play_id}")} onclick={emit(Action::TogglePlay)} {disabled}>
+                { play_icon }
+            </button>
+            <button type="button" class="button" tabindex="-1" title={tr(lang, "Next event")}
+                onclick={emit(Action::NextEvent)} {disabled}>
+                <svg class="mini-icon" viewBox="0 0 16 16"><path d="M11 3h2v10h-2zM3 3v10l7-5z" /></svg>
+            </button>
+        </div>
+    };
     html! {
-        <section class="clock-bar" data-testid="clock-bar" aria-label={tr(lang, "Virtual clock")}>
+        <>
+        <section class="clock-bar" data-testid="clock-bar" aria-label={tr(lang, "Virtual clock")}
+            ref={bar_ref}>
             <div class="clock-readout">
                 <span class="clock-caption">{ tr(lang, "Virtual time") }</span>
                 // The contract's ISO clock, the same in every language (docs/languages.md).
@@ -167,6 +193,8 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
                 </p>
             }
         </section>
+        { mini_clock }
+        </>
     }
 }
 

@@ -72,7 +72,11 @@ fn observe_resizes(element: &Element, callback: &Closure<dyn Fn()>) -> Option<Js
 }
 
 /// Calls `target.name(argument)`, ignoring a missing method.
-fn call_method(target: &JsValue, name: &str, argument: Option<&JsValue>) -> Option<JsValue> {
+pub(crate) fn call_method(
+    target: &JsValue,
+    name: &str,
+    argument: Option<&JsValue>,
+) -> Option<JsValue> {
     let method: js_sys::Function = js_sys::Reflect::get(target, &JsValue::from_str(name))
         .ok()?
         .dyn_into()
