@@ -123,7 +123,8 @@ test('both runs share one time axis: the lanes line up, and each marker sits whe
       left: box(el).left,
       width: box(el).width,
       markers: Array.from(el.querySelectorAll('[data-testid="whatif-marker"]')).map((m) => ({
-        at: Date.parse(m.getAttribute('data-at')!),
+        // Where a marker stands is its first event's instant (merged ones list them all).
+        at: Date.parse(m.getAttribute('data-at')!.split(' ')[0]),
         x: box(m).left + box(m).width / 2,
       })),
     }));

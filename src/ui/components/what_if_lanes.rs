@@ -40,8 +40,21 @@ struct LaneDraw {
     resource_id: String,
     /// `(x, width, state)` in percent of the axis.
     bands: Vec<(String, String, State)>,
-    /// `(left, kind, at, title)`.
-    markers: Vec<(String, MarkerKind, String, String)>,
+    markers: Vec<MarkerDraw>,
+}
+
+/// One glyph on a lane.
+#[derive(Debug, PartialEq)]
+struct MarkerDraw {
+    /// Where it stands (its first event), in percent of the axis.
+    left: String,
+    kind: MarkerKind,
+    /// The instants of every event it marks, RFC 3339, space-separated, in time order.
+    at: String,
+    /// How many events it marks.
+    count: usize,
+    /// Its tooltip.
+    title: String,
 }
 
 /// One compared tier × resource.
@@ -57,8 +70,7 @@ struct Glyph<'a> {
     x: f64,
     kind: MarkerKind,
     first: &'a Event,
-    last: Time,
-    count: usize,
+    instants: Vec<Time>,
 }
 
 /// The glyphs of resource `r`'s events on a lane `width_px` wide: markers of one kind closer than
@@ -77,8 +89,7 @@ fn glyphs(trace: &Trace, r: usize, span: (Time, Time), width_px: f64) -> Vec<Gly
             .map(|&(_, i)| i)
             .filter(|&i| (x - glyphs[i].x) * width_px < MARKER_MERGE_PX);
         if let Some(i) = near {
-            glyphs[i].count += 1;
-            glyphs[i].last = event.at;
+            glyphs[i].instants.push(event.at);
             continue;
         }
         last_of_kind.retain(|(k, _)| *k != kind);
@@ -87,8 +98,7 @@ fn glyphs(trace: &Trace, r: usize, span: (Time, Time), width_px: f64) -> Vec<Gly
             x,
             kind,
             first: event,
-            last: event.at,
-            count: 1,
+            instants: vec![event.at],
         });
     }
     glyphs
@@ -113,16 +123,18 @@ fn lane_draw(
         .into_iter()
         .map(|glyph| {
             let event = glyph.first;
-            let title = if glyph.count > 1 {
+            let count = glyph.instants.len();
+            let last = glyph.instants.last().copied().unwrap_or(event.at);
+            let title = if count > 1 {
                 trf(
                     lang,
                     "{0} × {1} from {2} to {3}, too close together to draw apart at this width \
                      (the event log lists each)",
                     &[
-                        &glyph.count.to_string(),
+                        &count.to_string(),
                         tr(lang, glyph.kind.legend()),
                         &minute(lang, event.at),
-                        &minute(lang, glyph.last),
+                        &minute(lang, last),
                     ],
                 )
             } else {
@@ -132,12 +144,18 @@ fn lane_draw(
                     event_text(lang, &event.kind)
                 )
             };
-            (
-                percent(glyph.x),
-                glyph.kind,
-                event.at.rfc3339(trace.offset),
+            let at: Vec<String> = glyph
+                .instants
+                .iter()
+                .map(|t| t.rfc3339(trace.offset))
+                .collect();
+            MarkerDraw {
+                left: percent(glyph.x),
+                kind: glyph.kind,
+                at: at.join(" "),
+                count,
                 title,
-            )
+            }
         })
         .collect();
     LaneDraw {
@@ -308,12 +326,14 @@ fn lane_body(props: &LaneBodyProps) -> Html {
                   height="100%" fill={format!("url(#rl-pat-{state})")} />
         }
     });
-    let markers = draw.markers.iter().map(|(left, kind, at, title)| {
+    let markers = draw.markers.iter().map(|marker| {
+        let kind = marker.kind;
         html! {
             <svg class="wi-mark" data-testid="whatif-marker" data-kind={kind.data_kind()}
-                 data-at={at.clone()} viewBox="-8 -8 16 16" style={format!("left: {left}")}>
+                 data-at={marker.at.clone()} data-count={marker.count.to_string()}
+                 viewBox="-8 -8 16 16" style={format!("left: {}", marker.left)}>
                 <path class={format!("glyph glyph-{}", kind.data_kind())} d={kind.glyph(0.0, 0.0)}>
-                    <title>{ title }</title>
+                    <title>{ &marker.title }</title>
                 </path>
             </svg>
         }
@@ -342,7 +362,7 @@ mod tests {
         let kinds = |width: f64| -> Vec<(MarkerKind, usize)> {
             glyphs(&trace, 0, span, width)
                 .iter()
-                .map(|g| (g.kind, g.count))
+                .map(|g| (g.kind, g.instants.len()))
                 .collect()
         };
         // Wide, each daily failed attempt has its glyph; on a phone the three (a day apart)
