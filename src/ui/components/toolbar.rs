@@ -40,7 +40,7 @@ pub fn export_file_name(doc: &ScenarioDoc) -> String {
 }
 
 /// `name` as a file name's stem: lower-case letters and digits (any script), the rest one dash,
-/// at most [`MAX_FILE_STEM_CHARS`]; `fallback` when nothing is left.
+/// at most `MAX_FILE_STEM_CHARS`; `fallback` when nothing is left.
 pub fn file_stem(name: &str, fallback: &str) -> String {
     let mut stem = String::new();
     for c in name.chars() {
