@@ -433,8 +433,13 @@ impl AppState {
                     next.view = View::Lab;
                 }
             }
-            Action::Load(doc) => {
-                if let Err(problems) = next.load(doc) {
+            Action::Load(doc) => match next.load(doc) {
+                Ok(draft_kept) => {
+                    if draft_kept {
+                        next.notice = Some(next.with_draft_note(LocalText::same("")));
+                    }
+                }
+                Err(problems) => {
                     next.error = Some(LocalText::new(|l| {
                         trf(
                             l,
@@ -443,7 +448,7 @@ impl AppState {
                         )
                     }));
                 }
-            }
+            },
             Action::Edit(doc) => {
                 if doc != *next.doc {
                     next.remember_for_undo();
@@ -562,9 +567,14 @@ impl AppState {
                         .map_err(|error| vec![error])
                         .and_then(|doc| next.load(doc));
                     match opened {
-                        Ok(()) => {
-                            next.notice =
-                                Some(LocalText::new(|l| trf(l, "Imported {0}.", &[&file_name])));
+                        Ok(draft_kept) => {
+                            let imported =
+                                LocalText::new(|l| trf(l, "Imported {0}.", &[&file_name]));
+                            next.notice = Some(if draft_kept {
+                                next.with_draft_note(imported)
+                            } else {
+                                imported
+                            });
                         }
                         Err(problems) => next.error = Some(import_error(file_name, problems)),
                     }
@@ -595,10 +605,13 @@ impl AppState {
     /// unchanged).
     fn open_link(&mut self, decoded: Result<ScenarioDoc, share::ShareError>) {
         match decoded.and_then(|doc| self.load(doc).map_err(share::ShareError::Invalid)) {
-            Ok(()) => {
-                self.notice = Some(LocalText::new(|l| {
-                    tr(l, "Opened the scenario from the link.").into()
-                }));
+            Ok(draft_kept) => {
+                let opened = LocalText::new(|l| tr(l, "Opened the scenario from the link.").into());
+                self.notice = Some(if draft_kept {
+                    self.with_draft_note(opened)
+                } else {
+                    opened
+                });
             }
             Err(reason) => {
                 self.error = Some(LocalText::new(|l| {
@@ -612,10 +625,31 @@ impl AppState {
         }
     }
 
-    /// Opens `doc` in the lab with the clock paused at its earliest start. Refused, with nothing
-    /// changed, when `doc` is invalid or makes too many events to simulate.
-    fn load(&mut self, doc: ScenarioDoc) -> Result<(), Vec<FieldError>> {
+    /// `notice` followed by a word on the trainer's draft exercise, whose pause points stay when
+    /// another scenario opens (they are the trainer's work), but were written for the one before.
+    fn with_draft_note(&self, notice: LocalText) -> LocalText {
+        let count = self.workshop.draft.pauses.len().to_string();
+        LocalText::new(|l| {
+            let note = trf(
+                l,
+                "Your exercise draft keeps its pause points ({0}), added on the scenario open \
+                 before: check them, or remove them, before you copy the exercise link.",
+                &[&count],
+            );
+            match notice.get(l) {
+                "" => note,
+                text => format!("{text} {note}"),
+            }
+        })
+    }
+
+    /// Opens `doc` in the lab with the clock paused at its earliest start; `Ok(true)` when it
+    /// replaced another scenario while the trainer's draft exercise has pause points. Refused,
+    /// with nothing changed, when `doc` is invalid or makes too many events to simulate.
+    fn load(&mut self, doc: ScenarioDoc) -> Result<bool, Vec<FieldError>> {
+        let mut draft_kept = false;
         if doc != *self.doc || !self.has_work {
+            draft_kept = self.has_work && !self.workshop.draft.pauses.is_empty();
             let sim = self.simulated(&doc)?;
             if self.has_work {
                 self.remember_for_undo();
@@ -641,7 +675,7 @@ impl AppState {
                 &[tr(l, &name), &say::when(l, now)],
             )
         });
-        Ok(())
+        Ok(draft_kept)
     }
 
     /// Pushes the current document for Undo (forgetting the oldest beyond the limit) and clears

@@ -943,6 +943,62 @@ mod tests {
     }
 
     #[test]
+    fn opening_another_scenario_keeps_the_draft_and_says_its_pause_points_were_for_the_one_before()
+    {
+        let doc = |slug| scenarios::entry(slug).expect("s").doc().expect("d");
+        let drafted = AppState::first_visit()
+            .apply(Action::Load(doc("renewed-in-retention")))
+            .apply(Action::Seek(t("2026-04-01T00:00:00")))
+            .apply(Action::Workshop(WorkshopAction::AddPause(QuestionDoc {
+                kind: QueryKind::FreezeDate,
+                tier: Some("V1".to_string()),
+                resource: Some("ocr".to_string()),
+                at: None,
+            })));
+        assert_eq!(drafted.workshop.draft.pauses.len(), 1);
+        let other = doc("month-end-expiry");
+        let note = "Your exercise draft keeps its pause points (1), added on the scenario open \
+                    before";
+        // From the gallery, a file or a link: the draft stays, and the notice says so.
+        let opened = [
+            ("gallery", drafted.apply(Action::Load(other.clone())), ""),
+            (
+                "import",
+                drafted.apply(Action::Import {
+                    file_name: "other.json".to_string(),
+                    text: other.to_json(),
+                }),
+                "Imported other.json. ",
+            ),
+            (
+                "link",
+                drafted.apply(Action::OpenLink(crate::ui::share::encode(&other))),
+                "Opened the scenario from the link. ",
+            ),
+        ];
+        for (how, state, before) in opened {
+            assert_eq!(*state.doc, other, "{how}");
+            assert_eq!(state.workshop.draft, drafted.workshop.draft, "{how}");
+            let notice = state.notice.as_ref().expect("a notice");
+            assert!(
+                notice.en().starts_with(&format!("{before}{note}")),
+                "{how}: {}",
+                notice.en()
+            );
+            for lang in [Lang::ZhCn, Lang::PtBr] {
+                assert!(!notice.get(lang).contains("pause points"), "{how}");
+            }
+        }
+        // The same scenario again, or no draft: no such word.
+        let same = drafted.apply(Action::Load(doc("renewed-in-retention")));
+        assert!(same.notice.as_ref().is_none_or(|n| !n.en().contains(note)));
+        let without = AppState::first_visit()
+            .apply(Action::Load(doc("renewed-in-retention")))
+            .apply(Action::Load(other));
+        assert!(without.notice.is_none());
+    }
+
+    #[test]
     fn prompts_answers_and_rules_are_translated() {
         let ex = exercise("same-instant");
         let pause = &ex.pauses[0];

@@ -180,6 +180,11 @@ pub const PART: Part = part![
         "Não foi possível criar o link do exercício: {0}.",
     ),
     (
+        "Your exercise draft keeps its pause points ({0}), added on the scenario open before: check them, or remove them, before you copy the exercise link.",
+        "你的练习草稿保留了在之前打开的场景上添加的暂停点（{0} 个）：复制练习链接前，请检查或删除它们。",
+        "Seu rascunho de exercício mantém os pontos de pausa ({0}) adicionados no cenário aberto antes: confira-os, ou remova-os, antes de copiar o link do exercício.",
+    ),
+    (
         "Exercise link copied to the clipboard.",
         "练习链接已复制到剪贴板。",
         "Link do exercício copiado para a área de transferência.",
