@@ -109,9 +109,8 @@ fn write_output(text: &str) -> ExitCode {
     }
 }
 
-/// One line on standard error (nothing more can be done if even that fails).
-/// Writes one line of diagnostics; what it quotes from the file cannot break the line or reach
-/// the terminal as an escape sequence.
+/// One line on standard error (nothing more can be done if even that fails); what it quotes from
+/// the file cannot break the line or reach the terminal as an escape sequence.
 fn report(line: &str) {
     let _ = writeln!(io::stderr(), "{}", renewal_lab::explain::printable(line));
 }

@@ -9,8 +9,8 @@ use crate::engine::{Event, EventKind, Offset, Scenario, State, Time, Trace};
 
 pub mod svg;
 use crate::explain::explain;
+use crate::ui::i18n::format::offset as offset_label;
 use crate::ui::i18n::{format, scenario_title, tr, trf, Lang};
-use crate::ui::text::offset_label;
 use std::fmt::Write;
 
 /// The CSV header of [`event_log_csv`] and [`event_logs_csv`].

@@ -1,5 +1,6 @@
 //! Custom hooks: the browser side effects the app needs, each dispatching plain actions.
 
+mod observer;
 pub mod use_after_first_paint;
 pub mod use_autosave;
 pub mod use_clock;

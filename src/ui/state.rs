@@ -434,11 +434,8 @@ impl AppState {
                 }
             }
             Action::Load(doc) => match next.load(doc) {
-                Ok(draft_kept) => {
-                    if draft_kept {
-                        next.notice = Some(next.with_draft_note(LocalText::same("")));
-                    }
-                }
+                Ok(true) => next.notice = Some(next.with_draft_note(LocalText::same(""), true)),
+                Ok(false) => {}
                 Err(problems) => {
                     next.error = Some(LocalText::new(|l| {
                         trf(
@@ -570,11 +567,7 @@ impl AppState {
                         Ok(draft_kept) => {
                             let imported =
                                 LocalText::new(|l| trf(l, "Imported {0}.", &[&file_name]));
-                            next.notice = Some(if draft_kept {
-                                next.with_draft_note(imported)
-                            } else {
-                                imported
-                            });
+                            next.notice = Some(next.with_draft_note(imported, draft_kept));
                         }
                         Err(problems) => next.error = Some(import_error(file_name, problems)),
                     }
@@ -607,11 +600,7 @@ impl AppState {
         match decoded.and_then(|doc| self.load(doc).map_err(share::ShareError::Invalid)) {
             Ok(draft_kept) => {
                 let opened = LocalText::new(|l| tr(l, "Opened the scenario from the link.").into());
-                self.notice = Some(if draft_kept {
-                    self.with_draft_note(opened)
-                } else {
-                    opened
-                });
+                self.notice = Some(self.with_draft_note(opened, draft_kept));
             }
             Err(reason) => {
                 self.error = Some(LocalText::new(|l| {
@@ -625,9 +614,13 @@ impl AppState {
         }
     }
 
-    /// `notice` followed by a word on the trainer's draft exercise, whose pause points stay when
-    /// another scenario opens (they are the trainer's work), but were written for the one before.
-    fn with_draft_note(&self, notice: LocalText) -> LocalText {
+    /// `notice`, followed when `draft_kept` by a word on the trainer's draft exercise, whose pause
+    /// points stay when another scenario opens (they are the trainer's work), but were written for
+    /// the one before.
+    fn with_draft_note(&self, notice: LocalText, draft_kept: bool) -> LocalText {
+        if !draft_kept {
+            return notice;
+        }
         let count = self.workshop.draft.pauses.len().to_string();
         LocalText::new(|l| {
             let note = trf(

@@ -1,15 +1,11 @@
-//! Pure formatting helpers for the view (tested natively): countdowns, dates, offsets, axis ticks.
+//! Pure formatting helpers for the view (tested natively): tier days and state words, positions on
+//! the time axis and its ticks, and SVG coordinates written without float formatting.
 
 use crate::engine::policy::ModeDays;
 use crate::engine::time::{SECS_PER_DAY, SECS_PER_HOUR};
-use crate::engine::{Offset, State, TierDays, Time};
+use crate::engine::{State, TierDays, Time};
 use crate::ui::i18n::{format as lf, tr, trf, Lang};
 use chrono::{Datelike, NaiveDate};
-
-/// The offset for people: `UTC+08:00`.
-pub fn offset_label(offset: Offset) -> String {
-    format!("UTC{offset}")
-}
 
 /// Which billing modes to describe: the ones in use, or packages when neither is.
 fn modes_in_use(packages: bool, pay_per_use: bool) -> (bool, bool) {
@@ -423,19 +419,6 @@ mod tests {
 
     fn at(text: &str) -> Time {
         Time::parse_local(text).unwrap()
-    }
-
-    #[test]
-    fn offsets_read_well() {
-        // offset minutes, label
-        let cases = [
-            (8 * 60, "UTC+08:00"),
-            (0, "UTC+00:00"),
-            (-(3 * 60 + 30), "UTC-03:30"),
-        ];
-        for (minutes, label) in cases {
-            assert_eq!(offset_label(Offset::from_minutes(minutes).unwrap()), label);
-        }
     }
 
     #[test]

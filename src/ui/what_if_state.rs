@@ -107,7 +107,7 @@ impl ChangeForm {
                 at: now,
             },
             Change::AutoRenewOn => Variation::AutoRenewOn {
-                resource: sim.scenario.resource_index(&self.resource).ok_or({
+                resource: sim.scenario.resource_index(&self.resource).ok_or_else(|| {
                     let resources = &sim.scenario.resources;
                     if resources
                         .iter()

@@ -108,16 +108,22 @@ impl Session {
 /// At start-up, an `#exercise=` link in the address: the exercise restored from the autosave when
 /// it is that one (a reload keeps the trainee's progress), else the link's exercise afresh.
 pub fn open_link_at_start(state: AppState, payload: &str) -> AppState {
-    let restored = state.workshop.session.as_ref().is_some_and(|session| {
-        Exercise::from_link(payload, MAX_EVENTS)
-            .is_ok_and(|linked| linked.doc == session.exercise.doc)
-    });
-    if restored {
-        state
-    } else {
-        state.apply(Action::Workshop(WorkshopAction::OpenLink(
+    match Exercise::from_link(payload, MAX_EVENTS) {
+        Ok(linked)
+            if state
+                .workshop
+                .session
+                .as_ref()
+                .is_some_and(|session| session.exercise.doc == linked.doc) =>
+        {
+            state
+        }
+        // Read once: started as it is, not read again from the link.
+        Ok(linked) => state.apply(Action::Workshop(WorkshopAction::Start(Rc::new(linked)))),
+        // The link's action says what is wrong with it.
+        Err(_) => state.apply(Action::Workshop(WorkshopAction::OpenLink(
             payload.to_string(),
-        )))
+        ))),
     }
 }
 
@@ -310,7 +316,7 @@ fn start(state: &AppState, exercise: Rc<Exercise>) -> AppState {
     let loaded = without_session(state).apply(Action::Load(exercise.doc.scenario.clone()));
     // The app may refuse the scenario (too many events): then no session opens on the scenario
     // that stays, and the banner says why.
-    if *loaded.doc != exercise.doc.scenario || loaded.error.is_some() {
+    if loaded.error.is_some() {
         let mut refused = state.clone();
         refused.error = loaded.error;
         return refused;

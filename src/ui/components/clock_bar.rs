@@ -121,11 +121,12 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
     // at the bottom of the window stands in for it, for a pointer or a finger. It is hidden from
     // screen readers and out of the tab order: for them the bar stays the one clock, and its
     // shortcut keys work from anywhere on the page.
+    let time = explain::when(props.now);
     let bar_ref = use_node_ref();
     let scrolled_past = use_scrolled_past(bar_ref.clone());
     let mini_clock = html! {
         <div class="mini-clock" data-testid="mini-clock" aria-hidden="true" hidden={!scrolled_past}>
-            <span class="mini-clock-time" data-testid="mini-clock-time">{ explain::when(props.now) }</span>
+            <span class="mini-clock-time" data-testid="mini-clock-time">{ time.clone() }</span>
             <button type="button" class="button" tabindex="-1" title={tr(lang, "Previous event")}
                 onclick={emit(Action::PreviousEvent)} {disabled}>
                 <svg class="mini-icon" viewBox="0 0 16 16"><path d="M3 3h2v10H3zM13 3v10L6 8z" /></svg>
@@ -147,7 +148,7 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
             <div class="clock-readout">
                 <span class="clock-caption">{ tr(lang, "Virtual time") }</span>
                 // The contract's ISO clock, the same in every language (docs/languages.md).
-                <span class="clock-time" data-testid="clock">{ explain::when(props.now) }</span>
+                <span class="clock-time" data-testid="clock">{ time }</span>
                 <span class="clock-offset">{ offset }</span>
             </div>
             <div class="clock-buttons">

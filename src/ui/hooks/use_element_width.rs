@@ -1,6 +1,7 @@
 //! The rendered width of an element, kept up to date as it is resized: for drawings that lay out
 //! their labels for the room they have (the timeline's and the what-if's day/month axes).
 
+use super::observer::{disconnect, observe};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -35,15 +36,15 @@ pub fn use_element_width(node: NodeRef, default: i32) -> i32 {
             let listener = Closure::<dyn Fn()>::new(measure);
             let observer = element
                 .as_ref()
-                .and_then(|element| observe_resizes(element, &listener));
+                .and_then(|element| observe("ResizeObserver", element, listener.as_ref()));
             let window = web_sys::window();
             if let Some(window) = &window {
                 let _ = window
                     .add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
             }
             move || {
-                if let Some(observer) = observer {
-                    call_method(&observer, "disconnect", None);
+                if let Some(observer) = &observer {
+                    disconnect(observer);
                 }
                 if let Some(window) = window {
                     let _ = window.remove_event_listener_with_callback(
@@ -56,33 +57,4 @@ pub fn use_element_width(node: NodeRef, default: i32) -> i32 {
         });
     }
     *width
-}
-
-/// Starts a `ResizeObserver` on `element` that calls `callback`, if the browser has one.
-fn observe_resizes(element: &Element, callback: &Closure<dyn Fn()>) -> Option<JsValue> {
-    let constructor: js_sys::Function =
-        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("ResizeObserver"))
-            .ok()?
-            .dyn_into()
-            .ok()?;
-    let observer =
-        js_sys::Reflect::construct(&constructor, &js_sys::Array::of1(callback.as_ref())).ok()?;
-    call_method(&observer, "observe", Some(element))?;
-    Some(observer)
-}
-
-/// Calls `target.name(argument)`, ignoring a missing method.
-pub(crate) fn call_method(
-    target: &JsValue,
-    name: &str,
-    argument: Option<&JsValue>,
-) -> Option<JsValue> {
-    let method: js_sys::Function = js_sys::Reflect::get(target, &JsValue::from_str(name))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    match argument {
-        Some(argument) => method.call1(target, argument).ok(),
-        None => method.call0(target).ok(),
-    }
 }

@@ -1,9 +1,8 @@
 //! Whether an element has been scrolled up out of the window (an `IntersectionObserver`): the
 //! clock bar, so that a compact clock can stand in for it while it is out of sight.
 
-use super::use_element_width::call_method;
+use super::observer::{disconnect, observe};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -34,33 +33,14 @@ pub fn use_scrolled_past(node: NodeRef) -> bool {
             });
             let observer = node
                 .cast::<Element>()
-                .and_then(|element| observe_intersections(&element, &listener));
+                .and_then(|element| observe("IntersectionObserver", &element, listener.as_ref()));
             move || {
-                if let Some(observer) = observer {
-                    call_method(&observer, "disconnect", None);
+                if let Some(observer) = &observer {
+                    disconnect(observer);
                 }
                 drop(listener);
             }
         });
     }
     *past
-}
-
-/// Starts an `IntersectionObserver` (with the window as its root) on `element` that calls
-/// `callback` with its entries, if the browser has one.
-fn observe_intersections(
-    element: &Element,
-    callback: &Closure<dyn Fn(js_sys::Array)>,
-) -> Option<JsValue> {
-    let constructor: js_sys::Function = js_sys::Reflect::get(
-        &js_sys::global(),
-        &JsValue::from_str("IntersectionObserver"),
-    )
-    .ok()?
-    .dyn_into()
-    .ok()?;
-    let observer =
-        js_sys::Reflect::construct(&constructor, &js_sys::Array::of1(callback.as_ref())).ok()?;
-    call_method(&observer, "observe", Some(element))?;
-    Some(observer)
 }

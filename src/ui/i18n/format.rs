@@ -219,6 +219,19 @@ mod tests {
     const ALL: [Lang; 3] = [Lang::En, Lang::ZhCn, Lang::PtBr];
 
     #[test]
+    fn offsets_read_well() {
+        // offset minutes, label
+        let cases = [
+            (8 * 60, "UTC+08:00"),
+            (0, "UTC+00:00"),
+            (-(3 * 60 + 30), "UTC-03:30"),
+        ];
+        for (minutes, label) in cases {
+            assert_eq!(offset(Offset::from_minutes(minutes).unwrap()), label);
+        }
+    }
+
+    #[test]
     fn amounts_are_typed_with_the_languages_decimal_mark() {
         // language, typed, read
         let cases = [
