@@ -59,7 +59,7 @@ impl Change {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Change::TopUp => tr(lang, "Top up more at the clock's time"),
-            Change::AutoRenewOn => tr(lang, "Switch auto-renew on from the start"),
+            Change::AutoRenewOn => tr(lang, "Auto-renew on from the start"),
             Change::Tier => tr(lang, "Another customer tier"),
             Change::RenewLater => tr(lang, "Renew later"),
         }

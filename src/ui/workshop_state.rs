@@ -232,6 +232,7 @@ pub fn intercept(state: &AppState, action: &Action) -> Option<AppState> {
         | Action::PreviousEvent
         | Action::Reset
         | Action::Seek(_)
+        | Action::Drag(_)
         | Action::GoTo(_)
         | Action::Edit(_)
         | Action::Act(_)
@@ -599,7 +600,7 @@ pub fn kind_label(lang: Lang, kind: QueryKind) -> &'static str {
         QueryKind::StateAt => tr(lang, "State at a time"),
         QueryKind::ExpiryDate => tr(lang, "Expiry date at a time"),
         QueryKind::RenewalOutcome => tr(lang, "Outcome of the next renewal"),
-        QueryKind::LastAutoRenewAttempt => tr(lang, "Date of the last auto-renew attempt"),
+        QueryKind::LastAutoRenewAttempt => tr(lang, "Last auto-renew attempt"),
         QueryKind::FreezeDate => tr(lang, "Date it is next frozen"),
         QueryKind::ReleaseDate => tr(lang, "Date it is released"),
         QueryKind::BalanceAt => tr(lang, "Balance at a time"),

@@ -174,6 +174,31 @@ test('on a phone the header\'s language and theme selects show their whole choic
   }
 });
 
+test('on a 320 px phone every choice of every select in the lab shows whole in every language', async ({ page }) => {
+  // A select shows only its chosen option, cut at its box: each option must fit, as any may be
+  // the one chosen (the policy, an action's kind, a question's kind, the what-if's change…).
+  await page.setViewportSize({ width: 320, height: 700 });
+  await openLab(page);
+  await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  for (const code of LANGS) {
+    await chooseLanguage(page, code);
+    const cut = await page.locator('select:visible').evaluateAll((selects) =>
+      selects.flatMap((el) => {
+        const select = el as HTMLSelectElement;
+        const style = getComputedStyle(select);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = style.font;
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+        return [...select.options]
+          .filter((option) => context.measureText(option.text).width > room)
+          .map((option) => `${select.id || select.getAttribute('aria-label')}: ${option.text}`);
+      }));
+    expect(cut, `cut short in ${code}`).toEqual([]);
+  }
+  expect(await page.locator('[data-testid="what-if"] select:visible').count()).toBeGreaterThan(0);
+  expect(await page.locator('[data-testid="workshop-trainer"] select:visible').count()).toBeGreaterThan(0);
+});
+
 test('switching is immediate and remembered after a reload; the first visit follows the browser', async ({ page, freshContext }) => {
   await openLab(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -181,8 +206,11 @@ test('switching is immediate and remembered after a reload; the first visit foll
   await chooseLanguage(page, 'zh-CN');
   await expect(page.getByTestId('next-event')).toHaveText(/下一个事件/);
   await expect(page.getByTestId('play')).toHaveText(/播放/);
+  // The switch is said in the new language (and no earlier message is read out again in it).
+  await expect(page.getByTestId('announcer')).toHaveText('页面现在是简体中文。');
   await chooseLanguage(page, 'pt-BR');
   await expect(page.getByTestId('next-event')).toHaveText(/Próximo evento/);
+  await expect(page.getByTestId('announcer')).toHaveText('A página agora está em português do Brasil.');
   expect(await page.evaluate(() => localStorage.getItem('renewal-lab/lang'))).toBe('pt-BR');
   await page.reload();
   await waitForApp(page);

@@ -167,7 +167,7 @@ test('top up 20 more on two packages: the lanes’ states differ after the diver
 test('auto-renew on: renewed a week before expiry instead of lapsing', async ({ page }) => {
   const base = gallery('renewed-in-retention');
   await openLink(page, base);
-  await chooseChange(page, 'Switch auto-renew on from the start');
+  await chooseChange(page, 'Auto-renew on from the start');
   await labelled(panel(page), 'Switch on for').selectOption('ocr');
   await compare(page);
   const branch = clone(base);
@@ -256,7 +256,7 @@ test('changes that do not apply are refused in words; dismiss closes a compariso
   await button(panel(page), 'Compare').click();
   await expect(panel(page).getByTestId('whatif-problem')).toHaveText('This scenario has no renewal to delay.');
   // The problem belongs to that change: choosing another clears it until Compare.
-  await chooseChange(page, 'Switch auto-renew on from the start');
+  await chooseChange(page, 'Auto-renew on from the start');
   await expect(panel(page).getByTestId('whatif-problem')).toHaveCount(0);
   await button(panel(page), 'Compare').click();
   await expect(panel(page).getByTestId('whatif-problem')).toHaveText('Auto-renew is already on for ocr from the start.');

@@ -16,9 +16,9 @@ pub const ADD_TIER_KEY: &str = "add-tier";
 /// What each choice of the "Policy" select means, in words.
 fn policy_words(lang: Lang, value: &str) -> String {
     match value {
-        "huawei-cn" => tr(lang, "huawei-cn (Chinese mainland site, tiers V0 to V5)").to_string(),
-        "huawei-intl" => tr(lang, "huawei-intl (international site, one tier)").to_string(),
-        CUSTOM_POLICY => tr(lang, "custom (your own tier table)").to_string(),
+        "huawei-cn" => tr(lang, "huawei-cn (China, tiers V0–V5)").to_string(),
+        "huawei-intl" => tr(lang, "huawei-intl (one tier)").to_string(),
+        CUSTOM_POLICY => tr(lang, "custom (your own tiers)").to_string(),
         other => other.to_string(),
     }
 }

@@ -40,19 +40,19 @@ pub const PART: Part = part![
     ("Policy", "策略", "Política"),
     ("Tier", "等级", "Nível"),
     (
-        "huawei-cn (Chinese mainland site, tiers V0 to V5)",
-        "huawei-cn（中国站，等级 V0 至 V5）",
-        "huawei-cn (site da China continental, níveis V0 a V5)",
+        "huawei-cn (China, tiers V0–V5)",
+        "huawei-cn（中国站，V0–V5）",
+        "huawei-cn (China, V0–V5)",
     ),
     (
-        "huawei-intl (international site, one tier)",
-        "huawei-intl（国际站，单一等级）",
-        "huawei-intl (site internacional, um nível)",
+        "huawei-intl (one tier)",
+        "huawei-intl（单一等级）",
+        "huawei-intl (um nível)",
     ),
     (
-        "custom (your own tier table)",
+        "custom (your own tiers)",
         "自定义（您自己的等级表）",
-        "personalizada (sua própria tabela de níveis)",
+        "personalizada (seus níveis)",
     ),
     ("Policy name", "策略名称", "Nome da política"),
     (
@@ -144,7 +144,7 @@ pub const PART: Part = part![
     (
         "Set auto-renew",
         "设置自动续费",
-        "Configurar renovação automática",
+        "Renovação automática",
     ),
     ("unchanged", "不变", "sem alteração"),
     ("Remove action", "删除操作", "Remover ação"),

@@ -80,12 +80,12 @@ pub const PART: Part = part![
     ("it fails", "失败", "falha"),
     // Question kinds
     ("State at a time", "某一时刻的状态", "Estado em um momento"),
-    ("Expiry date at a time", "某一时刻的到期日", "Data de expiração em um momento"),
+    ("Expiry date at a time", "某一时刻的到期日", "Expiração em um momento"),
     ("Outcome of the next renewal", "下一次续费的结果", "Resultado da próxima renovação"),
     (
-        "Date of the last auto-renew attempt",
-        "最后一次自动续费尝试的日期",
-        "Data da última tentativa de renovação automática",
+        "Last auto-renew attempt",
+        "最后一次自动续费尝试",
+        "Última tentativa automática",
     ),
     ("Date it is next frozen", "下一次冻结的日期", "Data do próximo congelamento"),
     ("Date it is released", "释放的日期", "Data da liberação"),
