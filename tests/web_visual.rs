@@ -7,7 +7,7 @@ use renewal_lab::engine::{Scenario, Time};
 use renewal_lab::ui::components::event_log::EventLog;
 use renewal_lab::ui::components::state_diagram::StateDiagram;
 use renewal_lab::ui::components::status_panel::StatusPanel;
-use renewal_lab::ui::components::timeline::Timeline;
+use renewal_lab::ui::components::timeline::{Seek, Timeline};
 use renewal_lab::ui::sim::{Sim, SimRef};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -67,9 +67,11 @@ fn harness(props: &HarnessProps) -> Html {
     let now = use_state(|| props.now);
     let on_seek = {
         let (now, seeks) = (now.clone(), props.seeks.clone());
-        Callback::from(move |t: Time| {
-            seeks.borrow_mut().push(t);
-            now.set(t);
+        Callback::from(move |seek: Seek| {
+            if let Seek::To(t) | Seek::Drag(t) = seek {
+                seeks.borrow_mut().push(t);
+                now.set(t);
+            }
         })
     };
     let sim = props.sim.clone();

@@ -1,7 +1,7 @@
 //! The root component: owns the reducer, wires the hooks (clock, keys, autosave, links,
 //! performance marks) and lays out the header, the clock, the timeline and the panels.
 
-use crate::engine::{ScenarioDoc, Time};
+use crate::engine::ScenarioDoc;
 use crate::ui::autosave::AUTOSAVE_KEY;
 use crate::ui::browser::{self, FIRST_RENDER_MARK, UPDATE_MEASURE, UPDATE_START_MARK};
 use crate::ui::components::act_panel::ActPanel;
@@ -15,7 +15,7 @@ use crate::ui::components::language::{
 };
 use crate::ui::components::state_diagram::StateDiagram;
 use crate::ui::components::status_panel::StatusPanel;
-use crate::ui::components::timeline::Timeline;
+use crate::ui::components::timeline::{Seek, Timeline};
 use crate::ui::components::toolbar::Toolbar;
 use crate::ui::components::what_if::WhatIfPanel;
 use crate::ui::components::workshop::{use_shown_sim, WorkshopGallery, WorkshopPanel};
@@ -47,6 +47,7 @@ fn is_update(action: &Action) -> bool {
             | Action::PreviousEvent
             | Action::Reset
             | Action::Seek(_)
+            | Action::Drag(_)
             | Action::GoTo(_)
             | Action::Undo
             | Action::Redo
@@ -72,12 +73,6 @@ pub fn app() -> Html {
     let state = use_reducer(initial_state);
     let lang = use_state(start_lang);
     use_effect_with(*lang, |lang| show_lang(*lang));
-    let on_lang = use_callback(lang.setter(), |event: Event, set_lang| {
-        if let Some(chosen) = chosen_lang(&event) {
-            remember_lang(chosen);
-            set_lang.set(chosen);
-        }
-    });
 
     // Callbacks: one stable dispatcher that also marks the start of every measured update.
     let update_pending = use_mut_ref(|| false);
@@ -92,11 +87,25 @@ pub fn app() -> Html {
             dispatcher.dispatch(action);
         })
     };
+    let on_lang = use_callback(
+        (lang.setter(), dispatch.clone()),
+        |event: Event, (set_lang, dispatch)| {
+            if let Some(chosen) = chosen_lang(&event) {
+                remember_lang(chosen);
+                set_lang.set(chosen);
+                dispatch.emit(Action::LanguageChosen);
+            }
+        },
+    );
     let on_edit = use_callback(dispatch.clone(), |doc: ScenarioDoc, dispatch| {
         dispatch.emit(Action::Edit(doc))
     });
-    let on_seek = use_callback(dispatch.clone(), |at: Time, dispatch| {
-        dispatch.emit(Action::Seek(at))
+    let on_seek = use_callback(dispatch.clone(), |seek: Seek, dispatch| {
+        dispatch.emit(match seek {
+            Seek::To(at) => Action::Seek(at),
+            Seek::Drag(at) => Action::Drag(at),
+            Seek::DragEnd => Action::DragEnd,
+        })
     });
     let on_act = use_callback(dispatch.clone(), |act: Act, dispatch| {
         dispatch.emit(Action::Act(act))
@@ -199,7 +208,7 @@ pub fn app() -> Html {
 /// The lab's stable callbacks: an edit, a seek on the timeline, an act.
 struct LabCallbacks {
     on_edit: Callback<ScenarioDoc>,
-    on_seek: Callback<Time>,
+    on_seek: Callback<Seek>,
     on_act: Callback<Act>,
 }
 
@@ -271,11 +280,11 @@ fn lab(
             html! { <Timeline sim={sim.clone()} {now} {on_seek} playing={state.playing} /> },
             html! {
                 <>
-                    <div class="area area-diagram"><StateDiagram sim={sim.clone()} {now} /></div>
                     <div class="area area-status"><StatusPanel sim={sim.clone()} {now} /></div>
                     <div class="area area-act">
                         <ActPanel sim={sim.clone()} {now} report={state.act_report.clone()} {on_act} {locked} />
                     </div>
+                    <div class="area area-diagram"><StateDiagram sim={sim.clone()} {now} /></div>
                     <div class="area area-log"><EventLog {sim} {now} /></div>
                 </>
             },

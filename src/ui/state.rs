@@ -251,6 +251,13 @@ pub enum Action {
     Reset,
     /// The clock to an instant (clamped to the simulation).
     Seek(Time),
+    /// The clock dragged along the timeline to an instant (clamped): said once the drag ends,
+    /// not at every step, which would flood a screen reader.
+    Drag(Time),
+    /// The end of a drag: announces where the clock went from where the drag began.
+    DragEnd,
+    /// The language was switched: said in it, so no earlier message is read out again.
+    LanguageChosen,
     /// The clock to a typed instant ("Go to time"): as [`Action::Seek`], and a time outside the
     /// simulation is said to be so.
     GoTo(Time),
@@ -316,6 +323,8 @@ pub struct AppState {
     redo: Rc<Vec<Rc<ScenarioDoc>>>,
     /// Virtual milliseconds played but not yet a whole second.
     pending_ms: i64,
+    /// Where the clock was when the current drag along the timeline began.
+    drag_from: Option<Time>,
 }
 
 impl Default for AppState {
@@ -345,6 +354,7 @@ impl AppState {
             undo: Rc::default(),
             redo: Rc::default(),
             pending_ms: 0,
+            drag_from: None,
         };
         state.revalidate(false);
         state.now = state.start_time().unwrap_or_default();
@@ -448,16 +458,22 @@ impl AppState {
             },
             Action::Edit(doc) => {
                 if doc != *next.doc {
+                    let before = next.sim.clone();
                     next.remember_for_undo();
                     next.doc = Rc::new(doc);
                     next.revalidate(true);
                     next.now = next.clamp(next.now);
                     next.act_report = None;
+                    next.announce_edit(before.as_deref());
                 }
             }
             Action::Act(act) => match self.acted(&act) {
                 Ok(acted) => next = acted,
-                Err(text) => next.act_report = Some(ActReport::invalid(text)),
+                Err(text) => {
+                    // Said as well as shown: the focus stays on the act's button.
+                    next.announcement = text.clone();
+                    next.act_report = Some(ActReport::invalid(text));
+                }
             },
             Action::Tick { real_ms } => next.tick(real_ms),
             Action::TogglePlay => {
@@ -495,6 +511,21 @@ impl AppState {
                 }
             }
             Action::Seek(at) => next.move_clock(at, true),
+            Action::Drag(at) => {
+                next.drag_from.get_or_insert(next.now);
+                next.now = next.clamp(at);
+                next.pending_ms = 0;
+            }
+            Action::DragEnd => {
+                if let Some(from) = next.drag_from.take() {
+                    let to = next.now;
+                    next.now = from;
+                    next.move_clock(to, true);
+                }
+            }
+            Action::LanguageChosen => {
+                next.announcement = LocalText::new(|l| tr(l, "The page is now in English.").into());
+            }
             Action::GoTo(at) => {
                 next.move_clock(at, true);
                 let now = next.now;
@@ -743,6 +774,25 @@ impl AppState {
             .max()
     }
 
+    /// After an edit: says the states at the clock when the edit changed them (another tier, a
+    /// later expiry…), as the timeline and the panels change without a word.
+    fn announce_edit(&mut self, before: Option<&Sim>) {
+        let (Some(before), Some(after)) = (before, self.sim.as_deref()) else {
+            return;
+        };
+        let now = self.now;
+        if states_at(Lang::En, before, now) != states_at(Lang::En, after, now) {
+            let said = LocalText::new(|l| {
+                trf(
+                    l,
+                    "After the edit, at {0}: {1}.",
+                    &[&say::when(l, now), &states_at(l, after, now)],
+                )
+            });
+            self.announcement = said;
+        }
+    }
+
     /// Moves the clock (clamped) and announces what changed; `step` for moves by the user.
     fn move_clock(&mut self, to: Time, step: bool) {
         let from = self.now;
@@ -772,7 +822,22 @@ impl AppState {
                 )
             });
         } else if step {
-            self.announcement = LocalText::new(|l| trf(l, "Clock at {0}.", &[&say::when(l, to)]));
+            // Stopped by other tiers' events only: say whose, so the stop is not a mystery.
+            let others: Vec<&str> = sim
+                .traces
+                .iter()
+                .filter(|trace| !trace.events_at(to).is_empty())
+                .map(|trace| trace.tier.as_str())
+                .collect();
+            let own = own_trace(sim).map_or("", |trace| trace.tier.as_str());
+            self.announcement = LocalText::new(|l| match others.as_slice() {
+                [] => trf(l, "Clock at {0}.", &[&say::when(l, to)]),
+                tiers => trf(
+                    l,
+                    "Clock at {0}: events in tier {1}, none in tier {2}.",
+                    &[&say::when(l, to), &tiers.join(tr(l, ", ")), own],
+                ),
+            });
         }
     }
 
@@ -1260,6 +1325,19 @@ mod tests {
     }
 
     #[test]
+    fn a_step_onto_other_tiers_events_only_says_whose_they_are() {
+        // renewed-in-retention (V1): V0's release reminder at 09:00 on 04-09 stops the clock.
+        let state = opened("renewed-in-retention")
+            .apply(Action::Seek(t("2026-04-09T00:00:00")))
+            .apply(Action::NextEvent);
+        assert_eq!(state.now, t("2026-04-09T09:00:00"));
+        assert_eq!(
+            state.announcement.en(),
+            "Clock at 2026-04-09 09:00:00: events in tier V0, none in tier V1."
+        );
+    }
+
+    #[test]
     fn stepping_back_announces_the_states_then() {
         // Before V3 freezes on 04-23, the last event was V1's reminder (1 + 7 days: data deleted
         // on 04-24) at 09:00 on 04-22.
@@ -1270,6 +1348,76 @@ mod tests {
             state.announcement.en(),
             "Clock back at 2026-04-22 09:00:00: V3 ocr expired."
         );
+    }
+
+    #[test]
+    fn a_drag_is_said_once_it_ends_from_where_it_began() {
+        let state = opened("auto-renew-twice").apply(Action::Seek(t("2026-04-15T23:00:00")));
+        let said = state.announcement.clone();
+        // Each step moves the clock without a word, back and forth.
+        let dragging = state
+            .apply(Action::Drag(t("2026-04-20T00:00:00")))
+            .apply(Action::Drag(t("2026-04-10T00:00:00")))
+            .apply(Action::Drag(t("2026-04-17T00:00:00")));
+        assert_eq!(dragging.now, t("2026-04-17T00:00:00"));
+        assert_eq!(dragging.announcement, said);
+        // Released: the change from 04-15 23:00 to 04-17, said as one move.
+        let released = dragging.apply(Action::DragEnd);
+        assert_eq!(released.now, t("2026-04-17T00:00:00"));
+        assert_eq!(
+            released.announcement.en(),
+            "V3 ocr: available → expired at 2026-04-16 00:00:00"
+        );
+        // Another end with no drag since says nothing new.
+        let again = released.apply(Action::DragEnd);
+        assert_eq!(again.announcement, released.announcement);
+        // A drag that ends behind where it began says the states then.
+        let back = released
+            .apply(Action::Drag(t("2030-01-01T00:00:00")))
+            .apply(Action::Drag(t("2026-04-01T00:00:00")))
+            .apply(Action::DragEnd);
+        assert_eq!(
+            back.announcement.en(),
+            "Clock back at 2026-04-01 00:00:00: V3 ocr available."
+        );
+    }
+
+    #[test]
+    fn an_edit_that_changes_the_states_at_the_clock_says_so() {
+        // auto-renew-twice expires on 04-16: in V3 (7 days' grace) still expired on 04-20, in V0
+        // (1 day's grace, 1 day's retention) released on 04-18.
+        let state = opened("auto-renew-twice").apply(Action::Seek(t("2026-04-20T00:00:00")));
+        assert!(state.announcement.en().contains("expired"));
+        let mut doc = (*state.doc).clone();
+        doc.tier = "V0".to_string();
+        let edited = state.apply(Action::Edit(doc.clone()));
+        assert_eq!(
+            edited.announcement.en(),
+            "After the edit, at 2026-04-20 00:00:00: V0 ocr released."
+        );
+        // An edit that leaves the states at the clock as they were (the name) says nothing new.
+        doc.name = Some("Renamed".to_string());
+        let renamed = edited.apply(Action::Edit(doc));
+        assert_eq!(renamed.announcement, edited.announcement);
+    }
+
+    #[test]
+    fn a_refused_value_is_announced_as_well_as_shown() {
+        let state = opened("auto-renew-low-balance");
+        let refused = state.apply(Action::Act(Act::TopUp {
+            amount: "0".to_string(),
+        }));
+        let shown = refused.act_report.as_ref().expect("a report");
+        assert!(!refused.announcement.is_empty());
+        assert_eq!(refused.announcement, shown.text);
+    }
+
+    #[test]
+    fn choosing_a_language_is_said_in_it_instead_of_an_older_message() {
+        let state = opened("auto-renew-low-balance").apply(Action::Undo);
+        let chosen = state.apply(Action::LanguageChosen);
+        assert_eq!(chosen.announcement.en(), "The page is now in English.");
+        assert_eq!(chosen.announcement.get(Lang::ZhCn), "页面现在是简体中文。");
     }
 
     #[test]

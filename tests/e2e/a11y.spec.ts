@@ -136,6 +136,46 @@ test('keyboard: every control of the gallery, the lab and the trainer panel is r
   await expectEveryControlReachable(page, 'lab with the trainer open');
 });
 
+test('keyboard: the panels are reached in the order they are seen at every width, and none under the compact clock', async ({ page }) => {
+  await openLink(page, gallery('two-packages-one-balance'));
+  for (const width of [360, 768, 1024, 1280, 1920]) {
+    await page.setViewportSize({ width, height: 740 });
+    // The panels' places on screen, in the page's (Tab's) order: each starts lower, or on the
+    // same row further right, than the one before.
+    const places = await page.locator('.panels > .area').evaluateAll((areas) =>
+      areas.map((area) => {
+        const box = area.getBoundingClientRect();
+        return { name: area.className, top: Math.round(box.top), left: Math.round(box.left) };
+      }));
+    for (let i = 1; i < places.length; i++) {
+      const [before, after] = [places[i - 1], places[i]];
+      const later = after.top > before.top + 8 || (Math.abs(after.top - before.top) <= 8 && after.left > before.left);
+      expect(later, `${after.name} after ${before.name} at ${width} px: ${JSON.stringify(places)}`).toBe(true);
+    }
+  }
+  // On a phone the compact clock stays at the bottom of the window: Tab scrolls each control
+  // clear of it.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await button(page, 'Play').focus();
+  let checked = 0;
+  for (let i = 0; i < 90; i++) {
+    await page.keyboard.press('Tab');
+    const hidden = await page.evaluate(() => {
+      const focused = document.activeElement as HTMLElement | null;
+      const mini = document.querySelector<HTMLElement>('[data-testid="mini-clock"]');
+      if (!focused || focused === document.body || !mini || !mini.checkVisibility()) return null;
+      const [a, b] = [focused.getBoundingClientRect(), mini.getBoundingClientRect()];
+      const overlap = Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top) && Math.min(a.right, b.right) > Math.max(a.left, b.left);
+      return overlap ? `${focused.tagName} "${(focused.getAttribute('aria-label') ?? focused.textContent ?? '').trim().slice(0, 40)}"` : '';
+    });
+    if (hidden === null) continue;
+    checked++;
+    expect(hidden, 'a focused control under the compact clock').toBe('');
+  }
+  expect(checked, 'controls reached while the compact clock shows').toBeGreaterThan(20);
+});
+
 test('keyboard: a control that goes away with its own action hands the focus on; a refused value is tied to its field', async ({ page }) => {
   // A gallery scenario (the gallery goes away): the clock's Play.
   await page.goto('/');
@@ -157,6 +197,8 @@ test('keyboard: a control that goes away with its own action hands the focus on;
   await amount.fill('abc');
   await amount.press('Enter');
   await expect(act.getByTestId('act-result')).toHaveAttribute('data-outcome', 'invalid');
+  // Said too: the focus is still in the field, and the reason is not read out from there.
+  await expect(page.getByTestId('announcer')).toHaveText((await act.getByTestId('act-result').textContent())!.trim());
   await expect(amount).toHaveAttribute('aria-invalid', 'true');
   await expect(amount).toHaveAttribute('aria-describedby', 'act-result');
   await amount.fill('5');

@@ -300,6 +300,31 @@ test('the event log shows the chosen tier up to the clock, each row in plain wor
   await expect(rows.and(page.locator('[data-kind="reminder"]'))).toHaveCount(3);
 });
 
+test('a drag along the timeline is announced once, when it ends, not at every step', async ({ page }) => {
+  const scenario = gallery('renewed-in-retention');
+  await openLink(page, scenario);
+  const announcer = page.getByTestId('announcer');
+  const track = page.getByTestId('timeline-track');
+  const box = (await track.boundingBox())!;
+  const y = box.y + 40;
+  const clock = page.getByTestId('clock');
+  await page.mouse.move(box.x + box.width * 0.02, y);
+  await page.mouse.down();
+  // The press itself is a seek, said at once.
+  await expect(announcer).toContainText('Clock');
+  const pressed = await announcer.textContent();
+  for (const f of [0.3, 0.6, 0.9, 0.7]) {
+    const before = await clock.textContent();
+    await page.mouse.move(box.x + box.width * f, y, { steps: 3 });
+    await expect(clock).not.toHaveText(before!);
+    await expect(announcer).toHaveText(pressed!);
+  }
+  await page.mouse.up();
+  // From the start to 70% of the run: the scenario tier's resource went through its states.
+  await expect(announcer).not.toHaveText(pressed!);
+  await expect(announcer).toContainText(`${scenario.tier} ocr`);
+});
+
 test('state changes are announced in a polite live region', async ({ page }) => {
   const scenario = gallery('renewed-in-retention');
   await openLink(page, scenario);
@@ -308,9 +333,9 @@ test('state changes are announced in a polite live region', async ({ page }) => 
   await goToTime(page, '2026-04-08 12:00:00');
   await button(page, 'Next event').click();
   await expect(announcer).toContainText(/expired/i);
-  // V0's release reminder (09:00 on 04-09) is an event instant too, with no state change.
+  // V0's release reminder (09:00 on 04-09) is an event instant too: whose event it is is said.
   await button(page, 'Next event').click();
-  await expect(announcer).toHaveText('Clock at 2026-04-09 09:00:00.');
+  await expect(announcer).toHaveText('Clock at 2026-04-09 09:00:00: events in tier V0, none in tier V1.');
   await button(page, 'Next event').click();
   await expect(announcer).toContainText(/frozen/i);
 });

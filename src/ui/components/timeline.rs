@@ -18,7 +18,6 @@ use crate::ui::text::{
     axis_labels, fraction, percent, push_digits, push_tenths, slider_step_secs, tenths,
     tier_days_long_in, tier_days_short_in, time_at_fraction, Tick,
 };
-use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlInputElement};
@@ -31,11 +30,22 @@ pub struct TimelineProps {
     pub sim: SimRef,
     /// The virtual clock.
     pub now: Time,
-    /// Called with the instant the user drags or clicks to.
-    pub on_seek: Callback<Time>,
+    /// Called when the user clicks, taps, drags or slides the clock somewhere.
+    pub on_seek: Callback<Seek>,
     /// Whether the clock is running (the slider's spoken time then waits for a pause).
     #[prop_or_default]
     pub playing: bool,
+}
+
+/// How the user moves the clock on the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seek {
+    /// A click, a tap or a glyph: to this instant.
+    To(Time),
+    /// A step of a drag (pointer or slider): to this instant, said when the drag ends.
+    Drag(Time),
+    /// The drag ended (pointer lifted or lost, the slider's change).
+    DragEnd,
 }
 
 /// The width assumed until the track has been measured, in pixels.
@@ -883,20 +893,24 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let seek_to_pointer = {
         let (track_ref, geometry) = (track_ref.clone(), geometry.clone());
         let on_seek = on_seek.clone();
-        Rc::new(move |event: &PointerEvent, glyph: Option<Tip>| {
-            if let Some(at) = glyph.and_then(|tip| geometry.instant_of(tip)) {
-                on_seek.emit(at);
-                return;
-            }
-            let Some(track) = track_ref.cast::<Element>() else {
-                return;
-            };
-            let rect = track.get_bounding_client_rect();
-            if rect.width() > 0.0 {
-                let f = (f64::from(event.client_x()) - rect.left()) / rect.width();
-                on_seek.emit(time_at_fraction(start, end, f));
-            }
-        })
+        // `drag`: a step of a drag, said once it ends.
+        Rc::new(
+            move |event: &PointerEvent, glyph: Option<Tip>, drag: bool| {
+                if let Some(at) = glyph.and_then(|tip| geometry.instant_of(tip)) {
+                    on_seek.emit(Seek::To(at));
+                    return;
+                }
+                let Some(track) = track_ref.cast::<Element>() else {
+                    return;
+                };
+                let rect = track.get_bounding_client_rect();
+                if rect.width() > 0.0 {
+                    let f = (f64::from(event.client_x()) - rect.left()) / rect.width();
+                    let at = time_at_fraction(start, end, f);
+                    on_seek.emit(if drag { Seek::Drag(at) } else { Seek::To(at) });
+                }
+            },
+        )
     };
     // A finger that goes down may be starting a scroll of the page: nothing moves until it drags
     // sideways (scrubbing) or lifts where it went down (a tap). The browser takes vertical swipes
@@ -922,7 +936,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             event.prevent_default();
             capture(&track_ref, &event);
             *dragging.borrow_mut() = true;
-            seek(&event, tip_at(&event, &track_ref, &geometry));
+            seek(&event, tip_at(&event, &track_ref, &geometry), false);
         })
     };
     let onpointermove = {
@@ -946,18 +960,27 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 tip.set(None);
             }
             if *dragging.borrow() {
-                seek(&event, None);
+                seek(&event, None, true);
             } else if event.pointer_type() == "mouse" {
                 tip.set(tip_at(&event, &track_ref, &geometry));
             }
         })
     };
+    // The end of a drag, whichever way it ends (said once, where the clock went).
+    let end_drag = {
+        let (dragging, on_seek) = (dragging.clone(), on_seek.clone());
+        Rc::new(move || {
+            if std::mem::replace(&mut *dragging.borrow_mut(), false) {
+                on_seek.emit(Seek::DragEnd);
+            }
+        })
+    };
     let onpointerup = {
-        let (dragging, seek, tip) = (dragging.clone(), seek_to_pointer, tip.clone());
+        let (end_drag, seek, tip) = (end_drag.clone(), seek_to_pointer, tip.clone());
         let (track_ref, geometry, pending_tap) =
             (track_ref.clone(), geometry.clone(), pending_tap.clone());
         Callback::from(move |event: PointerEvent| {
-            *dragging.borrow_mut() = false;
+            end_drag();
             let Some(start) = pending_tap.borrow_mut().take() else {
                 return;
             };
@@ -969,7 +992,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             // event; elsewhere, to the time under it.
             let found = tip_at(&event, &track_ref, &geometry);
             tip.set(found);
-            seek(&event, found);
+            seek(&event, found, false);
         })
     };
     let onpointerleave = {
@@ -981,13 +1004,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
         })
     };
-    let stop_dragging = {
-        let dragging: Rc<RefCell<bool>> = dragging;
-        Callback::from(move |_: PointerEvent| {
-            *dragging.borrow_mut() = false;
-            *pending_tap.borrow_mut() = None;
-        })
-    };
+    let stop_dragging = Callback::from(move |_: PointerEvent| {
+        end_drag();
+        *pending_tap.borrow_mut() = None;
+    });
     // The track's own capture lost ends a drag. (A finger's implicit capture by the element it
     // touched is lost too, when a sideways drag moves it to the track: that one goes on.)
     let onlostpointercapture = {
@@ -1014,9 +1034,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
             };
             // The slider's step is whole seconds, so its value is a whole number.
             if let Ok(offset) = input.value().parse::<i64>() {
-                on_seek.emit(start.plus_secs(offset).min(end));
+                on_seek.emit(Seek::Drag(start.plus_secs(offset).min(end)));
             }
         })
+    };
+    // The slider's `change` comes when a drag of its thumb ends, and after each key.
+    let onchange = {
+        let on_seek = on_seek.clone();
+        Callback::from(move |_: Event| on_seek.emit(Seek::DragEnd))
     };
 
     // The cursor moves by a transform: composited, no repaint of the lanes.
@@ -1088,7 +1113,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <input type="range" min="0" max={span.to_string()} step={step.to_string()}
                        value={(now.secs() - start.secs()).clamp(0, span).to_string()}
                        aria-valuetext={spoken}
-                       {oninput} />
+                       {oninput} {onchange} />
             </label>
         </section>
     }
