@@ -753,6 +753,8 @@ fn invalid_input_is_refused_with_its_path() {
             "error: line 1 column 27: not valid JSON: EOF while parsing a value"),
         ("trailing text", [base().to_string().as_bytes(), b" x"].concat(),
             &trailing),
+        ("an empty file", b" \n".to_vec(),
+            "error: the file is empty: it holds no JSON"),
         ("not an object", b"[1, 2]".to_vec(),
             r#"error: scenario: expected a scenario object { "format": "renewal-lab/1", ... }, found a list"#),
         ("unknown top-level field", changed(|s| s["colour"] = json!("red")),

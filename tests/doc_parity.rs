@@ -939,8 +939,18 @@ fn scenario(r: &mut Rng) -> T {
 
 /// Both readers on `text`: the same error, or the same document written the same way.
 fn check(text: &str) {
-    let old = old::ScenarioDoc::from_json(text);
     let new = ScenarioDoc::from_json(text);
+    // The one place the reader departs from serde_json's words: a text with nothing in it is
+    // said to be empty, not to end where a value should be (at column 0).
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        let error = new.expect_err("an empty text is no scenario");
+        assert_eq!(
+            (error.path.as_str(), error.message.as_str()),
+            ("", "the file is empty: it holds no JSON")
+        );
+        return;
+    }
+    let old = old::ScenarioDoc::from_json(text);
     match (old, new) {
         (Err(o), Err(n)) => assert_eq!(
             (o.path.as_str(), o.message.as_str()),

@@ -170,7 +170,7 @@ impl ScenarioDoc {
     /// `tests/doc_parity.rs` keeps it so).
     pub fn from_json(text: &str) -> Result<ScenarioDoc, FieldError> {
         let text = json::without_bom(text);
-        let root = json::parse(text).map_err(syntax)?;
+        let root = json::parse(text).map_err(|e| syntax(text, e))?;
         check_shapes(&root)?;
         Reader {
             text: text.as_bytes(),
@@ -300,7 +300,17 @@ const BILLING: [&str; 2] = ["package", "pay_per_use"];
 /// The verbs as written, in [`ActionVerb`] order.
 const VERBS: [&str; 3] = ["top_up", "renew", "set_auto_renew"];
 
-fn syntax(e: json::Syntax) -> FieldError {
+/// A syntax error of `text` where the parser found it; a file with nothing in it is said to be
+/// empty.
+pub(crate) fn syntax(text: &str, e: json::Syntax) -> FieldError {
+    if text.trim().is_empty() {
+        return FieldError::new("", "the file is empty: it holds no JSON");
+    }
+    syntax_error(e)
+}
+
+/// A syntax error, with its line and column.
+fn syntax_error(e: json::Syntax) -> FieldError {
     FieldError::new(
         format!("line {} column {}", e.line, e.column),
         format!("not valid JSON: {}", e.what),
@@ -563,7 +573,7 @@ impl Reader<'_> {
                 )
             })
         };
-        let syntax_at = |i| syntax(json::syntax_at(self.text, i, json::EXPECTED_VALUE));
+        let syntax_at = |i| syntax_error(json::syntax_at(self.text, i, json::EXPECTED_VALUE));
         match &v.v {
             Value::Str(name) => known(name),
             Value::Obj(entries) => {

@@ -219,16 +219,20 @@ impl ExerciseDoc {
     /// Reads a document, naming the JSON path (or line and column) of any problem.
     pub fn from_json(text: &str) -> Result<ExerciseDoc, FieldError> {
         let text = crate::engine::doc::without_bom(text);
-        let root = parse_json(text).map_err(|e| {
-            FieldError::new(
-                format!("line {} column {}", e.line, e.column),
-                format!("not valid JSON: {}", e.what),
-            )
-        })?;
+        let root = parse_json(text).map_err(|e| crate::engine::doc::syntax(text, e))?;
         if !matches!(root.v, Value::Obj(_)) {
             return Err(FieldError::new(
                 "exercise",
                 "expected an exercise object { \"format\": \"renewal-lab-exercise/1\", ... }",
+            ));
+        }
+        // A scenario given where an exercise was expected (a `#scenario=` payload pasted after
+        // `#exercise=`): said as such, not as the first of its fields an exercise lacks.
+        if matches!(root.get("format").map(|node| &node.v), Some(Value::Str(format)) if format == crate::engine::doc::FORMAT)
+        {
+            return Err(FieldError::new(
+                "format",
+                "this is a scenario, not an exercise: open it as a scenario (#scenario= or Import)",
             ));
         }
         let (mut format, mut title, mut story) = (String::new(), String::new(), None);
@@ -627,6 +631,11 @@ mod tests {
             (
                 &link::encode(r#"{"format":"renewal-lab-exercise/1"}"#),
                 "title",
+            ),
+            // A scenario's link given as an exercise's.
+            (
+                &link::encode(r#"{"format":"renewal-lab/1","name":"x","resources":[]}"#),
+                "format: this is a scenario, not an exercise",
             ),
         ];
         for (payload, expected) in cases {

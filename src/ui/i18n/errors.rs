@@ -7,7 +7,7 @@
 //! no pattern matches (a serde detail, say) is shown as the engine wrote it.
 
 use super::{tr, trf, Lang};
-use crate::engine::FieldError;
+use crate::engine::{Cents, FieldError};
 use crate::link::{Base64Problem, PayloadError};
 use crate::ui::share::ShareError;
 use crate::workshop::exercise::ExerciseLinkError;
@@ -26,6 +26,8 @@ pub const PATTERNS: &[&str] = &[
     "invalid type: {0}, expected {1}",
     "invalid value: {0}, expected {1}",
     "not valid JSON: {0}",
+    "the file is empty: it holds no JSON",
+    "this is a scenario, not an exercise: open it as a scenario (#scenario= or Import)",
     "{0} is out of range (0 to {1} days)",
     "{0} is out of range (0 to {1})",
     "longer than {0} characters",
@@ -247,20 +249,33 @@ const COUNTED: [&str; 5] = [
     "longer than {0} characters",
 ];
 
+/// The phrasings with an amount the engine writes (`1000000000.00`), by hole: shown as the
+/// language writes money (`1.000.000.000,00`). The amount a user typed stays as typed.
+const AMOUNT_HOLES: [(&str, usize); 1] = [("{0} is more than the maximum {1}", 1)];
+
 /// An engine message in `lang`: its phrasing translated, its values kept (counts grouped).
 pub fn message(lang: Lang, text: &str) -> String {
     let text = &*plain(text);
     for pattern in PATTERNS {
-        if lang == Lang::En && !COUNTED.contains(pattern) {
+        if lang == Lang::En
+            && !COUNTED.contains(pattern)
+            && !AMOUNT_HOLES.iter().any(|(p, _)| p == pattern)
+        {
             continue;
         }
         if let Some(values) = unfill(pattern, text) {
             let counted = COUNTED.contains(pattern);
+            let amount = AMOUNT_HOLES
+                .iter()
+                .find(|(p, _)| p == pattern)
+                .map(|(_, hole)| *hole);
             // Nested phrasings (`not valid JSON: expected value`) are translated too.
             let values: Vec<String> = values
                 .iter()
-                .map(|v| match v.parse::<i64>() {
-                    Ok(n) if counted => super::format::count(lang, n),
+                .enumerate()
+                .map(|(hole, v)| match (v.parse::<i64>(), Cents::parse(v)) {
+                    (Ok(n), _) if counted => super::format::count(lang, n),
+                    (_, Ok(cents)) if amount == Some(hole) => super::format::money(lang, cents),
                     _ => message(lang, v),
                 })
                 .collect();
@@ -276,7 +291,12 @@ pub fn field_error(lang: Lang, error: &FieldError) -> String {
     if error.path.is_empty() {
         return message(lang, &error.message);
     }
-    format!("{}: {}", error.path, message(lang, &error.message))
+    // A syntax error's place is words (`line 3 column 7`); a field's path is the format's own.
+    let path = match unfill("line {0} column {1}", &error.path).as_deref() {
+        Some([line, column]) => trf(lang, "line {0} column {1}", &[line, column]),
+        _ => error.path.clone(),
+    };
+    format!("{path}: {}", message(lang, &error.message))
 }
 
 /// `errors` in one sentence: `path: message`, or `3 problems: path: message; path: message; …`
@@ -565,6 +585,33 @@ mod tests {
             message(Lang::PtBr, "some unknown detail"),
             "some unknown detail"
         );
+    }
+
+    #[test]
+    fn a_syntax_errors_place_an_empty_file_and_the_largest_amount_read_in_the_language() {
+        use crate::engine::ScenarioDoc;
+        let broken = ScenarioDoc::from_json("{ nope").expect_err("not JSON");
+        assert!(field_error(Lang::En, &broken).starts_with("line 1 column 3: "));
+        assert!(field_error(Lang::ZhCn, &broken).starts_with("第 1 行第 3 列: "));
+        assert!(field_error(Lang::PtBr, &broken).starts_with("linha 1, coluna 3: "));
+        let empty = ScenarioDoc::from_json(" \n").expect_err("empty");
+        assert_eq!(
+            field_error(Lang::En, &empty),
+            "the file is empty: it holds no JSON"
+        );
+        assert_eq!(
+            field_error(Lang::PtBr, &empty),
+            "o arquivo está vazio: não contém JSON"
+        );
+        // The maximum is written as the language writes money; what was typed stays as typed.
+        let huge = FieldError::new(
+            "balance",
+            "\"2000000000.00\" is more than the maximum 1000000000.00",
+        );
+        let pt = field_error(Lang::PtBr, &huge);
+        assert!(pt.contains("\"2000000000.00\""), "{pt}");
+        assert!(pt.ends_with("1.000.000.000,00"), "{pt}");
+        assert!(field_error(Lang::En, &huge).ends_with("1,000,000,000.00"));
     }
 
     #[test]

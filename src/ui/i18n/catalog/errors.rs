@@ -360,6 +360,17 @@ pub const PART: Part = part![
         "没有引号的单词（文本需要双引号；只有 true、false 和 null 不用）",
         "uma palavra sem aspas (textos precisam de aspas duplas; só true, false e null não)",
     ),
+    ("line {0} column {1}", "第 {0} 行第 {1} 列", "linha {0}, coluna {1}"),
+    (
+        "this is a scenario, not an exercise: open it as a scenario (#scenario= or Import)",
+        "这是一个场景，不是练习：请作为场景打开（#scenario= 或导入）",
+        "isto é um cenário, não um exercício: abra-o como cenário (#scenario= ou Importar)",
+    ),
+    (
+        "the file is empty: it holds no JSON",
+        "文件是空的：其中没有 JSON",
+        "o arquivo está vazio: não contém JSON",
+    ),
     (
         "the text ends where a value should be",
         "文本在应有值的地方结束了",
