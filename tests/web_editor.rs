@@ -107,6 +107,7 @@ async fn mount_editor(
         doc: Rc::new(doc),
         errors: Rc::new(errors),
         on_change,
+        on_typing: None,
         locked,
     };
     yew::Renderer::<Editor>::with_root_and_props(root.clone(), props).render();
@@ -224,6 +225,36 @@ async fn typing_sends_the_whole_edited_document() {
     let mut expected = scenario();
     expected.balance = Some(AmountDoc::text("55.5"));
     assert_eq!(last(&emitted), expected);
+}
+
+#[wasm_bindgen_test]
+async fn typing_on_in_one_field_is_told_apart_from_a_new_change() {
+    let (changed, typed) = (Emitted::default(), Emitted::default());
+    let record = |into: &Emitted| {
+        let into = into.clone();
+        Callback::from(move |next: ScenarioDoc| into.borrow_mut().push(next))
+    };
+    let root = fresh_root();
+    let props = EditorProps {
+        doc: Rc::new(scenario()),
+        errors: Rc::default(),
+        on_change: record(&changed),
+        on_typing: Some(record(&typed)),
+        locked: false,
+    };
+    yew::Renderer::<Editor>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let balance = labelled(&root, "Opening balance");
+    type_into(&balance, "5").await;
+    type_into(&balance, "55").await;
+    type_into(&balance, "55.5").await;
+    // The first keystroke is a change; the next two type on in the same field.
+    assert_eq!(changed.borrow().len(), 1);
+    assert_eq!(typed.borrow().len(), 2);
+    // Another field is a change again.
+    type_into(&labelled(&root, "Scenario name"), "Typed").await;
+    assert_eq!(changed.borrow().len(), 2);
+    assert_eq!(typed.borrow().len(), 2);
 }
 
 #[wasm_bindgen_test]

@@ -42,6 +42,7 @@ fn is_update(action: &Action) -> bool {
         action,
         Action::Load(_)
             | Action::Edit(_)
+            | Action::Type(_)
             | Action::Act(_)
             | Action::NextEvent
             | Action::PreviousEvent
@@ -99,6 +100,9 @@ pub fn app() -> Html {
     );
     let on_edit = use_callback(dispatch.clone(), |doc: ScenarioDoc, dispatch| {
         dispatch.emit(Action::Edit(doc))
+    });
+    let on_typing = use_callback(dispatch.clone(), |doc: ScenarioDoc, dispatch| {
+        dispatch.emit(Action::Type(doc))
     });
     let on_seek = use_callback(dispatch.clone(), |seek: Seek, dispatch| {
         dispatch.emit(match seek {
@@ -166,6 +170,7 @@ pub fn app() -> Html {
             painted,
             LabCallbacks {
                 on_edit,
+                on_typing,
                 on_seek,
                 on_act,
             },
@@ -205,9 +210,11 @@ pub fn app() -> Html {
     }
 }
 
-/// The lab's stable callbacks: an edit, a seek on the timeline, an act.
+/// The lab's stable callbacks: an edit (and more typing in its field), a seek on the timeline, an
+/// act.
 struct LabCallbacks {
     on_edit: Callback<ScenarioDoc>,
+    on_typing: Callback<ScenarioDoc>,
     on_seek: Callback<Seek>,
     on_act: Callback<Act>,
 }
@@ -224,6 +231,7 @@ fn lab(
 ) -> Html {
     let LabCallbacks {
         on_edit,
+        on_typing,
         on_seek,
         on_act,
     } = callbacks;
@@ -313,7 +321,7 @@ fn lab(
             <div class="panels">
                 { panels }
                 <div class="area area-editor">
-                    <Editor doc={state.doc.clone()} errors={state.errors.clone()} on_change={on_edit} {locked} />
+                    <Editor doc={state.doc.clone()} errors={state.errors.clone()} on_change={on_edit} on_typing={Some(on_typing)} {locked} />
                 </div>
             </div>
             if let (Some(sim), None) = (state.sim.clone(), &state.workshop.session) {

@@ -230,6 +230,9 @@ pub enum Action {
     Load(ScenarioDoc),
     /// The editor changed the document.
     Edit(ScenarioDoc),
+    /// The editor changed the document by typing on in the field the edit before typed in:
+    /// one undo step with it, unless something else happened between.
+    Type(ScenarioDoc),
     /// Act as the customer at the clock's time.
     Act(Act),
     /// `real_ms` of real time passed while playing.
@@ -325,6 +328,8 @@ pub struct AppState {
     pending_ms: i64,
     /// Where the clock was when the current drag along the timeline began.
     drag_from: Option<Time>,
+    /// Whether the last action was an edit, which more typing in its field may join.
+    typing: bool,
 }
 
 impl Default for AppState {
@@ -355,6 +360,7 @@ impl AppState {
             redo: Rc::default(),
             pending_ms: 0,
             drag_from: None,
+            typing: false,
         };
         state.revalidate(false);
         state.now = state.start_time().unwrap_or_default();
@@ -365,9 +371,12 @@ impl AppState {
     /// any): the link wins; a bad link or a corrupt autosave is reported, never fatal.
     pub fn start(saved: Option<&str>, link_payload: Option<&str>) -> Self {
         let mut state = Self::first_visit();
+        // The saved work's last valid document, while the saved one has errors.
+        let mut saved_valid = None;
         if let Some(text) = saved {
             match autosave::decode(text) {
                 Ok(saved) => {
+                    saved_valid = saved.valid.clone();
                     state.doc = Rc::new(saved.doc);
                     state.revalidate(false);
                     // An edit with errors: the last valid simulation stays on screen, as before
@@ -399,8 +408,12 @@ impl AppState {
         };
         let decoded = share::decode(payload);
         // The link is the work saved already (a reload before any edit, which is when the
-        // address forgets the link): keep the saved clock instead of opening it afresh.
-        if !(state.has_work && decoded.as_ref().is_ok_and(|doc| *doc == *state.doc)) {
+        // address forgets the link), or its last valid version, which "Copy link" shares while
+        // an edit has errors: keep the saved work and clock instead of opening it afresh.
+        let saved_already = decoded
+            .as_ref()
+            .is_ok_and(|doc| *doc == *state.doc || Some(doc) == saved_valid.as_ref());
+        if !(state.has_work && saved_already) {
             // No exercise is open at start-up, so nothing intercepts the link.
             state.open_link(decoded);
         }
@@ -433,6 +446,11 @@ impl AppState {
             return next;
         }
         let mut next = self.clone();
+        // Only the clock's ticks may come between keystrokes of one undo step.
+        let typing_on = std::mem::take(&mut next.typing) && matches!(action, Action::Type(_));
+        if matches!(action, Action::Tick { .. }) {
+            next.typing = self.typing;
+        }
         match action {
             Action::ShowGallery => {
                 next.view = View::Gallery;
@@ -456,10 +474,13 @@ impl AppState {
                     }));
                 }
             },
-            Action::Edit(doc) => {
+            Action::Edit(doc) | Action::Type(doc) => {
+                next.typing = true;
                 if doc != *next.doc {
                     let before = next.sim.clone();
-                    next.remember_for_undo();
+                    if !typing_on {
+                        next.remember_for_undo();
+                    }
                     next.doc = Rc::new(doc);
                     next.revalidate(true);
                     next.now = next.clamp(next.now);
@@ -1454,6 +1475,29 @@ mod tests {
     }
 
     #[test]
+    fn keystrokes_in_one_field_are_one_undo_step_unless_something_comes_between() {
+        let state = opened("auto-renew-low-balance");
+        let original = state.doc.clone();
+        let typed = |state: &AppState, text: &str, action: fn(ScenarioDoc) -> Action| {
+            let mut doc = (*state.doc).clone();
+            doc.balance = Some(AmountDoc::text(text));
+            state.apply(action(doc))
+        };
+        // "1", "12", "123" (the ticks of a running clock may come between): one step back.
+        let one = typed(&state, "1", Action::Edit);
+        let two = typed(&one, "12", Action::Type).apply(Action::Tick { real_ms: 16.0 });
+        let three = typed(&two, "123", Action::Type);
+        let undone = three.apply(Action::Undo);
+        assert_eq!(undone.doc, original);
+        assert!(!undone.can_undo());
+        // After an undo (or an act, a step of the clock…), typing on starts a step of its own.
+        let again = typed(&undone, "9", Action::Type);
+        assert_eq!(again.apply(Action::Undo).doc, original);
+        let stepped = typed(&one.apply(Action::NextEvent), "12", Action::Type);
+        assert_eq!(stepped.apply(Action::Undo).doc, one.doc);
+    }
+
+    #[test]
     fn undo_and_redo_walk_the_documents() {
         let state = opened("auto-renew-low-balance");
         let original = state.doc.clone();
@@ -2081,6 +2125,13 @@ mod tests {
         let sim = state.sim.as_ref().expect("the last valid simulation");
         assert_eq!(sim.scenario, Scenario::from_doc(&valid).expect("valid"));
         assert_eq!(state.now, state.clamp(now));
+        // "Copy link" shares that last valid scenario: a reload with it in the address keeps the
+        // edit with its errors, not the link's version.
+        let saved = autosave::encode(&doc, now, &Default::default(), None, Some(&valid));
+        let reloaded = AppState::start(Some(&saved), Some(&share::encode(&valid)));
+        assert_eq!(*reloaded.doc, doc);
+        assert_eq!(reloaded.errors.len(), 1);
+        assert_eq!(reloaded.now, state.now);
     }
 
     #[test]

@@ -218,7 +218,9 @@ pub fn intercept(state: &AppState, action: &Action) -> Option<AppState> {
             }
             Some(next)
         }
-        Action::Edit(_) | Action::Act(_) | Action::Undo | Action::Redo if !session.locks() => {
+        Action::Edit(_) | Action::Type(_) | Action::Act(_) | Action::Undo | Action::Redo
+            if !session.locks() =>
+        {
             Some(without_session(state).apply(action.clone()))
         }
         Action::Tick { .. } if session.locks() => {
@@ -235,6 +237,7 @@ pub fn intercept(state: &AppState, action: &Action) -> Option<AppState> {
         | Action::Drag(_)
         | Action::GoTo(_)
         | Action::Edit(_)
+        | Action::Type(_)
         | Action::Act(_)
         | Action::Undo
         | Action::Redo

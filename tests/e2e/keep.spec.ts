@@ -302,4 +302,16 @@ test('undo and redo every edit and act', async ({ page }) => {
   await expect(balance).toHaveValue(/^20(\.00?)?$/);
   await goToTime(page, '2026-04-20 00:00:00');
   await expectMatchesCli(page, scenario);
+
+  // Typing into a field key by key is one step: one Undo takes the whole text back.
+  const name = field(page, 'Scenario name');
+  await name.click();
+  await name.press('End');
+  await name.pressSequentially(' for ACME');
+  await expect(name).toHaveValue(`${scenario.name} for ACME`);
+  await button(page, 'Undo').click();
+  await expect(name).toHaveValue(scenario.name!);
+  await expect(button(page, 'Undo')).toHaveAttribute('aria-disabled', 'true');
+  await button(page, 'Redo').click();
+  await expect(name).toHaveValue(`${scenario.name} for ACME`);
 });

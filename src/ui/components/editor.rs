@@ -36,6 +36,10 @@ pub struct EditorProps {
     pub errors: Rc<Vec<FieldError>>,
     /// Called with the whole edited document after every change.
     pub on_change: Callback<ScenarioDoc>,
+    /// Called instead of `on_change` when the change types on in the text field the change
+    /// before typed in (the app keeps such a run of keystrokes as one undo step).
+    #[prop_or_default]
+    pub on_typing: Option<Callback<ScenarioDoc>>,
     /// Whether a workshop question locks the scenario (every field is disabled).
     #[prop_or_default]
     pub locked: bool,
@@ -93,30 +97,40 @@ pub fn editor(props: &EditorProps) -> Html {
     let dispatch = {
         let held = held.dispatcher();
         let id_prefix = id_prefix.clone();
-        use_callback(props.on_change.clone(), move |edit: Edit, on_change| {
-            let current = latest.borrow().clone();
-            let edit = with_remembered_custom(edit, &current, &remembered_custom);
-            match edit::apply(&current, &edit) {
-                Ok(next) => {
-                    if let Some(key) = add_button_after_removal(&edit) {
-                        *focus_after_render.borrow_mut() = Some(form::element_id(&id_prefix, key));
+        let last_edit = use_mut_ref(|| None::<Edit>);
+        use_callback(
+            (props.on_change.clone(), props.on_typing.clone()),
+            move |edit: Edit, (on_change, on_typing)| {
+                let current = latest.borrow().clone();
+                let edit = with_remembered_custom(edit, &current, &remembered_custom);
+                let before = last_edit.borrow_mut().replace(edit.clone());
+                let typing_on = before.is_some_and(|before| edit.types_on_from(&before));
+                match edit::apply(&current, &edit) {
+                    Ok(next) => {
+                        if let Some(key) = add_button_after_removal(&edit) {
+                            *focus_after_render.borrow_mut() =
+                                Some(form::element_id(&id_prefix, key));
+                        }
+                        let next = Rc::new(next);
+                        *latest.borrow_mut() = next.clone();
+                        *emitted.borrow_mut() = Some(next.clone());
+                        held.dispatch(HeldAction::Applied(edit, next.clone()));
+                        if next != current {
+                            match on_typing {
+                                Some(on_typing) if typing_on => on_typing.emit((*next).clone()),
+                                _ => on_change.emit((*next).clone()),
+                            }
+                        }
                     }
-                    let next = Rc::new(next);
-                    *latest.borrow_mut() = next.clone();
-                    *emitted.borrow_mut() = Some(next.clone());
-                    held.dispatch(HeldAction::Applied(edit, next.clone()));
-                    if next != current {
-                        on_change.emit((*next).clone());
+                    Err(message) => {
+                        if let Some((slot, text)) = Slot::of(&edit) {
+                            let text = text.to_string();
+                            held.dispatch(HeldAction::Hold(slot, Held { text, message }));
+                        }
                     }
                 }
-                Err(message) => {
-                    if let Some((slot, text)) = Slot::of(&edit) {
-                        let text = text.to_string();
-                        held.dispatch(HeldAction::Hold(slot, Held { text, message }));
-                    }
-                }
-            }
-        })
+            },
+        )
     };
 
     let rows = RowProps {

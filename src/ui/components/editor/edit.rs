@@ -173,6 +173,66 @@ pub enum ActionEdit {
     Times(String),
 }
 
+impl ResourceEdit {
+    /// Whether the change is typed (a text field), not chosen.
+    fn is_typed(&self) -> bool {
+        matches!(
+            self,
+            ResourceEdit::Id(_)
+                | ResourceEdit::Start(_)
+                | ResourceEdit::MonthPrice(_)
+                | ResourceEdit::YearPrice(_)
+                | ResourceEdit::DaysBefore(_)
+                | ResourceEdit::Times(_)
+                | ResourceEdit::HourlyRate(_)
+        )
+    }
+}
+
+impl ActionEdit {
+    /// Whether the change is typed (a text field), not chosen.
+    fn is_typed(&self) -> bool {
+        matches!(
+            self,
+            ActionEdit::At(_)
+                | ActionEdit::Amount(_)
+                | ActionEdit::DaysBefore(_)
+                | ActionEdit::Times(_)
+        )
+    }
+}
+
+impl Edit {
+    /// Whether `self` types on in the text field `before` typed in: the keystrokes of one field
+    /// in a row, which the app keeps as one undo step.
+    pub fn types_on_from(&self, before: &Edit) -> bool {
+        use std::mem::discriminant as kind;
+        match (before, self) {
+            (Edit::Resource { index: i, edit: a }, Edit::Resource { index: j, edit: b }) => {
+                i == j && a.is_typed() && kind(a) == kind(b)
+            }
+            (Edit::Action { index: i, edit: a }, Edit::Action { index: j, edit: b }) => {
+                i == j && a.is_typed() && kind(a) == kind(b)
+            }
+            (Edit::TierName { row: i, .. }, Edit::TierName { row: j, .. }) => i == j,
+            (
+                Edit::TierDays {
+                    row: i, period: p, ..
+                },
+                Edit::TierDays {
+                    row: j, period: q, ..
+                },
+            ) => i == j && p == q,
+            (Edit::Name(_), Edit::Name(_))
+            | (Edit::Timezone(_), Edit::Timezone(_))
+            | (Edit::PolicyName(_), Edit::PolicyName(_))
+            | (Edit::Balance(_), Edit::Balance(_))
+            | (Edit::Until(_), Edit::Until(_)) => true,
+            _ => false,
+        }
+    }
+}
+
 /// Every change the form can make.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
@@ -687,6 +747,70 @@ fn switch_verb(action: &mut ActionDoc, verb: ActionVerb, first_package: Option<S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typing_on_is_the_same_text_field_typed_again() {
+        let text = |s: &str| s.to_string();
+        let price = |index, s: &str| Edit::Resource {
+            index,
+            edit: ResourceEdit::MonthPrice(text(s)),
+        };
+        let at = |index, s: &str| Edit::Action {
+            index,
+            edit: ActionEdit::At(text(s)),
+        };
+        let grace = TierPeriod::new(BillingMode::Package, Period::Grace);
+        let retention = TierPeriod::new(BillingMode::Package, Period::Retention);
+        let days = |row, period, s: &str| Edit::TierDays {
+            row,
+            period,
+            text: text(s),
+        };
+        // before, after, whether `after` types on from `before`
+        let cases = [
+            (Edit::Name(text("A")), Edit::Name(text("Ab")), true),
+            (Edit::Balance(text("1")), Edit::Balance(text("12")), true),
+            (Edit::Balance(text("1")), Edit::Name(text("1")), false),
+            (price(0, "3"), price(0, "30"), true),
+            (price(0, "3"), price(1, "30"), false),
+            (at(2, "2026"), at(2, "2026-0"), true),
+            (at(2, "2026"), at(1, "2026-0"), false),
+            (days(0, grace, "1"), days(0, grace, "15"), true),
+            (days(0, grace, "1"), days(0, retention, "15"), false),
+            // Choices are steps of their own, even of the same select.
+            (Edit::Tier(text("V1")), Edit::Tier(text("V2")), false),
+            (
+                Edit::Resource {
+                    index: 0,
+                    edit: ResourceEdit::Term(text("1m")),
+                },
+                Edit::Resource {
+                    index: 0,
+                    edit: ResourceEdit::Term(text("1y")),
+                },
+                false,
+            ),
+            (
+                Edit::Action {
+                    index: 0,
+                    edit: ActionEdit::Kind(text("renew")),
+                },
+                Edit::Action {
+                    index: 0,
+                    edit: ActionEdit::Kind(text("top_up")),
+                },
+                false,
+            ),
+            (Edit::AddAction, Edit::AddAction, false),
+        ];
+        for (before, after, expected) in cases {
+            assert_eq!(
+                after.types_on_from(&before),
+                expected,
+                "{before:?} → {after:?}"
+            );
+        }
+    }
 
     fn sample() -> ScenarioDoc {
         ScenarioDoc::from_json(
