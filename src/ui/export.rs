@@ -200,6 +200,42 @@ pub fn printed_coming(trace: &Trace, now: Time, limit: usize) -> (Vec<&Event>, b
     (shown, more)
 }
 
+/// What follows the end of the simulation for the resources lapsed at `until`, if nothing restores
+/// them: an expired one's freeze and release, a frozen one's release (in time order). The status
+/// panel states these dates; a customer's calendar should hold them too.
+pub fn after_the_end(scenario: &Scenario, trace: &Trace) -> Vec<Reminder> {
+    let Some(tier) = scenario.policy.tier(&trace.tier) else {
+        return Vec::new();
+    };
+    let mut dates: Vec<Reminder> = Vec::new();
+    for (r, resource) in scenario.resources.iter().enumerate() {
+        let Some(status) = trace.status_at(r, trace.until) else {
+            continue;
+        };
+        let days = tier.for_mode(resource.billing());
+        let mut date = |at: Time, kind| {
+            dates.push(Reminder {
+                at,
+                resource: resource.id.clone(),
+                kind,
+            })
+        };
+        match (status.state, status.next_change) {
+            (State::Expired, Some((frozen, State::Frozen))) if frozen > trace.until => {
+                date(frozen, ComingKind::Freeze);
+                date(days.released_after(frozen), ComingKind::Release);
+            }
+            (State::Frozen, Some((released, State::Released))) if released > trace.until => {
+                date(released, ComingKind::Release);
+            }
+            _ => {}
+        }
+    }
+    let order =
+        crate::engine::simulate::stable_order(dates.len(), &|a, b| dates[a].at.cmp(&dates[b].at));
+    order.into_iter().map(|i| dates[i].clone()).collect()
+}
+
 /// A short fingerprint of a scenario's name for calendar UIDs (32-bit FNV-1a).
 fn name_hash(name: &str) -> u32 {
     name.bytes().fold(0x811c_9dc5, |hash, byte| {
@@ -227,7 +263,13 @@ pub fn calendar_ics(
         "X-WR-CALNAME:{}",
         escape_text(&trf(lang, "Renewal Lab — tier {0}", &[&trace.tier]))
     ));
-    for reminder in coming_dates(scenario, trace, now) {
+    let simulated = coming_dates(scenario, trace, now)
+        .into_iter()
+        .map(|r| (r, false));
+    let after_end = after_the_end(scenario, trace)
+        .into_iter()
+        .map(|r| (r, true));
+    for (reminder, after_end) in simulated.chain(after_end) {
         let at = utc_stamp(reminder.at, trace.offset);
         line("BEGIN:VEVENT".into());
         // The same for the same scenario's date (a calendar updates an event it has), and told
@@ -249,7 +291,12 @@ pub fn calendar_ics(
         line(format!("SUMMARY:{}", escape_text(&summary)));
         let description = trf(
             lang,
-            "{0} (tier {1}, {2} {3}) — from the Renewal Lab scenario “{4}”.",
+            if after_end {
+                "{0} (tier {1}, {2} {3}), after the end of the simulation, unless it is restored \
+                 first — from the Renewal Lab scenario “{4}”."
+            } else {
+                "{0} (tier {1}, {2} {3}) — from the Renewal Lab scenario “{4}”."
+            },
             &[
                 &summary,
                 &trace.tier,
@@ -432,6 +479,51 @@ mod tests {
         assert!(!csv.contains(",2026-02-18T"), "{csv}");
         assert!(!csv.contains(",2026-02-19T"), "{csv}");
         assert!(csv.ends_with("\r\n"));
+    }
+
+    #[test]
+    fn the_calendar_holds_the_lapse_dates_after_the_end_of_the_simulation() {
+        // V1 package: expires 2026-02-11 00:00, frozen a day later, released 7 days after that.
+        let ended = |until: &str| {
+            let text = SCENARIO.replace("2026-03-01T00:00:00", until);
+            let scenario = Scenario::from_json(&text).expect("valid");
+            let trace = simulate(&scenario);
+            (scenario, trace)
+        };
+        let keys = |dates: Vec<Reminder>| -> Vec<(&'static str, String)> {
+            dates
+                .iter()
+                .map(|d| (d.kind.key(), d.at.local_string()))
+                .collect()
+        };
+        // until, the dates after it
+        let cases: [(&str, &[(&str, &str)]); 4] = [
+            ("2026-02-10T00:00:00", &[]), // still available: no lapse to project
+            (
+                "2026-02-11T12:00:00",
+                &[
+                    ("frozen", "2026-02-12T00:00:00"),
+                    ("released", "2026-02-19T00:00:00"),
+                ],
+            ),
+            (
+                "2026-02-15T00:00:00",
+                &[("released", "2026-02-19T00:00:00")],
+            ),
+            ("2026-03-01T00:00:00", &[]), // released within the run
+        ];
+        for (until, expected) in cases {
+            let (scenario, trace) = ended(until);
+            let expected: Vec<(&str, String)> =
+                expected.iter().map(|(k, t)| (*k, t.to_string())).collect();
+            assert_eq!(keys(after_the_end(&scenario, &trace)), expected, "{until}");
+        }
+        let (scenario, trace) = ended("2026-02-15T00:00:00");
+        let now = Time::parse_local("2026-02-14T00:00:00").expect("time");
+        let ics = calendar_ics(&scenario, &trace, now, now, Lang::En);
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+        assert!(ics.contains("DTSTART:20260218T160000Z\r\n"), "{ics}");
+        assert!(ics.contains("after the end of the simulation"), "{ics}");
     }
 
     #[test]

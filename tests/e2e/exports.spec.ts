@@ -7,6 +7,7 @@ import { test, expect } from './fixtures';
 import {
   ROOT,
   button,
+  clone,
   chooseLogTier,
   download,
   expectMatchesCli,
@@ -128,6 +129,18 @@ test('Export calendar (.ics): the coming attempt, expiry, freeze and release of 
   await goToTime(page, '2026-04-20 00:00:00');
   const later = icsLines((await download(page, 'Export calendar (.ics)')).bytes.toString('utf8'));
   expect(later.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(2);
+
+  // A run that ends while the resource is frozen: its release, after the end, is in the
+  // calendar as the status card states it, and said to come after the end of the simulation.
+  const short = clone(scenario);
+  short.until = '2026-04-25T00:00:00';
+  await openLink(page, short);
+  await goToTime(page, '2026-04-24 00:00:00');
+  await expect(page.locator(`[data-testid="tier-status"][data-tier="${scenario.tier}"]`)).toContainText('data deleted');
+  const ended = icsLines((await download(page, 'Export calendar (.ics)')).bytes.toString('utf8'));
+  const starts = ended.filter((l) => l.startsWith('DTSTART:'));
+  expect(starts).toEqual(['DTSTART:20260429T160000Z']);
+  expect(ended.join('')).toContain('after the end of the simulation');
 });
 
 test('the calendar is written in the language shown; its dates and identifiers are not', async ({ page }) => {

@@ -67,4 +67,9 @@ pub const PART: Part = part![
         "{0}（等级 {1}，{2} {3}）— 来自 Renewal Lab 场景“{4}”。",
         "{0} (nível {1}, {2} {3}) — do cenário “{4}” do Renewal Lab.",
     ),
+    (
+        "{0} (tier {1}, {2} {3}), after the end of the simulation, unless it is restored first — from the Renewal Lab scenario “{4}”.",
+        "{0}（等级 {1}，{2} {3}），在模拟结束之后，除非在此之前恢复 — 来自 Renewal Lab 场景“{4}”。",
+        "{0} (nível {1}, {2} {3}), depois do fim da simulação, a menos que seja restaurado antes — do cenário “{4}” do Renewal Lab.",
+    ),
 ];
