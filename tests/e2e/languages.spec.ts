@@ -125,6 +125,10 @@ for (const code of LANGS) {
 
     await chooseLanguage(page, code);
     await expectAxeClean(page, `the lab in ${code}`);
+    // The gallery scenario's title reads in the language in the editor too, as in the headline.
+    await expect(page.locator('.area-editor input[id$="-name"]').first()).toHaveValue(
+      (await page.locator('.headline-title').textContent())!,
+    );
     await page.screenshot({ path: `docs/screenshots/lang-${code}.png` });
     const lab = await visibleTexts(page);
     await openGallery(page);

@@ -258,7 +258,11 @@ fn scenario_section(form: &Form, doc: &ScenarioDoc) -> Html {
     let name = form.field(
         Field::new("name", tr(lang, "Scenario name"), "name"),
         Control::Text {
-            value: doc.name.clone().unwrap_or_default(),
+            // A gallery title (or "Blank scenario") reads in the language, as in the headline.
+            value: doc
+                .name
+                .as_deref()
+                .map_or_else(String::new, |name| tr(lang, name).to_string()),
             kind: TextKind::Plain,
             placeholder: None,
             slot: None,
