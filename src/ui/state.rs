@@ -844,13 +844,17 @@ impl AppState {
             });
         } else if step {
             // Stopped by other tiers' events only: say whose, so the stop is not a mystery.
-            let others: Vec<&str> = sim
-                .traces
-                .iter()
-                .filter(|trace| !trace.events_at(to).is_empty())
-                .map(|trace| trace.tier.as_str())
-                .collect();
-            let own = own_trace(sim).map_or("", |trace| trace.tier.as_str());
+            let own = own_trace(sim);
+            let others: Vec<&str> = match own {
+                Some(own) if own.events_at(to).is_empty() => sim
+                    .traces
+                    .iter()
+                    .filter(|trace| !trace.events_at(to).is_empty())
+                    .map(|trace| trace.tier.as_str())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let own = own.map_or("", |trace| trace.tier.as_str());
             self.announcement = LocalText::new(|l| match others.as_slice() {
                 [] => trf(l, "Clock at {0}.", &[&say::when(l, to)]),
                 tiers => trf(
@@ -1356,6 +1360,10 @@ mod tests {
             state.announcement.en(),
             "Clock at 2026-04-09 09:00:00: events in tier V0, none in tier V1."
         );
+        // Going to the instant the clock is at, where every tier has events (the purchase).
+        let start = opened("renewed-in-retention");
+        let again = start.apply(Action::GoTo(start.now));
+        assert_eq!(again.announcement.en(), "Clock at 2026-03-08 10:00:00.");
     }
 
     #[test]
