@@ -228,18 +228,23 @@ async fn typing_sends_the_whole_edited_document() {
 }
 
 #[wasm_bindgen_test]
-async fn typing_on_in_one_field_is_told_apart_from_a_new_change() {
-    let (changed, typed) = (Emitted::default(), Emitted::default());
-    let record = |into: &Emitted| {
-        let into = into.clone();
-        Callback::from(move |next: ScenarioDoc| into.borrow_mut().push(next))
-    };
+async fn typed_changes_are_told_apart_and_say_when_they_type_on_in_one_field() {
+    let changed = Emitted::default();
+    let typed: Rc<RefCell<Vec<bool>>> = Rc::default();
     let root = fresh_root();
     let props = EditorProps {
         doc: Rc::new(scenario()),
         errors: Rc::default(),
-        on_change: record(&changed),
-        on_typing: Some(record(&typed)),
+        on_change: {
+            let changed = changed.clone();
+            Callback::from(move |next: ScenarioDoc| changed.borrow_mut().push(next))
+        },
+        on_typing: Some({
+            let typed = typed.clone();
+            Callback::from(move |(_, types_on): (ScenarioDoc, bool)| {
+                typed.borrow_mut().push(types_on)
+            })
+        }),
         locked: false,
     };
     yew::Renderer::<Editor>::with_root_and_props(root.clone(), props).render();
@@ -248,13 +253,16 @@ async fn typing_on_in_one_field_is_told_apart_from_a_new_change() {
     type_into(&balance, "5").await;
     type_into(&balance, "55").await;
     type_into(&balance, "55.5").await;
-    // The first keystroke is a change; the next two type on in the same field.
-    assert_eq!(changed.borrow().len(), 1);
-    assert_eq!(typed.borrow().len(), 2);
-    // Another field is a change again.
+    // The first keystroke starts a run; the next two type on in the same field.
+    assert_eq!(*typed.borrow(), [false, true, true]);
+    // Another field starts another run.
     type_into(&labelled(&root, "Scenario name"), "Typed").await;
-    assert_eq!(changed.borrow().len(), 2);
-    assert_eq!(typed.borrow().len(), 2);
+    assert_eq!(*typed.borrow(), [false, true, true, false]);
+    // A choice is a change of its own.
+    assert!(changed.borrow().is_empty());
+    choose(&labelled(&root, "Tier"), "V1").await;
+    assert_eq!(changed.borrow().len(), 1);
+    assert_eq!(typed.borrow().len(), 4);
 }
 
 #[wasm_bindgen_test]

@@ -42,7 +42,7 @@ fn is_update(action: &Action) -> bool {
         action,
         Action::Load(_)
             | Action::Edit(_)
-            | Action::Type(_)
+            | Action::Type { .. }
             | Action::Act(_)
             | Action::NextEvent
             | Action::PreviousEvent
@@ -101,9 +101,12 @@ pub fn app() -> Html {
     let on_edit = use_callback(dispatch.clone(), |doc: ScenarioDoc, dispatch| {
         dispatch.emit(Action::Edit(doc))
     });
-    let on_typing = use_callback(dispatch.clone(), |doc: ScenarioDoc, dispatch| {
-        dispatch.emit(Action::Type(doc))
-    });
+    let on_typing = use_callback(
+        dispatch.clone(),
+        |(doc, types_on): (ScenarioDoc, bool), dispatch| {
+            dispatch.emit(Action::Type { doc, types_on })
+        },
+    );
     let on_seek = use_callback(dispatch.clone(), |seek: Seek, dispatch| {
         dispatch.emit(match seek {
             Seek::To(at) => Action::Seek(at),
@@ -214,7 +217,7 @@ pub fn app() -> Html {
 /// act.
 struct LabCallbacks {
     on_edit: Callback<ScenarioDoc>,
-    on_typing: Callback<ScenarioDoc>,
+    on_typing: Callback<(ScenarioDoc, bool)>,
     on_seek: Callback<Seek>,
     on_act: Callback<Act>,
 }

@@ -2,6 +2,7 @@
 
 use crate::engine::doc::{AmountDoc, PolicyDoc, PricesDoc, ResourceDoc, FORMAT};
 use crate::engine::{BillingMode, FieldError, ScenarioDoc};
+use crate::ui::i18n::{tr, Lang};
 
 /// One ready scenario: its file's slug, a one-line story and the file's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +87,20 @@ pub fn entry(slug: &str) -> Option<&'static GalleryEntry> {
     GALLERY.iter().find(|entry| entry.slug == slug)
 }
 
+/// The gallery or blank scenario's title that `text` translates in `lang`, if any. The editor
+/// shows those titles in the language; one typed back stays the title, so the document is the
+/// gallery's again (its story comes back) and reads in every language.
+pub fn title_translated_as(lang: Lang, text: &str) -> Option<String> {
+    if lang == Lang::En {
+        return None;
+    }
+    GALLERY
+        .iter()
+        .filter_map(|entry| entry.doc().ok()?.name)
+        .chain(blank_doc().name)
+        .find(|title| tr(lang, title) == text)
+}
+
 /// A blank scenario to start from: one monthly package, no balance, no actions.
 pub fn blank_doc() -> ScenarioDoc {
     ScenarioDoc {
@@ -115,6 +130,24 @@ pub fn blank_doc() -> ScenarioDoc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_translated_title_typed_back_is_the_title_again() {
+        assert_eq!(
+            title_translated_as(Lang::PtBr, "Cenário em branco").as_deref(),
+            Some("Blank scenario")
+        );
+        let title = entry("auto-renew-low-balance")
+            .and_then(|e| e.doc().ok()?.name)
+            .expect("a title");
+        assert_eq!(
+            title_translated_as(Lang::ZhCn, tr(Lang::ZhCn, &title)),
+            Some(title.clone())
+        );
+        // English is the title itself; anything else is a name of the user's.
+        assert_eq!(title_translated_as(Lang::En, &title), None);
+        assert_eq!(title_translated_as(Lang::PtBr, "Meu cenário"), None);
+    }
     use crate::engine::Scenario;
 
     #[test]

@@ -230,9 +230,14 @@ pub enum Action {
     Load(ScenarioDoc),
     /// The editor changed the document.
     Edit(ScenarioDoc),
-    /// The editor changed the document by typing on in the field the edit before typed in:
-    /// one undo step with it, unless something else happened between.
-    Type(ScenarioDoc),
+    /// The editor changed the document by typing in a text field. A new undo step, unless
+    /// `types_on` (more keys in the field the last action typed in, nothing else between).
+    Type {
+        /// The edited document.
+        doc: ScenarioDoc,
+        /// Whether this keystroke types on in the field the previous one typed in.
+        types_on: bool,
+    },
     /// Act as the customer at the clock's time.
     Act(Act),
     /// `real_ms` of real time passed while playing.
@@ -442,15 +447,26 @@ impl AppState {
 
     /// The state after `action`.
     pub fn apply(&self, action: Action) -> AppState {
-        if let Some(next) = workshop_state::intercept(self, &action) {
-            return next;
+        let tick = matches!(action, Action::Tick { .. });
+        let typed = matches!(action, Action::Type { .. });
+        let dragged = matches!(action, Action::Drag(_));
+        let mut next = match workshop_state::intercept(self, &action) {
+            Some(next) => next,
+            None => self.reduced(action),
+        };
+        // Settled here, whichever way `next` was made (an act or an adopted what-if starts from a
+        // copy of `self`): only the clock's ticks may come between the keystrokes of one undo
+        // step, or between the steps of one drag.
+        next.typing = if tick { self.typing } else { typed };
+        if !(tick || dragged) {
+            next.drag_from = None;
         }
+        next
+    }
+
+    /// [`Self::apply`] without the workshop's say and the bookkeeping of runs.
+    fn reduced(&self, action: Action) -> AppState {
         let mut next = self.clone();
-        // Only the clock's ticks may come between keystrokes of one undo step.
-        let typing_on = std::mem::take(&mut next.typing) && matches!(action, Action::Type(_));
-        if matches!(action, Action::Tick { .. }) {
-            next.typing = self.typing;
-        }
         match action {
             Action::ShowGallery => {
                 next.view = View::Gallery;
@@ -474,25 +490,34 @@ impl AppState {
                     }));
                 }
             },
-            Action::Edit(doc) | Action::Type(doc) => {
-                next.typing = true;
+            Action::Edit(doc) => {
                 if doc != *next.doc {
                     let before = next.sim.clone();
-                    if !typing_on {
+                    next.remember_for_undo();
+                    next.replace_doc(doc);
+                    next.announce_edit(before.as_deref());
+                }
+            }
+            Action::Type { doc, types_on } => {
+                // Not announced: a value half typed would be read out at every key.
+                if doc != *next.doc {
+                    if !(types_on && self.typing) {
                         next.remember_for_undo();
                     }
-                    next.doc = Rc::new(doc);
-                    next.revalidate(true);
-                    next.now = next.clamp(next.now);
-                    next.act_report = None;
-                    next.announce_edit(before.as_deref());
+                    next.replace_doc(doc);
                 }
             }
             Action::Act(act) => match self.acted(&act) {
                 Ok(acted) => next = acted,
                 Err(text) => {
-                    // Said as well as shown: the focus stays on the act's button.
-                    next.announcement = text.clone();
+                    // Said as well as shown: the focus stays on the act's button. Said again when
+                    // pressed again (a live region reads a change only): an invisible mark
+                    // alternates at its end.
+                    next.announcement = if next.announcement == text {
+                        LocalText::new(|l| format!("{}\u{200b}", text.get(l)))
+                    } else {
+                        text.clone()
+                    };
                     next.act_report = Some(ActReport::invalid(text));
                 }
             },
@@ -793,6 +818,14 @@ impl AppState {
             .iter()
             .filter_map(|trace| trace.previous_event_before(self.now))
             .max()
+    }
+
+    /// The edited document in place of the current one (re-simulated; the clock kept within it).
+    fn replace_doc(&mut self, doc: ScenarioDoc) {
+        self.doc = Rc::new(doc);
+        self.revalidate(true);
+        self.now = self.clamp(self.now);
+        self.act_report = None;
     }
 
     /// After an edit: says the states at the clock when the edit changed them (another tier, a
@@ -1439,6 +1472,19 @@ mod tests {
         let shown = refused.act_report.as_ref().expect("a report");
         assert!(!refused.announcement.is_empty());
         assert_eq!(refused.announcement, shown.text);
+        // Pressed again, it is said again: the live region's text changes, and back.
+        let zero = || {
+            Action::Act(Act::TopUp {
+                amount: "0".to_string(),
+            })
+        };
+        let again = refused.apply(zero());
+        assert_ne!(again.announcement, refused.announcement);
+        assert_eq!(
+            again.announcement.en().trim_end_matches('\u{200b}'),
+            shown.text.en()
+        );
+        assert_eq!(again.apply(zero()).announcement, refused.announcement);
     }
 
     #[test]
@@ -1486,23 +1532,58 @@ mod tests {
     fn keystrokes_in_one_field_are_one_undo_step_unless_something_comes_between() {
         let state = opened("auto-renew-low-balance");
         let original = state.doc.clone();
-        let typed = |state: &AppState, text: &str, action: fn(ScenarioDoc) -> Action| {
+        let typed = |state: &AppState, text: &str, types_on: bool| {
             let mut doc = (*state.doc).clone();
             doc.balance = Some(AmountDoc::text(text));
-            state.apply(action(doc))
+            state.apply(Action::Type { doc, types_on })
         };
         // "1", "12", "123" (the ticks of a running clock may come between): one step back.
-        let one = typed(&state, "1", Action::Edit);
-        let two = typed(&one, "12", Action::Type).apply(Action::Tick { real_ms: 16.0 });
-        let three = typed(&two, "123", Action::Type);
+        let one = typed(&state, "1", false);
+        let two = typed(&one, "12", true).apply(Action::Tick { real_ms: 16.0 });
+        let three = typed(&two, "123", true);
         let undone = three.apply(Action::Undo);
         assert_eq!(undone.doc, original);
         assert!(!undone.can_undo());
-        // After an undo (or an act, a step of the clock…), typing on starts a step of its own.
-        let again = typed(&undone, "9", Action::Type);
+        // After an undo (or a step of the clock…), typing on starts a step of its own.
+        let again = typed(&undone, "9", true);
         assert_eq!(again.apply(Action::Undo).doc, original);
-        let stepped = typed(&one.apply(Action::NextEvent), "12", Action::Type);
+        let stepped = typed(&one.apply(Action::NextEvent), "12", true);
         assert_eq!(stepped.apply(Action::Undo).doc, one.doc);
+        // So does an act, which Undo then leaves in place.
+        let acted = one.apply(Action::Act(Act::TopUp {
+            amount: "5".to_string(),
+        }));
+        assert_eq!(acted.doc.actions.len(), one.doc.actions.len() + 1);
+        let after_act = typed(&acted, "12", true);
+        assert_eq!(after_act.apply(Action::Undo).doc, acted.doc);
+        // And a what-if adopted.
+        let compared = one.apply(Action::WhatIf(WhatIfAction::Compare {
+            form: crate::ui::what_if_state::ChangeForm::default(),
+            lang: Lang::En,
+        }));
+        let adopted = compared.apply(Action::WhatIf(WhatIfAction::Adopt));
+        assert_ne!(adopted.doc, compared.doc, "the what-if's top-up adopted");
+        let after_adopt = typed(&adopted, "12", true);
+        assert_eq!(after_adopt.apply(Action::Undo).doc, adopted.doc);
+        // A typed edit is not announced at every key.
+        assert_eq!(three.announcement, two.announcement);
+    }
+
+    #[test]
+    fn a_drag_left_without_its_end_is_forgotten_by_the_next_action() {
+        let state = opened("auto-renew-twice").apply(Action::Seek(t("2026-04-15T23:00:00")));
+        // A slider dragged away and back sends no `change`: no DragEnd.
+        let left = state
+            .apply(Action::Drag(t("2026-04-20T00:00:00")))
+            .apply(Action::Drag(t("2026-04-15T23:00:00")));
+        let sought = left.apply(Action::Seek(t("2026-04-17T00:00:00")));
+        let said = sought.announcement.clone();
+        // The next drag starts where the clock is, not where the forgotten one began.
+        let next = sought
+            .apply(Action::Drag(t("2026-04-17T12:00:00")))
+            .apply(Action::DragEnd);
+        assert_ne!(next.announcement, said, "the expiry is not said again");
+        assert_eq!(next.announcement.en(), "Clock at 2026-04-17 12:00:00.");
     }
 
     #[test]

@@ -218,7 +218,7 @@ pub fn intercept(state: &AppState, action: &Action) -> Option<AppState> {
             }
             Some(next)
         }
-        Action::Edit(_) | Action::Type(_) | Action::Act(_) | Action::Undo | Action::Redo
+        Action::Edit(_) | Action::Type { .. } | Action::Act(_) | Action::Undo | Action::Redo
             if !session.locks() =>
         {
             Some(without_session(state).apply(action.clone()))
@@ -237,7 +237,7 @@ pub fn intercept(state: &AppState, action: &Action) -> Option<AppState> {
         | Action::Drag(_)
         | Action::GoTo(_)
         | Action::Edit(_)
-        | Action::Type(_)
+        | Action::Type { .. }
         | Action::Act(_)
         | Action::Undo
         | Action::Redo

@@ -228,8 +228,8 @@ impl ExerciseDoc {
         }
         // A scenario given where an exercise was expected (a `#scenario=` payload pasted after
         // `#exercise=`): said as such, not as the first of its fields an exercise lacks.
-        if matches!(root.get("format").map(|node| &node.v), Some(Value::Str(format)) if format == crate::engine::doc::FORMAT)
-        {
+        let format_node = root.get("format").map(|node| &node.v);
+        if matches!(format_node, Some(Value::Str(f)) if f == crate::engine::doc::FORMAT) {
             return Err(FieldError::new(
                 "format",
                 "this is a scenario, not an exercise: open it as a scenario (#scenario= or Import)",

@@ -126,9 +126,15 @@ for (const code of LANGS) {
     await chooseLanguage(page, code);
     await expectAxeClean(page, `the lab in ${code}`);
     // The gallery scenario's title reads in the language in the editor too, as in the headline.
-    await expect(page.locator('.area-editor input[id$="-name"]').first()).toHaveValue(
-      (await page.locator('.headline-title').textContent())!,
-    );
+    const nameField = page.locator('.area-editor input[id$="-name"]').first();
+    const title = (await page.locator('.headline-title').textContent())!;
+    await expect(nameField).toHaveValue(title);
+    // Typed back to that title, it is still the gallery scenario (its story stays).
+    await nameField.press('End');
+    await nameField.press('Backspace');
+    await nameField.pressSequentially(title.slice(-1));
+    await expect(page.locator('.headline-title')).toHaveText(title);
+    await expect(page.locator('.headline-story')).toBeVisible();
     await page.screenshot({ path: `docs/screenshots/lang-${code}.png` });
     const lab = await visibleTexts(page);
     await openGallery(page);

@@ -36,10 +36,11 @@ pub struct EditorProps {
     pub errors: Rc<Vec<FieldError>>,
     /// Called with the whole edited document after every change.
     pub on_change: Callback<ScenarioDoc>,
-    /// Called instead of `on_change` when the change types on in the text field the change
-    /// before typed in (the app keeps such a run of keystrokes as one undo step).
+    /// Called instead of `on_change` for a change typed into a text field, with whether it types
+    /// on in the field the change before typed in (the app keeps such a run of keystrokes as one
+    /// undo step, and does not announce each).
     #[prop_or_default]
-    pub on_typing: Option<Callback<ScenarioDoc>>,
+    pub on_typing: Option<Callback<(ScenarioDoc, bool)>>,
     /// Whether a workshop question locks the scenario (every field is disabled).
     #[prop_or_default]
     pub locked: bool,
@@ -105,6 +106,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 let edit = with_remembered_custom(edit, &current, &remembered_custom);
                 let before = last_edit.borrow_mut().replace(edit.clone());
                 let typing_on = before.is_some_and(|before| edit.types_on_from(&before));
+                let typed = edit.is_typed();
                 match edit::apply(&current, &edit) {
                     Ok(next) => {
                         if let Some(key) = add_button_after_removal(&edit) {
@@ -117,7 +119,9 @@ pub fn editor(props: &EditorProps) -> Html {
                         held.dispatch(HeldAction::Applied(edit, next.clone()));
                         if next != current {
                             match on_typing {
-                                Some(on_typing) if typing_on => on_typing.emit((*next).clone()),
+                                Some(on_typing) if typed => {
+                                    on_typing.emit(((*next).clone(), typing_on));
+                                }
                                 _ => on_change.emit((*next).clone()),
                             }
                         }
@@ -258,7 +262,8 @@ fn scenario_section(form: &Form, doc: &ScenarioDoc) -> Html {
     let name = form.field(
         Field::new("name", tr(lang, "Scenario name"), "name"),
         Control::Text {
-            // A gallery title (or "Blank scenario") reads in the language, as in the headline.
+            // A gallery title (or "Blank scenario") reads in the language, as in the headline;
+            // typed back to that, it stays the title it translates (the same document).
             value: doc
                 .name
                 .as_deref()
@@ -266,7 +271,9 @@ fn scenario_section(form: &Form, doc: &ScenarioDoc) -> Html {
             kind: TextKind::Plain,
             placeholder: None,
             slot: None,
-            edit: Rc::new(Edit::Name),
+            edit: Rc::new(move |text: String| {
+                Edit::Name(crate::ui::scenarios::title_translated_as(lang, &text).unwrap_or(text))
+            }),
         },
     );
     let timezone = form.field(

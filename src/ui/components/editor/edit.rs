@@ -203,6 +203,23 @@ impl ActionEdit {
 }
 
 impl Edit {
+    /// Whether the change is typed into a text field (not chosen in a select, a checkbox or a
+    /// button).
+    pub fn is_typed(&self) -> bool {
+        match self {
+            Edit::Name(_)
+            | Edit::Timezone(_)
+            | Edit::PolicyName(_)
+            | Edit::TierName { .. }
+            | Edit::TierDays { .. }
+            | Edit::Balance(_)
+            | Edit::Until(_) => true,
+            Edit::Resource { edit, .. } => edit.is_typed(),
+            Edit::Action { edit, .. } => edit.is_typed(),
+            _ => false,
+        }
+    }
+
     /// Whether `self` types on in the text field `before` typed in: the keystrokes of one field
     /// in a row, which the app keeps as one undo step.
     pub fn types_on_from(&self, before: &Edit) -> bool {
