@@ -478,6 +478,28 @@ fn add_pause(state: &AppState, question: QuestionDoc) -> AppState {
     next
 }
 
+/// Per pause point of a draft, the first earlier one whose reveal runs the clock past it (its
+/// number from 1, and the reveal's instant): the trainee may then see its answer before it is
+/// asked. Ready exercises never do this; a trainer's may, and is told so.
+pub fn revealed_early(sim: &Sim, pauses: &[PauseDoc]) -> Vec<Option<(usize, Time)>> {
+    let reveal_at = |pause: &PauseDoc| {
+        let at = Time::parse_local(&pause.at).ok()?;
+        let query = Query::from_doc(&pause.question, &sim.scenario, "question").ok()?;
+        let trace = sim.traces.iter().find(|t| t.tier == query.tier)?;
+        Some((at, query.reveal(&sim.scenario, trace, at).ok()?.at))
+    };
+    let times: Vec<Option<(Time, Time)>> = pauses.iter().map(reveal_at).collect();
+    (0..pauses.len())
+        .map(|i| {
+            let (asked, _) = times[i]?;
+            times[..i].iter().enumerate().find_map(|(j, t)| {
+                t.filter(|(_, shown)| *shown > asked)
+                    .map(|(_, s)| (j + 1, s))
+            })
+        })
+        .collect()
+}
+
 /// The question validated against the simulation, with a truth revealed after `at`; or why not,
 /// in every language.
 fn checked_query(sim: &Sim, question: &QuestionDoc, at: Time) -> Result<Query, LocalText> {
@@ -886,6 +908,66 @@ mod tests {
         )));
         assert!(good.workshop.session.is_some());
         assert_eq!(good.error, None);
+    }
+
+    #[test]
+    fn a_trainer_is_told_when_a_reveal_shows_a_later_answer() {
+        let doc = scenarios::entry("renewed-in-retention")
+            .expect("s")
+            .doc()
+            .expect("d");
+        let question = |kind, tier: &str, at: Option<&str>| QuestionDoc {
+            kind,
+            tier: Some(tier.to_string()),
+            resource: Some("ocr".to_string()),
+            at: at.map(str::to_string),
+        };
+        let add = |state: AppState, clock: &str, q: QuestionDoc| {
+            state
+                .apply(Action::Seek(t(clock)))
+                .apply(Action::Workshop(WorkshopAction::AddPause(q)))
+        };
+        let state = AppState::first_visit().apply(Action::Load(doc));
+        // Asked on 03-09 about the state on 04-20: its reveal runs the clock to 04-20, past the
+        // next pause point (04-05, about 04-11), whose answer is then on screen.
+        let state = add(
+            state,
+            "2026-03-09T00:00:00",
+            question(QueryKind::StateAt, "V3", Some("2026-04-20T00:00:00")),
+        );
+        let state = add(
+            state,
+            "2026-04-05T00:00:00",
+            question(QueryKind::StateAt, "V1", Some("2026-04-11T12:00:00")),
+        );
+        assert_eq!(state.workshop.draft.pauses.len(), 2);
+        let sim = state.sim.as_ref().expect("a simulation");
+        assert_eq!(
+            revealed_early(sim, &state.workshop.draft.pauses),
+            [None, Some((1, t("2026-04-20T00:00:00")))]
+        );
+        // Pause points whose reveals stay before the next one are fine.
+        let fine = AppState::first_visit().apply(Action::Load(
+            scenarios::entry("renewed-in-retention")
+                .expect("s")
+                .doc()
+                .expect("d"),
+        ));
+        let fine = add(
+            fine,
+            "2026-03-09T00:00:00",
+            question(QueryKind::StateAt, "V3", Some("2026-03-20T00:00:00")),
+        );
+        let fine = add(
+            fine,
+            "2026-04-05T00:00:00",
+            question(QueryKind::StateAt, "V1", Some("2026-04-11T12:00:00")),
+        );
+        let sim = fine.sim.as_ref().expect("a simulation");
+        assert_eq!(
+            revealed_early(sim, &fine.workshop.draft.pauses),
+            [None, None]
+        );
     }
 
     #[test]

@@ -304,6 +304,30 @@ test('leaving an exercise opened by its link drops the link, so a reload keeps t
   await expectClock(page, clock!);
 });
 
+test('trainer: a pause point whose answer an earlier reveal would show is flagged', async ({ page }) => {
+  await openLink(page, gallery('renewed-in-retention'));
+  const trainer = page.getByTestId('workshop-trainer');
+  await openDetails(trainer);
+  const ask = async (clock: string, tier: string, asked: string) => {
+    await goToTime(page, clock);
+    await labelled(trainer, 'Question kind').selectOption('state_at');
+    await labelled(trainer, 'Question tier').selectOption(tier);
+    await labelled(trainer, 'Asked time').fill(asked);
+    await button(trainer, 'Add pause point').click();
+  };
+  await ask('2026-03-09 00:00:00', 'V3', '2026-04-20T00:00:00');
+  await ask('2026-04-05 00:00:00', 'V1', '2026-04-11T12:00:00');
+  await expect(trainer.getByTestId('workshop-draft-item')).toHaveCount(2);
+  const warning = trainer.getByTestId('workshop-draft-warning');
+  await expect(warning).toHaveCount(1);
+  await expect(trainer.getByTestId('workshop-draft-item').nth(1)).toContainText(
+    'Its answer may show before it is asked: the reveal of pause point 1 runs the clock to 2026-04-20 00:00:00.',
+  );
+  // Removing the first pause point takes the warning away.
+  await trainer.getByRole('button', { name: 'Remove pause point 1' }).click();
+  await expect(warning).toHaveCount(0);
+});
+
 test('trainer: a pause point with a question, Copy exercise link, the link shows the question', async ({ page, freshContext }) => {
   const scenario = gallery('renewed-in-retention');
   await openLink(page, scenario);

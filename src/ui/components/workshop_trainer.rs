@@ -183,6 +183,7 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
         .resources
         .iter()
         .map(|r| choice(r.id.clone(), r.id == resource_now, html! { r.id.clone() }));
+    let early = crate::ui::workshop_state::revealed_early(&props.sim, &props.workshop.draft.pauses);
     let items = props
         .workshop
         .draft
@@ -190,6 +191,14 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
         .iter()
         .enumerate()
         .map(|(i, pause)| {
+            let warning = early.get(i).copied().flatten().map(|(earlier, shown)| {
+                html! {
+                    <span class="workshop-draft-warning" data-testid="workshop-draft-warning">
+                        { trf(lang, "Its answer may show before it is asked: the reveal of pause point {0} runs the clock to {1}.",
+                            &[&earlier.to_string(), &format::second(lang, shown)]) }
+                    </span>
+                }
+            });
             let at = Time::parse_local(&pause.at)
                 .map(|t| format::second(lang, t))
                 .unwrap_or_else(|_| pause.at.clone());
@@ -209,6 +218,7 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
             html! {
                 <li data-testid="workshop-draft-item">
                     <span>{ trf(lang, "At {0}: {1}", &[&at, &prompt]) }</span>{ " " }
+                    { warning.unwrap_or_default() }
                     <button type="button" class="button button-quiet" aria-label={label} {onclick}>
                         { tr(lang, "Remove pause point") }
                     </button>

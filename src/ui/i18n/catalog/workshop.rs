@@ -76,6 +76,11 @@ pub const PART: Part = part![
     ),
     ("Untitled exercise", "未命名练习", "Exercício sem título"),
     // Answers
+    (
+        "Its answer may show before it is asked: the reveal of pause point {0} runs the clock to {1}.",
+        "它的答案可能在提问前就显示出来：第 {0} 个暂停点的揭晓会把时钟推进到 {1}。",
+        "A resposta pode aparecer antes da pergunta: a revelação do ponto de pausa {0} leva o relógio até {1}.",
+    ),
     ("it succeeds", "成功", "tem sucesso"),
     ("it fails", "失败", "falha"),
     // Question kinds
