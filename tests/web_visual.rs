@@ -229,6 +229,16 @@ async fn lanes_cover_every_tier_and_resource_with_the_state_at_the_clock() {
         lane_states(&app.root, "V3"),
         pairs(&[("ocr", "available"), ("db", "not-started")])
     );
+    // Each lane says its state at the clock in words too, for a screen reader.
+    let said = |resource: &str| {
+        let lane = one(
+            &app.root,
+            &format!("[data-testid=lane][data-tier=V3][data-resource={resource}]"),
+        );
+        text(&one(&lane, ".visually-hidden"))
+    };
+    assert_eq!(said("ocr"), "now available");
+    assert_eq!(said("db"), "not started yet");
     // Every band is drawn with its state's pattern, and the legend names all four states.
     for state in ["available", "expired", "frozen", "released"] {
         let legend = text(&one(&app.root, ".legend"));

@@ -1308,12 +1308,19 @@ impl PartialEq for LaneProps {
 /// One resource of one tier. Only its state changes with the clock; the drawing is [`LaneBody`].
 #[function_component(Lane)]
 fn lane(props: &LaneProps) -> Html {
+    let lang = use_lang();
     let lane = &props.geometry;
     let state = props.state.map_or("not-started", State::as_str);
+    // The drawing's text names the run's states; this, the one at the clock.
+    let now = props.state.map_or_else(
+        || tr(lang, "not started yet").to_string(),
+        |state| trf(lang, "now {0}", &[state_name(lang, state)]),
+    );
     html! {
         <div class="lane" data-testid="lane" data-tier={lane.tier.clone()}
              data-resource={lane.resource_id.clone()} data-state={state}>
             <LaneBody geometry={lane.clone()} />
+            <span class="visually-hidden">{ now }</span>
         </div>
     }
 }

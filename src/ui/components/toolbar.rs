@@ -209,7 +209,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     });
 
     html! {
-        <nav class="toolbar" aria-label={tr(lang, "Scenario")}>
+        // A named region, not a navigation landmark: its buttons act on the scenario.
+        <section class="toolbar" aria-label={tr(lang, "Scenario")}>
             <button type="button" class="button" data-testid="show-gallery"
                 onclick={emit(Action::ShowGallery)}>{ tr(lang, "Gallery") }</button>
             // `aria-disabled`, not `disabled`: the last Undo keeps the keyboard's focus on its
@@ -233,7 +234,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <input type="text" readonly=true value={link} onfocus={on_link_focus} />
                 </label>
             }
-        </nav>
+        </section>
     }
 }
 

@@ -67,6 +67,8 @@ pub const PART: Part = part![
         "{0}（等级 {1}，{2} {3}）— 来自 Renewal Lab 场景“{4}”。",
         "{0} (nível {1}, {2} {3}) — do cenário “{4}” do Renewal Lab.",
     ),
+    ("now {0}", "当前{0}", "agora {0}"),
+    ("not started yet", "尚未开始", "ainda não começou"),
     (
         "{0} (tier {1}, {2} {3}), after the end of the simulation, unless it is restored first — from the Renewal Lab scenario “{4}”.",
         "{0}（等级 {1}，{2} {3}），在模拟结束之后，除非在此之前恢复 — 来自 Renewal Lab 场景“{4}”。",
