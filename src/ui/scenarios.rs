@@ -96,7 +96,7 @@ pub fn title_translated_as(lang: Lang, text: &str) -> Option<String> {
     }
     GALLERY
         .iter()
-        .filter_map(|entry| entry.doc().ok()?.name)
+        .map(GalleryEntry::title)
         .chain(blank_doc().name)
         .find(|title| tr(lang, title) == text)
 }
@@ -137,9 +137,7 @@ mod tests {
             title_translated_as(Lang::PtBr, "Cenário em branco").as_deref(),
             Some("Blank scenario")
         );
-        let title = entry("auto-renew-low-balance")
-            .and_then(|e| e.doc().ok()?.name)
-            .expect("a title");
+        let title = entry("auto-renew-low-balance").expect("slug").title();
         assert_eq!(
             title_translated_as(Lang::ZhCn, tr(Lang::ZhCn, &title)),
             Some(title.clone())

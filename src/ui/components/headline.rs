@@ -24,11 +24,7 @@ pub struct HeadlineProps {
 
 /// The gallery scenario named `name`, if there is one.
 fn gallery_entry_named(name: &str) -> Option<GalleryEntry> {
-    GALLERY.iter().copied().find(|entry| {
-        entry
-            .doc()
-            .is_ok_and(|doc| doc.name.as_deref() == Some(name))
-    })
+    GALLERY.iter().copied().find(|entry| entry.title() == name)
 }
 
 /// The story of `entry` if `scenario` is that gallery scenario unchanged. A story tells what

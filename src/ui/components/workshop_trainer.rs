@@ -183,7 +183,12 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
         .resources
         .iter()
         .map(|r| choice(r.id.clone(), r.id == resource_now, html! { r.id.clone() }));
-    let early = crate::ui::workshop_state::revealed_early(&props.sim, &props.workshop.draft.pauses);
+    // The panel renders at every frame while playing; the reveals change only with the scenario
+    // or the draft.
+    let early = use_memo(
+        (props.sim.clone(), props.workshop.draft.clone()),
+        |(sim, draft)| crate::ui::workshop_state::revealed_early(sim, &draft.pauses),
+    );
     let items = props
         .workshop
         .draft
