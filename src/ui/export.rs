@@ -225,7 +225,10 @@ pub fn after_the_end(scenario: &Scenario, trace: &Trace) -> Vec<Reminder> {
                 date(frozen, ComingKind::Freeze);
                 date(days.released_after(frozen), ComingKind::Release);
             }
-            (State::Frozen, Some((released, State::Released))) if released > trace.until => {
+            // Frozen, or expired with no retention days (§3: then released, not frozen).
+            (State::Expired | State::Frozen, Some((released, State::Released)))
+                if released > trace.until =>
+            {
                 date(released, ComingKind::Release);
             }
             _ => {}
@@ -518,6 +521,21 @@ mod tests {
                 expected.iter().map(|(k, t)| (*k, t.to_string())).collect();
             assert_eq!(keys(after_the_end(&scenario, &trace)), expected, "{until}");
         }
+        // No retention days: an expired package is released at the end of its grace period.
+        let text = SCENARIO
+            .replace("2026-03-01T00:00:00", "2026-02-11T12:00:00")
+            .replace(
+                r#""tier": "V1","#,
+                r#""policy": { "name": "short", "tiers": { "T": {
+                 "package": { "grace_days": 3, "retention_days": 0 },
+                 "pay_per_use": { "grace_days": 0, "retention_days": 0 } } } }, "tier": "T","#,
+            );
+        let scenario = Scenario::from_json(&text).expect("valid");
+        let trace = simulate(&scenario);
+        assert_eq!(
+            keys(after_the_end(&scenario, &trace)),
+            [("released", "2026-02-14T00:00:00".to_string())]
+        );
         let (scenario, trace) = ended("2026-02-15T00:00:00");
         let now = Time::parse_local("2026-02-14T00:00:00").expect("time");
         let ics = calendar_ics(&scenario, &trace, now, now, Lang::En);
