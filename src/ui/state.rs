@@ -7,12 +7,13 @@
 use crate::engine::doc::{ActionDoc, ActionVerb, AmountDoc, Value};
 use crate::engine::{Cents, EventKind, FieldError, Scenario, ScenarioDoc, Term, Time, Trace};
 use crate::ui::i18n::explain as say;
-use crate::ui::i18n::{errors, pluralf, tr, trf, Lang, LocalText};
+use crate::ui::i18n::{errors, format, pluralf, tr, trf, Lang, LocalText};
 use crate::ui::sim::{Sim, SimRef, MAX_EVENTS};
 use crate::ui::what_if_state::{WhatIfAction, WhatIfState};
 use crate::ui::workshop_state::{self, WorkshopAction, WorkshopState};
 use crate::ui::{autosave, scenarios, share};
 use crate::workshop::Exercise;
+use chrono::NaiveDateTime;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -266,9 +267,9 @@ pub enum Action {
     DragEnd,
     /// The language was switched: said in it, so no earlier message is read out again.
     LanguageChosen,
-    /// The clock to a typed instant ("Go to time"): as [`Action::Seek`], and a time outside the
-    /// simulation is said to be so.
-    GoTo(Time),
+    /// The clock to a typed local time ("Go to time"): as [`Action::Seek`], and a time outside
+    /// the simulation is said to be so, as typed (even in a year the app does not model).
+    GoTo(NaiveDateTime),
     /// Back to the document before the last edit or act.
     Undo,
     /// Forward again after an undo.
@@ -572,10 +573,12 @@ impl AppState {
             Action::LanguageChosen => {
                 next.announcement = LocalText::new(|l| tr(l, "The page is now in English.").into());
             }
-            Action::GoTo(at) => {
+            Action::GoTo(asked_at) => {
+                let at = Time::from_naive(asked_at);
                 next.move_clock(at, true);
                 let now = next.now;
-                let (asked, went) = (|l| say::when(l, at), |l| say::when(l, now));
+                let asked = move |l| format::naive_second(l, asked_at);
+                let went = |l| say::when(l, now);
                 next.notice = match next.start_time().zip(next.until()) {
                     Some((start, _)) if at < start => Some(LocalText::new(|l| {
                         trf(
@@ -1265,7 +1268,7 @@ mod tests {
         for (to, expected) in cases {
             assert_eq!(clock(&state.apply(Action::Seek(t(to)))), expected, "{to}");
             // A typed time outside the run is said to be so.
-            let typed = state.apply(Action::GoTo(t(to)));
+            let typed = state.apply(Action::GoTo(t(to).naive()));
             assert_eq!(clock(&typed), expected, "{to}");
             let notice = typed.notice.as_ref().map(LocalText::en).unwrap_or_default();
             assert_eq!(
@@ -1274,7 +1277,7 @@ mod tests {
                 "{notice}"
             );
         }
-        let before = state.apply(Action::GoTo(t("2000-01-01T00:00:00")));
+        let before = state.apply(Action::GoTo(t("2000-01-01T00:00:00").naive()));
         assert_eq!(
             before.notice.as_ref().map(LocalText::en),
             Some(
@@ -1282,6 +1285,18 @@ mod tests {
                  its start, 2026-03-08 10:00:00."
             )
         );
+        // A year the app does not model is named as typed, in the language's format.
+        let typed =
+            chrono::NaiveDate::from_ymd_opt(9500, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
+        let after = state.apply(Action::GoTo(typed.unwrap()));
+        assert_eq!(clock(&after), "2026-04-20T00:00:00");
+        let notice = after.notice.as_ref().unwrap();
+        assert_eq!(
+            notice.en(),
+            "Go to time: 9500-01-01 00:00:00 is after the scenario ends; the clock is at its \
+             end, 2026-04-20 00:00:00."
+        );
+        assert!(notice.get(Lang::PtBr).contains("01/01/9500 00:00:00"));
     }
 
     #[test]
@@ -1374,7 +1389,7 @@ mod tests {
         // A step that passes the customer's tier's events on the way says what changed instead.
         let jumped = opened("auto-renew-twice")
             .apply(Action::Seek(t("2026-04-15T23:00:00")))
-            .apply(Action::GoTo(t("2026-05-01T00:00:00")));
+            .apply(Action::GoTo(t("2026-05-01T00:00:00").naive()));
         assert!(
             !jumped.announcement.en().contains("Now expired"),
             "{}",
@@ -1395,7 +1410,7 @@ mod tests {
         );
         // Going to the instant the clock is at, where every tier has events (the purchase).
         let start = opened("renewed-in-retention");
-        let again = start.apply(Action::GoTo(start.now));
+        let again = start.apply(Action::GoTo(start.now.naive()));
         assert_eq!(again.announcement.en(), "Clock at 2026-03-08 10:00:00.");
     }
 

@@ -1,12 +1,12 @@
 //! The clock bar: the virtual time, Play/Pause, Previous/Next event, Reset, Go to time and Speed.
 
-use crate::engine::time::{MAX_YEAR, MIN_YEAR};
 use crate::engine::{Offset, Time};
 use crate::explain;
 use crate::ui::components::choice::choice;
 use crate::ui::hooks::use_scrolled_past;
 use crate::ui::i18n::{format, tr, use_lang};
 use crate::ui::state::{Action, SPEEDS};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use yew::prelude::*;
 
 /// Properties of [`ClockBar`].
@@ -40,28 +40,31 @@ pub fn parse_go_to_time(value: &str) -> Option<Time> {
     Time::parse_local(&whole).ok()
 }
 
-/// Where "Go to time" sends the clock for `value`: its time, or for a well-formed time in a year
-/// outside those the app models (1900 to 9000) the nearest modelled instant, which the reducer
-/// clamps to the run and reports as before its start or after its end, as for any time outside
-/// it. `None` for an empty or unreadable value.
-pub fn go_to_target(value: &str) -> Option<Time> {
+/// The instant a "Go to time" value names, as typed: in any year the input allows, including
+/// those the app does not model (before 1900, after 9000), which the reducer clamps to the run
+/// while its notice names the time typed. A year past chrono's last (262143; the input goes to
+/// 275760) reads as chrono's last instant. `None` for an empty or unreadable value.
+pub fn go_to_target(value: &str) -> Option<NaiveDateTime> {
     if let Some(at) = parse_go_to_time(value) {
-        return Some(at);
+        return Some(at.naive());
     }
     // The input writes years of more than four digits in full (`+010000-01-01T00:00`, or without
     // the sign); the month, day and time must still read.
     let value = value.trim();
     let (year, rest) = value.trim_start_matches('+').split_once('-')?;
     let year: i64 = year.parse().ok()?;
-    parse_go_to_time(&format!("2000-{rest}"))?;
-    let edge = if year < i64::from(MIN_YEAR) {
-        format!("{MIN_YEAR}-01-01T00:00:00")
-    } else if year > i64::from(MAX_YEAR) {
-        format!("{MAX_YEAR}-12-31T23:59:59")
-    } else {
-        return None;
+    let in_2000 = parse_go_to_time(&format!("2000-{rest}"))?.naive();
+    // chrono's last instant, to the second.
+    let last = || NaiveDate::MAX.and_hms_opt(23, 59, 59);
+    let Ok(year32) = i32::try_from(year) else {
+        return last();
     };
-    Time::parse_local(&edge).ok()
+    match in_2000.with_year(year32) {
+        Some(at) => Some(at),
+        // 29 February in a year with none, or a year chrono cannot hold.
+        None if NaiveDate::from_ymd_opt(year32, 1, 1).is_some() => None,
+        None => last(),
+    }
 }
 
 /// The clock and its controls.
@@ -76,7 +79,8 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
         let (on_action, bounds) = (props.on_action.clone(), props.bounds);
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            if let Some(at) = go_to_target(&input.value()) {
+            if let Some(asked) = go_to_target(&input.value()) {
+                let at = Time::from_naive(asked);
                 // A time outside the run shows where the clock went instead (the field would
                 // keep the typed text when the clock does not move).
                 if let Some((start, until)) = bounds {
@@ -86,7 +90,7 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
                         input.set_value(&clamped.local_string());
                     }
                 }
-                on_action.emit(Action::GoTo(at));
+                on_action.emit(Action::GoTo(asked));
             }
         })
     };
@@ -225,15 +229,17 @@ mod tests {
     }
 
     #[test]
-    fn go_to_time_sends_a_year_out_of_range_to_the_nearest_modelled_instant() {
-        // input value, where the clock is sent (the reducer then clamps it to the run)
+    fn go_to_time_keeps_a_year_the_app_does_not_model_as_typed() {
+        // input value, the time asked for (the reducer clamps it to the run)
         let cases = [
-            ("2026-04-10T06:30", Some("2026-04-10T06:30:00")),
-            ("1850-06-01T12:00", Some("1900-01-01T00:00:00")),
-            ("0001-01-01T00:00", Some("1900-01-01T00:00:00")),
-            ("9500-01-01T00:00", Some("9000-12-31T23:59:59")),
-            ("275760-09-13T00:00", Some("9000-12-31T23:59:59")),
-            ("+010000-01-01T00:00", Some("9000-12-31T23:59:59")),
+            ("2026-04-10T06:30", Some("2026-04-10 06:30:00")),
+            ("1850-06-01T12:00", Some("1850-06-01 12:00:00")),
+            ("0001-01-01T00:00", Some("0001-01-01 00:00:00")),
+            ("9500-01-01T00:00", Some("9500-01-01 00:00:00")),
+            ("+010000-01-01T00:00", Some("+10000-01-01 00:00:00")),
+            ("010000-02-29T00:00", Some("+10000-02-29 00:00:00")),
+            ("010001-02-29T00:00", None),
+            ("275760-09-13T00:00", Some("+262142-12-31 23:59:59")),
             ("1850-02-30T00:00", None),
             ("1850-06-01", None),
             ("", None),
@@ -241,7 +247,9 @@ mod tests {
         ];
         for (value, expected) in cases {
             assert_eq!(
-                go_to_target(value).map(Time::local_string).as_deref(),
+                go_to_target(value)
+                    .map(|at| at.format("%Y-%m-%d %H:%M:%S").to_string())
+                    .as_deref(),
                 expected,
                 "{value}"
             );

@@ -9,7 +9,7 @@
 use super::{plural, tr, trf, Lang};
 use crate::engine::time::{SECS_PER_DAY, SECS_PER_HOUR};
 use crate::engine::{Cents, Offset, Time};
-use chrono::{Datelike, NaiveDate, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 /// The thousands separator and decimal mark of `lang`.
 fn marks(lang: Lang) -> (char, char) {
@@ -102,10 +102,15 @@ pub fn minute_or_second(lang: Lang, t: Time) -> String {
 /// A local time to the second: `2026-04-01 03:00:00`, `2026/04/01 03:00:00`,
 /// `01/04/2026 03:00:00`.
 pub fn second(lang: Lang, t: Time) -> String {
-    let n = t.naive();
+    naive_second(lang, t.naive())
+}
+
+/// [`second`] for any date-time chrono holds, also in years the app does not model (a typed
+/// "Go to time" in 9500 is named as typed): `9500-01-01 00:00:00`.
+pub fn naive_second(lang: Lang, n: NaiveDateTime) -> String {
     format!(
         "{} {:02}:{:02}:{:02}",
-        date(lang, t.date()),
+        date(lang, n.date()),
         n.hour(),
         n.minute(),
         n.second()
