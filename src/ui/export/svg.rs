@@ -241,10 +241,13 @@ pub fn timeline_svg(scenario: &Scenario, traces: &[Trace], now: Time, lang: Lang
         .iter()
         .position(|t| t.tier == scenario.tier)
         .unwrap_or(0);
+    // Band labels and markers go over the grid and the cursor, as the cursor line would otherwise
+    // cross out the word of the band it stands in.
+    let mut over = String::new();
     for (index, trace) in traces.iter().enumerate() {
         let top = lanes_top + group_h * index as i32;
         tier_group(
-            &mut body,
+            (&mut body, &mut over),
             scenario,
             trace,
             index == scenario_tier,
@@ -266,6 +269,7 @@ pub fn timeline_svg(scenario: &Scenario, traces: &[Trace], now: Time, lang: Lang
         tenths(x_of(now) - 6.0),
         cursor_top - 2
     );
+    body.push_str(&over);
 
     let mut out = String::with_capacity(body.len() + 1200);
     let _ = write!(
@@ -289,9 +293,10 @@ const DEFS: &str = concat!(
     r##"<pattern id="rl-p-released" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#e5e6ea"/><path d="M0 4H8M4 0V8" stroke="#8b8f98" stroke-width="1"/></pattern></defs>"##
 );
 
-/// One tier: its header row (name, account markers) and a lane per resource.
+/// One tier: its header row (name, account markers) and a lane per resource, the bands into
+/// `body` (below the grid and the cursor) and the band labels and markers into `over`.
 fn tier_group(
-    body: &mut String,
+    (body, over): (&mut String, &mut String),
     scenario: &Scenario,
     trace: &Trace,
     is_scenario_tier: bool,
@@ -343,7 +348,8 @@ fn tier_group(
             marker_fill(kind)
         );
     }
-    body.push_str(&marks[0]);
+    let _ = write!(over, r#"<g data-tier="{}">"#, xml(&trace.tier));
+    over.push_str(&marks[0]);
     for (r, resource) in scenario.resources.iter().enumerate() {
         let lane_top = top + TIER_H + LANE_H * r as i32;
         let billing = match resource.billing() {
@@ -387,11 +393,12 @@ fn tier_group(
                 );
             }
         }
-        body.push_str(&labels);
-        body.push_str(&marks[r + 1]);
         body.push_str("</g>");
+        over.push_str(&labels);
+        over.push_str(&marks[r + 1]);
     }
     body.push_str("</g>");
+    over.push_str("</g>");
 }
 
 #[cfg(test)]
@@ -466,6 +473,13 @@ mod tests {
         assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
         assert_eq!(svg.matches("<pattern").count(), 4);
         assert_eq!(svg.matches("data-testid=\"cursor\"").count(), 1);
+        // The cursor is drawn over the bands and under their words and the markers (painted in
+        // document order), so it never crosses out a band's word.
+        let cursor = svg.find("data-testid=\"cursor\"").expect("a cursor");
+        let last_band = svg.rfind("<rect data-state=").expect("bands");
+        let first_word = svg.find("paint-order=\"stroke\"").expect("band words");
+        let first_marker = svg.find("stroke-width=\"1.2\"").expect("markers");
+        assert!(last_band < cursor && cursor < first_word.min(first_marker));
         // No script, no stylesheet, no external reference.
         for banned in ["<script", "<style", "href=", "http://www.w3.org/1999"] {
             assert!(!svg.contains(banned), "{banned}");
