@@ -37,6 +37,10 @@ pub const UNDO_LIMIT: usize = 100;
 /// The longest real time one tick may cover (a tab back from the background does not leap).
 const MAX_TICK_MS: f64 = 250.0;
 
+/// While playing, state changes are said at most once in this many real milliseconds; those
+/// passed in between are said together, so a screen reader can finish a sentence before the next.
+const PLAY_SAY_EVERY_MS: f64 = 2_000.0;
+
 /// How many state changes one announcement names before summing up the rest.
 const MAX_ANNOUNCED_CHANGES: usize = 3;
 
@@ -336,6 +340,10 @@ pub struct AppState {
     drag_from: Option<Time>,
     /// Whether the last action was an edit, which more typing in its field may join.
     typing: bool,
+    /// While playing: the clock's time since which the state changes passed are not said yet.
+    unsaid_from: Option<Time>,
+    /// While playing: real milliseconds since state changes were last said.
+    said_ms_ago: f64,
 }
 
 impl Default for AppState {
@@ -367,6 +375,8 @@ impl AppState {
             pending_ms: 0,
             drag_from: None,
             typing: false,
+            unsaid_from: None,
+            said_ms_ago: PLAY_SAY_EVERY_MS,
         };
         state.revalidate(false);
         state.now = state.start_time().unwrap_or_default();
@@ -462,6 +472,12 @@ impl AppState {
         if !(tick || dragged) {
             next.drag_from = None;
         }
+        // Changes passed while playing are said by the ticks or on a pause; a clock moved by the
+        // user says its own, and the first change after it is said at once.
+        if !tick && (next.now != self.now || !(self.playing && next.playing)) {
+            next.unsaid_from = None;
+            next.said_ms_ago = PLAY_SAY_EVERY_MS;
+        }
         next
     }
 
@@ -527,8 +543,14 @@ impl AppState {
                 if next.playing {
                     next.playing = false;
                     let now = next.now;
-                    next.announcement =
-                        LocalText::new(|l| trf(l, "Paused at {0}.", &[&say::when(l, now)]));
+                    let unsaid = next.unsaid_changes();
+                    next.announcement = LocalText::new(|l| {
+                        let paused = trf(l, "Paused at {0}.", &[&say::when(l, now)]);
+                        match &unsaid {
+                            Some(changes) => trf(l, "{0}. {1}", &[changes.get(l), &paused]),
+                            None => paused,
+                        }
+                    });
                 } else if let (Some(start), Some(until)) = (next.start_time(), next.until()) {
                     if next.now >= until {
                         next.move_clock(start, true);
@@ -537,7 +559,12 @@ impl AppState {
                 }
                 next.pending_ms = 0;
             }
-            Action::Pause => next.playing = false,
+            Action::Pause => {
+                if let Some(changes) = next.unsaid_changes() {
+                    next.announcement = changes;
+                }
+                next.playing = false;
+            }
             Action::SetSpeed(speed) => {
                 if SPEEDS.iter().any(|(s, _)| *s == speed) {
                     next.speed = speed;
@@ -916,21 +943,47 @@ impl AppState {
         let virtual_ms = self.pending_ms + (real_ms * f64::from(self.speed)).round() as i64;
         let target = self.now.plus_secs(virtual_ms.div_euclid(1000));
         let pending = virtual_ms.rem_euclid(1000);
+        // The changes passed are said with those before them, at most every PLAY_SAY_EVERY_MS.
+        self.unsaid_from.get_or_insert(self.now);
+        let said = std::mem::take(&mut self.announcement);
         self.move_clock(target, false);
-        if self.now >= until {
+        self.announcement = said;
+        self.said_ms_ago += real_ms;
+        let ended = self.now >= until;
+        let changes = if self.said_ms_ago >= PLAY_SAY_EVERY_MS || ended {
+            self.unsaid_changes()
+        } else {
+            None
+        };
+        if let Some(changes) = &changes {
+            self.announcement = changes.clone();
+            self.unsaid_from = Some(self.now);
+            self.said_ms_ago = 0.0;
+        }
+        if ended {
             self.playing = false;
-            let before = std::mem::take(&mut self.announcement);
             self.announcement = LocalText::new(|l| {
                 let end = trf(
                     l,
                     "Reached the end of the simulation at {0}.",
                     &[&say::when(l, until)],
                 );
-                format!("{} {end}", before.get(l)).trim_start().to_string()
+                match &changes {
+                    Some(changes) => trf(l, "{0}. {1}", &[changes.get(l), &end]),
+                    None => end,
+                }
             });
         } else {
             self.pending_ms = pending;
         }
+    }
+
+    /// The state changes passed while playing and not said yet, in words; none when there are none.
+    fn unsaid_changes(&self) -> Option<LocalText> {
+        let (sim, from) = (self.sim.clone()?, self.unsaid_from?);
+        let to = self.now;
+        has_state_changes(&sim, from, to)
+            .then(|| LocalText::new(|l| state_changes(l, &sim, from, to)))
     }
 
     /// The state after acting, or why nothing was recorded.
@@ -1366,6 +1419,69 @@ mod tests {
         assert_eq!(
             state.announcement.en(),
             "V3 ocr: available → expired at 2026-04-16 00:00:00"
+        );
+    }
+
+    #[test]
+    fn playing_says_changes_at_most_every_two_seconds_and_the_rest_on_pause_or_at_the_end() {
+        // auto-renew-twice, V3: expired 04-16, frozen 04-23, released 04-30; until 05-01.
+        let playing = opened("auto-renew-twice")
+            .apply(Action::Seek(t("2026-04-15T23:00:00")))
+            .apply(Action::SetSpeed(604_800))
+            .apply(Action::TogglePlay);
+        let expired = "V3 ocr: available → expired at 2026-04-16 00:00:00";
+        let frozen = "V3 ocr: expired → frozen at 2026-04-23 00:00:00";
+        // The first change is said at once.
+        let first = playing.apply(Action::Tick { real_ms: 100.0 });
+        assert_eq!(first.announcement.en(), expired);
+        // One second later (a week of virtual time) the next is held back...
+        let mut later = first.clone();
+        for _ in 0..5 {
+            later = later.apply(Action::Tick { real_ms: 200.0 });
+        }
+        assert_eq!(clock(&later), "2026-04-23T15:48:00");
+        assert_eq!(later.announcement.en(), expired);
+        // ...and said on a pause, before the pause.
+        let paused = later.apply(Action::TogglePlay);
+        assert_eq!(
+            paused.announcement.en(),
+            format!("{frozen}. Paused at 2026-04-23 15:48:00.")
+        );
+        assert_eq!(
+            paused.announcement.get(Lang::ZhCn),
+            "V3 ocr：已过期 → 已冻结，时间 2026/04/23 00:00:00。已暂停于 2026/04/23 15:48:00。"
+        );
+        // Or two seconds after the last one was said, while playing (a setting changed on the
+        // way, without moving the clock, keeps what is still to be said).
+        let mut held = later.apply(Action::SetSpeed(86_400));
+        assert_eq!(held.speed, 86_400);
+        for _ in 0..4 {
+            held = held.apply(Action::Tick { real_ms: 200.0 });
+        }
+        assert_eq!(held.announcement.en(), expired);
+        held = held.apply(Action::Tick { real_ms: 200.0 });
+        assert_eq!(held.announcement.en(), frozen);
+        // At the end, the changes not said yet come before the end.
+        let end = first
+            .apply(Action::SetSpeed(2_592_000))
+            .apply(Action::Tick { real_ms: 250.0 })
+            .apply(Action::Tick { real_ms: 250.0 });
+        assert!(!end.playing);
+        assert_eq!(
+            end.announcement.en(),
+            format!(
+                "{frozen}; V3 ocr: frozen → released at 2026-04-30 00:00:00. Reached the end of \
+                 the simulation at 2026-05-01 00:00:00."
+            )
+        );
+        // Play again from a paused clock says its first change at once, and nothing from before.
+        let resumed = paused
+            .apply(Action::Seek(t("2026-04-29T23:00:00")))
+            .apply(Action::TogglePlay)
+            .apply(Action::Tick { real_ms: 100.0 });
+        assert_eq!(
+            resumed.announcement.en(),
+            "V3 ocr: frozen → released at 2026-04-30 00:00:00"
         );
     }
 

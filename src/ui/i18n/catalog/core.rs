@@ -80,6 +80,8 @@ pub const PART: Part = part![
     ("{0} nothing bought yet", "{0} 尚未购买任何资源", "{0} nada comprado ainda"),
     (", ", "，", ", "),
     ("; ", "；", "; "),
+    // A sentence without its full stop, then another (state changes said before "Paused at …").
+    ("{0}. {1}", "{0}。{1}", "{0}. {1}"),
     ("There is no valid scenario to act on yet.", "还没有可以操作的有效场景。", "Ainda não há cenário válido para agir."),
     ("Fix the scenario first, then act: {0}.", "请先修正场景再操作：{0}。", "Corrija o cenário primeiro e depois aja: {0}."),
     ("This act cannot be recorded: {0}.", "无法记录此操作：{0}。", "Esta ação não pode ser registrada: {0}."),
