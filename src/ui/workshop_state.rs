@@ -10,11 +10,13 @@ use crate::engine::{Scenario, ScenarioDoc, Time};
 use crate::ui::autosave::Trainee;
 use crate::ui::i18n::explain::{explain, state_label, when};
 use crate::ui::i18n::{errors, format};
-use crate::ui::i18n::{tr, trf, Lang, LocalText};
+use crate::ui::i18n::{pluralf, tr, trf, Lang, LocalText};
 use crate::ui::sim::{Sim, MAX_EVENTS};
 use crate::ui::state::{Action, AppState};
 use crate::workshop::exercise::FORMAT;
-use crate::workshop::query::{RULE_BALANCE, RULE_HOURLY, RULE_ORDER, RULE_TIERS, RULE_TIME};
+use crate::workshop::query::{
+    failed_attempts_after, RULE_BALANCE, RULE_HOURLY, RULE_ORDER, RULE_TIERS, RULE_TIME,
+};
 use crate::workshop::{
     known_until, Answer, Exercise, ExerciseDoc, Pause, PauseDoc, Query, QueryKind, QuestionDoc,
 };
@@ -589,23 +591,36 @@ pub fn reveal_why(lang: Lang, exercise: &Exercise, pause: &Pause) -> String {
     let scenario = &exercise.scenario;
     let reveal = &pause.reveal;
     let event = &reveal.event;
-    if let Answer::Amount(balance) = reveal.truth {
-        if event.kind.balance() != Some(balance) {
-            return trf(
-                lang,
-                "Hourly pay-per-use charges since {0} took the balance from {1} to {2}.",
-                &[
-                    &when(lang, event.at),
-                    &format::money(lang, event.kind.balance().unwrap_or_default()),
-                    &format::money(lang, balance),
-                ],
-            );
-        }
+    let Some(trace) = exercise.trace(&pause.query.tier) else {
+        return String::new();
+    };
+    let what = explain(lang, event, scenario, trace).what;
+    let Answer::Amount(balance) = reveal.truth else {
+        return what;
+    };
+    let what = if event.kind.balance() == Some(balance) {
+        what
+    } else {
+        trf(
+            lang,
+            "Hourly pay-per-use charges since {0} took the balance from {1} to {2}.",
+            &[
+                &when(lang, event.at),
+                &format::money(lang, event.kind.balance().unwrap_or_default()),
+                &format::money(lang, balance),
+            ],
+        )
+    };
+    match failed_attempts_after(trace, event, reveal.at) {
+        0 => what,
+        n => pluralf(
+            lang,
+            i64::try_from(n).unwrap_or(i64::MAX),
+            "{1} Then {0} failed auto-renew attempt charged nothing.",
+            "{1} Then {0} failed auto-renew attempts charged nothing.",
+            &[&what],
+        ),
     }
-    exercise
-        .trace(&pause.query.tier)
-        .map(|trace| explain(lang, event, scenario, trace).what)
-        .unwrap_or_default()
 }
 
 /// An answer in words.
@@ -722,6 +737,38 @@ mod tests {
             Some(payload) => open_link_at_start(restored, payload),
             None => restored,
         }
+    }
+
+    #[test]
+    fn a_balance_is_revealed_by_the_event_that_set_it_not_by_a_failed_attempt_after_it() {
+        // Two packages, V0, 40.00: web's attempt pays 30.00 on 04-01 03:00, db's fails then and
+        // every day after; the balance asked on 04-05 is 10.00.
+        let json = format!(
+            r#"{{"format": "renewal-lab-exercise/1", "title": "t", "scenario": {},
+                "pauses": [{{"at": "2026-04-01T00:00:00",
+                  "question": {{"kind": "balance_at", "tier": "V0", "at": "2026-04-05T00:00:00"}}}}]}}"#,
+            include_str!("../../scenarios/two-packages-one-balance.json")
+        );
+        let exercise = Exercise::from_json(&json, MAX_EVENTS).expect("valid");
+        let pause = &exercise.pauses[0];
+        assert_eq!(
+            pause.reveal.truth,
+            Answer::Amount(crate::engine::Cents(1_000))
+        );
+        assert!(matches!(
+            pause.reveal.event.kind,
+            crate::engine::EventKind::Renewed { .. }
+        ));
+        assert_eq!(
+            reveal_why(Lang::En, &exercise, pause),
+            "Renewed automatically for 1 month, counted from the expiry date; now valid through \
+             2026-05-08 23:59:59. Balance 10.00. Then 4 failed auto-renew attempts charged \
+             nothing."
+        );
+        assert_eq!(
+            reveal_why(Lang::PtBr, &exercise, pause).rsplit(". ").next(),
+            Some("Depois, 4 tentativas de renovação automática falharam e nada cobraram.")
+        );
     }
 
     #[test]

@@ -22,6 +22,31 @@ pub const RULE_BALANCE: &str = "§7 balance";
 /// The rule on hourly charges.
 pub const RULE_HOURLY: &str = "§9 pay-per-use";
 
+/// The rule of the daily auto-renew attempts.
+pub const RULE_ATTEMPTS: &str = "§6 auto-renewal at 03:00";
+
+/// How many auto-renew attempts after `event` (one of `trace`'s) up to `at` failed: each charged
+/// nothing, so a balance asked about at `at` is still the one `event` left (or hourly charges').
+pub fn failed_attempts_after(trace: &Trace, event: &Event, at: Time) -> usize {
+    let events = trace.events_until(at);
+    let from = events
+        .iter()
+        .rposition(|e| e == event)
+        .map_or(events.len(), |i| i + 1);
+    events[from..]
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EventKind::AutoRenewAttempt {
+                    failure: Some(_),
+                    ..
+                }
+            )
+        })
+        .count()
+}
+
 /// What a question asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum QueryKind {
@@ -479,11 +504,18 @@ impl Query {
                 (Answer::Date(event.at.date()), Some(*event))
             }
             QueryKind::BalanceAt => {
-                let event = trace
-                    .events_until(at)
-                    .iter()
-                    .rev()
-                    .find(|e| e.kind.balance().is_some());
+                // The last event that set the balance: a failed attempt charges nothing, so it
+                // is not what decided the amount.
+                let event = trace.events_until(at).iter().rev().find(|e| {
+                    e.kind.balance().is_some()
+                        && !matches!(
+                            e.kind,
+                            EventKind::AutoRenewAttempt {
+                                failure: Some(_),
+                                ..
+                            }
+                        )
+                });
                 (Answer::Amount(trace.balance_at(at)), event.copied())
             }
         };
@@ -503,6 +535,15 @@ impl Query {
             }
         }
         rules.push(said.rule);
+        let failed = match truth {
+            Answer::Amount(_) => failed_attempts_after(trace, &event, at),
+            _ => 0,
+        };
+        if failed > 0 {
+            rules.push(RULE_ATTEMPTS);
+            let attempts = if failed == 1 { "attempt" } else { "attempts" };
+            why = format!("{why} Then {failed} failed auto-renew {attempts} charged nothing.");
+        }
         if matches!(
             event.kind,
             EventKind::StateChanged {
@@ -778,7 +819,14 @@ mod tests {
         );
         let (_, reveal, choices) = ask(LOW_BALANCE, doc, "2026-04-01T00:00:00").expect("a truth");
         assert_eq!(reveal.truth, Answer::Amount(Cents(2_000)));
-        assert_eq!(reveal.sections(), vec![7, 6]);
+        // Decided by the purchase, as the two failed attempts since charged nothing.
+        assert!(matches!(reveal.event.kind, EventKind::Purchased { .. }));
+        assert_eq!(
+            reveal.why,
+            "Bought; valid through 2026-04-08 23:59:59. Balance 20.00. Then 2 failed auto-renew \
+             attempts charged nothing."
+        );
+        assert_eq!(reveal.sections(), vec![7, 2, 6]);
         assert!(choices.contains(&reveal.truth));
         assert!((2..=4).contains(&choices.len()), "{choices:?}");
         // Pay-per-use: 1.00, 0.10 an hour from 03-10 00:00.

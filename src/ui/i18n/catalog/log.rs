@@ -55,4 +55,15 @@ pub const PART: Part = part![
         "自 {0} 起按小时的按需计费扣费使余额从 {1} 变为 {2}。",
         "As cobranças por hora do pago por uso desde {0} levaram o saldo de {1} para {2}.",
     ),
+    // ... and when failed auto-renew attempts came after it ({1}: what it did; {0}: how many).
+    (
+        "{1} Then {0} failed auto-renew attempt charged nothing.",
+        "{1}此后 {0} 次自动续费尝试失败，未扣费。",
+        "{1} Depois, {0} tentativa de renovação automática falhou e nada cobrou.",
+    ),
+    (
+        "{1} Then {0} failed auto-renew attempts charged nothing.",
+        "{1}此后 {0} 次自动续费尝试失败，未扣费。",
+        "{1} Depois, {0} tentativas de renovação automática falharam e nada cobraram.",
+    ),
 ];
