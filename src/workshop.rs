@@ -35,6 +35,7 @@ pub fn known_until(trace: &Trace, t: Time) -> Trace {
         .balances
         .truncate(known.balances.partition_point(|(at, _)| *at <= t));
     known.until = t;
+    known.hides_future = true;
     known
 }
 
@@ -51,6 +52,7 @@ mod tests {
         let t = Time::parse_local("2026-04-09T12:00:00").expect("time");
         let known = known_until(&trace, t);
         assert_eq!(known.until, t);
+        assert!(known.hides_future && !trace.hides_future);
         assert_eq!(known.events, trace.events_until(t));
         let status = known.status_at(0, t).expect("bought");
         assert_eq!(status.state, trace.status_at(0, t).expect("bought").state);

@@ -558,6 +558,7 @@ impl<'a> Simulator<'a> {
             history: self.history,
             balances: self.balances,
             meters: self.live.iter().map(|l| l.meter).collect(),
+            hides_future: false,
         }
     }
 

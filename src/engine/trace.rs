@@ -316,6 +316,10 @@ pub struct Trace {
     pub(crate) balances: Vec<(Time, Cents)>,
     /// Per resource: its meter if pay-per-use.
     pub(crate) meters: Vec<Option<Meter>>,
+    /// Whether this is a view cut at `until` that hides what follows (a workshop trainee's):
+    /// statuses then carry no forecasts, so a missing next attempt or change means "not shown",
+    /// never "none". The engine's own traces hide nothing.
+    pub hides_future: bool,
 }
 
 impl Trace {

@@ -139,6 +139,10 @@ for (const slug of ['auto-renew-retries', 'refused-acts']) test(`a workshop is c
     await expect(page.getByTestId('workshop-question')).not.toHaveText(/^\s*$/);
     // The lanes and the log show exactly what has happened by the pause point.
     await expectMatchesCli(page, exercise.scenario);
+    // What comes next is hidden, never said to be nothing (auto-renew-retries asks for the last
+    // attempt while more are to come).
+    await expect(page.getByTestId('status-panel')).not.toContainText('no attempt left');
+    await expect(page.getByTestId('event-log')).not.toContainText('no further attempt');
     if (i === 0) {
       // Locked: the clock's controls are disabled and say why; its keys are refused, with an
       // announcement, and the clock does not move before the answer.
@@ -153,7 +157,11 @@ for (const slug of ['auto-renew-retries', 'refused-acts']) test(`a workshop is c
       // Nothing else shows the run past the clock either: no what-if, and the exports and the
       // printed summary are made from what has happened so far.
       await expect(page.getByTestId('what-if')).toHaveCount(0);
-      await expect(page.getByTestId('print-summary')).toContainText('Nothing more happens before the simulation ends');
+      // Nor the gallery's story of the scenario, which tells how it ends.
+      await expect(page.getByTestId('headline')).toBeVisible();
+      await expect(page.locator('.headline-story')).toHaveCount(0);
+      await expect(page.getByTestId('print-summary')).toContainText(`In an exercise, what comes after ${pause.at.replace('T', ' ').slice(0, 16)} is not shown.`);
+      await expect(page.getByTestId('print-summary')).not.toContainText('Nothing more happens');
       const asked = localToEpoch(pause.at, tz(exercise.scenario));
       const { bytes } = await download(page, 'Export CSV');
       const [, ...rows] = parseCsv(bytes.toString('utf8').slice(1));

@@ -198,7 +198,9 @@ fn printed_story(sim: &SimRef, now: Time, lang: Lang) -> Html {
                 <ul class="print-events">{ for so_far.iter().map(line) }</ul>
             }
             <h3>{ trf(lang, "Coming in tier {0}", &[&trace.tier]) }</h3>
-            if coming.is_empty() {
+            if coming.is_empty() && trace.hides_future {
+                <p>{ trf(lang, "In an exercise, what comes after {0} is not shown.", &[&minute(lang, trace.until)]) }</p>
+            } else if coming.is_empty() {
                 <p>
                     { trf(lang, "Nothing more happens before the simulation ends, {0}; the status below gives the dates that would follow.",
                           &[&minute(lang, trace.until)]) }

@@ -81,8 +81,13 @@ pub fn headline(props: &HeadlineProps) -> Html {
     // Parsing the gallery only when the name changes; comparing with the one candidate on each
     // new simulation.
     let candidate = use_memo(name.clone(), |name| gallery_entry_named(name));
+    // Not in a workshop's view cut at the clock: a gallery story tells how the run ends, which
+    // would give the questions away.
     let story = use_memo((sim.clone(), *candidate), |(sim, candidate)| {
-        candidate.and_then(|entry| story_if_unchanged(entry, &sim.scenario))
+        let cut = sim.traces.iter().any(|trace| trace.hides_future);
+        candidate
+            .filter(|_| !cut)
+            .and_then(|entry| story_if_unchanged(entry, &sim.scenario))
     });
     let passed = sim.traces.get(sim.scenario_tier()).map_or(0, |trace| {
         trace.events.partition_point(|e| e.at <= props.now)

@@ -156,6 +156,10 @@ fn countdown_lines(
                             &in_words(lang, now, attempt),
                         ],
                     )),
+                    // A workshop's view shows no attempt to come, which does not mean none.
+                    (None, Some(settings)) if settings.enabled && tier.trace.hides_future => {
+                        lines.push(tr(lang, "auto-renew on").to_string())
+                    }
                     (None, Some(settings)) if settings.enabled => lines
                         .push(tr(lang, "auto-renew on, no attempt left before expiry").to_string()),
                     _ => lines.push(tr(lang, "auto-renew off").to_string()),
@@ -499,5 +503,22 @@ mod tests {
             let cut = lines(&known, &scenario, r, now);
             assert!(cut.iter().all(|l| !l.starts_with("if not")), "{cut:?}");
         }
+        // Between two failed attempts, the cut trace shows no next attempt, and does not say
+        // there is none either (a workshop may ask when the last one is).
+        let now = "2026-04-02T12:00:00";
+        let full = lines(&trace, &scenario, 0, now);
+        assert!(
+            full.iter()
+                .any(|l| l.starts_with("next auto-renew attempt 2026-04-03 03:00")),
+            "{full:?}"
+        );
+        let cut = lines(
+            &crate::workshop::known_until(&trace, at(now)),
+            &scenario,
+            0,
+            now,
+        );
+        assert!(cut.contains(&"auto-renew on".to_string()), "{cut:?}");
+        assert!(cut.iter().all(|l| !l.contains("attempt")), "{cut:?}");
     }
 }

@@ -234,18 +234,24 @@ pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) ->
             failure: Some(_),
             price,
             balance,
-        } => (
-            trf(
-                lang,
-                "Auto-renew failed: balance {0} is below the price {1}. Nothing was charged.",
-                &[&m(balance), &m(price)],
-            ),
-            attempt_rule(),
-            (!crate::explain::followed_at_same_instant(event, trace)).then(|| {
-                next_attempt
-                    .unwrap_or_else(|| tr(lang, "no further attempt before expiry").to_string())
-            }),
-        ),
+        } => {
+            (
+                trf(
+                    lang,
+                    "Auto-renew failed: balance {0} is below the price {1}. Nothing was charged.",
+                    &[&m(balance), &m(price)],
+                ),
+                attempt_rule(),
+                // (A workshop's view hides the next attempt: it is not said to be none.)
+                if trace.hides_future || crate::explain::followed_at_same_instant(event, trace) {
+                    next_attempt
+                } else {
+                    Some(next_attempt.unwrap_or_else(|| {
+                        tr(lang, "no further attempt before expiry").to_string()
+                    }))
+                },
+            )
+        }
         EventKind::Renewed {
             source,
             term: t,
@@ -415,6 +421,29 @@ mod tests {
         for s in zh.iter() {
             assert!(!s.contains("Balance") && !s.contains("Auto-renew"), "{s}");
         }
+    }
+
+    #[test]
+    fn a_failed_attempt_in_a_view_cut_at_the_clock_does_not_say_none_follows() {
+        let scenario = Scenario::from_json(SCENARIO).unwrap();
+        let trace = simulate(&scenario);
+        // The failed attempt of 04-02 03:00 is followed by another on 04-03.
+        let now = Time::parse_local("2026-04-02T12:00:00").unwrap();
+        let known = crate::workshop::known_until(&trace, now);
+        let failed = known.events.last().expect("an event");
+        assert!(matches!(
+            failed.kind,
+            EventKind::AutoRenewAttempt {
+                failure: Some(_),
+                ..
+            }
+        ));
+        let full = explain(Lang::En, failed, &scenario, &trace).next;
+        assert_eq!(
+            full.as_deref(),
+            Some("auto-renew attempt 2026-04-03 03:00:00")
+        );
+        assert_eq!(explain(Lang::En, failed, &scenario, &known).next, None);
     }
 
     #[test]

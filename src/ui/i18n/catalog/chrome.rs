@@ -47,6 +47,11 @@ pub const PART: Part = part![
     ("Nothing has happened yet.", "尚未发生任何事件。", "Nada aconteceu ainda."),
     ("Coming in tier {0}", "等级 {0} 接下来", "A seguir no nível {0}"),
     (
+        "In an exercise, what comes after {0} is not shown.",
+        "练习中不显示 {0} 之后发生的事。",
+        "Num exercício, o que vem depois de {0} não é mostrado.",
+    ),
+    (
         "Nothing more happens before the simulation ends, {0}; the status below gives the dates that would follow.",
         "模拟结束（{0}）前不再发生任何事件；下方的状态给出了之后的日期。",
         "Nada mais acontece antes do fim da simulação, {0}; o status abaixo dá as datas que viriam depois.",

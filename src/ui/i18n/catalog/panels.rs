@@ -49,6 +49,7 @@ pub const PART: Part = part![
     ("valid through {0}", "有效期至 {0}", "válido até {0}"),
     ("next auto-renew attempt {0} ({1})", "下次自动续费尝试 {0}（{1}）", "próxima tentativa de renovação automática {0} ({1})"),
     ("auto-renew on, no attempt left before expiry", "自动续费已开启，到期前没有剩余尝试", "renovação automática ativada, sem tentativas antes do vencimento"),
+    ("auto-renew on", "自动续费已开启", "renovação automática ativada"),
     ("auto-renew off", "自动续费已关闭", "renovação automática desativada"),
     ("charged {0} every full hour", "每满一小时扣费 {0}", "cobrado {0} a cada hora cheia"),
     ("balance runs out {0} ({1})", "余额{0}用尽（{1}）", "o saldo acaba {0} ({1})"),
