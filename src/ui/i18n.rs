@@ -115,6 +115,7 @@ pub fn trf(lang: Lang, en: &str, args: &[&str]) -> String {
 }
 
 /// `template` with each `{i}` replaced by `args[i]`; holes without an argument stay as written.
+/// A full stop right after a hole is left out when the argument ends a sentence itself.
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out =
         String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
@@ -129,6 +130,14 @@ pub fn fill(template: &str, args: &[&str]) -> String {
             Some((arg, close)) => {
                 out.push_str(arg);
                 rest = &after[close + 1..];
+                // A hole that ends a sentence takes no full stop after text that ends one
+                // already (an exercise titled "Who pays?").
+                if arg.ends_with(['.', '?', '!', '。', '？', '！', '…']) {
+                    rest = rest
+                        .strip_prefix('.')
+                        .or_else(|| rest.strip_prefix('。'))
+                        .unwrap_or(rest);
+                }
             }
             None => {
                 out.push('{');
@@ -228,6 +237,12 @@ mod tests {
         assert_eq!(fill("{1} after {0}", &["a", "b"]), "b after a");
         assert_eq!(fill("{0} of {2}", &["x"]), "x of {2}");
         assert_eq!(fill("braces { stay }", &[]), "braces { stay }");
+        // No second full stop after a sentence that ends already.
+        assert_eq!(fill("Opened: {0}.", &["Who pays?"]), "Opened: Who pays?");
+        assert_eq!(fill("已打开：{0}。", &["谁付钱？"]), "已打开：谁付钱？");
+        assert_eq!(fill("Opened: {0}.", &["A. B."]), "Opened: A. B.");
+        assert_eq!(fill("Opened: {0}.", &["v1.0"]), "Opened: v1.0.");
+        assert_eq!(fill("{0}. {1}", &["Done!", "Next"]), "Done! Next");
         assert_eq!(trf(Lang::En, "in {0}", &["3 d"]), "in 3 d");
     }
 

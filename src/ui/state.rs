@@ -602,27 +602,44 @@ impl AppState {
             }
             Action::GoTo(asked_at) => {
                 let at = Time::from_naive(asked_at);
-                next.move_clock(at, true);
+                let outside = next
+                    .start_time()
+                    .zip(next.until())
+                    .filter(|(start, until)| at < *start || at > *until);
+                let Some((start, _)) = outside else {
+                    next.move_clock(at, true);
+                    return next;
+                };
+                // Outside the run, the notice says where the clock went; the announcer says it
+                // too, followed only by what the move changed (no second "Clock at …").
+                next.announcement = LocalText::default();
+                next.move_clock(at, false);
                 let now = next.now;
-                let asked = move |l| format::naive_second(l, asked_at);
-                let went = |l| say::when(l, now);
-                next.notice = match next.start_time().zip(next.until()) {
-                    Some((start, _)) if at < start => Some(LocalText::new(|l| {
+                let asked = format::naive_second;
+                let notice = LocalText::new(|l| {
+                    let (asked, went) = (asked(l, asked_at), say::when(l, now));
+                    let args: [&str; 2] = [&asked, &went];
+                    if at < start {
                         trf(
                             l,
                             "Go to time: {0} is before the scenario starts; the clock is at its start, {1}.",
-                            &[&asked(l), &went(l)],
+                            &args,
                         )
-                    })),
-                    Some((_, until)) if at > until => Some(LocalText::new(|l| {
+                    } else {
                         trf(
                             l,
                             "Go to time: {0} is after the scenario ends; the clock is at its end, {1}.",
-                            &[&asked(l), &went(l)],
+                            &args,
                         )
-                    })),
-                    _ => next.notice.take(),
-                };
+                    }
+                });
+                let moved = std::mem::take(&mut next.announcement);
+                next.announcement = LocalText::new(|l| {
+                    format!("{} {}", notice.get(l), moved.get(l))
+                        .trim_end()
+                        .to_string()
+                });
+                next.notice = Some(notice);
             }
             Action::Undo => {
                 if let Some(doc) = Rc::make_mut(&mut next.undo).pop() {
@@ -1350,6 +1367,20 @@ mod tests {
              end, 2026-04-20 00:00:00."
         );
         assert!(notice.get(Lang::PtBr).contains("01/01/9500 00:00:00"));
+        // The announcer says it too (no second "Clock at …"), then what the move changed.
+        assert_eq!(after.announcement.en(), notice.en());
+        assert_eq!(
+            before.announcement.en(),
+            before.notice.as_ref().unwrap().en()
+        );
+        let lapsed = opened("auto-renew-twice").apply(Action::GoTo(typed.unwrap()));
+        assert_eq!(
+            lapsed.announcement.en(),
+            "Go to time: 9500-01-01 00:00:00 is after the scenario ends; the clock is at its \
+             end, 2026-05-01 00:00:00. V3 ocr: available → expired at 2026-04-16 00:00:00; V3 ocr: \
+             expired → frozen at 2026-04-23 00:00:00; V3 ocr: frozen → released at 2026-04-30 \
+             00:00:00"
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ import {
   labelled,
   localToEpoch,
   openDetails,
+  openFromGallery,
   openLink,
   parseCsv,
   rfcToEpoch,
@@ -393,6 +394,13 @@ test('trainer: a pause point with a question, Copy exercise link, the link shows
   await expect(other.getByTestId('workshop-result')).toHaveAttribute('data-correct', 'true');
   await expect(other.getByTestId('workshop-rule')).toContainText('§3 states');
   await expectClock(other, '2026-04-10 00:00:00');
+
+  // Another scenario, without that resource: the pause point still says what it asks, and why it
+  // no longer fits, at its place in the exercise.
+  await openFromGallery(page, 'two-packages-one-balance');
+  await openDetails(trainer);
+  await expect(trainer.getByTestId('workshop-draft-item')).toContainText(
+    'At 2026-04-05 00:00:00: Date it is next frozen; Question tier: V1; Question resource: ocr; pauses[0].question.resource: ');
 });
 
 test('a malformed #exercise= link shows a clear error and keeps the current work', async ({ page }) => {

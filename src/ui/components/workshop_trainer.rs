@@ -207,13 +207,29 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
             let at = Time::parse_local(&pause.at)
                 .map(|t| format::second(lang, t))
                 .unwrap_or_else(|_| pause.at.clone());
-            let prompt = Query::from_doc(&pause.question, scenario, "question")
+            let path = format!("pauses[{i}].question");
+            let prompt = Query::from_doc(&pause.question, scenario, &path)
                 .map(|q| crate::ui::workshop_state::prompt(lang, scenario, &q))
                 .unwrap_or_else(|problems| {
-                    problems
-                        .first()
-                        .map(|e| errors::field_error(lang, e))
-                        .unwrap_or_default()
+                    // The question no longer fits the scenario (another one was opened): say
+                    // what it asked, so the trainer knows which point to fix, and why.
+                    let question = &pause.question;
+                    let mut parts = vec![kind_label(lang, question.kind).to_string()];
+                    let asked = question.at.as_deref().map(|at| {
+                        Time::parse_local(at).map_or_else(|_| at.to_string(), |t| format::second(lang, t))
+                    });
+                    let fields = [
+                        ("Question tier", question.tier.clone()),
+                        ("Question resource", question.resource.clone()),
+                        ("Asked time", asked),
+                    ];
+                    for (label, value) in fields {
+                        if let Some(value) = value {
+                            parts.push(trf(lang, "{0}: {1}", &[tr(lang, label), &value]));
+                        }
+                    }
+                    parts.extend(problems.first().map(|e| errors::field_error(lang, e)));
+                    parts.join(tr(lang, "; "))
                 });
             let on_action = props.on_action.clone();
             let onclick = Callback::from(move |_: MouseEvent| {
