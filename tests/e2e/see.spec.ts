@@ -247,6 +247,22 @@ test('on a phone the status cards are one row to swipe, the scenario tier first'
   await expect(page.getByTestId('clock')).toHaveText('2026-03-08 10:00:00');
 });
 
+test('on a phone the preset tier names are shown in full beside the timeline, as written', async ({ page }) => {
+  for (const width of [320, 360]) {
+    await page.setViewportSize({ width, height: 740 });
+    // huawei-intl's one tier is "standard"; huawei-cn's are V0 to V5.
+    for (const slug of ['renewal-too-short', 'auto-renew-low-balance']) {
+      await openLink(page, gallery(slug));
+      const names = await page.locator('.tl-tier-name').evaluateAll((els) =>
+        els.map((el) => ({ text: el.textContent, cut: el.scrollWidth > el.clientWidth })));
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.filter((n) => n.cut), `${slug} at ${width} px`).toEqual([]);
+    }
+  }
+  // The headline names the tier as the policy writes it, not in capitals.
+  await expect(page.getByTestId('headline-last').locator('dt')).toHaveCSS('text-transform', 'none');
+});
+
 test('on a phone a long unbroken scenario name wraps; the page does not scroll sideways', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   const scenario = clone(gallery('auto-renew-low-balance'));
