@@ -276,7 +276,7 @@ fn given<'a>(
         (Some(_), false) => {
             errors.push(FieldError::new(
                 format!("{path}.{field}"),
-                format!("not used by a {} question", kind.as_str()),
+                format!("not used by a question of kind {}", kind.as_str()),
             ));
             None
         }
@@ -329,7 +329,7 @@ impl Query {
                     errors.push(FieldError::new(
                         format!("{path}.resource"),
                         format!(
-                            "{id:?} is pay-per-use: a {} question needs a package",
+                            "{id:?} is pay-per-use: a question of kind {} needs a package",
                             kind.as_str()
                         ),
                     ));
@@ -345,9 +345,20 @@ impl Query {
             }
         });
         let at = given(&mut errors, path, "at", &doc.at, kind, kind.needs_at()).and_then(|text| {
-            Time::parse_local(text)
-                .map_err(|error| errors.push(FieldError::new(format!("{path}.at"), error)))
-                .ok()
+            match Time::parse_local(text) {
+                // Nothing is simulated after the run's end: its answer would be made up.
+                Ok(at) if at > scenario.until => {
+                    let until = scenario.until.local_string();
+                    let error = format!("{text} is after until ({until})");
+                    errors.push(FieldError::new(format!("{path}.at"), error));
+                    None
+                }
+                Ok(at) => Some(at),
+                Err(error) => {
+                    errors.push(FieldError::new(format!("{path}.at"), error));
+                    None
+                }
+            }
         });
         if errors.is_empty() {
             Ok(Query {
@@ -921,6 +932,16 @@ mod tests {
                 ),
                 "q.at",
                 "not used",
+            ),
+            (
+                q(
+                    QueryKind::StateAt,
+                    "V3",
+                    Some("api"),
+                    Some("2030-01-01T00:00:00"),
+                ),
+                "q.at",
+                "2030-01-01T00:00:00 is after until (2026-03-12T18:00:00)",
             ),
         ];
         for (doc, path, message) in cases {

@@ -282,7 +282,8 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
                 if kind.needs_at() {
                     <label class="field">
                         <span class="field-label">{ tr(lang, "Asked time") }</span>
-                        <input type="datetime-local" step="1" value={asked_now} onchange={on_asked} />
+                        <input type="datetime-local" step="1" value={asked_now} onchange={on_asked}
+                            min={props.now.local_string()} max={scenario.until.local_string()} />
                     </label>
                 }
             </div>

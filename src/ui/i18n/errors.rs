@@ -30,6 +30,7 @@ pub const PATTERNS: &[&str] = &[
     "this is a scenario, not an exercise: open it as a scenario (#scenario= or Import)",
     "{0} is out of range (0 to {1} days)",
     "{0} is out of range (0 to {1})",
+    "{0} is out of range",
     "longer than {0} characters",
     "{0} is not a tier of the policy ({1})",
     "{0} is not a tier of {1} ({2})",
@@ -102,8 +103,8 @@ pub const PATTERNS: &[&str] = &[
     "{0} is not frozen after the pause point in this run",
     "{0} is not released after the pause point in this run",
     "no event of the run decides it",
-    "{0} is pay-per-use: a {1} question needs a package",
-    "not used by a {0} question",
+    "{0} is pay-per-use: a question of kind {1} needs a package",
+    "not used by a question of kind {0}",
     "no simulation of tier {0}",
     // The shell's own reasons when the browser refuses something (`crate::ui::browser`, exports).
     "the clipboard is not available on this page",
@@ -119,6 +120,34 @@ pub const PATTERNS: &[&str] = &[
     "enter a whole number of days",
     "enter a complete date and time",
     "{0} is already the name of tier row {1}",
+    // What the format's reader and serde call the values they expect or found, most specific
+    // first (they fill the holes of the phrasings above).
+    "{0} is not a whole number",
+    "expected an exercise object { \"format\": \"renewal-lab-exercise/1\", ... }",
+    "a scenario object { \"format\": \"renewal-lab/1\", ... }",
+    "a list of resources [ { ... } ]",
+    "a resource object { \"id\": ..., \"billing\": ... }",
+    "a list of actions [ { ... } ]",
+    "an action object { \"at\": ..., \"do\": ... }",
+    "an object of tiers { \"<tier>\": { \"package\": ..., \"pay_per_use\": ... } }",
+    "an object of tier name → periods",
+    "an object {0}",
+    "a whole number of days (0 to {0})",
+    "an amount as a string like \"30.50\" or a number",
+    "a preset name (\"huawei-cn\", \"huawei-intl\") or a policy object",
+    "a whole number",
+    "a number",
+    "a string",
+    "a list",
+    "an object",
+    "a boolean",
+    "a sequence",
+    "sequence",
+    "map",
+    "integer `{0}`",
+    "floating point `{0}`",
+    "boolean `{0}`",
+    "string {0}",
     "{0} is not {1}",
 ];
 
@@ -659,6 +688,47 @@ mod tests {
                 let en = message(Lang::En, &problem.message);
                 for lang in [Lang::ZhCn, Lang::PtBr] {
                     assert_ne!(message(lang, &problem.message), en, "{lang:?}: {problem:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_values_named_in_type_and_range_problems_are_translated_too() {
+        use crate::engine::Scenario;
+        let base = r#"{"format":"renewal-lab/1","tier":"V3","balance":"100","resources":[{"id":"a","billing":"package","start":"2026-03-08T10:00:00","term":"1m","prices":{"month":"30","year":"300"},"auto_renew":{"enabled":true}}],"actions":[],"until":"2026-05-01T00:00:00"}"#;
+        let files = [
+            "[]".to_string(),
+            base.replace(r#""tier":"V3""#, r#""tier":1"#),
+            base.replace(r#""tier":"V3""#, r#""tier":null"#),
+            base.replace(r#""enabled":true"#, r#""enabled":"yes""#),
+            base.replace(r#""enabled":true"#, r#""enabled":true,"days_before":7.5"#),
+            base.replace(
+                r#""enabled":true"#,
+                r#""enabled":true,"days_before":18446744073709551616"#,
+            ),
+            base.replace(r#""actions":[]"#, r#""actions":{}"#),
+            base.replace(r#""actions":[]"#, r#""actions":[1]"#),
+            base.replace(r#""balance":"100""#, r#""balance":[1]"#),
+            base.replace(r#""policy""#, r#""x""#)
+                .replace(r#""tier":"V3""#, r#""policy":7,"tier":"V3""#),
+        ];
+        // English words that would be left in a translated message (field names and JSON's own
+        // `true`, `false` and `null` stay as written).
+        let english = [
+            "list", "string", "integer", "whole", "range", "object", "expected", "found", "is",
+            "not", "of", "number", "boolean", "sequence", "map", "type", "invalid",
+        ];
+        for file in files {
+            let problems = Scenario::from_json(&file).expect_err("a broken file");
+            for problem in &problems {
+                for lang in [Lang::ZhCn, Lang::PtBr] {
+                    let said = message(lang, &problem.message);
+                    let left: Vec<&str> = said
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|word| english.contains(word))
+                        .collect();
+                    assert!(left.is_empty(), "{lang:?}: {left:?} in {said:?}");
                 }
             }
         }
