@@ -107,6 +107,15 @@ fn simulates_a_file_and_standard_input_alike() {
     assert_eq!(trace["format"], "renewal-lab-trace/1");
     assert_eq!(trace["tier"], "V3");
     assert_eq!(trace["final"]["resources"]["ocr"]["state"], "available");
+    // The same file saved as UTF-16 with its byte order mark (Windows "Unicode") reads alike.
+    let text = String::from_utf8(text).unwrap();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let from_utf16 = cli(&["simulate", "-"], Some(&utf16));
+    assert!(from_utf16.status.success());
+    assert_eq!(from_file.stdout, from_utf16.stdout);
 }
 
 #[test]

@@ -157,5 +157,5 @@ fn read_input(file: &str) -> Result<String, String> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(format!("larger than {} MiB", MAX_BYTES / 1024 / 1024));
     }
-    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
+    renewal_lab::engine::doc::text_of_bytes(bytes)
 }

@@ -11,7 +11,7 @@ pub(crate) use json::{
     invalid_type as invalid_json_type, join as json_join, object as json_object, one_of,
     parse as parse_json, without_bom, write as write_json, Node, Value,
 };
-pub use json::{plain_text, Number};
+pub use json::{plain_text, text_of_bytes, Number};
 
 use super::policy::{BillingMode, ModeDays, TierDays, MAX_PERIOD_DAYS};
 use super::scenario::FieldError;

@@ -230,9 +230,10 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
 
 /// The text of a file the user chose.
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text()).await.map_err(describe)?;
-    text.as_string()
-        .ok_or_else(|| "the file is not text".to_string())
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(describe)?;
+    crate::engine::doc::text_of_bytes(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 fn performance() -> Option<web_sys::Performance> {

@@ -206,6 +206,13 @@ test('a malformed import (bad JSON; then a bad field) shows a clear error and ke
   expect(await readLanes(page)).toEqual(lanes);
   expect(await readLog(page)).toEqual(log);
 
+  // A file in another encoding (Latin-1 "ç", "ã") is refused, not read with its letters replaced.
+  const latin1 = Buffer.from(JSON.stringify({ ...current, name: 'Renovação' }), 'latin1');
+  await input.setInputFiles({ name: 'latin1.json', mimeType: 'application/json', buffer: latin1 });
+  await expectBanner(page, 'Could not import latin1.json: not UTF-8 text. The current scenario is unchanged.');
+  await expect(field(page, 'Scenario name')).toHaveValue(current.name);
+  expect(await readLanes(page)).toEqual(lanes);
+
   // A trace (renewal-cli's output) is named for what it is.
   const trace = JSON.stringify(simulateAll(current).V3);
   await input.setInputFiles({ name: 'trace.json', mimeType: 'application/json', buffer: Buffer.from(trace) });
@@ -219,6 +226,11 @@ test('a malformed import (bad JSON; then a bad field) shows a clear error and ke
   await expect(field(page, 'Scenario name')).toHaveValue(good.name);
   await expect(page.getByTestId('lane')).toHaveCount(6);
   await expectMatchesCli(page, good);
+  // The same file saved as UTF-16 with its byte order mark (Windows "Unicode") reads as written.
+  const renamed = { ...current, name: 'Renovação' };
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(renamed), 'utf16le')]);
+  await input.setInputFiles({ name: 'utf16.json', mimeType: 'application/json', buffer: utf16 });
+  await expect(field(page, 'Scenario name')).toHaveValue('Renovação');
 });
 
 test('Export JSON downloads the scenario document, and importing it restores the scenario', async ({ page }) => {

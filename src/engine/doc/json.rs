@@ -206,6 +206,30 @@ pub fn syntax_at(text: &[u8], i: usize, what: &'static str) -> Syntax {
     Syntax { line, column, what }
 }
 
+/// The text of a file's `bytes`: UTF-8, or UTF-16 when it starts with a UTF-16 byte order mark
+/// (as Windows editors save "Unicode" text). Anything else is refused, not read with replacement
+/// characters, which would change names in the file without a word.
+pub fn text_of_bytes(bytes: Vec<u8>) -> Result<String, String> {
+    let utf16 = |rest: &[u8], big_endian: bool| {
+        let units = rest.chunks(2).map(|pair| match *pair {
+            [a, b] if big_endian => u16::from_be_bytes([a, b]),
+            [a, b] => u16::from_le_bytes([a, b]),
+            // An odd byte at the end: a lone surrogate, so decoding fails.
+            _ => 0xDC00,
+        });
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|_| {
+                "not UTF-16 text, though it starts with a UTF-16 byte order mark".to_string()
+            })
+    };
+    match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, false),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, true),
+        _ => String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string()),
+    }
+}
+
 /// `text` without a leading UTF-8 byte order mark. Editors on Windows often save one; RFC 8259
 /// lets a reader ignore it, so every document reader starts here (error positions then count
 /// from the first character after it).
@@ -821,6 +845,39 @@ fn write_str(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_bytes_are_utf8_or_utf16_with_its_mark_and_nothing_else() {
+        let name = "Renovação 续费";
+        let utf16 = |big: bool| -> Vec<u8> {
+            let mut out = if big {
+                vec![0xFE, 0xFF]
+            } else {
+                vec![0xFF, 0xFE]
+            };
+            for unit in name.encode_utf16() {
+                out.extend(if big {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                });
+            }
+            out
+        };
+        assert_eq!(text_of_bytes(name.as_bytes().to_vec()).as_deref(), Ok(name));
+        let with_bom = format!("\u{feff}{name}");
+        assert_eq!(text_of_bytes(with_bom.clone().into_bytes()), Ok(with_bom));
+        assert_eq!(text_of_bytes(utf16(false)).as_deref(), Ok(name));
+        assert_eq!(text_of_bytes(utf16(true)).as_deref(), Ok(name));
+        // Latin-1 "ç" and "ã" are not UTF-8: refused, not replaced.
+        let latin1 = b"{\"name\": \"Renova\xe7\xe3o\"}".to_vec();
+        assert_eq!(text_of_bytes(latin1), Err("not UTF-8 text".to_string()));
+        let mut odd = utf16(false);
+        odd.push(b'x');
+        let broken = text_of_bytes(odd).expect_err("an odd byte");
+        assert!(broken.starts_with("not UTF-16 text"), "{broken}");
+        assert_eq!(text_of_bytes(Vec::new()).as_deref(), Ok(""));
+    }
 
     #[test]
     fn every_number_read_is_finite_so_equality_is_reflexive() {

@@ -27,6 +27,8 @@ pub const PATTERNS: &[&str] = &[
     "invalid value: {0}, expected {1}",
     "not valid JSON: {0}",
     "the file is empty: it holds no JSON",
+    "not UTF-8 text",
+    "not UTF-16 text, though it starts with a UTF-16 byte order mark",
     "this is a scenario, not an exercise: open it as a scenario (#scenario= or Import)",
     "{0} is out of range (0 to {1} days)",
     "{0} is out of range (0 to {1})",

@@ -553,4 +553,11 @@ pub const PART: Part = part![
     ("floating point `{0}`", "小数 `{0}`", "decimal `{0}`"),
     ("boolean `{0}`", "布尔值 `{0}`", "booleano `{0}`"),
     ("string {0}", "字符串 {0}", "texto {0}"),
+    // A file's bytes that are not text in the encodings read (`engine::doc::text_of_bytes`).
+    ("not UTF-8 text", "不是 UTF-8 文本", "não é texto UTF-8"),
+    (
+        "not UTF-16 text, though it starts with a UTF-16 byte order mark",
+        "以 UTF-16 字节顺序标记开头，却不是 UTF-16 文本",
+        "não é texto UTF-16, embora comece com uma marca de ordem de bytes UTF-16",
+    ),
 ];
