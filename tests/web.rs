@@ -50,6 +50,12 @@ async fn mount(autosave: Option<&str>, hash: &str) -> Mounted {
         Some(text) => storage().set_item(AUTOSAVE_KEY, text).expect("stored"),
         None => storage().remove_item(AUTOSAVE_KEY).expect("removed"),
     }
+    // The tab's own copy (which a reload prefers) is left from the previous test's App.
+    web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .expect("session storage")
+        .remove_item(AUTOSAVE_KEY)
+        .expect("removed");
     let history = web_sys::window()
         .expect("a window")
         .history()

@@ -57,9 +57,11 @@ fn is_update(action: &Action) -> bool {
     )
 }
 
-/// The state at start-up: the autosave, then a `#scenario=` or `#exercise=` link in the address.
+/// The state at start-up: the autosave (this tab's own after a reload, else the latest of any
+/// tab's), then a `#scenario=` or `#exercise=` link in the address.
 fn initial_state() -> AppState {
-    let saved = browser::storage_get(AUTOSAVE_KEY);
+    let saved =
+        browser::tab_storage_get(AUTOSAVE_KEY).or_else(|| browser::storage_get(AUTOSAVE_KEY));
     let hash = browser::location_hash();
     let state = AppState::start(saved.as_deref(), share::payload_of(&hash));
     match crate::workshop::exercise::payload_of(&hash) {

@@ -96,6 +96,22 @@ fn local_storage() -> Option<web_sys::Storage> {
     window()?.local_storage().ok().flatten()
 }
 
+fn session_storage() -> Option<web_sys::Storage> {
+    window()?.session_storage().ok().flatten()
+}
+
+/// This tab's own copy of `key` (`sessionStorage`: kept across the tab's reloads, never seen by
+/// another tab), if storage works and has one.
+pub fn tab_storage_get(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key` for this tab alone (see [`tab_storage_get`]).
+pub fn tab_storage_set(key: &str, value: &str) -> Result<(), String> {
+    let storage = session_storage().ok_or("local storage is not available")?;
+    storage.set_item(key, value).map_err(describe)
+}
+
 /// The value stored under `key`, if storage works and has one.
 pub fn storage_get(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok().flatten()
@@ -104,7 +120,17 @@ pub fn storage_get(key: &str) -> Option<String> {
 /// Stores `value` under `key`.
 pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
     let storage = local_storage().ok_or("local storage is not available")?;
-    storage.set_item(key, value).map_err(describe)
+    storage.set_item(key, value).map_err(|error| {
+        // The browser's own words for a full storage are English whatever the page's language.
+        let full = error
+            .dyn_ref::<js_sys::Error>()
+            .is_some_and(|e| e.name() == "QuotaExceededError");
+        if full {
+            "the browser's storage for this page is full".to_string()
+        } else {
+            describe(error)
+        }
+    })
 }
 
 /// `location.hash`, e.g. `#scenario=…` (empty when there is none).

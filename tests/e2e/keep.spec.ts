@@ -79,6 +79,51 @@ test('Copy link round trip: a fresh browser opening the link shows the same scen
   await expectMatchesCli(other, expected, 'V0');
 });
 
+test('two tabs: a reload restores its own tab\'s work, a new tab the latest; a full storage is said in the language', async ({ page, context }) => {
+  await page.goto('/');
+  await openFromGallery(page, 'auto-renew-twice');
+  await fillField(field(page, 'Opening balance'), '77.00');
+  await expect.poll(async () => autosaved(page)).toContain('77');
+  const other = await context.newPage();
+  await other.goto('/');
+  await openFromGallery(other, 'month-end-expiry');
+  await fillField(field(other, 'Opening balance'), '12.00');
+  await expect.poll(async () => autosaved(other)).toContain('"12');
+  // A new tab starts from the latest work saved in this browser.
+  const third = await context.newPage();
+  await third.goto('/');
+  await expect(third.getByTestId('lab')).toBeVisible();
+  await expect(field(third, 'Scenario name')).toHaveValue(gallery('month-end-expiry').name);
+  await third.close();
+  await other.close();
+  // The first tab's reload brings back its own work, not the other tab's later save.
+  await page.reload();
+  await expect(page.getByTestId('lab')).toBeVisible();
+  await expect(field(page, 'Scenario name')).toHaveValue(gallery('auto-renew-twice').name);
+  await expect(field(page, 'Opening balance')).toHaveValue(/^77(\.00?)?$/);
+
+  // The browser's storage full: said once, in the page's language, the work staying on screen.
+  await page.evaluate(() => {
+    // Fill it to the last few bytes: large pieces, then halving.
+    let i = 0;
+    for (let size = 1 << 20; size >= 1; size >>= 1) {
+      const chunk = 'x'.repeat(size);
+      try {
+        for (;;) localStorage.setItem(`filler-${i++}`, chunk);
+      } catch {
+        // this size no longer fits: try a smaller one
+      }
+    }
+  });
+  // (A record of the same size would replace the saved one in place: this one is longer.)
+  await fillField(field(page, 'Scenario name'), `Customer ${'A'.repeat(100)}`);
+  const notice = page.getByTestId('notice');
+  await expect(notice).toHaveText("Your work is not being saved in this browser: the browser's storage for this page is full.");
+  await expect(field(page, 'Scenario name')).toHaveValue(`Customer ${'A'.repeat(100)}`);
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(notice).toHaveText('你的工作没有保存在此浏览器中：浏览器为此页面提供的存储空间已满。');
+});
+
 test('reload restores the autosaved scenario and clock', async ({ page }) => {
   await page.goto('/');
   await openFromGallery(page, 'auto-renew-twice');

@@ -1,5 +1,7 @@
 //! Autosave: writes the document, the clock, the trainer's draft exercise and a trainee's exercise
-//! in progress to `localStorage` after every change (at most once a second while the clock plays).
+//! in progress to `localStorage` after every change (at most once a second while the clock plays),
+//! and the same record to the tab's `sessionStorage`, so a reload restores this tab's own work
+//! even when another tab of the app has saved since (a new tab starts from the latest of all).
 
 use crate::engine::{ScenarioDoc, Time};
 use crate::ui::i18n::{errors, trf, LocalText};
@@ -74,6 +76,8 @@ pub fn use_autosave(work: Work, playing: bool, has_work: bool, on_action: Callba
                 let trainee = session.as_ref().map(Session::trainee);
                 let valid = last_valid.as_ref().map(|sim| sim.scenario.to_doc());
                 let record = autosave::encode(&doc, now, &draft, trainee.as_ref(), valid.as_ref());
+                // (The tab's copy is a convenience: the shared record's result is what is said.)
+                let _ = browser::tab_storage_set(autosave::AUTOSAVE_KEY, &record);
                 match browser::storage_set(autosave::AUTOSAVE_KEY, &record) {
                     Ok(()) => *failed.borrow_mut() = false,
                     Err(reason) => {

@@ -111,6 +111,7 @@ pub const PATTERNS: &[&str] = &[
     // The shell's own reasons when the browser refuses something (`crate::ui::browser`, exports).
     "the clipboard is not available on this page",
     "local storage is not available",
+    "the browser's storage for this page is full",
     "the canvas made no image",
     "the browser refused",
     "no 2D canvas",

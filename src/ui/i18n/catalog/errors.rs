@@ -560,4 +560,9 @@ pub const PART: Part = part![
         "以 UTF-16 字节顺序标记开头，却不是 UTF-16 文本",
         "não é texto UTF-16, embora comece com uma marca de ordem de bytes UTF-16",
     ),
+    (
+        "the browser's storage for this page is full",
+        "浏览器为此页面提供的存储空间已满",
+        "o armazenamento do navegador para esta página está cheio",
+    ),
 ];
