@@ -109,16 +109,31 @@ pub fn term(lang: Lang, term: Term) -> String {
     trf(lang, if n == 1 { one } else { other }, &[&count(lang, n)])
 }
 
+/// How many events [`sentences`] says before counting the rest (a file may put thousands at one
+/// instant; the headline and the live region would then hold pages of text).
+pub const MAX_SENTENCES: usize = 6;
+
 /// `events` of `trace` (a simulation of `scenario`) as one run of sentences, each naming its
-/// resource (or the account): `ocr: Auto-renew failed: …`.
+/// resource (or the account): `ocr: Auto-renew failed: …`; past [`MAX_SENTENCES`], how many more.
 pub fn sentences(lang: Lang, scenario: &Scenario, trace: &Trace, events: &[Event]) -> String {
-    let said: Vec<String> = events
+    let mut said: Vec<String> = events
         .iter()
+        .take(MAX_SENTENCES)
         .map(|event| {
             let what = explain(lang, event, scenario, trace).what;
             trf(lang, "{0}: {1}", &[subject(lang, scenario, event), &what])
         })
         .collect();
+    let more = events.len().saturating_sub(MAX_SENTENCES);
+    if more > 0 {
+        said.push(super::pluralf(
+            lang,
+            i64::try_from(more).unwrap_or(i64::MAX),
+            "And {0} more event at this instant (the event log lists each).",
+            "And {0} more events at this instant (the event log lists each).",
+            &[],
+        ));
+    }
     said.join(" ")
 }
 
@@ -444,6 +459,30 @@ mod tests {
             Some("auto-renew attempt 2026-04-03 03:00:00")
         );
         assert_eq!(explain(Lang::En, failed, &scenario, &known).next, None);
+    }
+
+    #[test]
+    fn many_events_at_one_instant_are_said_as_a_few_and_a_count() {
+        let scenario = Scenario::from_json(SCENARIO).unwrap();
+        let trace = simulate(&scenario);
+        let top_up = trace
+            .events
+            .iter()
+            .find(|e| matches!(e.kind, EventKind::TopUp { .. }))
+            .copied()
+            .expect("a top-up");
+        let many = vec![top_up; 10_000];
+        let said = super::sentences(Lang::En, &scenario, &trace, &many);
+        assert_eq!(said.matches("Account: Topped up").count(), MAX_SENTENCES);
+        assert!(
+            said.ends_with("And 9,994 more events at this instant (the event log lists each)."),
+            "{said}"
+        );
+        let one_more = super::sentences(Lang::PtBr, &scenario, &trace, &many[..=MAX_SENTENCES]);
+        assert!(one_more
+            .ends_with("E mais 1 evento neste instante (o registro de eventos lista cada um)."));
+        let few = super::sentences(Lang::En, &scenario, &trace, &many[..MAX_SENTENCES]);
+        assert!(!few.contains("more event"), "{few}");
     }
 
     #[test]

@@ -66,4 +66,15 @@ pub const PART: Part = part![
         "{1}此后 {0} 次自动续费尝试失败，未扣费。",
         "{1} Depois, {0} tentativas de renovação automática falharam e nada cobraram.",
     ),
+    // After the first few events at one instant, in the headline and announcements.
+    (
+        "And {0} more event at this instant (the event log lists each).",
+        "此时刻还有 {0} 个事件（事件日志逐一列出）。",
+        "E mais {0} evento neste instante (o registro de eventos lista cada um).",
+    ),
+    (
+        "And {0} more events at this instant (the event log lists each).",
+        "此时刻还有 {0} 个事件（事件日志逐一列出）。",
+        "E mais {0} eventos neste instante (o registro de eventos lista cada um).",
+    ),
 ];
