@@ -131,11 +131,23 @@ pub fn open_link_at_start(state: AppState, payload: &str) -> AppState {
 
 /// `state` with the autosaved `trainee`'s exercise open where it was left: opened afresh, then
 /// each answer given again (and "Next question" pressed after each but a revealed last one), so
-/// the clock, the score and what is hidden are as they were. Unchanged when the exercise file no
-/// longer reads as an exercise.
+/// the clock, the score and what is hidden are as they were. When the exercise file no longer
+/// reads as an exercise, the scenario stays and a notice says the exercise was not restored, and
+/// why.
 pub fn resume(state: &AppState, trainee: &Trainee) -> AppState {
-    let Ok(exercise) = Exercise::from_json(&trainee.exercise, MAX_EVENTS) else {
-        return state.clone();
+    let exercise = match Exercise::from_json(&trainee.exercise, MAX_EVENTS) {
+        Ok(exercise) => exercise,
+        Err(problems) => {
+            let mut kept = state.clone();
+            kept.notice = Some(LocalText::new(|l| {
+                trf(
+                    l,
+                    "The exercise in progress could not be restored: {0}. The scenario is kept.",
+                    &[&errors::problems(l, &problems)],
+                )
+            }));
+            return kept;
+        }
     };
     let mut next = start(state, Rc::new(exercise));
     let answered = trainee.answers.len();
@@ -769,6 +781,25 @@ mod tests {
             reveal_why(Lang::PtBr, &exercise, pause).rsplit(". ").next(),
             Some("Depois, 4 tentativas de renovação automática falharam e nada cobraram.")
         );
+    }
+
+    #[test]
+    fn an_exercise_that_no_longer_reads_is_not_restored_and_says_so() {
+        let state = AppState::first_visit().apply(Action::Load(scenarios::blank_doc()));
+        let trainee = crate::ui::autosave::Trainee {
+            exercise: r#"{"bad":1}"#.to_string(),
+            answers: Vec::new(),
+            revealed: false,
+        };
+        let kept = resume(&state, &trainee);
+        assert!(kept.workshop.session.is_none());
+        assert_eq!(kept.doc, state.doc);
+        let notice = kept.notice.as_ref().map(LocalText::en).unwrap_or_default();
+        assert!(
+            notice.starts_with("The exercise in progress could not be restored: "),
+            "{notice}"
+        );
+        assert!(notice.ends_with("The scenario is kept."), "{notice}");
     }
 
     #[test]

@@ -28,6 +28,11 @@ pub const PART: Part = part![
     ),
     ("Exercise opened: {0}.", "已打开练习：{0}。", "Exercício aberto: {0}."),
     (
+        "The exercise in progress could not be restored: {0}. The scenario is kept.",
+        "无法恢复进行中的练习：{0}。场景已保留。",
+        "Não foi possível retomar o exercício em andamento: {0}. O cenário foi mantido.",
+    ),
+    (
         "Exercise restored where you left it: {0}.",
         "已从上次离开的地方恢复练习：{0}。",
         "Exercício retomado de onde você parou: {0}.",
