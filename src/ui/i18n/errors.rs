@@ -85,14 +85,14 @@ pub const PATTERNS: &[&str] = &[
     "an incomplete \\u escape",
     "an incomplete pair of \\u escapes",
     "EOF while parsing a value",
-    "EOF while parsing an object",
-    "EOF while parsing a list",
-    "EOF while parsing a string",
-    "trailing characters",
+    "the text ends inside an object: a closing } is missing",
+    "the text ends inside a list: a closing ] is missing",
+    "the text ends inside a text: a closing \" is missing",
+    "more text after the end of the JSON value",
     "expected `,` or `}`",
     "expected `,` or `]`",
     "expected `:`",
-    "key must be a string",
+    "a field name needs double quotes",
     "expected value",
     "invalid escape",
     "invalid number",
@@ -234,7 +234,24 @@ pub fn unfill(template: &str, text: &str) -> Option<Vec<String>> {
 
 /// JSON syntax errors in the terms of a parser (kept word for word by the engine, as serde_json
 /// writes them, for the command line), and what they mean to a person editing a file.
-const PLAIN_SYNTAX: [(&str, &str); 8] = [
+const PLAIN_SYNTAX: [(&str, &str); 13] = [
+    (
+        "EOF while parsing an object",
+        "the text ends inside an object: a closing } is missing",
+    ),
+    (
+        "EOF while parsing a list",
+        "the text ends inside a list: a closing ] is missing",
+    ),
+    (
+        "EOF while parsing a string",
+        "the text ends inside a text: a closing \" is missing",
+    ),
+    (
+        "trailing characters",
+        "more text after the end of the JSON value",
+    ),
+    ("key must be a string", "a field name needs double quotes"),
     (
         "expected ident",
         "a word without quotes (text needs double quotes; only true, false and null go without)",
@@ -586,6 +603,10 @@ mod tests {
             message(Lang::En, "not valid JSON: expected ident"),
             "not valid JSON: a word without quotes (text needs double quotes; only true, false \
              and null go without)"
+        );
+        assert_eq!(
+            message(Lang::En, "not valid JSON: EOF while parsing an object"),
+            "not valid JSON: the text ends inside an object: a closing } is missing"
         );
         for (parser, _) in PLAIN_SYNTAX {
             for lang in [Lang::ZhCn, Lang::PtBr] {

@@ -403,26 +403,10 @@ pub const PART: Part = part![
         "解析值时文件意外结束",
         "fim do arquivo ao ler um valor",
     ),
-    (
-        "EOF while parsing an object",
-        "解析对象时文件意外结束",
-        "fim do arquivo ao ler um objeto",
-    ),
-    (
-        "EOF while parsing a list",
-        "解析列表时文件意外结束",
-        "fim do arquivo ao ler uma lista",
-    ),
-    (
-        "EOF while parsing a string",
-        "解析字符串时文件意外结束",
-        "fim do arquivo ao ler um texto",
-    ),
-    (
-        "trailing characters",
-        "末尾有多余字符",
-        "caracteres sobrando no fim",
-    ),
+    ("the text ends inside an object: a closing } is missing", "文本在对象内部结束：缺少结尾的 }", "o texto termina dentro de um objeto: falta o } de fechamento"),
+    ("the text ends inside a list: a closing ] is missing", "文本在列表内部结束：缺少结尾的 ]", "o texto termina dentro de uma lista: falta o ] de fechamento"),
+    ("the text ends inside a text: a closing \" is missing", "文本在字符串内部结束：缺少结尾的 \"", "o texto termina dentro de um texto: falta a \" de fechamento"),
+    ("more text after the end of the JSON value", "JSON 值结束后还有多余文本", "há mais texto depois do fim do valor JSON"),
     (
         "expected `,` or `}`",
         "应为 `,` 或 `}`",
@@ -434,11 +418,7 @@ pub const PART: Part = part![
         "esperava-se `,` ou `]`",
     ),
     ("expected `:`", "应为 `:`", "esperava-se `:`"),
-    (
-        "key must be a string",
-        "键必须是字符串",
-        "a chave deve ser um texto",
-    ),
+    ("a field name needs double quotes", "字段名需要用双引号括起来", "um nome de campo precisa de aspas duplas"),
     ("expected value", "应为一个值", "esperava-se um valor"),
     ("invalid escape", "无效的转义", "escape inválido"),
     ("invalid number", "无效的数字", "número inválido"),
