@@ -268,6 +268,16 @@ test('pt-BR: amounts are typed with a decimal comma in the act panel, the editor
     .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('renewal-lab/autosave') ?? '{}').scenario?.balance))
     .toBe('1234.50');
   expect(cents('1234.50')).not.toBe(cents(before));
+  // "1.000" is a thousand, as a Brazilian writes it; three decimals typed are refused as typed.
+  await balance.fill('1.000');
+  await expect(balance).toHaveValue('1000');
+  await expect
+    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('renewal-lab/autosave') ?? '{}').scenario?.balance))
+    .toBe('1000');
+  await balance.fill('1,005');
+  await expect(page.getByTestId('field-error')).toContainText('"1,005" tem mais de duas casas decimais');
+  await balance.fill('1.234,50');
+  await expect(page.getByTestId('field-error')).toHaveCount(0);
   // The what-if: "20,50" more.
   const whatIf = page.getByTestId('what-if');
   await whatIf.locator('input[inputmode="decimal"]').fill('20,50');

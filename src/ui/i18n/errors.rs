@@ -302,6 +302,14 @@ const COUNTED: [&str; 5] = [
 /// language writes money (`1.000.000.000,00`). The amount a user typed stays as typed.
 const AMOUNT_HOLES: [(&str, usize); 1] = [("{0} is more than the maximum {1}", 1)];
 
+/// The phrasings that quote an amount as given (`"1.005"`), in their first hole: shown with the
+/// language's decimal mark, as the field it was typed in shows it (`"1,005"` in pt-BR).
+const QUOTED_AMOUNT: [&str; 3] = [
+    "{0} has more than two decimals",
+    "{0} is negative; amounts are never negative",
+    "{0} is more than the maximum {1}",
+];
+
 /// An engine message in `lang`: its phrasing translated, its values kept (counts grouped).
 pub fn message(lang: Lang, text: &str) -> String {
     let text = &*plain(text);
@@ -325,6 +333,9 @@ pub fn message(lang: Lang, text: &str) -> String {
                 .map(|(hole, v)| match (v.parse::<i64>(), Cents::parse(v)) {
                     (Ok(n), _) if counted => super::format::count(lang, n),
                     (_, Ok(cents)) if amount == Some(hole) => super::format::money(lang, cents),
+                    _ if hole == 0 && QUOTED_AMOUNT.contains(pattern) => {
+                        super::format::shown_amount(lang, v)
+                    }
                     _ => message(lang, v),
                 })
                 .collect();
@@ -656,15 +667,21 @@ mod tests {
             field_error(Lang::PtBr, &empty),
             "o arquivo está vazio: não contém JSON"
         );
-        // The maximum is written as the language writes money; what was typed stays as typed.
+        // The maximum is written as the language writes money; what was typed, with the
+        // language's decimal mark, as its field shows it.
         let huge = FieldError::new(
             "balance",
             "\"2000000000.00\" is more than the maximum 1000000000.00",
         );
         let pt = field_error(Lang::PtBr, &huge);
-        assert!(pt.contains("\"2000000000.00\""), "{pt}");
+        assert!(pt.contains("\"2000000000,00\""), "{pt}");
         assert!(pt.ends_with("1.000.000.000,00"), "{pt}");
         assert!(field_error(Lang::En, &huge).ends_with("1,000,000,000.00"));
+        let decimals = FieldError::new("balance", "\"1.005\" has more than two decimals");
+        assert_eq!(
+            field_error(Lang::PtBr, &decimals),
+            "balance: \"1,005\" tem mais de duas casas decimais"
+        );
     }
 
     #[test]

@@ -21,12 +21,24 @@ fn marks(lang: Lang) -> (char, char) {
 
 /// An amount as typed in `lang`, in the scenario format's notation. In pt-BR the decimal mark is a
 /// comma, so a text with one (`50,00`, `1.234,56`) is read with its dots as thousands marks:
-/// `50.00`, `1234.56`. A text without a comma is kept as it is, so the format's own `50.00` works
-/// in every language (and `1.000` stays one, not a thousand). Surrounding spaces are dropped.
+/// `50.00`, `1234.56`; so is a text whose dots all stand before groups of three digits (`1.000`,
+/// `1.000.000`), as a Brazilian reads it (an amount never has three decimals). Any other text
+/// without a comma is kept as it is, so the format's own `50.00` works in every language.
+/// Surrounding spaces are dropped.
 pub fn typed_amount(lang: Lang, text: &str) -> String {
     let text = text.trim();
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    let grouped = || {
+        let mut parts = text.split('.');
+        let first = parts.next().unwrap_or_default();
+        text.contains('.')
+            && digits(first)
+            && first.len() <= 3
+            && parts.all(|part| part.len() == 3 && digits(part))
+    };
     match lang {
         Lang::PtBr if text.contains(',') => text.replace('.', "").replace(',', "."),
+        Lang::PtBr if grouped() => text.replace('.', ""),
         _ => text.to_string(),
     }
 }
@@ -243,7 +255,13 @@ mod tests {
             (Lang::PtBr, "50,00", "50.00"),
             (Lang::PtBr, " 1.234,5 ", "1234.5"),
             (Lang::PtBr, "50.00", "50.00"),
-            (Lang::PtBr, "1.000", "1.000"),
+            (Lang::PtBr, "1.000", "1000"),
+            (Lang::PtBr, "1.000.000", "1000000"),
+            (Lang::PtBr, "12.5", "12.5"),
+            (Lang::PtBr, "1.0000", "1.0000"),
+            (Lang::PtBr, "1234.567", "1234.567"),
+            (Lang::PtBr, ".000", ".000"),
+            (Lang::En, "1.000", "1.000"),
             (Lang::PtBr, "abc", "abc"),
             (Lang::En, "50,00", "50,00"),
             (Lang::En, " 20.5", "20.5"),
