@@ -98,13 +98,32 @@ impl Time {
 
     /// Parses the scenario format's local time, exactly `YYYY-MM-DDTHH:MM:SS`.
     pub fn parse_local(text: &str) -> Result<Self, String> {
-        let shape_ok = text.len() == 19
-            && text.bytes().enumerate().all(|(i, b)| match i {
+        // The shape from `offset` on, where the year takes the first four bytes.
+        let shaped = |text: &str, offset: usize| {
+            text.bytes().enumerate().all(|(i, b)| match i + offset {
                 4 | 7 => b == b'-',
                 10 => b == b'T',
                 13 | 16 => b == b':',
                 _ => b.is_ascii_digit(),
+            })
+        };
+        let shape_ok = text.len() == 19 && shaped(text, 0);
+        // A year of five or more digits (as a date field writes year 10000: `+010000-…`) is a
+        // time in the right shape, outside the years modelled: said so, not "not a local time".
+        let long_year = text
+            .trim_start_matches('+')
+            .split_once('-')
+            .is_some_and(|(year, rest)| {
+                year.len() > 4
+                    && year.bytes().all(|b| b.is_ascii_digit())
+                    && rest.len() == 14
+                    && shaped(rest, 5)
             });
+        if long_year {
+            return Err(format!(
+                "{text:?} is outside the supported years {MIN_YEAR} to {MAX_YEAR}"
+            ));
+        }
         if !shape_ok {
             return Err(format!(
                 "{text:?} is not a local time (YYYY-MM-DDTHH:MM:SS)"
@@ -259,6 +278,16 @@ mod tests {
             ("2026-01-01T00:00:00Z", "not a local time"),
             ("0100-01-01T00:00:00", "outside the supported years"),
             ("２026-01-01T00:00:00", "not a local time"),
+            (
+                "10000-01-01T00:00:00",
+                "outside the supported years 1900 to 9000",
+            ),
+            (
+                "+010000-01-01T00:00:00",
+                "outside the supported years 1900 to 9000",
+            ),
+            ("10000-01-01T00:00", "not a local time"),
+            ("10000-01-01", "not a local time"),
         ];
         for (text, fragment) in cases {
             let err = Time::parse_local(text).unwrap_err();

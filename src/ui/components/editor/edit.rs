@@ -516,10 +516,14 @@ pub fn complete_time(value: &str) -> Result<String, String> {
     if value.is_empty() {
         return Err("enter a complete date and time".to_string());
     }
-    Ok(match value.len() {
-        16 => format!("{value}:00"),
-        n if n > 19 && value.as_bytes().get(19) == Some(&b'.') => {
-            value.get(..19).unwrap_or(value).to_string()
+    // By the time of day after the `T` (a year past 9999 is written with more digits, and a sign:
+    // `+010000-01-01T00:00`).
+    let time_at = value.find('T').map_or(value.len(), |t| t + 1);
+    let time = value.get(time_at..).unwrap_or_default();
+    Ok(match time.len() {
+        5 => format!("{value}:00"),
+        n if n > 8 && time.as_bytes().get(8) == Some(&b'.') => {
+            value.get(..time_at + 8).unwrap_or(value).to_string()
         }
         _ => value.to_string(),
     })
@@ -865,6 +869,8 @@ mod tests {
             ("2026-03-08T15:29", "2026-03-08T15:29:00"),
             ("2026-03-08T15:29:16", "2026-03-08T15:29:16"),
             ("2026-03-08T15:29:16.500", "2026-03-08T15:29:16"),
+            ("+010000-01-01T00:00", "+010000-01-01T00:00:00"),
+            ("10000-01-01T00:00:30.250", "10000-01-01T00:00:30"),
         ];
         for (value, expected) in table {
             assert_eq!(complete_time(value).as_deref(), Ok(expected), "{value}");
