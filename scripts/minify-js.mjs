@@ -2,7 +2,8 @@
 //
 // Trunk's own minifier cannot parse wasm-bindgen's glue and ships it as it is (50 KB); terser
 // takes it to about 23 KB (2 KB less after gzip). The page preloads the glue with a
-// Subresource Integrity hash, so the hash in index.html is recomputed for the minified file.
+// Subresource Integrity hash, so the hash in index.html is recomputed for the minified file; the
+// WebAssembly's hash moves from Trunk's preload tag to the boot script's (see below).
 // Debug builds (`trunk serve` without --release) are left readable.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +41,17 @@ for (const name of files) {
   index = index.split(before).join(sri(Buffer.from(result.code)));
   console.log(`minify-js: ${name} ${source.length} -> ${result.code.length} bytes`);
 }
+// The WebAssembly: Trunk preloads it (`as=fetch`) with an integrity hash that Chrome ignores for
+// that kind of preload, with a console warning (crbug.com/981419). The boot script fetches it
+// itself, as early, with the hash moved onto its tag, so the browser does check it.
+const wasmPreload = /<link\b[^>]*\bhref="?\/?([^"\s>]+_bg\.wasm)"?[^>]*>/.exec(index);
+if (wasmPreload) {
+  const hash = /integrity="?([^"\s>]+)/.exec(wasmPreload[0])?.[1];
+  if (!hash) throw new Error(`minify-js: the wasm preload has no integrity hash: ${wasmPreload[0]}`);
+  index = index.replace(wasmPreload[0], '');
+  if (!/data-wasm=/.test(index)) throw new Error('minify-js: no boot script tag with data-wasm');
+  index = index.replace(/data-wasm=/, `data-wasm-integrity="${hash}" data-wasm=`);
+}
 writeFileSync(indexPath, index);
 
 // Every integrity hash in the page must match its file, or the browser refuses to load it.
@@ -50,4 +62,8 @@ for (const tag of tags) {
   if (!href || !hash || sri(readFileSync(join(staging, href))) !== hash) {
     throw new Error(`minify-js: the integrity hash does not match its file in ${tag}`);
   }
+}
+const wasmTag = /<script\b[^>]*data-wasm-integrity="?([^"\s>]+)"?[^>]*data-wasm="?\/?([^"\s>]+)/.exec(index);
+if (wasmPreload && (!wasmTag || sri(readFileSync(join(staging, wasmTag[2]))) !== wasmTag[1])) {
+  throw new Error('minify-js: the boot script\'s wasm integrity hash does not match the wasm');
 }

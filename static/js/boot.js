@@ -10,8 +10,13 @@ try {
   // Storage unavailable: follow the system.
 }
 const tag = document.querySelector('script[data-js][data-wasm]');
+// The WebAssembly is fetched here, before the glue is imported (as early as a preload would
+// start it), with its Subresource Integrity hash in release builds (scripts/minify-js.mjs puts it
+// on this tag), so the browser checks it; Chrome ignores a hash on a `fetch` preload.
+const integrity = tag.dataset.wasmIntegrity;
+const wasmResponse = fetch(tag.dataset.wasm, integrity ? { integrity } : {});
 const bindings = await import(tag.dataset.js);
-const wasm = await bindings.default({ module_or_path: tag.dataset.wasm });
+const wasm = await bindings.default({ module_or_path: wasmResponse });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 // Offline use: once the app runs, the service worker (../sw.js, its scope the app's folder) keeps

@@ -61,9 +61,12 @@ test('after one visit the app opens, runs and opens a link with no server', asyn
       const cache = await caches.open('renewal-lab');
       return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
     });
+    // (The boot script names the glue and the WebAssembly it loads in data attributes.)
     const named = await page.evaluate(() =>
       [...document.querySelectorAll('link[href]:not([href^="data:"]), script[src]')]
-        .map((el) => new URL(el.getAttribute('href') ?? el.getAttribute('src')!, location.href).pathname)
+        .flatMap((el) => [el.getAttribute('href') ?? el.getAttribute('src')!, el.getAttribute('data-js'), el.getAttribute('data-wasm')])
+        .filter((path): path is string => path !== null)
+        .map((path) => new URL(path, location.href).pathname)
         .concat(['/']),
     );
     expect(cached).toEqual([...new Set(named)].sort());

@@ -2,6 +2,7 @@
 // resources and what WebAssembly needs. (That no request leaves the origin is asserted for every
 // test by the fixtures.)
 import { test, expect } from './fixtures';
+import { createHash } from 'node:crypto';
 import { waitForApp } from './lab';
 
 test('the Content-Security-Policy allows only the page itself and WebAssembly compilation', async ({ page }) => {
@@ -35,4 +36,33 @@ test('the Content-Security-Policy allows only the page itself and WebAssembly co
   }
   // The policy is in force: the page's own scripts ran under it, and no inline script exists.
   expect(await page.locator('script:not([src])').count()).toBe(0);
+});
+
+test('the stylesheet, the glue and the WebAssembly are each checked against an integrity hash, without a console warning', async ({ page, request }) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    // (The test fixture blocks service workers; the offline test lets them run.)
+    if (message.type() === 'warning' && !message.text().includes('Service Worker registration blocked')) {
+      warnings.push(message.text());
+    }
+  });
+  await page.goto('/');
+  await waitForApp(page);
+  const sha384 = async (path: string) => {
+    const body = await (await request.get(path)).body();
+    return `sha384-${createHash('sha384').update(body).digest('base64')}`;
+  };
+  for (const link of await page.locator('link[integrity]').all()) {
+    expect(await link.getAttribute('integrity')).toBe(await sha384((await link.getAttribute('href'))!));
+  }
+  expect(await page.locator('link[rel="stylesheet"][integrity]').count()).toBe(1);
+  expect(await page.locator('link[rel="modulepreload"][integrity]').count()).toBe(1);
+  // The boot script fetches the WebAssembly itself, with its hash (Chrome ignores one on a
+  // fetch preload, and warns).
+  const boot = page.locator('script[data-wasm]');
+  const wasm = (await boot.getAttribute('data-wasm'))!;
+  expect(await boot.getAttribute('data-wasm-integrity')).toBe(await sha384(wasm));
+  expect(await page.locator('link[rel="preload"]').count()).toBe(0);
+  await page.waitForTimeout(1000);
+  expect(warnings).toEqual([]);
 });
