@@ -615,9 +615,8 @@ impl AppState {
                 next.announcement = LocalText::default();
                 next.move_clock(at, false);
                 let now = next.now;
-                let asked = format::naive_second;
                 let notice = LocalText::new(|l| {
-                    let (asked, went) = (asked(l, asked_at), say::when(l, now));
+                    let (asked, went) = (format::naive_second(l, asked_at), say::when(l, now));
                     let args: [&str; 2] = [&asked, &went];
                     if at < start {
                         trf(
