@@ -116,10 +116,10 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
         .map(|(start, until)| (start.local_string(), until.local_string()))
         .unwrap_or_default();
     let offset = props.offset.map(format::offset).unwrap_or_default();
-    let (play_icon, play_label, play_id) = if props.playing {
-        ("❚❚", tr(lang, "Pause"), "pause")
+    let (play_icon, play_label, play_id, other_label) = if props.playing {
+        ("❚❚", tr(lang, "Pause"), "pause", tr(lang, "Play"))
     } else {
-        ("▶", tr(lang, "Play"), "play")
+        ("▶", tr(lang, "Play"), "play", tr(lang, "Pause"))
     };
     // Below 1200 px the bar is too high to pin: once it is scrolled out of sight, a compact clock
     // at the bottom of the window stands in for it, for a pointer or a finger. It is hidden from
@@ -166,7 +166,14 @@ pub fn clock_bar(props: &ClockBarProps) -> Html {
                 </button>
                 <button type="button" class="button button-primary play-button"
                     data-testid={play_id} onclick={emit(Action::TogglePlay)} {disabled}>
-                    <span aria-hidden="true" class="icon">{ play_icon }</span>{ play_label }
+                    <span aria-hidden="true" class="icon">{ play_icon }</span>
+                    // The other label, hidden, keeps the button as wide as the wider of the two
+                    // (in pt-BR "Reproduzir" and "Pausar" differ by 20 px), so its neighbours
+                    // do not move on each press.
+                    <span class="play-labels">
+                        <span>{ play_label }</span>
+                        <span class="play-other" aria-hidden="true">{ other_label }</span>
+                    </span>
                 </button>
                 <button type="button" class="button" data-testid="next-event"
                     onclick={emit(Action::NextEvent)} {disabled}>

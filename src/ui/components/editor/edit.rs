@@ -342,7 +342,23 @@ pub fn apply(doc: &ScenarioDoc, edit: &Edit) -> Result<ScenarioDoc, String> {
         Edit::Tier(name) => doc.tier = name.clone(),
         Edit::Balance(text) => doc.balance = non_empty(text.trim()).map(AmountDoc::Text),
         Edit::Until(text) => doc.until = complete_time(text)?,
-        Edit::Resource { index, edit } => edit_resource(&mut doc, *index, edit)?,
+        Edit::Resource { index, edit } => {
+            let earliest = earliest_start_time(&doc);
+            edit_resource(&mut doc, *index, edit)?;
+            // The run keeps its length when its earliest start moves: "Until" follows, so the
+            // timeline still reaches the expiry and what comes after it (it was left behind, and
+            // the run shrank to hours or ended before its start).
+            if let (ResourceEdit::Start(_), Some(from), Some(to)) =
+                (edit, earliest, earliest_start_time(&doc))
+            {
+                if let Ok(until) = Time::parse_local(&doc.until) {
+                    let moved = until.plus_secs(to.secs() - from.secs());
+                    if Time::parse_local(&moved.local_string()) == Ok(moved) {
+                        doc.until = moved.local_string();
+                    }
+                }
+            }
+        }
         Edit::AddResource(mode) => {
             let resource = new_resource(&doc, *mode);
             doc.resources.push(resource);
@@ -364,6 +380,16 @@ pub fn apply(doc: &ScenarioDoc, edit: &Edit) -> Result<ScenarioDoc, String> {
         }
     }
     Ok(doc)
+}
+
+/// The earliest resource start of `doc`, when every start reads as a time.
+fn earliest_start_time(doc: &ScenarioDoc) -> Option<Time> {
+    let starts: Option<Vec<Time>> = doc
+        .resources
+        .iter()
+        .map(|r| Time::parse_local(&r.start).ok())
+        .collect();
+    starts?.into_iter().min()
 }
 
 fn non_empty(text: &str) -> Option<String> {
@@ -942,6 +968,37 @@ mod tests {
         );
         assert_eq!(doc.resources[0].start, "2026-03-09T08:00:00");
         assert!(apply(&doc, &resource(0, ResourceEdit::Start(String::new()))).is_err());
+    }
+
+    #[test]
+    fn until_follows_the_earliest_start_so_the_run_keeps_its_length() {
+        // sample: api starts first (03-01 00:00), until 2027-03-08.
+        // resource, new start, until after
+        let cases = [
+            // api moves four days later: the earliest start moves as much.
+            (1, "2026-03-05T00:00", "2027-03-12T00:00:00"),
+            // api moves after ocr: the earliest start is ocr's, 7 d 15:29:16 later.
+            (1, "2026-04-01T00:00", "2027-03-15T15:29:16"),
+            // ocr moves, api still starts first: nothing to follow.
+            (0, "2026-05-01T00:00", "2027-03-08T00:00:00"),
+            // ocr moves before api: the earliest start moves to it.
+            (0, "2026-02-01T00:00", "2027-02-08T00:00:00"),
+        ];
+        for (index, start, until) in cases {
+            let doc = edited(
+                &sample(),
+                resource(index, ResourceEdit::Start(start.into())),
+            );
+            assert_eq!(doc.until, until, "{index} {start}");
+        }
+        // Near the last modelled year, an until that would leave it stays where it was.
+        let mut late = sample();
+        late.until = "9000-12-30T00:00:00".to_string();
+        let doc = edited(
+            &late,
+            resource(1, ResourceEdit::Start("2026-04-01T00:00".into())),
+        );
+        assert_eq!(doc.until, "9000-12-30T00:00:00");
     }
 
     #[test]
