@@ -129,10 +129,13 @@ fn countdown_lines(
         )];
     };
     let is_package = matches!(resource.kind, ResourceKind::Package { .. });
-    let remedy = if is_package {
-        tr(lang, "renew to restore it")
-    } else {
-        tr(lang, "top up to zero or more to restore it")
+    // Expired is still in service (§3): a renewal keeps it so; frozen, one restores it.
+    let expired = status.state == State::Expired;
+    let remedy = match (is_package, expired) {
+        (true, true) => tr(lang, "renew to keep it in service"),
+        (true, false) => tr(lang, "renew to restore it"),
+        (false, true) => tr(lang, "top up to zero or more to keep it in service"),
+        (false, false) => tr(lang, "top up to zero or more to restore it"),
     };
     let mut lines = Vec::new();
     match status.state {
@@ -416,7 +419,7 @@ mod tests {
                 &[
                     "frozen in 18 h (2026-04-10 00:00)",
                     "data deleted in 1 d 18 h (2026-04-11 00:00)",
-                    "renew to restore it",
+                    "renew to keep it in service",
                 ],
             ),
             (

@@ -44,6 +44,8 @@ pub const PART: Part = part![
     ("not started", "未开始", "não iniciado"),
     ("starts {0} ({1})", "{0}开始（{1}）", "começa {0} ({1})"),
     ("renew to restore it", "续费即可恢复", "renove para restaurá-lo"),
+    ("renew to keep it in service", "续费即可继续使用", "renove para mantê-lo em serviço"),
+    ("top up to zero or more to keep it in service", "充值到 0 或以上即可继续使用", "recarregue até zero ou mais para mantê-lo em serviço"),
     ("top up to zero or more to restore it", "充值到 0 或以上即可恢复", "recarregue até zero ou mais para restaurá-lo"),
     ("expires {0}", "{0}到期", "vence {0}"),
     ("valid through {0}", "有效期至 {0}", "válido até {0}"),
