@@ -28,6 +28,15 @@ pub fn refocus(element: &web_sys::HtmlElement) {
     }
 }
 
+/// Scrolls `element` into view by the least distance (none when it is in view already; the
+/// page's scroll padding keeps it clear of the compact clock on phones).
+pub fn reveal(element: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// Where the focus goes when the control that had it goes away with the view, the first that
 /// takes it: Play (or Pause) in the lab, the first ready scenario in the gallery; the last, the
 /// main content itself, when none has (Play is disabled during an exercise or without a valid

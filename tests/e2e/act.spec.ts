@@ -58,6 +58,8 @@ test('renew, a rejected renewal, top up and auto-renew changes take effect at on
     await expect(page.locator(`[data-testid="lane"][data-tier="${tier}"]`)).toHaveAttribute('data-state', 'available');
   }
   await expect(panel.getByTestId('act-result')).toContainText(/renew/i);
+  // The result, below the forms, is brought into view.
+  await expect(panel.getByTestId('act-result')).toBeInViewport();
   await expect(page.locator('[data-testid="tier-status"][data-tier="V3"] [data-testid="balance"]')).toContainText('10.00');
 
   // 2. Renew for a year with 10.00 left: rejected, the reason in words.

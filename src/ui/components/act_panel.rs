@@ -226,6 +226,20 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
             &[&resource_id, &balance],
         ),
     };
+    // A new result is brought into view: it is below the forms, out of sight on a laptop once
+    // Renew is pressed (not on the first render, which would scroll the page to this panel).
+    let result_ref = use_node_ref();
+    {
+        let (result_ref, first) = (result_ref.clone(), use_mut_ref(|| true));
+        use_effect_with(props.report.clone(), move |report| {
+            let first = std::mem::replace(&mut *first.borrow_mut(), false);
+            if let (false, Some(_), Some(element)) =
+                (first, report, result_ref.cast::<web_sys::Element>())
+            {
+                crate::ui::browser::reveal(&element);
+            }
+        });
+    }
     let (report_text, outcome) = match &props.report {
         Some(report) => (
             report.text.get(lang).to_string(),
@@ -337,7 +351,7 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
 
             // Not a live region: the app's announcer already says the same words.
             <p class={classes!("act-result", format!("act-result-{outcome}"))} id="act-result"
-                data-testid="act-result" data-outcome={outcome}>{ report_text }</p>
+                data-testid="act-result" data-outcome={outcome} ref={result_ref}>{ report_text }</p>
         </section>
     }
 }
