@@ -143,6 +143,22 @@ test('timeline markers show attempts, renewals, top-ups and rejected acts at the
   await expect(page.getByTestId('timeline')).toContainText(/Feb|Mar|2026-02|2026-03/);
 });
 
+test('Play and Pause do not move the page below the headline', async ({ page }) => {
+  for (const [width, lang, slug] of [[768, 'pt-BR', 'pay-per-use-arrears'], [360, 'zh-CN', 'two-packages-one-balance']] as const) {
+    await page.setViewportSize({ width, height: 800 });
+    await openLink(page, gallery(slug));
+    await page.getByTestId('language').selectOption(lang);
+    for (let i = 0; i < 3; i++) await page.getByTestId('next-event').click();
+    const top = () => page.getByTestId('timeline').evaluate((el) => Math.round(el.getBoundingClientRect().top + scrollY));
+    const atRest = await top();
+    await page.getByTestId('play').click();
+    await page.waitForTimeout(300);
+    expect(Math.abs((await top()) - atRest), `${width} px ${lang}: playing`).toBeLessThanOrEqual(1);
+    await page.getByTestId('pause').click();
+    await page.getByTestId('language').selectOption('en');
+  }
+});
+
 test('the headline names the scenario, tells its story, and the last and next events of its tier in words', async ({ page }) => {
   const scenario = gallery('auto-renew-low-balance');
   await openLink(page, scenario);

@@ -95,6 +95,24 @@ pub fn headline(props: &HeadlineProps) -> Html {
     let now_lines = use_memo((sim.clone(), passed, lang), |(sim, passed, lang)| {
         last_and_next(*lang, sim, *passed)
     });
+    // While playing, the lines keep the height they had when Play was pressed (measured then,
+    // once), so the page below does not jump by a line or two on Play and again on Pause.
+    let lines_ref = use_node_ref();
+    let rest_height = use_mut_ref(|| None::<i32>);
+    if props.playing {
+        let mut rest = rest_height.borrow_mut();
+        if rest.is_none() {
+            *rest = lines_ref
+                .cast::<web_sys::HtmlElement>()
+                .map(|lines| lines.offset_height())
+                .filter(|height| *height > 0);
+        }
+    } else {
+        *rest_height.borrow_mut() = None;
+    }
+    let lines_style = rest_height
+        .borrow()
+        .map(|height| format!("height: {height}px"));
     let title = scenario_title(lang, &name);
     html! {
         <section class="headline" data-testid="headline" aria-labelledby="rl-headline-title">
@@ -102,7 +120,8 @@ pub fn headline(props: &HeadlineProps) -> Html {
             if let Some(story) = *story {
                 <p class="headline-story">{ tr(lang, story) }</p>
             }
-            <div class={classes!("headline-lines", props.playing.then_some("is-playing"))}>
+            <div class={classes!("headline-lines", props.playing.then_some("is-playing"))}
+                ref={lines_ref} style={lines_style}>
                 { (*now_lines).clone() }
             </div>
         </section>
