@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -77,10 +77,10 @@ fn harness(props: &HarnessProps) -> Html {
     let sim = props.sim.clone();
     html! {
         <>
-            <Timeline sim={sim.clone()} now={*now} {on_seek} playing={props.playing} />
+            <Timeline sim={sim.clone()} now={*now} on_seek={on_seek.clone()} playing={props.playing} />
             <StatusPanel sim={sim.clone()} now={*now} />
             <StateDiagram sim={sim.clone()} now={*now} />
-            <EventLog {sim} now={*now} />
+            <EventLog {sim} now={*now} {on_seek} />
         </>
     }
 }
@@ -375,6 +375,26 @@ async fn the_cursor_and_slider_follow_the_clock_and_seek() {
     // Two days of the 60 d 14 h span.
     assert_eq!(sweep(), "transform: translateX(3.301%)", "the cursor moved");
     assert_eq!(attr(&slider, "aria-valuetext"), "2026-03-10 10:00:00");
+}
+
+#[wasm_bindgen_test]
+async fn a_click_on_a_logged_events_time_puts_the_clock_there() {
+    let app = mount(SCENARIO, "2026-05-01T00:00:00").await;
+    let times = all(&app.root, "[data-testid=event] .ev-time");
+    assert!(times.len() > 2, "events logged");
+    let time: HtmlElement = times[1].clone().dyn_into().expect("an element");
+    let local = attr(&time, "data-local");
+    time.click();
+    settle().await;
+    assert_eq!(app.seeks.borrow().last(), Some(&at(&local)));
+    // A click elsewhere in a row moves nothing (its text may be selected to copy).
+    let before = app.seeks.borrow().len();
+    let what: HtmlElement = one(&app.root, "[data-testid=event] .ev-what")
+        .dyn_into()
+        .expect("an element");
+    what.click();
+    settle().await;
+    assert_eq!(app.seeks.borrow().len(), before);
 }
 
 /// Moves `slider` to `value` as a user would (an `input` event), then lets the app re-render.

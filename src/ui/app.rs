@@ -290,7 +290,7 @@ fn lab(
     let simulated = shown.map(|sim| {
         let now = state.now;
         (
-            html! { <Timeline sim={sim.clone()} {now} {on_seek} playing={state.playing} /> },
+            html! { <Timeline sim={sim.clone()} {now} on_seek={on_seek.clone()} playing={state.playing} /> },
             html! {
                 <>
                     <div class="area area-status"><StatusPanel sim={sim.clone()} {now} /></div>
@@ -298,7 +298,7 @@ fn lab(
                         <ActPanel sim={sim.clone()} {now} report={state.act_report.clone()} {on_act} {locked} />
                     </div>
                     <div class="area area-diagram"><StateDiagram sim={sim.clone()} {now} /></div>
-                    <div class="area area-log"><EventLog {sim} {now} /></div>
+                    <div class="area area-log"><EventLog {sim} {now} {on_seek} /></div>
                 </>
             },
         )

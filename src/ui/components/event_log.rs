@@ -18,6 +18,8 @@ pub struct EventLogProps {
     pub sim: SimRef,
     /// The virtual clock.
     pub now: Time,
+    /// Called when an event's time is clicked: the clock goes back to it.
+    pub on_seek: Callback<crate::ui::components::timeline::Seek>,
 }
 
 /// Rows rendered at first; "Show earlier events" adds [`MORE_ROWS`] at a time, up to [`MAX_ROWS`].
@@ -112,7 +114,10 @@ fn event_row(props: &EventRowProps) -> Html {
         <li class={classes!("event", tone(&event.kind))} data-testid="event"
             data-kind={event.kind.name()} data-at={at.clone()}>
             <div class="ev-head">
-                <time class="ev-time" datetime={at}>{ second(lang, event.at) }</time>
+                // A click on the time puts the clock there (the log listens once, for all rows;
+                // keyboard users have Previous event and Go to time).
+                <time class="ev-time" datetime={at} data-local={event.at.local_string()}
+                    title={tr(lang, "Go to this time")}>{ second(lang, event.at) }</time>
                 <span class="ev-resource">{ who }</span>
                 { badge }
             </div>
@@ -150,7 +155,7 @@ fn event_rows(props: &EventRowsProps) -> Html {
 /// view without reading the layout from script.
 #[function_component(EventLog)]
 pub fn event_log(props: &EventLogProps) -> Html {
-    let EventLogProps { sim, now } = props;
+    let EventLogProps { sim, now, on_seek } = props;
     let lang = use_lang();
     let chosen_tier = use_state(|| None::<String>);
     let pages = use_state(|| 1_usize);
@@ -188,6 +193,19 @@ pub fn event_log(props: &EventLogProps) -> Html {
     });
     let hidden = visible_rows(count, *pages).start;
     let can_show_more = hidden > 0 && visible_rows(usize::MAX, *pages).len() < MAX_ROWS;
+    let on_time_click = {
+        let on_seek = on_seek.clone();
+        Callback::from(move |event: MouseEvent| {
+            let time = event
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|target| target.closest(".ev-time[data-local]").ok().flatten())
+                .and_then(|time| time.get_attribute("data-local"))
+                .and_then(|local| Time::parse_local(&local).ok());
+            if let Some(at) = time {
+                on_seek.emit(crate::ui::components::timeline::Seek::To(at));
+            }
+        })
+    };
     html! {
         <section class="event-log" aria-labelledby="rl-log-title">
             <header class="panel-head">
@@ -204,7 +222,7 @@ pub fn event_log(props: &EventLogProps) -> Html {
                     &offset(sim.scenario.offset),
                 ]) }
             </p>
-            <div class="log-scroller" data-testid="event-log" tabindex="0" ref={scroller}
+            <div class="log-scroller" data-testid="event-log" tabindex="0" ref={scroller} onclick={on_time_click}
                  role="region" aria-label={trf(lang, "Events of tier {0}", &[tier_name])}>
                 <div class="log-content">
                     if hidden > 0 {

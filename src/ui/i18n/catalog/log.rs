@@ -77,4 +77,5 @@ pub const PART: Part = part![
         "此时刻还有 {0} 个事件（事件日志逐一列出）。",
         "E mais {0} eventos neste instante (o registro de eventos lista cada um).",
     ),
+    ("Go to this time", "转到此时刻", "Ir para este momento"),
 ];
