@@ -134,6 +134,22 @@ test('timeline markers show attempts, renewals, top-ups and rejected acts at the
   await page.mouse.move(0, 0);
   await expect(page.getByTestId('marker-tip')).toHaveCount(0);
 
+  // Low in the window (a phone), the tooltip opens above its row, inside the window.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const low = page.locator('[data-testid="lane"][data-tier="V5"][data-resource="ocr"] [data-testid="marker"][data-kind="attempt-succeeded"]');
+  // Its row about 600 px down the 740 px window, above the compact clock.
+  await low.evaluate((el) => scrollBy(0, el.getBoundingClientRect().top - 600));
+  const lowBox = await low.boundingBox();
+  expect(lowBox).not.toBeNull();
+  if (lowBox) await page.mouse.move(lowBox.x + lowBox.width / 2, lowBox.y + lowBox.height / 2);
+  const tip = page.getByTestId('marker-tip');
+  await expect(tip).toBeVisible();
+  const tipBox = (await tip.boundingBox())!;
+  expect(tipBox.y + tipBox.height, 'the tooltip ends inside the window').toBeLessThanOrEqual(740);
+  expect(tipBox.y + tipBox.height, 'above the glyph').toBeLessThanOrEqual(lowBox!.y + 1);
+  await page.mouse.move(0, 0);
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   const tooShort = gallery('renewal-too-short');
   await openLink(page, tooShort);
   expect(await markersOf('rejected')).toEqual([rfcToEpoch('2026-03-12T10:00:00+08:00')]);

@@ -1171,6 +1171,9 @@ struct Tip {
     /// The top and bottom of its row.
     row_top: f64,
     row_bottom: f64,
+    /// Whether the tooltip opens above the row: its row is in the lower part of the window, where
+    /// a tooltip below would run off it (or under the compact clock on a phone).
+    above: bool,
 }
 
 /// The glyph under the pointer of `event`, if any: found from the row under it (a lane or a tier
@@ -1201,7 +1204,12 @@ fn tip_at(event: &PointerEvent, track_ref: &NodeRef, geometry: &Geometry) -> Opt
     let f = (f64::from(event.client_x()) - rect.left()) / rect.width();
     let glyph = glyph_near(drawn, f * geometry.width_px)?;
     let row_rect = row.get_bounding_client_rect();
+    let window_height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::MAX);
     Some(Tip {
+        above: row_rect.bottom() > window_height * 0.6,
         tier: tier_index,
         lane,
         glyph,
@@ -1241,8 +1249,13 @@ fn tip_html(sim: &Sim, geometry: &Geometry, tip: Option<Tip>, lang: Lang) -> Htm
         <>
             <div class="tl-tip-ring" aria-hidden="true"
                  style={format!("left: {}; top: {}px", percent(tip.x), tenths(tip.row_top + y))} />
-            <div class="tl-tip" role="tooltip" data-testid="marker-tip"
-                 style={format!("{side}; top: {}px", tenths(tip.row_bottom + 4.0))}>
+            <div class={classes!("tl-tip", tip.above.then_some("is-above"))} role="tooltip"
+                 data-testid="marker-tip"
+                 style={if tip.above {
+                     format!("{side}; top: {}px", tenths(tip.row_top - 4.0))
+                 } else {
+                     format!("{side}; top: {}px", tenths(tip.row_bottom + 4.0))
+                 }}>
                 { text }
             </div>
         </>
