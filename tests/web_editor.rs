@@ -534,3 +534,26 @@ async fn every_problem_with_a_field_is_shown_once_beside_it() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_package_row_says_when_its_first_period_ends_and_follows_its_start() {
+    let (root, emitted) = mount_with_app(scenario()).await;
+    let package = nth(&root, "[data-testid=resource-editor]", 0);
+    let period = || text(&nth(&package, "[data-testid=first-period]", 0));
+    assert_eq!(period(), "First period: valid through 2026-04-08 23:59:59");
+    // 31 January + 1 month is the last day of February (§2).
+    type_into(&labelled(&package, "Start"), "2026-01-31T10:00").await;
+    assert_eq!(period(), "First period: valid through 2026-02-28 23:59:59");
+    assert_eq!(
+        emitted
+            .borrow()
+            .last()
+            .map(|doc| doc.until.clone())
+            .as_deref(),
+        // The run's earliest start moved from 03-08 15:29:16 to 01-31 10:00: Until as much.
+        Some("2027-01-30T18:30:44"),
+    );
+    // A pay-per-use row has no period.
+    let api = nth(&root, "[data-testid=resource-editor]", 1);
+    assert!(all(&api, "[data-testid=first-period]").is_empty());
+}

@@ -382,6 +382,18 @@ pub fn apply(doc: &ScenarioDoc, edit: &Edit) -> Result<ScenarioDoc, String> {
     Ok(doc)
 }
 
+/// The last second of a package's first period (§2: its start date plus the term's months,
+/// clamped to the month's length), when its start and term read; none for pay-per-use.
+pub fn first_period_end(resource: &ResourceDoc) -> Option<Time> {
+    if resource.billing != BillingMode::Package {
+        return None;
+    }
+    let start = Time::parse_local(&resource.start).ok()?;
+    let term = crate::engine::Term::parse(resource.term.as_deref()?).ok()?;
+    let date = crate::engine::time::add_months(start.date(), term.months());
+    Some(Time::end_of_day(date))
+}
+
 /// The earliest resource start of `doc`, when every start reads as a time.
 fn earliest_start_time(doc: &ScenarioDoc) -> Option<Time> {
     let starts: Option<Vec<Time>> = doc
@@ -968,6 +980,53 @@ mod tests {
         );
         assert_eq!(doc.resources[0].start, "2026-03-09T08:00:00");
         assert!(apply(&doc, &resource(0, ResourceEdit::Start(String::new()))).is_err());
+    }
+
+    #[test]
+    fn a_packages_first_period_ends_at_its_start_plus_the_term() {
+        // start, term, last second of the first period (§2: clamped to the month's length)
+        let cases = [
+            (
+                "2026-03-08T15:29:16",
+                Some("1m"),
+                Some("2026-04-08T23:59:59"),
+            ),
+            (
+                "2026-01-31T10:00:00",
+                Some("1m"),
+                Some("2026-02-28T23:59:59"),
+            ),
+            (
+                "2026-02-28T09:00:00",
+                Some("1m"),
+                Some("2026-03-28T23:59:59"),
+            ),
+            (
+                "2024-02-29T00:00:00",
+                Some("1y"),
+                Some("2025-02-28T23:59:59"),
+            ),
+            ("2026-03-08T15:29:16", None, None),
+            ("2026-03-08T15:29:16", Some("13m"), None),
+            ("not a time", Some("1m"), None),
+        ];
+        for (start, term, end) in cases {
+            let mut resource = sample().resources[0].clone();
+            resource.start = start.to_string();
+            resource.term = term.map(str::to_string);
+            assert_eq!(
+                first_period_end(&resource)
+                    .map(Time::local_string)
+                    .as_deref(),
+                end,
+                "{start} {term:?}"
+            );
+        }
+        assert_eq!(
+            first_period_end(&sample().resources[1]),
+            None,
+            "pay-per-use"
+        );
     }
 
     #[test]

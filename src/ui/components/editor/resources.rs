@@ -1,6 +1,6 @@
 //! The resources fieldset: one `resource-editor` per resource, with its billing mode's fields.
 
-use super::edit::{time_input_value, Edit, ResourceEdit};
+use super::edit::{first_period_end, time_input_value, Edit, ResourceEdit};
 use super::form::{term_options, Control, Field, Form, TextKind, ToEdit};
 use super::held::Slot;
 use super::row::{row_shows, rows_not_shown, List, RowProps, MAX_ROWS};
@@ -164,6 +164,13 @@ fn resource_editor(form: &Form, index: usize, resource: &ResourceDoc) -> Html {
             <div class="editor-grid">
                 { id }{ billing }{ start }{ mode_fields }
             </div>
+            // The expiry the start and term give, so "expires on the 31st" need not be found by
+            // trying starts (§2 clamps: 28 February + 1 month is 28 March).
+            if let Some(end) = first_period_end(resource) {
+                <p class="field-hint" data-testid="first-period">
+                    { trf(lang, "First period: valid through {0}", &[&crate::ui::i18n::format::second(lang, end)]) }
+                </p>
+            }
             <div class="editor-buttons">
                 <button type="button" class="editor-remove"
                     onclick={form.on_click(move || Edit::RemoveResource(index))}>{ tr(lang, "Remove resource") }</button>

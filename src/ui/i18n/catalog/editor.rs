@@ -169,4 +169,5 @@ pub const PART: Part = part![
         "{0} 已是等级表第 {1} 行的名称",
         "{0} já é o nome da linha {1} de níveis",
     ),
+    ("First period: valid through {0}", "首个周期：有效期至 {0}", "Primeiro período: válido até {0}"),
 ];
