@@ -42,6 +42,7 @@ fn is_update(action: &Action) -> bool {
         action,
         Action::Load(_)
             | Action::Edit(_)
+            | Action::ChooseTier(_)
             | Action::Type { .. }
             | Action::Act(_)
             | Action::NextEvent
@@ -119,6 +120,9 @@ pub fn app() -> Html {
     let on_act = use_callback(dispatch.clone(), |act: Act, dispatch| {
         dispatch.emit(Action::Act(act))
     });
+    let on_choose_tier = use_callback(dispatch.clone(), |tier: String, dispatch| {
+        dispatch.emit(Action::ChooseTier(tier))
+    });
     let on_tick = use_callback(dispatch.clone(), |real_ms: f64, dispatch| {
         dispatch.emit(Action::Tick { real_ms })
     });
@@ -178,6 +182,7 @@ pub fn app() -> Html {
                 on_typing,
                 on_seek,
                 on_act,
+                on_choose_tier,
             },
         ),
     };
@@ -222,6 +227,7 @@ struct LabCallbacks {
     on_typing: Callback<(ScenarioDoc, bool)>,
     on_seek: Callback<Seek>,
     on_act: Callback<Act>,
+    on_choose_tier: Callback<String>,
 }
 
 /// The lab view: clock, timeline, then the panels and the editor. Until the first paint
@@ -239,7 +245,10 @@ fn lab(
         on_typing,
         on_seek,
         on_act,
+        on_choose_tier,
     } = callbacks;
+    // (In a workshop the scenario is locked: no tier to choose.)
+    let on_choose_tier = (!state.workshop.locks()).then_some(on_choose_tier);
     let locked = state.workshop.locks();
     let bounds = state.start_time().zip(state.until());
     let offset = state.sim.as_ref().map(|sim| sim.scenario.offset);
@@ -293,7 +302,7 @@ fn lab(
             html! { <Timeline sim={sim.clone()} {now} on_seek={on_seek.clone()} playing={state.playing} /> },
             html! {
                 <>
-                    <div class="area area-status"><StatusPanel sim={sim.clone()} {now} /></div>
+                    <div class="area area-status"><StatusPanel sim={sim.clone()} {now} on_choose_tier={on_choose_tier.clone()} /></div>
                     <div class="area area-act">
                         <ActPanel sim={sim.clone()} {now} report={state.act_report.clone()} {on_act} {locked} />
                     </div>

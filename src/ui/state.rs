@@ -235,6 +235,8 @@ pub enum Action {
     Load(ScenarioDoc),
     /// The editor changed the document.
     Edit(ScenarioDoc),
+    /// A tier's status card made it the scenario's tier: an edit of the document's tier.
+    ChooseTier(String),
     /// The editor changed the document by typing in a text field. A new undo step, unless
     /// `types_on` (more keys in the field the last action typed in, nothing else between).
     Type {
@@ -507,6 +509,11 @@ impl AppState {
                     }));
                 }
             },
+            Action::ChooseTier(tier) => {
+                let mut doc = (*next.doc).clone();
+                doc.tier = tier;
+                next = next.apply(Action::Edit(doc));
+            }
             Action::Edit(doc) => {
                 if doc != *next.doc {
                     let before = next.sim.clone();
@@ -1450,6 +1457,19 @@ mod tests {
             state.announcement.en(),
             "V3 ocr: available → expired at 2026-04-16 00:00:00"
         );
+    }
+
+    #[test]
+    fn a_tier_card_makes_its_tier_the_scenarios_as_an_edit_undone_like_one() {
+        let state = opened("auto-renew-low-balance");
+        assert_eq!(state.doc.tier, "V3");
+        let chosen = state.apply(Action::ChooseTier("V1".to_string()));
+        assert_eq!(chosen.doc.tier, "V1");
+        assert_eq!(
+            chosen.sim.as_ref().map(|sim| sim.scenario.tier.as_str()),
+            Some("V1")
+        );
+        assert_eq!(chosen.apply(Action::Undo).doc.tier, "V3");
     }
 
     #[test]

@@ -251,6 +251,7 @@ pub fn intercept(state: &AppState, action: &Action) -> Option<AppState> {
         | Action::Drag(_)
         | Action::GoTo(_)
         | Action::Edit(_)
+        | Action::ChooseTier(_)
         | Action::Type { .. }
         | Action::Act(_)
         | Action::Undo

@@ -159,6 +159,20 @@ test('timeline markers show attempts, renewals, top-ups and rejected acts at the
   await expect(page.getByTestId('timeline')).toContainText(/Feb|Mar|2026-02|2026-03/);
 });
 
+test('a tier\'s status card makes it the scenario tier ("I am tier V1"), and Undo takes it back', async ({ page }) => {
+  const scenario = gallery('auto-renew-low-balance');
+  await openLink(page, scenario);
+  const card = (tier: string) => page.locator(`[data-testid="tier-status"][data-tier="${tier}"]`);
+  await expect(card('V3').getByTestId('choose-tier')).toHaveCount(0);
+  await card('V1').getByRole('button', { name: 'Make it the scenario tier' }).click();
+  await expect(card('V1')).toHaveClass(/is-scenario-tier/);
+  await expect(field(page, 'Tier')).toHaveValue('V1');
+  await expect(card('V1').getByTestId('choose-tier')).toHaveCount(0);
+  await button(page, 'Undo').click();
+  await expect(field(page, 'Tier')).toHaveValue('V3');
+  await expect(card('V3')).toHaveClass(/is-scenario-tier/);
+});
+
 test('Play and Pause do not move the page below the headline', async ({ page }) => {
   for (const [width, lang, slug] of [[768, 'pt-BR', 'pay-per-use-arrears'], [360, 'zh-CN', 'two-packages-one-balance']] as const) {
     await page.setViewportSize({ width, height: 800 });

@@ -174,6 +174,7 @@ for (const slug of ['auto-renew-retries', 'refused-acts']) test(`a workshop is c
       // The editor and the act panel are locked too, and say so.
       await expect(field(page, 'Scenario name')).toBeDisabled();
       await expect(page.getByTestId('top-up')).toBeDisabled();
+      await expect(page.getByTestId('choose-tier')).toHaveCount(0);
       await expect(page.getByTestId('act-panel')).toContainText('Locked during the exercise');
       // Submitting nothing asks for an answer.
       await button(workshop, 'Submit answer').click();

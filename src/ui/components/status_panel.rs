@@ -17,6 +17,9 @@ pub struct StatusPanelProps {
     pub sim: SimRef,
     /// The virtual clock.
     pub now: Time,
+    /// Makes a tier the scenario's (none while a workshop locks the scenario).
+    #[prop_or_default]
+    pub on_choose_tier: Option<Callback<String>>,
 }
 
 /// A state badge: a swatch with the state's pattern and its name (never colour alone).
@@ -237,9 +240,10 @@ fn tier_card(
     index: usize,
     trace: &Trace,
     landmarks: &Landmarks,
-    is_scenario_tier: bool,
     now: Time,
+    on_choose_tier: Option<&Callback<String>>,
 ) -> Html {
+    let is_scenario_tier = index == sim.scenario_tier();
     let scenario = &sim.scenario;
     let balance: Cents = trace.balance_at(now);
     let days = scenario.policy.tier(&trace.tier).unwrap_or_default();
@@ -289,6 +293,13 @@ fn tier_card(
             </header>
             <p class="tier-card-days">{ tier_days_long_in(lang, days, packages, pay_per_use) }</p>
             <ul class="res-list">{ for rows }</ul>
+            // "I'm tier V1": the scenario's tier is chosen where its days are read.
+            if let Some(choose) = on_choose_tier.filter(|_| !is_scenario_tier) {
+                <button type="button" class="button button-quiet tier-choose" data-testid="choose-tier"
+                    onclick={choose.reform({ let tier = trace.tier.clone(); move |_: MouseEvent| tier.clone() })}>
+                    { tr(lang, "Make it the scenario tier") }
+                </button>
+            }
         </article>
     }
 }
@@ -298,7 +309,11 @@ fn tier_card(
 #[function_component(StatusPanel)]
 pub fn status_panel(props: &StatusPanelProps) -> Html {
     let lang = use_lang();
-    let StatusPanelProps { sim, now } = props;
+    let StatusPanelProps {
+        sim,
+        now,
+        on_choose_tier,
+    } = props;
     let landmarks = use_memo(sim.clone(), |sim| {
         let count = sim.scenario.resources.len();
         sim.traces
@@ -306,7 +321,6 @@ pub fn status_panel(props: &StatusPanelProps) -> Html {
             .map(|trace| Landmarks::of(trace, count))
             .collect::<Vec<_>>()
     });
-    let scenario_tier = sim.scenario_tier();
     let zone = sim.scenario.offset;
     let cards = sim.traces.iter().enumerate().map(|(index, trace)| {
         let none = Landmarks::default();
@@ -317,8 +331,8 @@ pub fn status_panel(props: &StatusPanelProps) -> Html {
             index,
             trace,
             landmarks,
-            index == scenario_tier,
             *now,
+            on_choose_tier.as_ref(),
         )
     });
     html! {

@@ -112,4 +112,5 @@ pub const PART: Part = part![
     ("{0} — from expired or frozen back to available", "{0} — 从已过期或已冻结恢复为可用", "{0} — de expirado ou congelado de volta a disponível"),
     (" the provider's documentation · ", " 服务商文档 · ", " a documentação do provedor · "),
     (" chosen where it is silent (event order at one instant, pay-per-use arrears) · ", " 文档未说明之处的选择（同一时刻的事件顺序、按需欠费） · ", " escolhido onde ela é omissa (ordem dos eventos num instante, débito do pago por uso) · "),
+    ("Make it the scenario tier", "设为场景等级", "Tornar o nível do cenário"),
 ];
