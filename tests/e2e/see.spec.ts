@@ -154,6 +154,15 @@ test('timeline markers show attempts, renewals, top-ups and rejected acts at the
   await openLink(page, tooShort);
   expect(await markersOf('rejected')).toEqual([rfcToEpoch('2026-03-12T10:00:00+08:00')]);
   expect(await markersOf('renewed')).toEqual([rfcToEpoch('2026-03-12T10:05:00+08:00')]);
+  // Five minutes apart (and an hour after a reminder), the refused renewal and the renewal are
+  // drawn one over the other: the tooltip of either names each.
+  const refused = page.locator(`[data-testid="lane"][data-tier="${tooShort.tier}"] [data-testid="marker"][data-kind="rejected"]`);
+  await refused.scrollIntoViewIfNeeded();
+  const refusedBox = (await refused.boundingBox())!;
+  await page.mouse.move(refusedBox.x + refusedBox.width / 2, refusedBox.y + refusedBox.height / 2);
+  await expect.poll(() => page.getByTestId('marker-tip').locator('.tl-tip-line').count()).toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId('marker-tip')).toContainText(/refused/i);
+  await expect(page.getByTestId('marker-tip')).toContainText(/Renewed by hand/);
   // The cursor and a day/month axis are there.
   await expect(page.getByTestId('cursor').first()).toBeVisible();
   await expect(page.getByTestId('timeline')).toContainText(/Feb|Mar|2026-02|2026-03/);

@@ -497,6 +497,10 @@ impl MarkerSink {
     }
 }
 
+/// Glyphs whose centres are this close (in pixels) overlap so much that one hides the other:
+/// the tooltip of either names both.
+const STACKED_PX: f64 = 4.0;
+
 /// The glyph of `drawn` nearest to `px`, if one is within reach of the pointer.
 fn glyph_near(drawn: &[Drawn], px: f64) -> Option<usize> {
     drawn
@@ -1224,14 +1228,22 @@ fn tip_at(event: &PointerEvent, track_ref: &NodeRef, geometry: &Geometry) -> Opt
 fn tip_html(sim: &Sim, geometry: &Geometry, tip: Option<Tip>, lang: Lang) -> Html {
     let found = tip.and_then(|tip| {
         let tier = geometry.tiers.get(tip.tier)?;
-        let drawn = match tip.lane {
-            Some(lane) => tier.lanes.get(lane)?.drawn.get(tip.glyph)?,
-            None => tier.account_drawn.get(tip.glyph)?,
+        let row = match tip.lane {
+            Some(lane) => &tier.lanes.get(lane)?.drawn,
+            None => &tier.account_drawn,
         };
+        let drawn = row.get(tip.glyph)?;
         let trace = sim.traces.iter().find(|t| t.tier == tier.name)?;
-        Some((tip, glyph_text(sim, trace, drawn, lang)))
+        // Glyphs of other kinds drawn over this one (a refused act, a renewal and a failed
+        // attempt at one instant) are named too, each on its line, so none hides another.
+        let texts: Vec<String> = row
+            .iter()
+            .filter(|other| (other.px - drawn.px).abs() <= STACKED_PX)
+            .map(|other| glyph_text(sim, trace, other, lang))
+            .collect();
+        Some((tip, texts))
     });
-    let Some((tip, text)) = found else {
+    let Some((tip, texts)) = found else {
         return Html::default();
     };
     let y = if tip.lane.is_some() {
@@ -1256,7 +1268,7 @@ fn tip_html(sim: &Sim, geometry: &Geometry, tip: Option<Tip>, lang: Lang) -> Htm
                  } else {
                      format!("{side}; top: {}px", tenths(tip.row_bottom + 4.0))
                  }}>
-                { text }
+                { for texts.into_iter().map(|text| html! { <p class="tl-tip-line">{ text }</p> }) }
             </div>
         </>
     }
