@@ -267,8 +267,8 @@ struct Band {
     x: String,
     width: String,
     state: State,
-    /// The label and where it starts, in pixels of the measured width.
-    label: Option<(&'static str, f64)>,
+    /// The state's word, when it fits in the band (drawn at its start).
+    label: Option<&'static str>,
 }
 
 /// One glyph drawn on a lane: one event, or several of one kind that would overlap (merged).
@@ -679,7 +679,7 @@ fn tier_geometry(
                         x: percent(a),
                         width: percent(b - a),
                         state,
-                        label: fits.then_some((word, a * width_px + 6.0)),
+                        label: fits.then_some(word),
                     }
                 })
                 .collect();
@@ -1374,19 +1374,21 @@ fn lane_body(props: &LaneBodyProps) -> Html {
                   fill={format!("url(#rl-pat-{state})")} />
         }
     });
+    // In the bands' drawing, which keeps its own pixels (x in percent, then 6 px in): in the
+    // markers' drawing, stretched to the lane's measured width, words were distorted wherever the
+    // lane is drawn at another width than measured (the printed page).
     let labels = lane.bands.iter().filter_map(|band| {
-        let (label, x) = band.label?;
+        let label = band.label?;
         Some(html! {
             <text class={format!("band-label band-label-{}", band.state.as_str())}
-                  x={tenths(x)} y={LANE_LABEL_Y}>{ label }</text>
+                  x={band.x.clone()} dx="6" y={LANE_LABEL_Y}>{ label }</text>
         })
     });
     html! {
         <>
-            <svg class="lane-svg lane-bands" aria-hidden="true">{ for bands }</svg>
+            <svg class="lane-svg lane-bands" aria-hidden="true">{ for bands }{ for labels }</svg>
             <svg class="lane-svg lane-marks" role="img" aria-label={lane.summary.clone()}
                  viewBox={lane.view_box.clone()} preserveAspectRatio="none">
-                { for labels }
                 { markers_html(&lane.markers) }
             </svg>
         </>
