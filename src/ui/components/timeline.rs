@@ -6,6 +6,7 @@
 //! rows) but not the lanes' bands and markers: a lane's body re-renders only when its state
 //! changes.
 
+use crate::engine::time::SECS_PER_HOUR;
 use crate::engine::trace::{ActionName, RenewSource};
 use crate::engine::{BillingMode, EventKind, Offset, State, Time, Trace};
 use crate::ui::hooks::use_element_width;
@@ -604,7 +605,16 @@ fn geometry(sim: &Sim, width_px: f64, lang: Lang, previous: Option<&Geometry>) -
 /// [`geometry`] without the `data-at` strings.
 fn raw_geometry(sim: &Sim, width_px: f64, lang: Lang) -> Geometry {
     let start = sim.traces.first().map_or(Time::default(), |t| t.start);
-    let end = sim.traces.first().map_or(start, |t| t.until);
+    let until = sim.traces.first().map_or(start, |t| t.until);
+    // A workshop's view ends at the clock, where the event just revealed is: a margin after it
+    // (a fiftieth of the span, at least an hour) keeps its glyph whole instead of half cut off at
+    // the lane's edge, and shows that the run goes on past what is shown.
+    let hides_future = sim.traces.first().is_some_and(|t| t.hides_future);
+    let end = if hides_future {
+        until.plus_secs(((until.secs() - start.secs()) / 50).max(SECS_PER_HOUR))
+    } else {
+        until
+    };
     let x_of = |t: Time| fraction(start, end, t);
     let ticks = axis_labels(lang, start, end, width_px)
         .into_iter()
@@ -1686,6 +1696,33 @@ mod tests {
             .iter()
             .map(|m| (m.kind.data_kind(), m.count))
             .collect()
+    }
+
+    #[test]
+    fn a_workshop_view_leaves_room_after_the_clock_for_the_glyph_just_revealed() {
+        let full = sim(SCENARIO);
+        let v3 = &full.traces[3];
+        // The clock on V3's first failed attempt: the last event of the cut view.
+        let at = v3
+            .events
+            .iter()
+            .find(|e| e.kind.name() == "auto_renew_attempt")
+            .expect("an attempt")
+            .at;
+        let cut = crate::ui::workshop_state::known_sim(&full, at);
+        let width = 1_000.0;
+        let geometry = geometry(&cut, width, Lang::En, None);
+        assert_eq!(geometry.start, v3.start);
+        assert!(geometry.end > at, "a margin after the clock");
+        let drawn = &geometry.tiers[3].lanes[0].drawn;
+        let last = drawn.last().expect("the attempt is drawn");
+        assert!(
+            last.px + 8.0 <= width,
+            "the glyph is whole: {} of {width}",
+            last.px
+        );
+        // The full view ends at the run's end, without a margin.
+        assert_eq!(super::geometry(&full, width, Lang::En, None).end, v3.until);
     }
 
     #[test]
