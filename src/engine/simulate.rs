@@ -9,7 +9,7 @@ use super::money::Cents;
 use super::policy::{BillingMode, ModeDays};
 use super::scenario::{ActionKind, AutoRenew, FieldError, ResourceKind, Scenario};
 use super::term::Term;
-use super::time::{add_months, extend_expiry, Time, SECS_PER_DAY, SECS_PER_HOUR};
+use super::time::{extend_expiry, purchase_expiry, Time, SECS_PER_DAY, SECS_PER_HOUR};
 use super::trace::{
     ActionName, Event, EventKind, Meter, Notice, Rejection, RenewSource, ResourceStatus, Shortfall,
     State, Trace,
@@ -654,7 +654,7 @@ impl<'a> Simulator<'a> {
         live.changed = true;
         let kind = match self.scenario.resources[r].kind {
             ResourceKind::Package { term, .. } => {
-                let x = Expiry::new(add_months(t.date(), term.months()));
+                let x = Expiry::new(purchase_expiry(t, term.months()));
                 live.expiry = Some(x);
                 live.next_change = next_lapse_change(State::Available, x.moment(), live.days);
                 live.next_attempt = live

@@ -110,15 +110,16 @@ impl Time {
         let shape_ok = text.len() == 19 && shaped(text, 0);
         // A year of five or more digits (as a date field writes year 10000: `+010000-…`) is a
         // time in the right shape, outside the years modelled: said so, not "not a local time".
-        let long_year = text
-            .trim_start_matches('+')
-            .split_once('-')
-            .is_some_and(|(year, rest)| {
-                year.len() > 4
-                    && year.bytes().all(|b| b.is_ascii_digit())
-                    && rest.len() == 14
-                    && shaped(rest, 5)
-            });
+        let long_year = !shape_ok
+            && text
+                .trim_start_matches('+')
+                .split_once('-')
+                .is_some_and(|(year, rest)| {
+                    year.len() > 4
+                        && year.bytes().all(|b| b.is_ascii_digit())
+                        && rest.len() == 14
+                        && shaped(rest, 5)
+                });
         if long_year {
             return Err(format!(
                 "{text:?} is outside the supported years {MIN_YEAR} to {MAX_YEAR}"
@@ -168,6 +169,12 @@ impl Time {
 /// Adds whole months to a purchase date, clamping to the target month's length (§2).
 pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
     date.checked_add_months(Months::new(months)).unwrap_or(date)
+}
+
+/// The expiry date `X` of a package bought at `purchase` for `months` months (§2): the purchase
+/// date plus the months, clamped to the target month's length.
+pub fn purchase_expiry(purchase: Time, months: u32) -> NaiveDate {
+    add_months(purchase.date(), months)
 }
 
 /// Extends an expiry date by whole months (§2): a month's last day stays a month's last day.

@@ -217,6 +217,17 @@ impl EventKind {
         }
     }
 
+    /// Whether this is an auto-renew attempt that failed (it charged nothing).
+    pub fn is_failed_attempt(&self) -> bool {
+        matches!(
+            self,
+            EventKind::AutoRenewAttempt {
+                failure: Some(_),
+                ..
+            }
+        )
+    }
+
     /// The balance after the event, for kinds that carry one.
     pub fn balance(&self) -> Option<Cents> {
         match *self {

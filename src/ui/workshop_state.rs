@@ -14,9 +14,7 @@ use crate::ui::i18n::{pluralf, tr, trf, Lang, LocalText};
 use crate::ui::sim::{Sim, MAX_EVENTS};
 use crate::ui::state::{Action, AppState};
 use crate::workshop::exercise::FORMAT;
-use crate::workshop::query::{
-    failed_attempts_after, RULE_BALANCE, RULE_HOURLY, RULE_ORDER, RULE_TIERS, RULE_TIME,
-};
+use crate::workshop::query::{RULE_BALANCE, RULE_HOURLY, RULE_ORDER, RULE_TIERS, RULE_TIME};
 use crate::workshop::{
     known_until, Answer, Exercise, ExerciseDoc, Pause, PauseDoc, Query, QueryKind, QuestionDoc,
 };
@@ -624,7 +622,7 @@ pub fn reveal_why(lang: Lang, exercise: &Exercise, pause: &Pause) -> String {
             ],
         )
     };
-    match failed_attempts_after(trace, event, reveal.at) {
+    match reveal.failed_after {
         0 => what,
         n => pluralf(
             lang,

@@ -27,7 +27,7 @@ pub const RULE_ATTEMPTS: &str = "§6 auto-renewal at 03:00";
 
 /// How many auto-renew attempts after `event` (one of `trace`'s) up to `at` failed: each charged
 /// nothing, so a balance asked about at `at` is still the one `event` left (or hourly charges').
-pub fn failed_attempts_after(trace: &Trace, event: &Event, at: Time) -> usize {
+fn failed_attempts_after(trace: &Trace, event: &Event, at: Time) -> usize {
     let events = trace.events_until(at);
     let from = events
         .iter()
@@ -35,15 +35,7 @@ pub fn failed_attempts_after(trace: &Trace, event: &Event, at: Time) -> usize {
         .map_or(events.len(), |i| i + 1);
     events[from..]
         .iter()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                EventKind::AutoRenewAttempt {
-                    failure: Some(_),
-                    ..
-                }
-            )
-        })
+        .filter(|e| e.kind.is_failed_attempt())
         .count()
 }
 
@@ -242,6 +234,9 @@ pub struct Reveal {
     pub rules: Vec<&'static str>,
     /// What the deciding event did, in words (as the event log says it).
     pub why: String,
+    /// For a balance: how many auto-renew attempts after the deciding event failed (and charged
+    /// nothing) up to the instant asked about.
+    pub failed_after: usize,
 }
 
 impl Reveal {
@@ -517,16 +512,11 @@ impl Query {
             QueryKind::BalanceAt => {
                 // The last event that set the balance: a failed attempt charges nothing, so it
                 // is not what decided the amount.
-                let event = trace.events_until(at).iter().rev().find(|e| {
-                    e.kind.balance().is_some()
-                        && !matches!(
-                            e.kind,
-                            EventKind::AutoRenewAttempt {
-                                failure: Some(_),
-                                ..
-                            }
-                        )
-                });
+                let event = trace
+                    .events_until(at)
+                    .iter()
+                    .rev()
+                    .find(|e| e.kind.balance().is_some() && !e.kind.is_failed_attempt());
                 (Answer::Amount(trace.balance_at(at)), event.copied())
             }
         };
@@ -546,14 +536,19 @@ impl Query {
             }
         }
         rules.push(said.rule);
-        let failed = match truth {
+        let failed_after = match truth {
             Answer::Amount(_) => failed_attempts_after(trace, &event, at),
             _ => 0,
         };
-        if failed > 0 {
+        if failed_after > 0 {
             rules.push(RULE_ATTEMPTS);
-            let attempts = if failed == 1 { "attempt" } else { "attempts" };
-            why = format!("{why} Then {failed} failed auto-renew {attempts} charged nothing.");
+            let attempts = if failed_after == 1 {
+                "attempt"
+            } else {
+                "attempts"
+            };
+            why =
+                format!("{why} Then {failed_after} failed auto-renew {attempts} charged nothing.");
         }
         if matches!(
             event.kind,
@@ -577,6 +572,7 @@ impl Query {
             event,
             rules,
             why,
+            failed_after,
         })
     }
 

@@ -352,9 +352,10 @@ pub fn apply(doc: &ScenarioDoc, edit: &Edit) -> Result<ScenarioDoc, String> {
                 (edit, earliest, earliest_start_time(&doc))
             {
                 if let Ok(until) = Time::parse_local(&doc.until) {
-                    let moved = until.plus_secs(to.secs() - from.secs());
-                    if Time::parse_local(&moved.local_string()) == Ok(moved) {
-                        doc.until = moved.local_string();
+                    // (Not past the years the format allows.)
+                    let moved = until.plus_secs(to.secs() - from.secs()).local_string();
+                    if Time::parse_local(&moved).is_ok() {
+                        doc.until = moved;
                     }
                 }
             }
@@ -390,8 +391,8 @@ pub fn first_period_end(resource: &ResourceDoc) -> Option<Time> {
     }
     let start = Time::parse_local(&resource.start).ok()?;
     let term = crate::engine::Term::parse(resource.term.as_deref()?).ok()?;
-    let date = crate::engine::time::add_months(start.date(), term.months());
-    Some(Time::end_of_day(date))
+    let expiry = crate::engine::time::purchase_expiry(start, term.months());
+    Some(Time::end_of_day(expiry))
 }
 
 /// The earliest resource start of `doc`, when every start reads as a time.
