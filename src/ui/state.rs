@@ -594,8 +594,7 @@ impl AppState {
             Action::Seek(at) => next.move_clock(at, true),
             Action::Drag(at) => {
                 next.drag_from.get_or_insert(next.now);
-                next.now = next.clamp(at);
-                next.pending_ms = 0;
+                next.set_clock(at);
             }
             Action::DragEnd => {
                 if let Some(from) = next.drag_from.take() {
@@ -900,12 +899,17 @@ impl AppState {
         }
     }
 
+    /// Moves the clock (clamped) without a word.
+    fn set_clock(&mut self, to: Time) {
+        self.now = self.clamp(to);
+        self.pending_ms = 0;
+    }
+
     /// Moves the clock (clamped) and announces what changed; `step` for moves by the user.
     fn move_clock(&mut self, to: Time, step: bool) {
         let from = self.now;
-        let to = self.clamp(to);
-        self.now = to;
-        self.pending_ms = 0;
+        self.set_clock(to);
+        let to = self.now;
         let Some(sim) = self.sim.as_ref() else {
             return;
         };
@@ -966,11 +970,10 @@ impl AppState {
         let virtual_ms = self.pending_ms + (real_ms * f64::from(self.speed)).round() as i64;
         let target = self.now.plus_secs(virtual_ms.div_euclid(1000));
         let pending = virtual_ms.rem_euclid(1000);
-        // The changes passed are said with those before them, at most every PLAY_SAY_EVERY_MS.
+        // The changes passed are said with those before them, at most every PLAY_SAY_EVERY_MS
+        // (not at each frame, so nothing is put in words here until then).
         self.unsaid_from.get_or_insert(self.now);
-        let said = std::mem::take(&mut self.announcement);
-        self.move_clock(target, false);
-        self.announcement = said;
+        self.set_clock(target);
         self.said_ms_ago += real_ms;
         let ended = self.now >= until;
         let changes = if self.said_ms_ago >= PLAY_SAY_EVERY_MS || ended {

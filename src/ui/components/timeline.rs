@@ -1267,17 +1267,19 @@ fn tip_html(sim: &Sim, geometry: &Geometry, tip: Option<Tip>, lang: Lang) -> Htm
     } else {
         format!("left: {}", percent(tip.x))
     };
+    // Above the row, its bottom edge here (`.is-above` lifts it by its own height), or below it.
+    let top = if tip.above {
+        tip.row_top - 4.0
+    } else {
+        tip.row_bottom + 4.0
+    };
     html! {
         <>
             <div class="tl-tip-ring" aria-hidden="true"
                  style={format!("left: {}; top: {}px", percent(tip.x), tenths(tip.row_top + y))} />
             <div class={classes!("tl-tip", tip.above.then_some("is-above"))} role="tooltip"
                  data-testid="marker-tip"
-                 style={if tip.above {
-                     format!("{side}; top: {}px", tenths(tip.row_top - 4.0))
-                 } else {
-                     format!("{side}; top: {}px", tenths(tip.row_bottom + 4.0))
-                 }}>
+                 style={format!("{side}; top: {}px", tenths(top))}>
                 { for texts.into_iter().map(|text| html! { <p class="tl-tip-line">{ text }</p> }) }
             </div>
         </>
