@@ -642,6 +642,19 @@ fn raw_geometry(sim: &Sim, width_px: f64, lang: Lang) -> Geometry {
     }
 }
 
+/// Half a glyph's width with its stroke, in pixels.
+const GLYPH_HALF_PX: f64 = 8.0;
+
+/// A glyph's `px` moved just inside the lane when it would be half past an edge (an event at the
+/// run's first or last instant): the tier's frame clips what lies outside it.
+fn inside_lane(px: f64, width_px: f64) -> f64 {
+    // Not `clamp`, which panics on a NaN bound (a width not yet measured).
+    if width_px.is_nan() || width_px <= 2.0 * GLYPH_HALF_PX {
+        return px;
+    }
+    px.max(GLYPH_HALF_PX).min(width_px - GLYPH_HALF_PX)
+}
+
 fn tier_geometry(
     sim: &Sim,
     trace: &Trace,
@@ -660,7 +673,7 @@ fn tier_geometry(
         let Some(kind) = MarkerKind::of(&event.kind) else {
             continue;
         };
-        let px = x_of(event.at) * width_px;
+        let px = inside_lane(x_of(event.at) * width_px, width_px);
         let sink = match event.resource {
             Some(r) => sinks.get_mut(r),
             None => Some(&mut account),
@@ -1725,6 +1738,29 @@ mod tests {
         );
         // The full view ends at the run's end, without a margin.
         assert_eq!(super::geometry(&full, width, Lang::En, None).end, v3.until);
+    }
+
+    #[test]
+    fn glyphs_at_the_runs_first_and_last_instants_are_drawn_whole() {
+        // Top-ups at the start and at the end; the renewal is a purchase at the start.
+        let json = SCENARIO.replace(
+            r#"{ "at": "2026-04-03T12:00:00", "do": "top_up", "amount": "50.00" }"#,
+            r#"{ "at": "2026-03-08T10:00:00", "do": "top_up", "amount": "1.00" },
+               { "at": "2026-04-20T00:00:00", "do": "top_up", "amount": "50.00" }"#,
+        );
+        let width = 1_000.0;
+        let geometry = geometry(&sim(&json), width, Lang::En, None);
+        let account: Vec<f64> = geometry.tiers[0]
+            .account_drawn
+            .iter()
+            .map(|d| d.px)
+            .collect();
+        assert_eq!(account, [GLYPH_HALF_PX, width - GLYPH_HALF_PX]);
+        // Inside the lane, a glyph keeps its place.
+        assert_eq!(inside_lane(500.0, width), 500.0);
+        // A lane narrower than a glyph does not clamp (the range would be empty).
+        assert_eq!(inside_lane(20.0, 10.0), 20.0);
+        assert_eq!(inside_lane(20.0, f64::NAN), 20.0);
     }
 
     #[test]
