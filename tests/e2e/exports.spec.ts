@@ -260,6 +260,12 @@ test('Print: one page with the summary, the timeline and the status, and no cont
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
   // The README's picture: an A4 sheet at 96 dpi, less its margins.
   await page.setViewportSize({ width: 718, height: 1047 });
+  // The lanes' marks are drawn for the printed lane's width (in layout pixels, under the page's
+  // zoom), so a glyph keeps its shape: the drawing's width is the lane's, within the 16 px step.
+  await expect.poll(() => page.evaluate(() => {
+    const svg = document.querySelector('[data-testid="lane"] svg.lane-marks') as SVGSVGElement;
+    return Math.abs(svg.viewBox.baseVal.width - svg.clientWidth);
+  })).toBeLessThanOrEqual(8);
   await page.screenshot({ path: join(SHOTS, 'print.png') });
 
   for (const format of ['A4', 'Letter'] as const) {

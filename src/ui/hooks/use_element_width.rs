@@ -25,8 +25,10 @@ pub fn use_element_width(node: NodeRef, default: i32) -> i32 {
                     let Some(element) = &element else {
                         return;
                     };
-                    let measured = element.get_bounding_client_rect().width();
-                    if measured.is_finite() && measured > 0.0 {
+                    // Layout pixels, as the drawings' viewBoxes are: under a `zoom` (the printed
+                    // page's) the on-screen rectangle is smaller, and marks drawn for it stretch.
+                    let measured = f64::from(element.client_width());
+                    if measured > 0.0 {
                         let bucketed = (measured / WIDTH_BUCKET_PX).round() * WIDTH_BUCKET_PX;
                         width.set(bucketed.max(WIDTH_BUCKET_PX) as i32);
                     }
