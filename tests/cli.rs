@@ -870,6 +870,19 @@ fn invalid_input_is_refused_with_its_path() {
                 s["tier"] = json!("t0");
             }),
             "error: policy.tiers: 21 tiers; at most 20"),
+        // A table far past the limit, its names repeated (serde_json's map cannot hold a repeat,
+        // so the text is built by hand): the count is said at once, not after comparing every
+        // name with every earlier one (minutes for a file of this size).
+        ("30,000 custom tiers, names repeated", {
+                let days = r#"{"package":{"grace_days":1,"retention_days":1},"pay_per_use":{"grace_days":1,"retention_days":1}}"#;
+                let tiers: Vec<String> = (0..30_000).map(|i| format!(r#""t{}":{days}"#, i % 100)).collect();
+                let policy = format!(r#"{{"name":"many","tiers":{{{}}}}}"#, tiers.join(","));
+                String::from_utf8(changed(|s| { s["policy"] = json!("POLICY"); s["tier"] = json!("t0"); }))
+                    .unwrap()
+                    .replace(r#""policy":"POLICY""#, &format!(r#""policy":{policy}"#))
+                    .into_bytes()
+            },
+            "error: policy.tiers: 30000 tiers; at most 20"),
         ("a 33-character tier name", changed(|s| {
                 let name = "x".repeat(33);
                 s["policy"] = json!({ "tiers": { name.clone(): custom_policy_with(json!(1))["tiers"]["gold"].clone() } });
