@@ -98,32 +98,20 @@ pub fn released_at_midnight(days: u8, due: Time) -> Option<chrono::NaiveDate> {
         .flatten()
 }
 
-/// The rule behind `attempt`, an auto-renew attempt of `trace`: the 03:00 window, or §6's
-/// documented expiry-day case.
-pub fn attempt_rule(attempt: &Event, trace: &Trace) -> &'static str {
-    if is_switch_on_attempt(attempt, trace) {
+/// The rule behind `attempt`, an auto-renew attempt: the 03:00 window, or §6's documented
+/// expiry-day case.
+pub fn attempt_rule(attempt: &Event) -> &'static str {
+    if matches!(
+        attempt.kind,
+        EventKind::AutoRenewAttempt {
+            switched_on: true,
+            ..
+        }
+    ) {
         "§6 auto-renewal switched on on the expiry date"
     } else {
         "§6 auto-renewal at 03:00"
     }
-}
-
-/// Whether `attempt` (an auto-renew attempt of `trace`) is §6's documented expiry-day case: the
-/// one made at once when auto-renew is switched on on the expiry date at or after 03:00. It
-/// follows the switch at the same instant; an attempt of the 03:00 window comes before the
-/// customer's actions at its instant (§8), so it never follows one. Found by binary search.
-fn is_switch_on_attempt(attempt: &Event, trace: &Trace) -> bool {
-    let mut same_instant = trace
-        .events_until(attempt.at)
-        .iter()
-        .rev()
-        .take_while(|e| e.at == attempt.at)
-        .filter(|e| e.resource == attempt.resource)
-        .skip_while(|e| *e != attempt);
-    same_instant.next().is_some()
-        && same_instant.any(
-            |e| matches!(e.kind, EventKind::AutoRenewChanged { settings, .. } if settings.enabled),
-        )
 }
 
 /// Whether another event of `event`'s resource follows it at the same instant and changes what
@@ -215,14 +203,14 @@ pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation
             let rule = if is_ppu { "§9 pay-per-use arrears" } else { "§3 states" };
             (format!("Now {to} ({}), because {why}.", state_meaning(to)), rule, join([next_change, next_attempt]))
         }
-        EventKind::AutoRenewAttempt { failure: None, price, balance } => (
+        EventKind::AutoRenewAttempt { failure: None, price, balance, .. } => (
             format!("Auto-renew paid {price}. Balance {balance}."),
-            attempt_rule(event, trace),
+            attempt_rule(event),
             None,
         ),
-        EventKind::AutoRenewAttempt { failure: Some(_), price, balance } => (
+        EventKind::AutoRenewAttempt { failure: Some(_), price, balance, .. } => (
             format!("Auto-renew failed: balance {balance} is below the price {price}. Nothing was charged."),
-            attempt_rule(event, trace),
+            attempt_rule(event),
             (!followed_at_same_instant(event, trace))
                 .then(|| next_attempt.unwrap_or_else(|| "no further attempt before expiry".to_string())),
         ),

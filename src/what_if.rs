@@ -302,10 +302,16 @@ fn outcome(kind: EventKind) -> EventKind {
             hourly_rate,
             balance: Cents::ZERO,
         },
-        EventKind::AutoRenewAttempt { failure, price, .. } => EventKind::AutoRenewAttempt {
+        EventKind::AutoRenewAttempt {
+            failure,
+            price,
+            switched_on,
+            ..
+        } => EventKind::AutoRenewAttempt {
             failure,
             price,
             balance: Cents::ZERO,
+            switched_on,
         },
         EventKind::Renewed {
             source,

@@ -439,6 +439,41 @@ fn an_attempt_cites_the_rule_that_made_it() {
 }
 
 #[test]
+fn two_failed_attempts_alike_at_one_instant_each_cite_their_own_rule() {
+    // With no money, the 03:00 window's attempt on the expiry date fails; the customer then
+    // switches auto-renew off and on at that same second, which makes §6's attempt at once, and it
+    // fails the same way. The two events are equal field for field in the trace format; each
+    // still cites the rule that made it.
+    let mut s = base();
+    s["balance"] = json!("0.00");
+    s["resources"][0]["auto_renew"] = json!({ "enabled": true, "days_before": 1 });
+    s["actions"] = json!([
+        { "at": "2026-04-08T03:00:00", "do": "set_auto_renew", "resource": "ocr", "enabled": false },
+        { "at": "2026-04-08T03:00:00", "do": "set_auto_renew", "resource": "ocr", "enabled": true }
+    ]);
+    let out = cli(
+        &["simulate", "-", "--format", "text"],
+        Some(s.to_string().as_bytes()),
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let failed: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("2026-04-08 03:00:00") && l.contains("Auto-renew failed"))
+        .collect();
+    assert_eq!(failed.len(), 2, "{text}");
+    assert!(
+        failed[0].ends_with("[§6 auto-renewal at 03:00]"),
+        "{}",
+        failed[0]
+    );
+    assert!(
+        failed[1].ends_with("[§6 auto-renewal switched on on the expiry date]"),
+        "{}",
+        failed[1]
+    );
+}
+
+#[test]
 fn documented_days_before_zero() {
     let mut s = base();
     s["balance"] = json!("0");

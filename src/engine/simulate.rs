@@ -629,7 +629,7 @@ impl<'a> Simulator<'a> {
         }
         let live = &self.live[r];
         if live.started && live.next_attempt == Some(t) {
-            self.attempt(r, t);
+            self.attempt(r, t, false);
         }
         if let Some(meter) = self.live[r].chargeable() {
             if meter.ticks_at(t) {
@@ -699,7 +699,9 @@ impl<'a> Simulator<'a> {
         }
     }
 
-    fn attempt(&mut self, r: usize, t: Time) {
+    /// An auto-renew attempt of `r` at `t`: one of the 03:00 window's, or the one made at once
+    /// as auto-renew is `switched_on` on the expiry date.
+    fn attempt(&mut self, r: usize, t: Time, switched_on: bool) {
         let term = self.live[r].auto.term;
         let Some(price) = self.scenario.resources[r].price(term) else {
             return;
@@ -712,6 +714,7 @@ impl<'a> Simulator<'a> {
                     failure: Some(Rejection::InsufficientBalance),
                     price,
                     balance: self.balance,
+                    switched_on,
                 },
             );
             let live = &mut self.live[r];
@@ -730,6 +733,7 @@ impl<'a> Simulator<'a> {
                 failure: None,
                 price,
                 balance: self.balance,
+                switched_on,
             },
         );
         self.renew(r, t, term, RenewSource::Auto);
@@ -897,7 +901,7 @@ impl<'a> Simulator<'a> {
                 if switched_on && on_expiry_day_late {
                     // Documented special case: switched on on the expiry date at or after 03:00,
                     // one attempt is made at once.
-                    self.attempt(r, t);
+                    self.attempt(r, t, true);
                 }
             }
         }

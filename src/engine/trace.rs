@@ -170,11 +170,14 @@ pub enum EventKind {
     },
     /// A lifecycle transition.
     StateChanged { from: State, to: State },
-    /// An automatic renewal attempt; `failure` is `None` when it succeeded.
+    /// An automatic renewal attempt; `failure` is `None` when it succeeded. `switched_on` when it
+    /// is §6's documented case, made at once as auto-renew was switched on on the expiry date at
+    /// or after 03:00 (else one of the 03:00 window's); the trace format does not write it.
     AutoRenewAttempt {
         failure: Option<Rejection>,
         price: Cents,
         balance: Cents,
+        switched_on: bool,
     },
     /// The expiry date moved.
     Renewed {
@@ -554,6 +557,7 @@ impl Serialize for EventJson<'_> {
                 failure,
                 price,
                 balance,
+                ..
             } => {
                 map.serialize_entry(
                     "outcome",

@@ -433,6 +433,7 @@ pub fn event_text(lang: Lang, kind: &EventKind) -> String {
             failure: Some(_),
             price,
             balance,
+            ..
         } => trf(
             lang,
             "auto-renew fails: balance {0} is below the price {1}",

@@ -551,7 +551,7 @@ fn glyph_text(sim: &Sim, trace: &Trace, drawn: &Drawn, lang: Lang) -> String {
             lang,
             &event.kind,
             renewal.map(|next| &next.kind),
-            tr(lang, crate::explain::attempt_rule(event, trace)),
+            tr(lang, crate::explain::attempt_rule(event)),
         ),
     };
     trf(
@@ -764,6 +764,7 @@ fn marker_sentence(
             failure: Some(_),
             price,
             balance,
+            ..
         } => trf(
             lang,
             "Auto-renew failed: balance {0} is below the price {1}. Nothing was charged. [{2}]",
@@ -1897,7 +1898,7 @@ mod tests {
                 Lang::En,
                 &event.kind,
                 trace.events.get(index + 1).map(|e| &e.kind),
-                crate::explain::attempt_rule(event, trace),
+                crate::explain::attempt_rule(event),
             );
             let explained =
                 crate::ui::i18n::explain::explain(Lang::En, event, &sim.scenario, trace);

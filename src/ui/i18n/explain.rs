@@ -170,7 +170,7 @@ pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) ->
         (!parts.is_empty()).then(|| parts.join(tr(lang, "; ")))
     };
     // Worked out for attempts only (it looks at the events of their instant).
-    let attempt_rule = || tr(lang, crate::explain::attempt_rule(event, trace));
+    let attempt_rule = || tr(lang, crate::explain::attempt_rule(event));
     let (what, rule, next) = match event.kind {
         EventKind::Reminder { notice, due } => (
             resource.map_or_else(String::new, |r| reminder::sentence(lang, notice, due, r)),
@@ -236,6 +236,7 @@ pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) ->
             failure: None,
             price,
             balance,
+            ..
         } => (
             trf(
                 lang,
@@ -249,6 +250,7 @@ pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) ->
             failure: Some(_),
             price,
             balance,
+            ..
         } => {
             (
                 trf(
