@@ -307,6 +307,18 @@ mod old {
                 FieldError::new(path, format!("expected {expected}, found {}", json_kind(v)))
             })
         }
+        /// A deliberate change from serde_json, which calls anything but a string or a
+        /// `{"<name>": null}` "expected value", a syntax error: the reader names the field.
+        fn variant(v: &Value, path: &str, names: &str) -> Result<(), FieldError> {
+            match v {
+                Value::String(_) => Ok(()),
+                Value::Object(map) if map.len() == 1 && map.values().all(Value::is_null) => Ok(()),
+                _ => Err(FieldError::new(
+                    path,
+                    format!("expected {names}, found {}", json_kind(v)),
+                )),
+            }
+        }
         /// `map[key]` when it is there and not null (null reads as left out).
         fn field<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
             map.get(key).filter(|v| !v.is_null())
@@ -325,6 +337,13 @@ mod old {
                     &path,
                     "a resource object { \"id\": ..., \"billing\": ... }",
                 )?;
+                if let Some(billing) = r.get("billing") {
+                    variant(
+                        billing,
+                        &format!("{path}.billing"),
+                        "`package` or `pay_per_use`",
+                    )?;
+                }
                 if let Some(prices) = field(r, "prices") {
                     let expected = "an object { \"month\": ..., \"year\": ... }";
                     object(prices, &format!("{path}.prices"), expected)?;
@@ -339,7 +358,11 @@ mod old {
             let actions = list(actions, "actions", "a list of actions [ { ... } ]")?;
             for (i, a) in actions.iter().enumerate() {
                 let expected = "an action object { \"at\": ..., \"do\": ... }";
-                object(a, &format!("actions[{i}]"), expected)?;
+                let a = object(a, &format!("actions[{i}]"), expected)?;
+                if let Some(verb) = a.get("do") {
+                    let names = "one of `top_up`, `renew`, `set_auto_renew`";
+                    variant(verb, &format!("actions[{i}].do"), names)?;
+                }
             }
         }
         if let Some(Value::Object(policy)) = top.get("policy") {

@@ -346,6 +346,21 @@ fn check_shapes(v: &Node) -> Result<(), FieldError> {
             )),
         }
     }
+    /// A choice of names (`billing`, `do`): a string, or serde's `{"<name>": null}`. (serde_json
+    /// calls anything else "expected value", a syntax error at a place in the text; the name's
+    /// own checks come with the typed read.)
+    fn variant_shape(v: &Node, path: &str, names: &[&str]) -> Result<(), FieldError> {
+        match &v.v {
+            Value::Str(_) => Ok(()),
+            Value::Obj(entries) if matches!(entries.as_slice(), [(_, unit)] if matches!(unit.v, Value::Null)) => {
+                Ok(())
+            }
+            _ => Err(FieldError::new(
+                path,
+                format!("expected {}, found {}", json::one_of(names), json_kind(v)),
+            )),
+        }
+    }
     /// `node[key]` when it is there and not null (null reads as left out).
     fn field<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
         node.get(key).filter(|v| !matches!(v.v, Value::Null))
@@ -373,6 +388,9 @@ fn check_shapes(v: &Node) -> Result<(), FieldError> {
             let path = format!("resources[{i}]");
             let expected = "a resource object { \"id\": ..., \"billing\": ... }";
             let r = shape(r, false, &path, expected)?;
+            if let Some(billing) = r.get("billing") {
+                variant_shape(billing, &format!("{path}.billing"), &BILLING)?;
+            }
             if let Some(prices) = field(r, "prices") {
                 let expected = "an object { \"month\": ..., \"year\": ... }";
                 shape(prices, false, &format!("{path}.prices"), expected)?;
@@ -387,7 +405,11 @@ fn check_shapes(v: &Node) -> Result<(), FieldError> {
         let actions = shape(actions, true, "actions", "a list of actions [ { ... } ]")?;
         for (i, a) in items(actions).iter().enumerate() {
             let expected = "an action object { \"at\": ..., \"do\": ... }";
-            shape(a, false, &format!("actions[{i}]"), expected)?;
+            let path = format!("actions[{i}]");
+            let a = shape(a, false, &path, expected)?;
+            if let Some(verb) = a.get("do") {
+                variant_shape(verb, &format!("{path}.do"), &VERBS)?;
+            }
         }
     }
     if let Some(

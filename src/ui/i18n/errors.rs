@@ -23,6 +23,7 @@ pub const PATTERNS: &[&str] = &[
     "unknown field {0}, expected one of {1}",
     "unknown field {0}, there are no fields",
     "unknown variant {0}, expected one of {1}",
+    "unknown variant {0}, expected {1}",
     "invalid type: {0}, expected {1}",
     "invalid value: {0}, expected {1}",
     "not valid JSON: {0}",
@@ -151,6 +152,9 @@ pub const PATTERNS: &[&str] = &[
     "floating point `{0}`",
     "boolean `{0}`",
     "string {0}",
+    // A choice of names (`billing`, `do`), as `json::one_of` lists them.
+    "one of {0}",
+    "`{0}` or `{1}`",
     "{0} is not {1}",
 ];
 
@@ -753,12 +757,20 @@ mod tests {
             base.replace(r#""balance":"100""#, r#""balance":[1]"#),
             base.replace(r#""policy""#, r#""x""#)
                 .replace(r#""tier":"V3""#, r#""policy":7,"tier":"V3""#),
+            base.replace(r#""billing":"package""#, r#""billing":5"#),
+            base.replace(r#""billing":"package""#, r#""billing":"hourly""#),
+            base.replace(r#""billing":"package""#, r#""billing":{"package":1}"#),
+            base.replace(
+                r#""actions":[]"#,
+                r#""actions":[{"at":"2026-03-09T00:00:00","do":null}]"#,
+            ),
         ];
         // English words that would be left in a translated message (field names and JSON's own
         // `true`, `false` and `null` stay as written).
         let english = [
             "list", "string", "integer", "whole", "range", "object", "expected", "found", "is",
-            "not", "of", "number", "boolean", "sequence", "map", "type", "invalid",
+            "not", "of", "number", "boolean", "sequence", "map", "type", "invalid", "or", "one",
+            "unknown", "variant",
         ];
         for file in files {
             let problems = Scenario::from_json(&file).expect_err("a broken file");

@@ -254,6 +254,11 @@ pub const PART: Part = part![
         "valor desconhecido {0}; esperava-se um destes: {1}",
     ),
     (
+        "unknown variant {0}, expected {1}",
+        "未知取值 {0}，应为 {1}",
+        "valor desconhecido {0}; esperava-se {1}",
+    ),
+    (
         "invalid type: {0}, expected {1}",
         "类型无效：{0}，应为 {1}",
         "tipo inválido: {0}; esperava-se {1}",
@@ -533,6 +538,8 @@ pub const PART: Part = part![
     ("floating point `{0}`", "小数 `{0}`", "decimal `{0}`"),
     ("boolean `{0}`", "布尔值 `{0}`", "booleano `{0}`"),
     ("string {0}", "字符串 {0}", "texto {0}"),
+    ("one of {0}", "以下之一：{0}", "um destes: {0}"),
+    ("`{0}` or `{1}`", "`{0}` 或 `{1}`", "`{0}` ou `{1}`"),
     // A file's bytes that are not text in the encodings read (`engine::doc::text_of_bytes`).
     ("not UTF-8 text", "不是 UTF-8 文本", "não é texto UTF-8"),
     (
