@@ -16,8 +16,9 @@ pub const MAX_EVENTS: usize = 100_000;
 pub struct Sim {
     /// The scenario simulated.
     pub scenario: Scenario,
-    /// One trace per tier, in the policy's tier order.
-    pub traces: Vec<Trace>,
+    /// One trace per tier, in the policy's tier order (shared by a renamed scenario's
+    /// simulation, which has the same traces).
+    pub traces: Rc<[Trace]>,
 }
 
 impl Sim {
@@ -25,7 +26,10 @@ impl Sim {
     /// then the problem, put on `until` (ending the run earlier is the usual remedy).
     pub fn new(scenario: Scenario) -> Result<Self, FieldError> {
         match simulate_all_tiers_within(&scenario, MAX_EVENTS) {
-            Some(traces) => Ok(Sim { scenario, traces }),
+            Some(traces) => Ok(Sim {
+                scenario,
+                traces: traces.into(),
+            }),
             None => Err(too_many_events(MAX_EVENTS)),
         }
     }

@@ -819,14 +819,33 @@ impl AppState {
 
     /// The simulation of `doc`: the current one when `doc` is the same scenario, else a new
     /// one. Errors: the document's problems, or too many events ([`crate::ui::sim::MAX_EVENTS`]).
+    /// A change of names only (the scenario's title, the custom policy's) keeps the traces: a
+    /// title typed key by key does not re-simulate every tier at each key.
     fn simulated(&self, doc: &ScenarioDoc) -> Result<SimRef, Vec<FieldError>> {
         let scenario = Scenario::from_doc(doc)?;
-        match self.sim.as_ref().filter(|sim| sim.scenario == scenario) {
-            Some(unchanged) => Ok(unchanged.clone()),
-            None => Sim::new(scenario)
+        let Some(current) = &self.sim else {
+            return Sim::new(scenario)
                 .map(|sim| SimRef(Rc::new(sim)))
-                .map_err(|error| vec![error]),
+                .map_err(|error| vec![error]);
+        };
+        if current.scenario == scenario {
+            return Ok(current.clone());
         }
+        let mut renamed = scenario.clone();
+        renamed.name.clone_from(&current.scenario.name);
+        renamed
+            .policy
+            .name
+            .clone_from(&current.scenario.policy.name);
+        if renamed == current.scenario {
+            return Ok(SimRef(Rc::new(Sim {
+                scenario,
+                traces: Rc::clone(&current.traces),
+            })));
+        }
+        Sim::new(scenario)
+            .map(|sim| SimRef(Rc::new(sim)))
+            .map_err(|error| vec![error])
     }
 
     /// Validates `doc` and re-simulates it; on errors (a scenario with too many events among
@@ -1702,6 +1721,26 @@ mod tests {
         assert!(edited.errors.is_empty());
         assert_ne!(edited.sim, state.sim);
         assert_eq!(clock(&edited), "2026-04-10T00:00:00");
+    }
+
+    #[test]
+    fn a_new_title_keeps_the_traces_and_any_other_edit_resimulates() {
+        let state = opened("auto-renew-low-balance");
+        let traces =
+            |state: &AppState| Rc::clone(&state.sim.as_ref().expect("a simulation").traces);
+        let mut doc = (*state.doc).clone();
+        doc.name = Some("Renamed".to_string());
+        let renamed = state.apply(Action::Edit(doc.clone()));
+        let sim = renamed.sim.as_ref().expect("a simulation");
+        assert_eq!(sim.scenario.name, "Renamed");
+        assert!(
+            Rc::ptr_eq(&traces(&renamed), &traces(&state)),
+            "not simulated again"
+        );
+        doc.balance = Some(crate::engine::doc::AmountDoc::Text("21.00".to_string()));
+        let topped = renamed.apply(Action::Edit(doc));
+        assert!(!Rc::ptr_eq(&traces(&topped), &traces(&renamed)));
+        assert_ne!(traces(&topped), traces(&renamed));
     }
 
     #[test]
