@@ -612,11 +612,19 @@ mod tests {
             let errors = Exercise::from_json(&text, usize::MAX).expect_err(path);
             assert_eq!(errors[0].path, path, "{errors:?}");
         }
-        // A syntax error inside the scenario (an enum written as an empty object) is placed by
-        // line and column in the exercise's text, which is not a path inside the scenario.
+        // A billing mode written as an empty object is named by its path in the scenario.
         let text = with("/scenario/resources/0/billing", json!({}));
         let errors = Exercise::from_json(&text, usize::MAX).expect_err("an empty variant");
-        let at = text.find(r#""billing":{}"#).expect("written") + r#""billing":{"#.len() + 1;
+        assert_eq!(
+            errors[0].path, "scenario.resources[0].billing",
+            "{errors:?}"
+        );
+        // A syntax error inside the scenario (a number no number type holds) is placed by line
+        // and column in the exercise's text, which is not a path inside the scenario.
+        let text =
+            with("/scenario/balance", json!(0)).replace(r#""balance":0"#, r#""balance":1e400"#);
+        let errors = Exercise::from_json(&text, usize::MAX).expect_err("a huge number");
+        let at = text.find("1e400").expect("written") + "1e400".len();
         assert_eq!(errors[0].path, format!("line 1 column {at}"), "{errors:?}");
     }
 
