@@ -1,6 +1,7 @@
 //! Small, never-panicking wrappers over the browser APIs the shell uses: storage, the address,
 //! the clipboard, downloads, files and performance marks. Failures come back as values.
 
+use crate::engine::Time;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -288,6 +289,11 @@ pub fn measure(name: &str, start_mark: &str) {
         let _ = performance.measure_with_start_mark(name, start_mark);
         performance.clear_marks_with_mark_name(start_mark);
     }
+}
+
+/// The real time now, in UTC, to the second (`Date.now()`): when a file is written.
+pub fn utc_now() -> Time {
+    Time::from_secs((js_sys::Date::now() / 1000.0).floor() as i64)
 }
 
 /// Real milliseconds on a clock that only moves forward (`performance.now()`, for throttling: the

@@ -247,13 +247,14 @@ fn name_hash(name: &str) -> u32 {
 }
 
 /// The dates of [`coming_dates`] as an iCalendar (RFC 5545) file, its titles and descriptions in
-/// `lang`; `stamp` is the creation time written as every event's DTSTAMP (the app passes its
-/// virtual clock, so the file is a pure function of the scenario, the clock and the language).
+/// `lang`; `written_utc` is the real time of writing (UTC, from the shell: the function reads no
+/// clock), every event's DTSTAMP, by which a calendar tells a newer copy of an event from an
+/// older one. (Not the virtual clock: a file written after moving it back would look older.)
 pub fn calendar_ics(
     scenario: &Scenario,
     trace: &Trace,
     now: Time,
-    stamp: Time,
+    written_utc: Time,
     lang: Lang,
 ) -> String {
     let mut out = String::new();
@@ -286,7 +287,7 @@ pub fn calendar_ics(
             name_hash(&scenario.name)
         );
         line(format!("UID:{}", escape_text(&uid)));
-        line(format!("DTSTAMP:{}", utc_stamp(stamp, trace.offset)));
+        line(format!("DTSTAMP:{}", ics_utc(written_utc)));
         // An instant: no DTEND (RFC 5545 wants DTEND later than DTSTART), and free time.
         line(format!("DTSTART:{at}"));
         line("TRANSP:TRANSPARENT".into());
@@ -317,7 +318,11 @@ pub fn calendar_ics(
 
 /// `YYYYMMDDTHHMMSSZ` for a local instant in `offset`.
 fn utc_stamp(t: Time, offset: Offset) -> String {
-    let utc = t.plus_secs(-i64::from(offset.minutes()) * 60);
+    ics_utc(t.plus_secs(-i64::from(offset.minutes()) * 60))
+}
+
+/// A UTC instant as iCalendar writes it: `20260210T040000Z`.
+fn ics_utc(utc: Time) -> String {
     utc.local_string().replace(['-', ':'], "") + "Z"
 }
 
@@ -562,14 +567,16 @@ mod tests {
                 ("released", "2026-02-19T00:00:00".to_string()),
             ]
         );
-        let ics = calendar_ics(&scenario, &trace, now, now, Lang::En);
+        // Written on 2026-11-28 at 09:30 UTC, whatever the virtual clock says.
+        let written = Time::parse_local("2026-11-28T09:30:00").expect("time");
+        let ics = calendar_ics(&scenario, &trace, now, written, Lang::En);
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(
             ics.contains("DTSTART:20260210T160000Z\r\n"),
             "expiry at 00:00+08:00 is 16:00Z the day before"
         );
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 3);
-        assert_eq!(ics.matches("DTSTAMP:20260210T040000Z\r\n").count(), 3);
+        assert_eq!(ics.matches("DTSTAMP:20261128T093000Z\r\n").count(), 3);
         let uid = format!(
             "UID:db-released-20260218T160000Z-V1-{:08x}@renewal-lab\r\n",
             name_hash(&scenario.name)

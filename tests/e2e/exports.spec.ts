@@ -87,7 +87,9 @@ test('Export calendar (.ics): the coming attempt, expiry, freeze and release of 
   await goToTime(page, '2026-03-01 12:00:00');
   const now = localToEpoch('2026-03-01 12:00:00', tz(scenario));
 
+  const writtenFrom = icsUtc(Math.floor(Date.now() / 1000) * 1000);
   const { file, bytes } = await download(page, 'Export calendar (.ics)');
+  const writtenBy = icsUtc(Date.now());
   expect(file).toMatch(new RegExp(`^[a-z0-9-]+-${scenario.tier}\\.ics$`));
   const lines = icsLines(bytes.toString('utf8'));
   expect(lines.slice(0, 2)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0']);
@@ -117,7 +119,9 @@ test('Export calendar (.ics): the coming attempt, expiry, freeze and release of 
   expect(events.map((e) => e.DTSTART)).toEqual(wanted.map((e) => icsUtc(rfcToEpoch(e.at))));
   expect(events.map((e) => e.DTSTART)).toEqual(['20260311T190000Z', '20260415T160000Z', '20260422T160000Z', '20260429T160000Z']);
   for (const event of events) {
-    expect(event.DTSTAMP, 'DTSTAMP is the virtual clock, so the file is reproducible').toBe(icsUtc(now));
+    // DTSTAMP is when the file was written, in real time (not the virtual clock: a calendar
+    // takes a copy with an older stamp for an outdated one).
+    expect(event.DTSTAMP >= writtenFrom && event.DTSTAMP <= writtenBy, `${event.DTSTAMP} in [${writtenFrom}, ${writtenBy}]`).toBe(true);
     expect(event.UID).toMatch(/^ocr-(attempt|expired|frozen|released)-\d{8}T\d{6}Z-V\d-[0-9a-f]{8}@renewal-lab$/);
     expect(event.SUMMARY).toMatch(/^ocr: /);
   }
@@ -166,7 +170,8 @@ test('the calendar is written in the language shown; its dates and identifiers a
   await page.getByTestId('language').selectOption('zh-CN');
   const chinese = (await download(page, '导出日历 (.ics)')).bytes.toString('utf8');
   expect(fields(chinese, 'SUMMARY').at(-1)).toBe('ocr: 释放：数据被删除');
-  for (const name of ['DTSTART', 'UID', 'DTSTAMP']) {
+  // (DTSTAMP is the real time each file was written.)
+  for (const name of ['DTSTART', 'UID']) {
     expect(fields(chinese, name)).toEqual(fields(english, name));
     expect(fields(portuguese, name)).toEqual(fields(english, name));
   }

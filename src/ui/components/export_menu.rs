@@ -7,7 +7,7 @@
 //! in the page and downloaded from a `blob:` address: nothing leaves the page.
 
 use crate::engine::{Event, Time, Trace};
-use crate::ui::browser::describe;
+use crate::ui::browser::{self, describe};
 use crate::ui::components::toolbar::file_stem;
 use crate::ui::export::{self, printed_coming, svg};
 use crate::ui::i18n::explain as say;
@@ -65,8 +65,15 @@ fn tier_in_file_name(tier: &str) -> String {
     }
 }
 
-/// The file name and text of a text export (CSV, ICS, SVG); `None` for the PNG.
-fn text_file(sim: &SimRef, now: Time, format: Format, lang: Lang) -> Option<(String, String)> {
+/// The file name and text of a text export (CSV, ICS, SVG), written at `written_utc` (the real
+/// time); `None` for the PNG.
+fn text_file(
+    sim: &SimRef,
+    now: Time,
+    written_utc: Time,
+    format: Format,
+    lang: Lang,
+) -> Option<(String, String)> {
     let stem = scenario_stem(sim);
     let scenario = &sim.scenario;
     match format {
@@ -82,7 +89,7 @@ fn text_file(sim: &SimRef, now: Time, format: Format, lang: Lang) -> Option<(Str
             let trace = sim.traces.get(sim.scenario_tier())?;
             Some((
                 format!("{stem}-{}.ics", tier_in_file_name(&trace.tier)),
-                export::calendar_ics(scenario, trace, now, now, lang),
+                export::calendar_ics(scenario, trace, now, written_utc, lang),
             ))
         }
         Format::Svg => Some((
@@ -250,7 +257,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
                     }))),
                 }
             };
-            match text_file(&sim, now, format, lang) {
+            match text_file(&sim, now, browser::utc_now(), format, lang) {
                 Some((name, text)) => {
                     let mime = match format {
                         Format::Csv => "text/csv;charset=utf-8",
