@@ -22,8 +22,8 @@ use crate::ui::components::workshop::{use_shown_sim, WorkshopGallery, WorkshopPa
 use crate::ui::components::workshop_trainer::WorkshopTrainer;
 use crate::ui::hooks::use_autosave::Work;
 use crate::ui::hooks::{
-    use_after_first_paint, use_autosave, use_clock, use_forget_stale_link, use_link_listener,
-    use_shortcuts,
+    use_after_first_paint, use_autosave, use_clock, use_focus_clock, use_forget_stale_link,
+    use_link_listener, use_shortcuts,
 };
 use crate::ui::i18n::{plural, tr, Lang};
 use crate::ui::share;
@@ -127,10 +127,14 @@ pub fn app() -> Html {
         dispatch.emit(Action::Tick { real_ms })
     });
     // Dismiss goes away with the banner: the focus goes on to the clock (or the gallery).
-    let on_dismiss = use_callback(dispatch.clone(), |(), dispatch| {
-        dispatch.emit(Action::DismissError);
-        browser::focus_soon(browser::CLOCK_CONTROL);
-    });
+    let focus_clock = use_focus_clock();
+    let on_dismiss = use_callback(
+        (dispatch.clone(), focus_clock.clone()),
+        |(), (dispatch, focus_clock)| {
+            dispatch.emit(Action::DismissError);
+            focus_clock.emit(());
+        },
+    );
 
     // Effects
     use_clock(state.playing, on_tick);
@@ -167,7 +171,8 @@ pub fn app() -> Html {
     let content = match state.view {
         View::Gallery => html! {
             <>
-                <Gallery has_work={state.has_work} on_action={dispatch.clone()} />
+                <Gallery has_work={state.has_work} on_action={dispatch.clone()}
+                    focus_clock={focus_clock.clone()} />
                 <WorkshopGallery on_action={dispatch.clone()} />
             </>
         },
@@ -183,6 +188,7 @@ pub fn app() -> Html {
                 on_seek,
                 on_act,
                 on_choose_tier,
+                focus_clock: focus_clock.clone(),
             },
         ),
     };
@@ -221,13 +227,14 @@ pub fn app() -> Html {
 }
 
 /// The lab's stable callbacks: an edit (and more typing in its field), a seek on the timeline, an
-/// act.
+/// act, another tier chosen, and the focus sent to the clock.
 struct LabCallbacks {
     on_edit: Callback<ScenarioDoc>,
     on_typing: Callback<(ScenarioDoc, bool)>,
     on_seek: Callback<Seek>,
     on_act: Callback<Act>,
     on_choose_tier: Callback<String>,
+    focus_clock: Callback<()>,
 }
 
 /// The lab view: clock, timeline, then the panels and the editor. Until the first paint
@@ -246,6 +253,7 @@ fn lab(
         on_seek,
         on_act,
         on_choose_tier,
+        focus_clock,
     } = callbacks;
     // (In a workshop the scenario is locked: no tier to choose.)
     let on_choose_tier = (!state.workshop.locks()).then_some(on_choose_tier);
@@ -328,7 +336,8 @@ fn lab(
             { exports }
             { stale_note }
             if let Some(session) = state.workshop.session.clone() {
-                <WorkshopPanel {session} on_action={dispatch.clone()} />
+                <WorkshopPanel {session} on_action={dispatch.clone()}
+                    {focus_clock} />
             }
             <div class="area-timeline">{ timeline }</div>
             <div class="area-whatif">{ what_if }</div>

@@ -49,44 +49,31 @@ pub const CLOCK_CONTROL: &[&str] = &[
     "main",
 ];
 
-/// Focuses the first element matching one of `selectors`, tried in order, once the components
-/// the last action re-renders are up to date (a button enabled again, say): tried in the next
-/// task, then every 20 ms until one takes the focus, for at most half a second. The last
-/// selector is the fallback, tried only then.
-pub fn focus_soon(selectors: &'static [&'static str]) {
-    try_focus(selectors, 25);
-}
-
-fn try_focus(selectors: &'static [&'static str], tries_left: u32) {
-    let delay = if tries_left == 25 { 0 } else { 20 };
-    gloo_timers::callback::Timeout::new(delay, move || {
-        let Some(document) = window().and_then(|w| w.document()) else {
-            return;
+/// Focuses the first element matching one of `selectors` that takes the focus, tried in order;
+/// the last selector (the fallback) only when `with_fallback`. Whether one took it.
+pub fn focus_first(selectors: &[&str], with_fallback: bool) -> bool {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let tried = if with_fallback {
+        selectors
+    } else {
+        &selectors[..selectors.len().saturating_sub(1)]
+    };
+    tried.iter().any(|selector| {
+        let Some(element) = document
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return false;
         };
-        let tried = if tries_left > 1 {
-            &selectors[..selectors.len().saturating_sub(1)]
-        } else {
-            selectors
-        };
-        let focused = tried.iter().any(|selector| {
-            let Some(element) = document
-                .query_selector(selector)
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            else {
-                return false;
-            };
-            let _ = element.focus();
-            document
-                .active_element()
-                .is_some_and(|active| active == *element.unchecked_ref::<web_sys::Element>())
-        });
-        if !focused && tries_left > 1 {
-            try_focus(selectors, tries_left - 1);
-        }
+        let _ = element.focus();
+        document
+            .active_element()
+            .is_some_and(|active| active == *element.unchecked_ref::<web_sys::Element>())
     })
-    .forget();
 }
 
 fn window() -> Option<web_sys::Window> {
@@ -236,13 +223,28 @@ pub async fn write_clipboard(text: &str) -> Result<(), String> {
 
 /// Offers `text` as a file download named `file_name`.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let document = window().and_then(|w| w.document()).ok_or("no document")?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    download_blob(file_name, &text_blob(text, mime)?)
+}
+
+/// `text` as a blob of type `mime`.
+pub fn text_blob(text: &str, mime: &str) -> Result<web_sys::Blob, String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)
+}
+
+thread_local! {
+    /// The `blob:` address of the last download, kept until the next one: the browser may still
+    /// be reading it when `click()` returns.
+    static LAST_DOWNLOAD: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Offers `blob` as a file download named `file_name`. The previous download's address is
+/// released now (no timer: the user has clicked again, long after the browser read that file).
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let document = window().and_then(|w| w.document()).ok_or("no document")?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(describe)?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(describe)?
@@ -256,11 +258,9 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     if appended.is_ok() {
         anchor.remove();
     }
-    // Give the browser time to fetch the blob before forgetting it.
-    gloo_timers::callback::Timeout::new(60_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
+    if let Some(previous) = LAST_DOWNLOAD.with(|last| last.replace(Some(url))) {
+        let _ = web_sys::Url::revoke_object_url(&previous);
+    }
     Ok(())
 }
 

@@ -7,7 +7,7 @@
 //! in the page and downloaded from a `blob:` address: nothing leaves the page.
 
 use crate::engine::{Event, Time, Trace};
-use crate::ui::browser::{self, describe};
+use crate::ui::browser::{self, describe, download_blob, text_blob};
 use crate::ui::components::toolbar::file_stem;
 use crate::ui::export::{self, printed_coming, svg};
 use crate::ui::i18n::explain as say;
@@ -15,7 +15,7 @@ use crate::ui::i18n::format::{minute, offset as offset_label, second};
 use crate::ui::i18n::{errors, scenario_title, tr, trf, use_lang, Lang, LocalText};
 use crate::ui::sim::SimRef;
 use crate::ui::state::Action;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -100,48 +100,13 @@ fn text_file(
     }
 }
 
-/// A `blob:` address for `blob`.
-fn blob_url(blob: &web_sys::Blob) -> Result<String, String> {
-    web_sys::Url::create_object_url_with_blob(blob).map_err(describe)
-}
-
-fn text_blob(text: &str, mime: &str) -> Result<web_sys::Blob, String> {
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    web_sys::Blob::new_with_str_sequence_and_options(
-        &js_sys::Array::of1(&JsValue::from_str(text)),
-        &options,
-    )
-    .map_err(describe)
-}
-
-/// Offers `blob` as a download named `file_name`.
-fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let url = blob_url(blob)?;
-    let anchor: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(describe)?
-        .unchecked_into();
-    anchor.set_href(&url);
-    anchor.set_download(file_name);
-    anchor.click();
-    // Give the browser time to read the blob before forgetting it.
-    gloo_timers::callback::Timeout::new(60_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
-}
-
 /// Draws the SVG document `svg` on a canvas at [`PNG_SCALE`] and returns it as a PNG.
 async fn png_of(svg: &str) -> Result<web_sys::Blob, String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    let url = blob_url(&text_blob(svg, "image/svg+xml")?)?;
+    let url = web_sys::Url::create_object_url_with_blob(&text_blob(svg, "image/svg+xml")?)
+        .map_err(describe)?;
     let image = web_sys::HtmlImageElement::new().map_err(describe)?;
     image.set_src(&url);
     let decoded = JsFuture::from(image.decode()).await;

@@ -12,11 +12,9 @@ pub struct GalleryProps {
     pub has_work: bool,
     /// Receives [`Action::Load`] (and [`Action::ShowLab`]).
     pub on_action: Callback<Action>,
-}
-
-/// The gallery goes away with the button that was pressed: the focus goes to the lab's clock.
-fn focus_clock() {
-    crate::ui::browser::focus_soon(crate::ui::browser::CLOCK_CONTROL);
+    /// Asks for the focus to go to the lab's clock: the gallery goes away with the button that
+    /// was pressed.
+    pub focus_clock: Callback<()>,
 }
 
 /// The list of ready scenarios.
@@ -28,9 +26,10 @@ pub fn gallery(props: &GalleryProps) -> Html {
         let title = entry.title();
         let story_id = format!("gallery-{}-story", entry.slug);
         let on_action = props.on_action.clone();
+        let focus_clock = props.focus_clock.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             on_action.emit(Action::Load(doc.clone()));
-            focus_clock();
+            focus_clock.emit(());
         });
         Some(html! {
             <li key={entry.slug}>
@@ -46,16 +45,18 @@ pub fn gallery(props: &GalleryProps) -> Html {
     });
     let on_blank = {
         let on_action = props.on_action.clone();
+        let focus_clock = props.focus_clock.clone();
         Callback::from(move |_: MouseEvent| {
             on_action.emit(Action::Load(blank_doc()));
-            focus_clock();
+            focus_clock.emit(());
         })
     };
     let on_back = {
         let on_action = props.on_action.clone();
+        let focus_clock = props.focus_clock.clone();
         Callback::from(move |_: MouseEvent| {
             on_action.emit(Action::ShowLab);
-            focus_clock();
+            focus_clock.emit(());
         })
     };
     html! {

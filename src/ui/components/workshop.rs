@@ -94,6 +94,8 @@ pub struct WorkshopPanelProps {
     pub session: Session,
     /// Receives the workshop's actions.
     pub on_action: Callback<Action>,
+    /// Asks for the focus to go to the clock (leaving removes the panel with its button).
+    pub focus_clock: Callback<()>,
 }
 
 /// The open exercise: question, reveal or score.
@@ -122,9 +124,10 @@ pub fn workshop_panel(props: &WorkshopPanelProps) -> Html {
     // is free again.
     let on_leave = {
         let on_action = props.on_action.clone();
+        let focus_clock = props.focus_clock.clone();
         Callback::from(move |_: MouseEvent| {
             on_action.emit(Action::Workshop(WorkshopAction::Leave));
-            crate::ui::browser::focus_soon(crate::ui::browser::CLOCK_CONTROL);
+            focus_clock.emit(());
         })
     };
     let body = match (session.phase, exercise.pauses.get(session.index)) {
