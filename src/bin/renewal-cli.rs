@@ -79,11 +79,11 @@ fn main() -> ExitCode {
         }
     }
     let output = match format {
-        Format::Text => traces
+        Format::Text => Ok(traces
             .iter()
             .map(|t| text_timeline(&scenario, t))
             .collect::<Vec<_>>()
-            .join("\n"),
+            .join("\n")),
         Format::Json if all_tiers => pretty(&AllTiers {
             tiers: TiersInOrder(&scenario, &traces),
         }),
@@ -92,7 +92,14 @@ fn main() -> ExitCode {
             scenario: &scenario,
         }),
     };
-    write_output(output.trim_end())
+    match output {
+        Ok(output) => write_output(output.trim_end()),
+        // (The trace's serializer has no failing case today; never an empty "success".)
+        Err(e) => {
+            report(&format!("error: cannot write the trace as JSON: {e}"));
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// Writes the result and a newline to standard output. A reader that stopped early (`| head`)
@@ -141,8 +148,8 @@ impl serde::Serialize for TiersInOrder<'_> {
     }
 }
 
-fn pretty<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default()
+fn pretty<T: serde::Serialize>(value: &T) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(value)
 }
 
 fn read_input(file: &str) -> Result<String, String> {
