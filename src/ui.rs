@@ -7,6 +7,7 @@ pub mod components;
 pub mod export;
 pub mod hooks;
 pub mod i18n;
+pub mod markers;
 pub mod reminder;
 pub mod scenarios;
 pub mod share;

@@ -7,11 +7,12 @@
 //! `data-state`.
 
 use crate::engine::{Event, State, Time, Trace};
-use crate::ui::components::timeline::{MarkerKind, MARKER_MERGE_PX};
+use crate::ui::components::timeline::MARKER_MERGE_PX;
 use crate::ui::hooks::use_element_width;
 use crate::ui::i18n::explain::state_label;
 use crate::ui::i18n::format::{minute, second};
 use crate::ui::i18n::{tr, trf, use_lang, Lang};
+use crate::ui::markers::MarkerKind;
 use crate::ui::sim::Sim;
 use crate::ui::text::{axis_labels, fraction, percent};
 use crate::ui::what_if_state::{event_text, Comparison};

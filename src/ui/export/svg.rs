@@ -7,9 +7,10 @@
 //! in WebAssembly). The words come from the app's catalogs, in the language asked for.
 
 use crate::engine::{BillingMode, Scenario, State, Time, Trace};
-use crate::ui::components::timeline::MarkerKind;
+use crate::ui::i18n::explain::state_name;
 use crate::ui::i18n::format::{minute, offset as offset_label, second};
 use crate::ui::i18n::{scenario_title, tr, trf, Lang};
+use crate::ui::markers::MarkerKind;
 use crate::ui::text::{axis_labels, fraction, tenths};
 use std::fmt::Write;
 
@@ -43,28 +44,6 @@ fn palette(state: State) -> (&'static str, &'static str, &'static str) {
         State::Expired => ("#8a4b00", "#fdecc8", "#c98412"),
         State::Frozen => ("#1b4f91", "#dde9f8", "#3f7bcc"),
         State::Released => ("#44474e", "#e5e6ea", "#8b8f98"),
-    }
-}
-
-/// A state's word in `lang`.
-pub fn state_word(lang: Lang, state: State) -> &'static str {
-    match state {
-        State::Available => tr(lang, "available"),
-        State::Expired => tr(lang, "expired"),
-        State::Frozen => tr(lang, "frozen"),
-        State::Released => tr(lang, "released"),
-    }
-}
-
-/// A marker kind's legend words in `lang`.
-fn marker_word(lang: Lang, kind: MarkerKind) -> &'static str {
-    match kind {
-        MarkerKind::AttemptSucceeded => tr(lang, "auto-renew paid"),
-        MarkerKind::AttemptFailed => tr(lang, "auto-renew failed"),
-        MarkerKind::Renewed => tr(lang, "renewed by hand"),
-        MarkerKind::TopUp => tr(lang, "top-up"),
-        MarkerKind::Rejected => tr(lang, "act refused"),
-        MarkerKind::Reminder => tr(lang, "reminder"),
     }
 }
 
@@ -167,7 +146,7 @@ pub fn timeline_svg(scenario: &Scenario, traces: &[Trace], now: Time, lang: Lang
         x += width + 18;
     };
     for state in State::ALL {
-        let word = state_word(lang, state);
+        let word = state_name(lang, state);
         let (_, _, line) = palette(state);
         item(
             &mut body,
@@ -185,7 +164,7 @@ pub fn timeline_svg(scenario: &Scenario, traces: &[Trace], now: Time, lang: Lang
         );
     }
     for kind in MarkerKind::ALL {
-        let word = marker_word(lang, kind);
+        let word = tr(lang, kind.legend());
         item(
             &mut body,
             24 + text_width(word, 12),
@@ -382,7 +361,7 @@ fn tier_group(
                 LANE_H - 2,
                 state.as_str()
             );
-            let word = state_word(lang, state);
+            let word = state_name(lang, state);
             if f64::from(text_width(word, 11) + 14) <= b - a {
                 let _ = write!(
                     labels,
