@@ -400,7 +400,7 @@ impl<'a> Simulator<'a> {
     /// Runs to `until` and returns the trace.
     fn run(mut self) -> Trace {
         while let Some(t) = self.next_instant() {
-            self.advance_to(t);
+            self.happen_at(t);
         }
         self.finish()
     }
@@ -408,7 +408,7 @@ impl<'a> Simulator<'a> {
     /// [`Self::run`], or `None` once the trace holds more than `max_events` events.
     fn run_within(mut self, max_events: usize) -> Option<Trace> {
         while let Some(t) = self.next_instant() {
-            self.advance_to(t);
+            self.happen_at(t);
             if self.events.len() > max_events {
                 return None;
             }
@@ -489,8 +489,17 @@ impl<'a> Simulator<'a> {
             .fold(Cents::ZERO, Cents::plus)
     }
 
-    /// Makes everything at instant `t` happen (`t` must not be after [`Self::next_instant`]).
+    /// Moves the simulation to `t` and makes everything at `t` happen; never past
+    /// [`Self::next_instant`], whose events must come first (the caller asks again).
     pub fn advance_to(&mut self, t: Time) {
+        if let Some(next) = self.next_instant() {
+            self.happen_at(t.min(next));
+        }
+    }
+
+    /// [`Self::advance_to`] for a `t` not after the next instant (the run's own loop, which has
+    /// just asked for it).
+    fn happen_at(&mut self, t: Time) {
         if self.done || t <= self.now {
             return;
         }
@@ -911,7 +920,31 @@ impl<'a> Simulator<'a> {
 #[cfg(test)]
 mod tests {
     use super::{sort_dedup, Simulator};
-    use crate::engine::Scenario;
+    use crate::engine::{Scenario, Time};
+
+    #[test]
+    fn a_driver_asking_for_a_later_time_gets_each_instant_in_turn() {
+        // A driver that asks for the far future at every step still sees every instant happen
+        // in its turn: the same trace as the simulation's own loop (arrears, recoveries,
+        // renewals, releases).
+        for file in [
+            include_str!("../../scenarios/pay-per-use-arrears.json"),
+            include_str!("../../scenarios/two-packages-one-balance.json"),
+            include_str!("../../scenarios/renewed-in-retention.json"),
+        ] {
+            let scenario = Scenario::from_json(file).unwrap();
+            let mut driven = Simulator::new(&scenario, &scenario.tier);
+            while driven.next_instant().is_some() {
+                driven.advance_to(Time::MAX);
+            }
+            assert_eq!(
+                driven.finish(),
+                super::simulate(&scenario),
+                "{}",
+                scenario.name
+            );
+        }
+    }
 
     #[test]
     fn a_resource_is_touched_once_per_instant_however_many_actions_name_it() {
