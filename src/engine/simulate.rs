@@ -15,6 +15,7 @@ use super::trace::{
     State, Trace,
 };
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -82,8 +83,10 @@ pub fn simulate_all_tiers(scenario: &Scenario) -> Vec<Trace> {
 pub fn simulate_all_tiers_within(scenario: &Scenario, max_events: usize) -> Option<Vec<Trace>> {
     let mut traces: Vec<Trace> = Vec::new();
     let mut budget = max_events;
+    // The actions' order is the same in every tier: sorted once.
+    let order = action_order(scenario);
     for tier in scenario.policy.tier_names() {
-        let mut sim = Simulator::new(scenario, tier);
+        let mut sim = Simulator::with_order(scenario, tier, Cow::Borrowed(&order));
         // Tiers differ only in their periods, so the previous tier's trace is a close guess at
         // the size of this one's. Reserving its lists up front spares growing them by
         // doublings, each a reallocation and a copy.
@@ -99,6 +102,13 @@ pub fn simulate_all_tiers_within(scenario: &Scenario, max_events: usize) -> Opti
         traces.push(trace);
     }
     Some(traces)
+}
+
+/// The indices of `scenario`'s actions in time order, ties in file order (§8).
+fn action_order(scenario: &Scenario) -> Vec<usize> {
+    stable_order(scenario.actions.len(), &|a, b| {
+        scenario.actions[a].at.cmp(&scenario.actions[b].at)
+    })
 }
 
 /// The problem a caller reports when [`simulate_all_tiers_within`] gives up at `max_events`: put
@@ -305,7 +315,7 @@ pub struct Simulator<'a> {
     tier: String,
     live: Vec<Live>,
     /// Action indices in time order, ties in file order.
-    order: Vec<usize>,
+    order: Cow<'a, [usize]>,
     next_action: usize,
     balance: Cents,
     /// Every hourly charge at or before `now` has been made.
@@ -334,6 +344,11 @@ pub struct Simulator<'a> {
 impl<'a> Simulator<'a> {
     /// A simulator at the instant before the earliest start.
     pub fn new(scenario: &'a Scenario, tier: &str) -> Self {
+        Self::with_order(scenario, tier, Cow::Owned(action_order(scenario)))
+    }
+
+    /// [`Self::new`] with the scenario's [`action_order`] already worked out.
+    fn with_order(scenario: &'a Scenario, tier: &str, order: Cow<'a, [usize]>) -> Self {
         let days = scenario.policy.tier(tier).unwrap_or_default();
         let live = scenario
             .resources
@@ -367,9 +382,6 @@ impl<'a> Simulator<'a> {
                 }
             })
             .collect();
-        let order = stable_order(scenario.actions.len(), &|a, b| {
-            scenario.actions[a].at.cmp(&scenario.actions[b].at)
-        });
         Simulator {
             scenario,
             tier: tier.to_string(),
