@@ -483,6 +483,111 @@ impl AppState {
         next
     }
 
+    /// "Go to time": the clock to `asked_at`, or to the run's start or end when it lies outside
+    /// the run, said in a notice.
+    fn go_to(&mut self, asked_at: NaiveDateTime) {
+        let at = Time::from_naive(asked_at);
+        let outside = self
+            .start_time()
+            .zip(self.until())
+            .filter(|(start, until)| at < *start || at > *until);
+        let Some((start, _)) = outside else {
+            self.move_clock(at, true);
+            return;
+        };
+        // Outside the run, the notice says where the clock went; the announcer says it
+        // too, followed only by what the move changed (no second "Clock at …").
+        self.announcement = LocalText::default();
+        self.move_clock(at, false);
+        let now = self.now;
+        let notice = LocalText::new(|l| {
+            let (asked, went) = (format::naive_second(l, asked_at), say::when(l, now));
+            let args: [&str; 2] = [&asked, &went];
+            if at < start {
+                trf(
+                    l,
+                    "Go to time: {0} is before the scenario starts; the clock is at its start, {1}.",
+                    &args,
+                )
+            } else {
+                trf(
+                    l,
+                    "Go to time: {0} is after the scenario ends; the clock is at its end, {1}.",
+                    &args,
+                )
+            }
+        });
+        let moved = std::mem::take(&mut self.announcement);
+        self.announcement = LocalText::new(|l| {
+            format!("{} {}", notice.get(l), moved.get(l))
+                .trim_end()
+                .to_string()
+        });
+        self.notice = Some(notice);
+    }
+
+    /// The document before the last change, the current one kept for Redo.
+    fn undo(&mut self) {
+        if let Some(doc) = Rc::make_mut(&mut self.undo).pop() {
+            let current = std::mem::replace(&mut self.doc, doc);
+            Rc::make_mut(&mut self.redo).push(current);
+            self.after_history_move();
+            self.announcement = LocalText::new(|l| {
+                tr(
+                    l,
+                    "Undone: the scenario is as it was before the last change.",
+                )
+                .into()
+            });
+        }
+    }
+
+    /// The change Undo took back.
+    fn redo(&mut self) {
+        if let Some(doc) = Rc::make_mut(&mut self.redo).pop() {
+            let current = std::mem::replace(&mut self.doc, doc);
+            Rc::make_mut(&mut self.undo).push(current);
+            self.after_history_move();
+            self.announcement = LocalText::new(|l| tr(l, "Redone: the change is back.").into());
+        }
+    }
+
+    /// Imports the file `file_name`: an exercise, or a scenario; a trace or a file with problems
+    /// is refused, the current work unchanged.
+    fn import(&mut self, file_name: String, text: &str) {
+        match FileKind::of(text) {
+            FileKind::Exercise => match Exercise::from_json(text, MAX_EVENTS) {
+                Ok(exercise) => {
+                    *self = workshop_state::reduce(self, WorkshopAction::Start(Rc::new(exercise)))
+                }
+                Err(problems) => self.error = Some(import_error(file_name, problems)),
+            },
+            FileKind::Trace => {
+                self.error = Some(LocalText::new(|l| {
+                    trf(
+                        l,
+                        "Could not import {0}: it is a trace, the output of renewal-cli, not a \
+                         scenario. Import the scenario it was made from. The current scenario \
+                         is unchanged.",
+                        &[&file_name],
+                    )
+                }))
+            }
+            FileKind::Scenario => {
+                let opened = ScenarioDoc::from_json(text)
+                    .map_err(|error| vec![error])
+                    .and_then(|doc| self.load(doc));
+                match opened {
+                    Ok(draft_kept) => {
+                        let imported = LocalText::new(|l| trf(l, "Imported {0}.", &[&file_name]));
+                        self.notice = Some(self.with_draft_note(imported, draft_kept));
+                    }
+                    Err(problems) => self.error = Some(import_error(file_name, problems)),
+                }
+            }
+        }
+    }
+
     /// [`Self::apply`] without the workshop's say and the bookkeeping of runs.
     fn reduced(&self, action: Action) -> AppState {
         let mut next = self.clone();
@@ -606,102 +711,10 @@ impl AppState {
             Action::LanguageChosen => {
                 next.announcement = LocalText::new(|l| tr(l, "The page is now in English.").into());
             }
-            Action::GoTo(asked_at) => {
-                let at = Time::from_naive(asked_at);
-                let outside = next
-                    .start_time()
-                    .zip(next.until())
-                    .filter(|(start, until)| at < *start || at > *until);
-                let Some((start, _)) = outside else {
-                    next.move_clock(at, true);
-                    return next;
-                };
-                // Outside the run, the notice says where the clock went; the announcer says it
-                // too, followed only by what the move changed (no second "Clock at …").
-                next.announcement = LocalText::default();
-                next.move_clock(at, false);
-                let now = next.now;
-                let notice = LocalText::new(|l| {
-                    let (asked, went) = (format::naive_second(l, asked_at), say::when(l, now));
-                    let args: [&str; 2] = [&asked, &went];
-                    if at < start {
-                        trf(
-                            l,
-                            "Go to time: {0} is before the scenario starts; the clock is at its start, {1}.",
-                            &args,
-                        )
-                    } else {
-                        trf(
-                            l,
-                            "Go to time: {0} is after the scenario ends; the clock is at its end, {1}.",
-                            &args,
-                        )
-                    }
-                });
-                let moved = std::mem::take(&mut next.announcement);
-                next.announcement = LocalText::new(|l| {
-                    format!("{} {}", notice.get(l), moved.get(l))
-                        .trim_end()
-                        .to_string()
-                });
-                next.notice = Some(notice);
-            }
-            Action::Undo => {
-                if let Some(doc) = Rc::make_mut(&mut next.undo).pop() {
-                    let current = std::mem::replace(&mut next.doc, doc);
-                    Rc::make_mut(&mut next.redo).push(current);
-                    next.after_history_move();
-                    next.announcement = LocalText::new(|l| {
-                        tr(
-                            l,
-                            "Undone: the scenario is as it was before the last change.",
-                        )
-                        .into()
-                    });
-                }
-            }
-            Action::Redo => {
-                if let Some(doc) = Rc::make_mut(&mut next.redo).pop() {
-                    let current = std::mem::replace(&mut next.doc, doc);
-                    Rc::make_mut(&mut next.undo).push(current);
-                    next.after_history_move();
-                    next.announcement =
-                        LocalText::new(|l| tr(l, "Redone: the change is back.").into());
-                }
-            }
-            Action::Import { file_name, text } => match FileKind::of(&text) {
-                FileKind::Exercise => match Exercise::from_json(&text, MAX_EVENTS) {
-                    Ok(exercise) => {
-                        next =
-                            workshop_state::reduce(&next, WorkshopAction::Start(Rc::new(exercise)))
-                    }
-                    Err(problems) => next.error = Some(import_error(file_name, problems)),
-                },
-                FileKind::Trace => {
-                    next.error = Some(LocalText::new(|l| {
-                        trf(
-                            l,
-                            "Could not import {0}: it is a trace, the output of renewal-cli, not a \
-                             scenario. Import the scenario it was made from. The current scenario \
-                             is unchanged.",
-                            &[&file_name],
-                        )
-                    }))
-                }
-                FileKind::Scenario => {
-                    let opened = ScenarioDoc::from_json(&text)
-                        .map_err(|error| vec![error])
-                        .and_then(|doc| next.load(doc));
-                    match opened {
-                        Ok(draft_kept) => {
-                            let imported =
-                                LocalText::new(|l| trf(l, "Imported {0}.", &[&file_name]));
-                            next.notice = Some(next.with_draft_note(imported, draft_kept));
-                        }
-                        Err(problems) => next.error = Some(import_error(file_name, problems)),
-                    }
-                }
-            },
+            Action::GoTo(asked_at) => next.go_to(asked_at),
+            Action::Undo => next.undo(),
+            Action::Redo => next.redo(),
+            Action::Import { file_name, text } => next.import(file_name, &text),
             Action::OpenLink(payload) => next.open_link(share::decode(&payload)),
             Action::ReportError(text) => next.error = Some(text),
             Action::DismissError => next.error = None,
