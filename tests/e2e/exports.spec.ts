@@ -1,9 +1,10 @@
 // Exports and printing: each file is downloaded from the app and parsed — the CSV of the event
 // logs, the iCalendar file of the coming dates, the timeline as SVG and as PNG — and the printed
 // page is one page with the summary, the timeline and the status, and no controls.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
+import type { Download } from '@playwright/test';
 import {
   ROOT,
   button,
@@ -175,6 +176,28 @@ test('the calendar is written in the language shown; its dates and identifiers a
     expect(fields(chinese, name)).toEqual(fields(english, name));
     expect(fields(portuguese, name)).toEqual(fields(english, name));
   }
+});
+
+test('two exports at once: each file arrives whole (a download releases the one before it)', async ({ page }) => {
+  const scenario = gallery('auto-renew-twice');
+  await openLink(page, scenario);
+  await goToTime(page, '2026-03-01 12:00:00');
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  // Both clicks in one task: the second download comes before the browser could have read the
+  // first file, if it read it late.
+  await page.evaluate(() => {
+    const press = (name: string) =>
+      [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name)!.click();
+    press('Export CSV');
+    press('Export calendar (.ics)');
+  });
+  await expect.poll(() => downloads.length).toBe(2);
+  const [csv, ics] = downloads;
+  expect(await csv.failure()).toBeNull();
+  expect(await ics.failure()).toBeNull();
+  expect(readFileSync(await csv.path()).toString('utf8')).toContain('auto_renew_attempt');
+  expect(readFileSync(await ics.path()).toString('utf8')).toContain('END:VCALENDAR');
 });
 
 test('Export SVG and PNG: the timeline with a lane per tier and resource', async ({ page }) => {
