@@ -369,7 +369,17 @@ mod old {
             if let Some(tiers) = policy.get("tiers") {
                 let expected =
                     "an object of tiers { \"<tier>\": { \"package\": ..., \"pay_per_use\": ... } }";
-                for (name, days) in object(tiers, "policy.tiers", expected)? {
+                let tiers = object(tiers, "policy.tiers", expected)?;
+                // A deliberate change: a table of more than 1,000 rows is refused by its count
+                // at once (the reader counts rows; serde_json's map here holds each name once,
+                // the same count when the names differ, as in every case generated).
+                if tiers.len() > 1_000 {
+                    return Err(FieldError::new(
+                        "policy.tiers",
+                        format!("{} tiers; at most 20", tiers.len()),
+                    ));
+                }
+                for (name, days) in tiers {
                     let path = format!("policy.tiers.{name}");
                     let expected = "an object { \"package\": ..., \"pay_per_use\": ... }";
                     let days = object(days, &path, expected)?;
@@ -1105,6 +1115,59 @@ fn odd_texts_read_the_same() {
         format!("{{\"name\": {}}}", deep(130)),
     ];
     for case in cases {
+        check(&case);
+    }
+}
+
+#[test]
+fn large_tier_tables_and_repeated_variant_names_read_the_same() {
+    let base = std::fs::read_to_string("scenarios/auto-renew-low-balance.json").unwrap();
+    let days = r#"{"package":{"grace_days":1,"retention_days":1},"pay_per_use":{"grace_days":1,"retention_days":1}}"#;
+    let with_tiers = |rows: Vec<String>| {
+        base.replace(
+            r#""policy": "huawei-cn""#,
+            &format!(
+                r#""policy": {{"name": "many", "tiers": {{{}}}}}"#,
+                rows.join(",")
+            ),
+        )
+    };
+    let rows = |n: usize, bad: Option<(usize, &str)>| -> Vec<String> {
+        (0..n)
+            .map(|i| match bad {
+                Some((at, value)) if at == i => format!(r#""t{i}":{value}"#),
+                _ => format!(r#""t{i}":{days}"#),
+            })
+            .collect()
+    };
+    let cases = [
+        // Over the policy's 20 tiers: a row's shape is named first, else the count (validator).
+        with_tiers(rows(25, Some((3, "[]")))),
+        with_tiers(rows(25, Some((3, r#"{"package": 5}"#)))),
+        with_tiers(rows(25, None)),
+        // Past the rows read one by one: the count, whatever the rows hold.
+        with_tiers(rows(1_001, Some((3, "[]")))),
+        with_tiers(rows(1_000, Some((3, "[]")))),
+        // A variant's name given twice, or another name after it.
+        base.replace(
+            r#""billing": "package""#,
+            r#""billing": {"package": null, "package": null}"#,
+        ),
+        base.replace(
+            r#""billing": "package""#,
+            r#""billing": {"package": 1, "package": null}"#,
+        ),
+        base.replace(
+            r#""billing": "package""#,
+            r#""billing": {"package": null, "x": null}"#,
+        ),
+        base.replace(
+            r#""billing": "package""#,
+            r#""billing": {"package": null, "package": 1}"#,
+        ),
+    ];
+    for case in cases {
+        assert_ne!(case, base, "the case changed the file");
         check(&case);
     }
 }

@@ -1,5 +1,6 @@
 //! The scenario file as written (format `renewal-lab/1`): read and written by a small JSON module
-//! (`doc/json.rs`) that keeps serde_json's messages, not yet validated.
+//! (`doc/json.rs`) that keeps serde_json's messages (but where they named no field), not yet
+//! validated.
 //!
 //! Values keep their text so an editor can hold a half-typed field; [`crate::engine::Scenario`]
 //! checks every rule and turns this into typed values.
@@ -167,7 +168,8 @@ impl ScenarioDoc {
     /// Reads a document, naming the JSON path (or line and column, for broken JSON) of any error.
     ///
     /// The messages are serde_json's and serde's, word for word (they were produced by them once;
-    /// `tests/doc_parity.rs` keeps it so).
+    /// `tests/doc_parity.rs` keeps it so), but for two cases where those named no field: a
+    /// `billing` or `do` of the wrong kind, and a tier table of more than [`MAX_TIER_ROWS`] rows.
     pub fn from_json(text: &str) -> Result<ScenarioDoc, FieldError> {
         let text = json::without_bom(text);
         let root = json::parse(text).map_err(|e| syntax(text, e))?;
@@ -300,6 +302,11 @@ const BILLING: [&str; 2] = ["package", "pay_per_use"];
 /// The verbs as written, in [`ActionVerb`] order.
 const VERBS: [&str; 3] = ["top_up", "renew", "set_auto_renew"];
 
+/// The most rows of a custom tier table that are read one by one; past it the table is refused by
+/// its count alone. (A policy has at most [`MAX_TIERS`] tiers; the validator says so of a table
+/// of up to this many rows, after any problem with a row's shape.)
+pub const MAX_TIER_ROWS: usize = 1_000;
+
 /// A syntax error of `text` where the parser found it; a file with nothing in it is said to be
 /// empty.
 pub(crate) fn syntax(text: &str, e: json::Syntax) -> FieldError {
@@ -348,13 +355,20 @@ fn check_shapes(v: &Node) -> Result<(), FieldError> {
     }
     /// A choice of names (`billing`, `do`): a string, or serde's `{"<name>": null}`. (serde_json
     /// calls anything else "expected value", a syntax error at a place in the text; the name's
-    /// own checks come with the typed read.)
+    /// own checks come with the typed read.) An object is judged as serde_json's map holds it:
+    /// one name (repeats of it collapse), its last value null.
     fn variant_shape(v: &Node, path: &str, names: &[&str]) -> Result<(), FieldError> {
+        let one_unit = |entries: &[(String, Node)]| {
+            entries.first().is_some_and(|(name, _)| {
+                entries.iter().all(|(other, _)| other == name)
+                    && entries
+                        .last()
+                        .is_some_and(|(_, unit)| matches!(unit.v, Value::Null))
+            })
+        };
         match &v.v {
             Value::Str(_) => Ok(()),
-            Value::Obj(entries) if matches!(entries.as_slice(), [(_, unit)] if matches!(unit.v, Value::Null)) => {
-                Ok(())
-            }
+            Value::Obj(entries) if one_unit(entries) => Ok(()),
             _ => Err(FieldError::new(
                 path,
                 format!("expected {}, found {}", json::one_of(names), json_kind(v)),
@@ -424,12 +438,19 @@ fn check_shapes(v: &Node) -> Result<(), FieldError> {
             let tiers = shape(tiers, false, "policy.tiers", expected)?;
             // The first problem in name order, each name with its last value, as serde_json's
             // (sorted) map held them; without a sort, which would add a sort to the build.
-            // More tiers than a policy may have: the count is the problem the validator names,
-            // and looking for repeated names in a huge table would take minutes.
             let entries: &[(String, Node)] = match &tiers.v {
-                Value::Obj(entries) if entries.len() <= MAX_TIERS => entries,
+                Value::Obj(entries) => entries,
                 _ => &[],
             };
+            // Far more rows than a policy may have tiers: said by their count at once (each
+            // name is compared with the others here and in the typed read, which would take
+            // minutes on a huge table).
+            if entries.len() > MAX_TIER_ROWS {
+                return Err(FieldError::new(
+                    "policy.tiers",
+                    format!("{} tiers; at most {MAX_TIERS}", entries.len()),
+                ));
+            }
             let mut first: Option<(&str, FieldError)> = None;
             for (i, (name, days)) in entries.iter().enumerate() {
                 let later = entries[i + 1..].iter().any(|(k, _)| k == name);
@@ -714,9 +735,7 @@ impl Reader<'_> {
         };
         let mut tiers: Vec<(String, TierDays)> = Vec::new();
         for (name, days) in entries {
-            // Past the limit the validator names the count; a repeat is not looked for in a
-            // huge table (each name against every earlier one).
-            if entries.len() <= MAX_TIERS && tiers.iter().any(|(t, _)| t == name) {
+            if tiers.iter().any(|(t, _)| t == name) {
                 return Err(data(path, format!("tier {name:?} appears twice")));
             }
             let p = join(path, name);

@@ -602,7 +602,7 @@ impl<'a> Simulator<'a> {
                 self.scenario.resources[r].start
             };
             // Everything scheduled lies after `t`. So a resource that was due at `t` (its entry
-            // popped in `advance_to`) always gets a new entry, and one whose instant is unchanged
+            // popped in `happen_at`) always gets a new entry, and one whose instant is unchanged
             // still has its entry on the queue.
             debug_assert!(due > t, "resource {r} rescheduled at or before {t:?}");
             if due != self.due[r] {

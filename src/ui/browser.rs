@@ -235,13 +235,14 @@ pub fn text_blob(text: &str, mime: &str) -> Result<web_sys::Blob, String> {
 }
 
 thread_local! {
-    /// The `blob:` address of the last download, kept until the next one: the browser may still
-    /// be reading it when `click()` returns.
+    /// The `blob:` address of the last download, kept until the next one (released then, not
+    /// left for the page's lifetime).
     static LAST_DOWNLOAD: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Offers `blob` as a file download named `file_name`. The previous download's address is
-/// released now (no timer: the user has clicked again, long after the browser read that file).
+/// released now, with no timer: a browser resolves a `blob:` address when the link is clicked
+/// (HTML's navigation rules; the e2e tests check two downloads in one task in Chromium).
 pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let document = window().and_then(|w| w.document()).ok_or("no document")?;
     let url = web_sys::Url::create_object_url_with_blob(blob).map_err(describe)?;

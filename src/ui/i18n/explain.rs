@@ -169,7 +169,7 @@ pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) ->
         let parts: Vec<String> = parts.into_iter().flatten().collect();
         (!parts.is_empty()).then(|| parts.join(tr(lang, "; ")))
     };
-    // Worked out for attempts only (it looks at the events of their instant).
+    // The rule an auto-renew attempt cites (the 03:00 window's, or the switch-on case's).
     let attempt_rule = || tr(lang, crate::explain::attempt_rule(event));
     let (what, rule, next) = match event.kind {
         EventKind::Reminder { notice, due } => (
