@@ -4,7 +4,7 @@
 //! Transitions are plain methods ([`AppState::apply`]) so they are tested natively; the
 //! [`Reducible`] impl only calls them. Timers never live here: a hook dispatches [`Action::Tick`].
 
-use crate::engine::doc::{ActionDoc, ActionVerb, AmountDoc, Value};
+use crate::engine::doc::{ActionDoc, ActionVerb, AmountDoc, Node, Value};
 use crate::engine::{Cents, EventKind, FieldError, Scenario, ScenarioDoc, Term, Time, Trace};
 use crate::ui::i18n::explain as say;
 use crate::ui::i18n::{errors, format, pluralf, tr, trf, Lang, LocalText};
@@ -555,7 +555,8 @@ impl AppState {
     /// Imports the file `file_name`: an exercise, or a scenario; a trace or a file with problems
     /// is refused, the current work unchanged.
     fn import(&mut self, file_name: String, text: &str) {
-        match FileKind::of(text) {
+        let (kind, root) = FileKind::of(text);
+        match kind {
             FileKind::Exercise => match Exercise::from_json(text, MAX_EVENTS) {
                 Ok(exercise) => {
                     *self = workshop_state::reduce(self, WorkshopAction::Start(Rc::new(exercise)))
@@ -574,7 +575,14 @@ impl AppState {
                 }))
             }
             FileKind::Scenario => {
-                let opened = ScenarioDoc::from_json(text)
+                // (Read from the JSON already parsed: a large file is not parsed twice.)
+                let read = match &root {
+                    Some(root) => {
+                        ScenarioDoc::from_node(crate::engine::doc::without_bom(text), root)
+                    }
+                    None => ScenarioDoc::from_json(text),
+                };
+                let opened = read
                     .map_err(|error| vec![error])
                     .and_then(|doc| self.load(doc));
                 match opened {
@@ -1255,19 +1263,22 @@ enum FileKind {
 }
 
 impl FileKind {
-    fn of(text: &str) -> FileKind {
+    /// The kind of file `text` is, with its JSON when it parses (a file that does not is read as
+    /// a scenario, whose reader says where the syntax breaks).
+    fn of(text: &str) -> (FileKind, Option<Node>) {
         let text = crate::engine::doc::without_bom(text);
         let Ok(root) = crate::engine::doc::parse_json(text) else {
-            return FileKind::Scenario;
+            return (FileKind::Scenario, None);
         };
-        match root.get("format").map(|node| &node.v) {
+        let kind = match root.get("format").map(|node| &node.v) {
             Some(Value::Str(format)) if format == crate::workshop::exercise::FORMAT => {
                 FileKind::Exercise
             }
             Some(Value::Str(format)) if format == crate::engine::trace::FORMAT => FileKind::Trace,
             None if root.get("tiers").is_some() => FileKind::Trace,
             _ => FileKind::Scenario,
-        }
+        };
+        (kind, Some(root))
     }
 }
 
