@@ -309,6 +309,32 @@ test('Print: one page with the summary, the timeline and the status, and no cont
   await expect(summary).toContainText('More follow: the calendar export (.ics) lists every coming attempt, expiry, freeze and release.');
 });
 
+test('Print from a wide window: the marks are drawn for the printed page, not the screen', async ({ page }) => {
+  // A real print lays the page out without running the app's observers: only what the app does at
+  // `beforeprint` reaches the paper. At 1920 px the screen's track is half as wide again as an A4
+  // page's, so glyphs drawn for the screen would print 1.5 times wider than tall.
+  await page.setViewportSize({ width: 1920, height: 1000 });
+  await openLink(page, gallery('auto-renew-twice'));
+  await page.evaluate(() => {
+    (window as any).printed = [];
+    matchMedia('print').addEventListener('change', (event) => {
+      if (!event.matches) return;
+      const svg = document.querySelector('[data-testid="lane"] svg.lane-marks') as SVGSVGElement;
+      (window as any).printed.push([svg.viewBox.baseVal.width, svg.clientWidth]);
+    });
+  });
+  const screen = await page.evaluate(() => (document.querySelector('[data-testid="lane"] svg.lane-marks') as SVGSVGElement).clientWidth);
+  await page.pdf({ format: 'A4', printBackground: true });
+  const [[drawnFor, printedWidth]] = await page.evaluate(() => (window as any).printed);
+  expect(screen).toBeGreaterThan(printedWidth * 1.4);
+  expect(Math.abs(drawnFor - printedWidth), `drawn for ${drawnFor} px, printed ${printedWidth} px wide`).toBeLessThanOrEqual(16);
+  // After printing, the drawing is the screen's again.
+  await expect.poll(() => page.evaluate(() => {
+    const svg = document.querySelector('[data-testid="lane"] svg.lane-marks') as SVGSVGElement;
+    return Math.abs(svg.viewBox.baseVal.width - svg.clientWidth);
+  })).toBeLessThanOrEqual(8);
+});
+
 test('Print: every gallery scenario fits one A4 and one Letter page, at its start and mid-run', async ({ page }) => {
   for (const slug of SLUGS) {
     await openLink(page, gallery(slug));

@@ -52,6 +52,10 @@ pub enum Seek {
 
 /// The width assumed until the track has been measured, in pixels.
 const DEFAULT_TRACK_WIDTH: i32 = 800;
+/// The track's width on a printed A4 page, in layout pixels: 190 mm of paper (A4 less the 10 mm
+/// margins of `print.css`) at its zoom of 0.64 is 1122 px, less the tier labels and the card's
+/// padding (148 px). An e2e test checks it against the print layout; Letter is 3% wider.
+const PRINTED_TRACK_WIDTH: i32 = 976;
 /// Markers of one kind closer than this (in pixels) merge into one.
 pub const MARKER_MERGE_PX: f64 = 13.0;
 /// How far (in pixels) from a glyph's centre the pointer still points at it.
@@ -740,7 +744,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
         playing,
     } = props;
     let track_ref = use_node_ref();
-    let width = use_element_width(track_ref.clone(), DEFAULT_TRACK_WIDTH);
+    let width = use_element_width(
+        track_ref.clone(),
+        DEFAULT_TRACK_WIDTH,
+        Some(PRINTED_TRACK_WIDTH),
+    );
     let lang = use_lang();
     let previous = use_mut_ref(|| None::<Rc<Geometry>>);
     let geometry = {

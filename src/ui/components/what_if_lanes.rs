@@ -208,7 +208,8 @@ pub fn what_if_lanes(props: &WhatIfLanesProps) -> Html {
     // The lanes are as wide as the day/month axis under them: measured, for labels that never run
     // into each other and glyphs that never pile up on a phone.
     let axis_ref = use_node_ref();
-    let axis_width = use_element_width(axis_ref.clone(), AXIS_WIDTH_PX);
+    // (Not printed: the what-if panel is left out of the printed page.)
+    let axis_width = use_element_width(axis_ref.clone(), AXIS_WIDTH_PX, None);
     let drawn = use_memo(
         (result.clone(), lang, axis_width),
         |(result, lang, width)| groups(result, *lang, f64::from(*width)),

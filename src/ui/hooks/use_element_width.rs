@@ -11,16 +11,20 @@ use yew::prelude::*;
 pub const WIDTH_BUCKET_PX: f64 = 16.0;
 
 /// Measures an element's width on mount and whenever it is resized (a `ResizeObserver`, and window
-/// resizes), rounded to a bucket of [`WIDTH_BUCKET_PX`]; `default` until it is measured.
+/// resizes), rounded to a bucket of [`WIDTH_BUCKET_PX`]; `default` until it is measured. While the
+/// page is printed, `printed` when given: a browser lays the printed page out without running
+/// observers, and only what `beforeprint` changes reaches the paper (`afterprint` measures again).
 #[hook]
-pub fn use_element_width(node: NodeRef, default: i32) -> i32 {
+pub fn use_element_width(node: NodeRef, default: i32, printed: Option<i32>) -> i32 {
     let width = use_state_eq(|| default);
     {
         let width = width.clone();
-        use_effect_with(node, move |node| {
+        use_effect_with((node, printed), move |(node, printed)| {
+            let printed = *printed;
             let element = node.cast::<Element>();
             let measure = {
                 let element = element.clone();
+                let width = width.clone();
                 move || {
                     let Some(element) = &element else {
                         return;
@@ -35,26 +39,47 @@ pub fn use_element_width(node: NodeRef, default: i32) -> i32 {
                 }
             };
             measure();
+            let before_print = {
+                let width = width.clone();
+                Closure::<dyn Fn()>::new(move || {
+                    if let Some(printed) = printed {
+                        width.set(printed);
+                    }
+                })
+            };
             let listener = Closure::<dyn Fn()>::new(measure);
             let observer = element
                 .as_ref()
                 .and_then(|element| observe("ResizeObserver", element, listener.as_ref()));
             let window = web_sys::window();
             if let Some(window) = &window {
-                let _ = window
-                    .add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+                for (event, callback) in [
+                    ("resize", &listener),
+                    ("afterprint", &listener),
+                    ("beforeprint", &before_print),
+                ] {
+                    let _ = window
+                        .add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
+                }
             }
             move || {
                 if let Some(observer) = &observer {
                     disconnect(observer);
                 }
                 if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback(
-                        "resize",
-                        listener.as_ref().unchecked_ref(),
-                    );
+                    for (event, callback) in [
+                        ("resize", &listener),
+                        ("afterprint", &listener),
+                        ("beforeprint", &before_print),
+                    ] {
+                        let _ = window.remove_event_listener_with_callback(
+                            event,
+                            callback.as_ref().unchecked_ref(),
+                        );
+                    }
                 }
                 drop(listener);
+                drop(before_print);
             }
         });
     }
