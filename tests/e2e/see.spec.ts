@@ -268,6 +268,15 @@ test.describe('on a touch screen', () => {
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled);
     await page.waitForTimeout(200);
     await expect(clock).toHaveText(start);
+    // The swipe's fling may still be scrolling the page (slowly, on a busy machine): the track is
+    // found once it has come to rest.
+    let last = -1;
+    await expect.poll(async () => {
+      const y = await page.evaluate(() => window.scrollY);
+      const still = y === last;
+      last = y;
+      return still;
+    }, { intervals: [150] }).toBe(true);
     // Sideways, it scrubs, all the way the finger goes (from a fifth of the run to four fifths:
     // 2026-03-15 to 2026-04-07).
     const now = await track.boundingBox();
