@@ -25,18 +25,19 @@ pub const RULE_HOURLY: &str = "§9 pay-per-use";
 /// The rule of the daily auto-renew attempts.
 pub const RULE_ATTEMPTS: &str = "§6 auto-renewal at 03:00";
 
-/// How many auto-renew attempts after `event` (one of `trace`'s) up to `at` failed: each charged
-/// nothing, so a balance asked about at `at` is still the one `event` left (or hourly charges').
-fn failed_attempts_after(trace: &Trace, event: &Event, at: Time) -> usize {
+/// The last event of `trace` up to `at` that set the balance, with how many auto-renew attempts
+/// after it failed: a failed attempt charges nothing, so the balance at `at` is still the one that
+/// event left (or hourly charges').
+fn balance_setter(trace: &Trace, at: Time) -> (Option<Event>, usize) {
     let events = trace.events_until(at);
-    let from = events
+    let index = events
         .iter()
-        .rposition(|e| e == event)
-        .map_or(events.len(), |i| i + 1);
-    events[from..]
+        .rposition(|e| e.kind.balance().is_some() && !e.kind.is_failed_attempt());
+    let failed = events[index.map_or(0, |i| i + 1)..]
         .iter()
         .filter(|e| e.kind.is_failed_attempt())
-        .count()
+        .count();
+    (index.and_then(|i| events.get(i)).copied(), failed)
 }
 
 /// What a question asks.
@@ -415,6 +416,7 @@ impl Query {
                 explain::when(asked)
             ));
         }
+        let mut failed_after = 0;
         let (truth, event) = match self.kind {
             QueryKind::StateAt => {
                 let status = trace.status_at(resource, at).ok_or_else(|| {
@@ -512,12 +514,9 @@ impl Query {
             QueryKind::BalanceAt => {
                 // The last event that set the balance: a failed attempt charges nothing, so it
                 // is not what decided the amount.
-                let event = trace
-                    .events_until(at)
-                    .iter()
-                    .rev()
-                    .find(|e| e.kind.balance().is_some() && !e.kind.is_failed_attempt());
-                (Answer::Amount(trace.balance_at(at)), event.copied())
+                let (event, failed) = balance_setter(trace, at);
+                failed_after = failed;
+                (Answer::Amount(trace.balance_at(at)), event)
             }
         };
         let event = event.ok_or_else(|| "no event of the run decides it".to_string())?;
@@ -536,10 +535,6 @@ impl Query {
             }
         }
         rules.push(said.rule);
-        let failed_after = match truth {
-            Answer::Amount(_) => failed_attempts_after(trace, &event, at),
-            _ => 0,
-        };
         if failed_after > 0 {
             rules.push(RULE_ATTEMPTS);
             let attempts = if failed_after == 1 {
