@@ -243,8 +243,9 @@ fn tier_card(
     now: Time,
     on_choose_tier: Option<&Callback<String>>,
 ) -> Html {
-    let is_scenario_tier = index == sim.scenario_tier();
     let scenario = &sim.scenario;
+    // (Tier names are unique: no search of the tiers for each card at each frame of play.)
+    let is_scenario_tier = trace.tier == scenario.tier;
     let balance: Cents = trace.balance_at(now);
     let days = scenario.policy.tier(&trace.tier).unwrap_or_default();
     let uses = |mode: BillingMode| scenario.resources.iter().any(|r| r.billing() == mode);
