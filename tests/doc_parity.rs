@@ -1140,6 +1140,8 @@ fn large_tier_tables_and_repeated_variant_names_read_the_same() {
             })
             .collect()
     };
+    let billing =
+        |value: &str| base.replace(r#""billing": "package""#, &format!(r#""billing": {value}"#));
     let cases = [
         // Over the policy's 20 tiers: a row's shape is named first, else the count (validator).
         with_tiers(rows(25, Some((3, "[]")))),
@@ -1149,22 +1151,10 @@ fn large_tier_tables_and_repeated_variant_names_read_the_same() {
         with_tiers(rows(1_001, Some((3, "[]")))),
         with_tiers(rows(1_000, Some((3, "[]")))),
         // A variant's name given twice, or another name after it.
-        base.replace(
-            r#""billing": "package""#,
-            r#""billing": {"package": null, "package": null}"#,
-        ),
-        base.replace(
-            r#""billing": "package""#,
-            r#""billing": {"package": 1, "package": null}"#,
-        ),
-        base.replace(
-            r#""billing": "package""#,
-            r#""billing": {"package": null, "x": null}"#,
-        ),
-        base.replace(
-            r#""billing": "package""#,
-            r#""billing": {"package": null, "package": 1}"#,
-        ),
+        billing(r#"{"package": null, "package": null}"#),
+        billing(r#"{"package": 1, "package": null}"#),
+        billing(r#"{"package": null, "x": null}"#),
+        billing(r#"{"package": null, "package": 1}"#),
     ];
     for case in cases {
         assert_ne!(case, base, "the case changed the file");

@@ -141,6 +141,10 @@ impl MarkerKind {
     }
 }
 
+/// Half the widest glyph's width with its stroke, in pixels (the discs' radius is 6.5, the
+/// diamond's and the triangle's half-width 7.5).
+pub const GLYPH_HALF_PX: f64 = 8.0;
+
 /// A disc of radius 6.5 with a check mark cut out (relative path from the disc's left point).
 const GLYPH_SUCCEEDED: &str = "a6.5 6.5 0 1 0 13 0a6.5 6.5 0 1 0 -13 0z\
     m2.8 0.1l2.7 2.8l4.9 -5l-1.1 -1l-3.8 3.9l-1.6 -1.7z";

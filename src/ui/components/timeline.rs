@@ -13,7 +13,7 @@ use crate::ui::hooks::use_element_width;
 use crate::ui::i18n::explain::{act_name, refusal, state_name, term, when};
 use crate::ui::i18n::format::{minute, money, offset as offset_label, second};
 use crate::ui::i18n::{plural, tr, trf, use_lang, Lang};
-use crate::ui::markers::MarkerKind;
+use crate::ui::markers::{MarkerKind, GLYPH_HALF_PX};
 use crate::ui::reminder;
 use crate::ui::sim::{Sim, SimRef};
 use crate::ui::text::{
@@ -491,9 +491,6 @@ fn raw_geometry(sim: &Sim, width_px: f64, lang: Lang) -> Geometry {
         tiers,
     }
 }
-
-/// Half a glyph's width with its stroke, in pixels.
-const GLYPH_HALF_PX: f64 = 8.0;
 
 /// A glyph's `px` moved just inside the lane when it would be half past an edge (an event at the
 /// run's first or last instant): the tier's frame clips what lies outside it.
@@ -1587,7 +1584,7 @@ mod tests {
         let drawn = &geometry.tiers[3].lanes[0].drawn;
         let last = drawn.last().expect("the attempt is drawn");
         assert!(
-            last.px + 8.0 <= width,
+            last.px + GLYPH_HALF_PX <= width,
             "the glyph is whole: {} of {width}",
             last.px
         );
