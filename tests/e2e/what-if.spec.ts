@@ -325,5 +325,12 @@ test('axe: the what-if panel with a comparison; screenshot for the README', asyn
   );
   expect(summary, 'axe-core violations with the what-if shown').toEqual([]);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await panel(page).screenshot({ path: join(ROOT, 'docs', 'screenshots', 'what-if.png') });
+  // A full-page capture clipped to the panel: an element screenshot of a panel taller than the
+  // window scrolls it, and the sticky clock bar is then drawn across the panel's middle.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await panel(page).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
+  });
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'what-if.png'), fullPage: true, clip: box });
 });
