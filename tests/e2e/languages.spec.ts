@@ -135,6 +135,12 @@ for (const code of LANGS) {
     await nameField.pressSequentially(title.slice(-1));
     await expect(page.locator('.headline-title')).toHaveText(title);
     await expect(page.locator('.headline-story')).toBeVisible();
+    // The README's picture: the page from its top, with no field focused or button hovered.
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
     await page.screenshot({ path: `docs/screenshots/lang-${code}.png` });
     const lab = await visibleTexts(page);
     await openGallery(page);
