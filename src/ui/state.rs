@@ -4,10 +4,9 @@
 //! Transitions are plain methods ([`AppState::apply`]) so they are tested natively; the
 //! [`Reducible`] impl only calls them. Timers never live here: a hook dispatches [`Action::Tick`].
 
-use crate::engine::doc::{ActionDoc, ActionVerb, AmountDoc, Node, Value};
-use crate::engine::{Cents, EventKind, FieldError, Scenario, ScenarioDoc, Term, Time, Trace};
+use crate::engine::{FieldError, Scenario, ScenarioDoc, Time};
 use crate::ui::i18n::explain as say;
-use crate::ui::i18n::{errors, format, pluralf, tr, trf, Lang, LocalText};
+use crate::ui::i18n::{errors, format, tr, trf, Lang, LocalText};
 use crate::ui::sim::{Sim, SimRef, MAX_EVENTS};
 use crate::ui::what_if_state::{WhatIfAction, WhatIfState};
 use crate::ui::workshop_state::{self, WorkshopAction, WorkshopState};
@@ -16,6 +15,19 @@ use crate::workshop::Exercise;
 use chrono::NaiveDateTime;
 use std::rc::Rc;
 use yew::Reducible;
+
+mod act;
+mod import;
+mod words;
+
+use act::act_report;
+pub use act::{
+    top_up_amount, whole_in, Act, ActReport, Outcome, MAX_DAYS_BEFORE, MAX_RENEWAL_COUNT,
+};
+use import::{import_error, FileKind};
+use words::{
+    events_in_words, has_state_changes, only_events_at, own_trace, state_changes, states_at,
+};
 
 /// The clock's speeds: virtual seconds per real second, and how the speed select names them.
 pub const SPEEDS: [(u32, &str); 7] = [
@@ -41,9 +53,6 @@ const MAX_TICK_MS: f64 = 250.0;
 /// passed in between are said together, so a screen reader can finish a sentence before the next.
 const PLAY_SAY_EVERY_MS: f64 = 2_000.0;
 
-/// How many state changes one announcement names before summing up the rest.
-const MAX_ANNOUNCED_CHANGES: usize = 3;
-
 /// Which screen is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -51,177 +60,6 @@ pub enum View {
     Gallery,
     /// The lab: clock, timeline, panels and editor.
     Lab,
-}
-
-/// A customer act at the clock's time, with the form's values still as typed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Act {
-    /// Renew `resource` by `term`.
-    Renew {
-        /// The resource's id.
-        resource: String,
-        /// A term such as `1m` or `1y`.
-        term: String,
-    },
-    /// Add `amount` to the balance.
-    TopUp {
-        /// A decimal amount with at most two decimals.
-        amount: String,
-    },
-    /// Switch auto-renew on or off and set its deduction day, term and count.
-    SetAutoRenew {
-        /// The resource's id.
-        resource: String,
-        /// On or off.
-        enabled: bool,
-        /// Days before expiry of the first attempt (0 to 7).
-        days_before: String,
-        /// The term of each automatic renewal.
-        term: String,
-        /// Renewals left, 0 for unlimited (0 to 99).
-        times: String,
-    },
-}
-
-impl Act {
-    /// The action this act records at `at`, or what is wrong with the form's values.
-    pub fn to_action_doc(&self, at: Time) -> Result<ActionDoc, LocalText> {
-        let mut doc = ActionDoc::new(at.local_string(), ActionVerb::TopUp);
-        match self {
-            Act::Renew { resource, term } => {
-                doc.verb = ActionVerb::Renew;
-                doc.resource = Some(chosen_resource(resource)?);
-                doc.term = Some(parse_term(|l| tr(l, "Renewal term"), term)?);
-            }
-            Act::TopUp { amount } => {
-                doc.amount = Some(AmountDoc::text(top_up_amount(amount)?.to_string()));
-            }
-            Act::SetAutoRenew {
-                resource,
-                enabled,
-                days_before,
-                term,
-                times,
-            } => {
-                doc.verb = ActionVerb::SetAutoRenew;
-                doc.resource = Some(chosen_resource(resource)?);
-                doc.enabled = Some(*enabled);
-                doc.days_before = Some(parse_whole(
-                    |l| tr(l, "Deduction days before"),
-                    days_before,
-                    0,
-                    MAX_DAYS_BEFORE,
-                )?);
-                doc.term = Some(parse_term(|l| tr(l, "Auto-renew term"), term)?);
-                doc.times = Some(parse_whole(
-                    |l| tr(l, "Renewal count"),
-                    times,
-                    0,
-                    MAX_RENEWAL_COUNT,
-                )?);
-            }
-        }
-        Ok(doc)
-    }
-}
-
-fn chosen_resource(id: &str) -> Result<String, LocalText> {
-    match id.trim() {
-        "" => Err(LocalText::new(|l| {
-            tr(l, "Choose a resource to act on.").to_string()
-        })),
-        id => Ok(id.to_string()),
-    }
-}
-
-/// A form field's label in a language.
-type Label = fn(Lang) -> &'static str;
-
-fn parse_term(label: Label, text: &str) -> Result<String, LocalText> {
-    Term::parse(text.trim())
-        .map(|term| term.to_string())
-        .map_err(|error| {
-            LocalText::new(|l| trf(l, "{0}: {1}.", &[label(l), &errors::message(l, &error)]))
-        })
-}
-
-/// A top-up amount as typed, in the format's notation: more than 0, with at most two decimals; or
-/// why not, in words.
-pub fn top_up_amount(text: &str) -> Result<Cents, LocalText> {
-    let cents = Cents::parse(text.trim()).map_err(|error| {
-        LocalText::new(|l| {
-            trf(
-                l,
-                "{0}: {1}.",
-                &[tr(l, "Top-up amount"), &errors::message(l, &error)],
-            )
-        })
-    })?;
-    if cents == Cents::ZERO {
-        return Err(LocalText::new(|l| {
-            tr(l, "Top-up amount: it must be more than 0.").to_string()
-        }));
-    }
-    Ok(cents)
-}
-
-/// The act panel's largest "Deduction days before" (the format's limit).
-pub const MAX_DAYS_BEFORE: i64 = 7;
-/// The act panel's largest "Renewal count" (0 is unlimited).
-pub const MAX_RENEWAL_COUNT: i64 = 99;
-
-/// `text` as a whole number from `min` to `max`, if it is one.
-pub fn whole_in(text: &str, min: i64, max: i64) -> Option<i64> {
-    text.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| (min..=max).contains(n))
-}
-
-fn parse_whole(label: Label, text: &str, min: i64, max: i64) -> Result<i64, LocalText> {
-    whole_in(text, min, max).ok_or_else(|| {
-        LocalText::new(|l| {
-            trf(
-                l,
-                "{0}: {1} is not a whole number from {2} to {3}.",
-                &[
-                    label(l),
-                    &format!("{text:?}"),
-                    &min.to_string(),
-                    &max.to_string(),
-                ],
-            )
-        })
-    })
-}
-
-/// How an act turned out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// Recorded, and the engine accepted it.
-    Done,
-    /// Recorded, and the engine refused it (the reason is in the text).
-    Refused,
-    /// Not recorded: the form's values or the scenario were not usable.
-    Invalid,
-}
-
-/// What the last act did, in words.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ActReport {
-    /// How it turned out.
-    pub outcome: Outcome,
-    /// What happened at that instant (or what is wrong).
-    pub text: LocalText,
-}
-
-impl ActReport {
-    fn invalid(text: LocalText) -> Self {
-        ActReport {
-            outcome: Outcome::Invalid,
-            text,
-        }
-    }
 }
 
 /// Everything the app dispatches.
@@ -1107,195 +945,10 @@ impl Reducible for AppState {
     }
 }
 
-/// The trace of the scenario's own tier.
-fn own_trace(sim: &Sim) -> Option<&Trace> {
-    sim.traces.get(sim.scenario_tier())
-}
-
-/// Whether the scenario's own tier has events in `(from, to]`, all of them at `to`.
-fn only_events_at(sim: &Sim, from: Time, to: Time) -> bool {
-    own_trace(sim).is_some_and(|trace| {
-        let after = trace.events.partition_point(|e| e.at <= from);
-        trace.events.get(after).is_some_and(|e| e.at == to)
-    })
-}
-
-/// The scenario's own tier's events at `at`, in words: `ocr: Auto-renew failed: …`.
-fn events_in_words(lang: Lang, sim: &Sim, at: Time) -> String {
-    own_trace(sim).map_or_else(String::new, |trace| {
-        say::sentences(lang, &sim.scenario, trace, trace.events_at(at))
-    })
-}
-
-/// What the act recorded at `at` did, in the scenario's own tier: the events `after` has at `at`
-/// beyond those `before` had (the new action comes last at its instant).
-fn act_report(before: &Sim, after: &Sim, at: Time) -> ActReport {
-    let Some(trace) = own_trace(after) else {
-        return ActReport::invalid(LocalText::new(|l| {
-            tr(l, "The scenario's tier has no simulation.").into()
-        }));
-    };
-    let known = own_trace(before).map_or(0, |t| t.events_at(at).len());
-    let new_events = trace.events_at(at).get(known..).unwrap_or_default();
-    let refused = new_events
-        .iter()
-        .any(|e| matches!(e.kind, EventKind::ActionRejected { .. }));
-    let text = LocalText::new(|l| {
-        // In words only (the format's reason codes mean nothing to a customer).
-        let what = if new_events.is_empty() {
-            tr(l, "Recorded; nothing changed at this instant.").to_string()
-        } else {
-            say::sentences(l, &after.scenario, trace, new_events)
-        };
-        trf(
-            l,
-            "At {0} (tier {1}): {2}",
-            &[&say::when(l, at), &trace.tier, &what],
-        )
-    });
-    ActReport {
-        outcome: if refused {
-            Outcome::Refused
-        } else {
-            Outcome::Done
-        },
-        text,
-    }
-}
-
-/// Whether the scenario's own tier has a state change in `(from, to]`.
-fn has_state_changes(sim: &Sim, from: Time, to: Time) -> bool {
-    let Some(trace) = own_trace(sim) else {
-        return false;
-    };
-    to > from
-        && trace
-            .events_until(to)
-            .get(trace.events.partition_point(|e| e.at <= from)..)
-            .unwrap_or_default()
-            .iter()
-            .any(|e| matches!(e.kind, EventKind::StateChanged { .. }))
-}
-
-/// "V3 ocr: expired → frozen at 2026-04-16 00:00:00" for each state change in `(from, to]` of
-/// the scenario's own tier (the last few, with a count of the others).
-fn state_changes(lang: Lang, sim: &Sim, from: Time, to: Time) -> String {
-    let Some(trace) = own_trace(sim) else {
-        return String::new();
-    };
-    if to <= from {
-        return String::new();
-    }
-    let passed = trace
-        .events_until(to)
-        .get(trace.events.partition_point(|e| e.at <= from)..)
-        .unwrap_or_default();
-    let changes: Vec<String> = passed
-        .iter()
-        .filter_map(|event| match event.kind {
-            EventKind::StateChanged { from, to } => {
-                let id = event
-                    .resource
-                    .and_then(|r| sim.scenario.resources.get(r))
-                    .map_or("", |r| r.id.as_str());
-                Some(trf(
-                    lang,
-                    "{0} {1}: {2} → {3} at {4}",
-                    &[
-                        &trace.tier,
-                        id,
-                        say::state_name(lang, from),
-                        say::state_name(lang, to),
-                        &say::when(lang, event.at),
-                    ],
-                ))
-            }
-            _ => None,
-        })
-        .collect();
-    let skipped = changes.len().saturating_sub(MAX_ANNOUNCED_CHANGES);
-    let shown = changes
-        .get(skipped..)
-        .unwrap_or_default()
-        .join(tr(lang, "; "));
-    match skipped {
-        0 => shown,
-        n => pluralf(
-            lang,
-            i64::try_from(n).unwrap_or(i64::MAX),
-            "{0} earlier state change, then {1}",
-            "{0} earlier state changes, then {1}",
-            &[&shown],
-        ),
-    }
-}
-
-/// "V3 ocr available, api frozen": the state of every started resource at `t`.
-fn states_at(lang: Lang, sim: &Sim, t: Time) -> String {
-    let Some(trace) = own_trace(sim) else {
-        return String::new();
-    };
-    let states: Vec<String> = sim
-        .scenario
-        .resources
-        .iter()
-        .enumerate()
-        .filter_map(|(r, resource)| {
-            trace
-                .status_at(r, t)
-                .map(|status| format!("{} {}", resource.id, say::state_name(lang, status.state)))
-        })
-        .collect();
-    if states.is_empty() {
-        trf(lang, "{0} nothing bought yet", &[&trace.tier])
-    } else {
-        format!("{} {}", trace.tier, states.join(tr(lang, ", ")))
-    }
-}
-
-/// What a file given to Import holds, by its `format` (renewal-cli's all-tiers output has none,
-/// only `tiers`). Anything else is read as a scenario, whose reader says what is wrong with it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum FileKind {
-    Scenario,
-    Exercise,
-    Trace,
-}
-
-impl FileKind {
-    /// The kind of file `text` is, with its JSON when it parses (a file that does not is read as
-    /// a scenario, whose reader says where the syntax breaks).
-    fn of(text: &str) -> (FileKind, Option<Node>) {
-        let text = crate::engine::doc::without_bom(text);
-        let Ok(root) = crate::engine::doc::parse_json(text) else {
-            return (FileKind::Scenario, None);
-        };
-        let kind = match root.get("format").map(|node| &node.v) {
-            Some(Value::Str(format)) if format == crate::workshop::exercise::FORMAT => {
-                FileKind::Exercise
-            }
-            Some(Value::Str(format)) if format == crate::engine::trace::FORMAT => FileKind::Trace,
-            None if root.get("tiers").is_some() => FileKind::Trace,
-            _ => FileKind::Scenario,
-        };
-        (kind, Some(root))
-    }
-}
-
-/// "Could not import `file_name`", with its `problems`.
-fn import_error(file_name: String, problems: Vec<FieldError>) -> LocalText {
-    LocalText::new(|l| {
-        trf(
-            l,
-            "Could not import {0}: {1}. The current scenario is unchanged.",
-            &[&file_name, &errors::problems(l, &problems)],
-        )
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::doc::{ActionVerb, AmountDoc};
     use crate::engine::State;
 
     fn t(text: &str) -> Time {
