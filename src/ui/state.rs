@@ -3,6 +3,8 @@
 //!
 //! Transitions are plain methods ([`AppState::apply`]) so they are tested natively; the
 //! [`Reducible`] impl only calls them. Timers never live here: a hook dispatches [`Action::Tick`].
+//! Beside the reducer: the customer's acts read from the act panel (`act`), the live region's
+//! sentences (`words`) and the kinds of file Import accepts (`import`).
 
 use crate::engine::{FieldError, Scenario, ScenarioDoc, Time};
 use crate::ui::i18n::explain as say;
