@@ -307,7 +307,7 @@ fn lab(
     let simulated = shown.map(|sim| {
         let now = state.now;
         (
-            html! { <Timeline sim={sim.clone()} {now} on_seek={on_seek.clone()} playing={state.playing} /> },
+            html! { <Timeline sim={sim.clone()} {now} on_seek={on_seek.clone()} playing={state.playing} {locked} /> },
             html! {
                 <>
                     <div class="area area-status"><StatusPanel sim={sim.clone()} {now} on_choose_tier={on_choose_tier.clone()} /></div>

@@ -212,6 +212,11 @@ impl LocalText {
     pub fn is_empty(&self) -> bool {
         self.0[0].is_empty()
     }
+
+    /// Whether `other` is this very text (made by the same call), not merely an equal one.
+    pub fn is(&self, other: &LocalText) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// The language the app is shown in (from the root's context; English outside one).

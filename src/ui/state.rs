@@ -300,6 +300,7 @@ impl AppState {
 
     /// The state after `action`.
     pub fn apply(&self, action: Action) -> AppState {
+        let steps_on = is_a_step(&action);
         let tick = matches!(action, Action::Tick { .. });
         let typed = matches!(action, Action::Type { .. });
         let dragged = matches!(action, Action::Drag(_));
@@ -313,6 +314,13 @@ impl AppState {
         next.typing = if tick { self.typing } else { typed };
         if !(tick || dragged) {
             next.drag_from = None;
+        }
+        // A notice tells what the user's last step did ("Link copied", "Go to time: … is before
+        // the scenario starts"); after another step that left it in place, it may no longer be
+        // true of the page, so it goes.
+        let kept = next.notice.as_ref().zip(self.notice.as_ref());
+        if steps_on && kept.is_some_and(|(now, before)| now.is(before)) {
+            next.notice = None;
         }
         // Changes passed while playing are said by the ticks or on a pause; a clock moved by the
         // user says its own, and the first change after it is said at once.
@@ -939,6 +947,31 @@ impl AppState {
     }
 }
 
+/// Whether `action` is a step of the user's that changes the scenario or moves the clock (not a
+/// tick of it, a notice, a language or a view).
+fn is_a_step(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Load(_)
+            | Action::Edit(_)
+            | Action::ChooseTier(_)
+            | Action::Type { .. }
+            | Action::Act(_)
+            | Action::TogglePlay
+            | Action::NextEvent
+            | Action::PreviousEvent
+            | Action::Reset
+            | Action::Seek(_)
+            | Action::Drag(_)
+            | Action::DragEnd
+            | Action::GoTo(_)
+            | Action::Undo
+            | Action::Redo
+            | Action::Import { .. }
+            | Action::OpenLink(_)
+    )
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
@@ -1031,6 +1064,54 @@ mod tests {
             .events
             .iter()
             .all(|e| e.at <= state.now || e.at >= next.now)));
+    }
+
+    #[test]
+    fn a_notice_goes_with_the_next_step_that_leaves_it_in_place() {
+        let state = opened("auto-renew-low-balance");
+        let outside = state.apply(Action::GoTo(t("2000-01-01T00:00:00").naive()));
+        let notice = |s: &AppState| s.notice.as_ref().map(|n| n.en().to_string());
+        assert!(notice(&outside).is_some_and(|n| n.starts_with("Go to time: 2000-01-01")));
+        let mut edited = (*outside.doc).clone();
+        edited.name = Some("Edited".into());
+        let top_up = Act::TopUp { amount: "5".into() };
+        // action, whether the notice stays
+        let cases = [
+            (Action::NextEvent, false),
+            (Action::PreviousEvent, false),
+            (Action::Reset, false),
+            (Action::TogglePlay, false),
+            (Action::Seek(t("2026-04-02T00:00:00")), false),
+            (Action::Drag(t("2026-04-02T00:00:00")), false),
+            (Action::GoTo(t("2026-04-02T00:00:00").naive()), false),
+            (Action::Edit(edited.clone()), false),
+            (
+                Action::Type {
+                    doc: edited,
+                    types_on: false,
+                },
+                false,
+            ),
+            (Action::Act(top_up), false),
+            (Action::ChooseTier("V1".into()), false),
+            (Action::Tick { real_ms: 16.0 }, true),
+            (Action::Pause, true),
+            (Action::SetSpeed(3_600), true),
+            (Action::LanguageChosen, true),
+            (Action::ShowGallery, true),
+            (Action::DismissError, true),
+        ];
+        for (action, stays) in cases {
+            let label = format!("{action:?}");
+            let next = outside.apply(action);
+            assert_eq!(notice(&next).is_some(), stays, "{label}");
+        }
+        // A step that makes a notice of its own shows it, even the same words again.
+        let again = outside.apply(Action::GoTo(t("2000-01-01T00:00:00").naive()));
+        assert_eq!(notice(&again), notice(&outside));
+        let notified = state.apply(Action::Notify(LocalText::same("Link copied.")));
+        let copied_again = notified.apply(Action::Notify(LocalText::same("Link copied.")));
+        assert_eq!(notice(&copied_again).as_deref(), Some("Link copied."));
     }
 
     #[test]

@@ -79,6 +79,30 @@ test('Copy link round trip: a fresh browser opening the link shows the same scen
   await expectMatchesCli(other, expected, 'V0');
 });
 
+test('Copy link without the clipboard: the link in a field to copy, said in plain words, and the notice goes with the next edit', async ({ page, context }) => {
+  // A browser that refuses the write (as one does without the permission), with its own words.
+  await context.addInitScript(() => {
+    navigator.clipboard.writeText = () =>
+      Promise.reject(new DOMException("Failed to execute 'writeText' on 'Clipboard': Write permission denied.", 'NotAllowedError'));
+  });
+  await page.goto('/');
+  await openFromGallery(page, 'two-packages-one-balance');
+  await button(page, 'Copy link').click();
+  const notice = page.getByTestId('notice');
+  // Not the browser's own reason, which is in the browser's language.
+  await expect(notice).toHaveText('The clipboard is not available: copy the link from the Share link field or from the address bar.');
+  const shareField = labelled(page, 'Share link');
+  await expect(shareField).toHaveValue(/#scenario=/);
+  expect(decodeLink(await shareField.inputValue()).name).toBe(gallery('two-packages-one-balance').name);
+  await page.getByTestId('language').selectOption('pt-BR');
+  await expect(notice).toHaveText('A área de transferência não está disponível: copie o link do campo Link para compartilhar ou da barra de endereços.');
+  await page.getByTestId('language').selectOption('en');
+  // An edit takes the link out of the address bar: the notice saying it is there goes too.
+  await fillField(field(page, 'Opening balance'), '41.00');
+  await expect(notice).toHaveText('');
+  expect(page.url()).not.toContain('#scenario=');
+});
+
 test('two tabs: a reload restores its own tab\'s work, a new tab the latest; a full storage is said in the language', async ({ page, context }) => {
   await page.goto('/');
   await openFromGallery(page, 'auto-renew-twice');
@@ -117,11 +141,15 @@ test('two tabs: a reload restores its own tab\'s work, a new tab the latest; a f
   });
   // (A record of the same size would replace the saved one in place: this one is longer.)
   await fillField(field(page, 'Scenario name'), `Customer ${'A'.repeat(100)}`);
-  const notice = page.getByTestId('notice');
-  await expect(notice).toHaveText("Your work is not being saved in this browser: the browser's storage for this page is full.");
-  await expect(field(page, 'Scenario name')).toHaveValue(`Customer ${'A'.repeat(100)}`);
+  // In the error banner, which stays while typing on (a notice goes with the next step).
+  const banner = page.getByTestId('error-banner').locator('.error-banner-text');
+  await expect(banner).toHaveText("Your work is not being saved in this browser: the browser's storage for this page is full.");
+  await field(page, 'Scenario name').press('End');
+  await field(page, 'Scenario name').pressSequentially('B');
+  await expect(field(page, 'Scenario name')).toHaveValue(`Customer ${'A'.repeat(100)}B`);
+  await expect(banner).toBeVisible();
   await page.getByTestId('language').selectOption('zh-CN');
-  await expect(notice).toHaveText('你的工作没有保存在此浏览器中：浏览器为此页面提供的存储空间已满。');
+  await expect(banner).toHaveText('你的工作没有保存在此浏览器中：浏览器为此页面提供的存储空间已满。');
 });
 
 test('reload restores the autosaved scenario and clock', async ({ page }) => {

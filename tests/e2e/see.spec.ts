@@ -131,6 +131,13 @@ test('timeline markers show attempts, renewals, top-ups and rejected acts at the
   expect(box).not.toBeNull();
   if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await expect(page.getByTestId('marker-tip')).toContainText(/Auto-renew paid 30\.00 and renewed for 1 month/);
+  // Escape hides it without moving the pointer (WCAG 1.4.13), and the clock stays.
+  const clockBefore = await page.getByTestId('clock').textContent();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('marker-tip')).toHaveCount(0);
+  await expect(page.getByTestId('clock')).toHaveText(clockBefore!);
+  if (box) await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
+  await expect(page.getByTestId('marker-tip')).toBeVisible();
   await page.mouse.move(0, 0);
   await expect(page.getByTestId('marker-tip')).toHaveCount(0);
 
@@ -177,6 +184,15 @@ test('a tier\'s status card makes it the scenario tier ("I am tier V1"), and Und
   await expect(card('V1')).toHaveClass(/is-scenario-tier/);
   await expect(field(page, 'Tier')).toHaveValue('V1');
   await expect(card('V1').getByTestId('choose-tier')).toHaveCount(0);
+  // The button that had the focus is gone: the focus goes to the card's heading, not the page.
+  await expect(card('V1').locator('.tier-card-title')).toBeFocused();
+  // From the keyboard too.
+  await card('V2').getByRole('button', { name: 'Make it the scenario tier' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(card('V2')).toHaveClass(/is-scenario-tier/);
+  await expect(card('V2').locator('.tier-card-title')).toBeFocused();
+  await button(page, 'Undo').click();
+  await expect(field(page, 'Tier')).toHaveValue('V1');
   await button(page, 'Undo').click();
   await expect(field(page, 'Tier')).toHaveValue('V3');
   await expect(card('V3')).toHaveClass(/is-scenario-tier/);

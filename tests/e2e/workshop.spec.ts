@@ -151,6 +151,9 @@ for (const slug of ['auto-renew-retries', 'refused-acts']) test(`a workshop is c
         await expect(button(page, name)).toBeDisabled();
       }
       await expect(labelled(page, 'Go to time')).toBeDisabled();
+      await expect(labelled(page, 'Timeline position')).toBeDisabled();
+      // The timeline's range ends at the clock, though the lanes leave a margin after it.
+      await expect(page.locator('.tl-range')).toContainText(`→ ${pause.at.replace('T', ' ').slice(0, 16)} ·`);
       await expect(page.getByTestId('clock-locked')).toContainText('locked during the exercise');
       await page.locator('body').press('ArrowRight');
       await expect(page.getByTestId('announcer')).toContainText('locked');
@@ -216,6 +219,7 @@ for (const slug of ['auto-renew-retries', 'refused-acts']) test(`a workshop is c
   await expectNoViolations(page, 'workshop score');
   // The clock is free again.
   await expect(page.getByTestId('clock-locked')).toHaveCount(0);
+  await expect(labelled(page, 'Timeline position')).toBeEnabled();
   await expect(field(page, 'Scenario name')).toBeEnabled();
   await button(page, 'Reset').click();
   await expectClock(page, earliestStart(exercise.scenario).replace('T', ' '));
@@ -383,6 +387,17 @@ test('trainer: a pause point with a question, Copy exercise link, the link shows
   await openDetails(trainer);
   await expect(trainer.getByTestId('workshop-draft-item')).toHaveCount(1);
   await expect(labelled(trainer, 'Exercise title')).toHaveValue('When does it freeze?');
+  // The title is saved as it is typed: a reload with the focus still in the field keeps it.
+  await labelled(trainer, 'Exercise title').fill('When does it freeze? (V1)');
+  await expect(labelled(trainer, 'Exercise title')).toBeFocused();
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('renewal-lab/autosave') ?? ''))
+    .toContain('When does it freeze? (V1)');
+  await page.reload();
+  await waitForApp(page);
+  await openDetails(trainer);
+  await expect(labelled(trainer, 'Exercise title')).toHaveValue('When does it freeze? (V1)');
+  await labelled(trainer, 'Exercise title').fill('When does it freeze?');
 
   const other = await (await freshContext()).newPage();
   await other.goto(link);

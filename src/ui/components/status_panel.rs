@@ -3,6 +3,7 @@
 use crate::engine::{
     BillingMode, Cents, EventKind, ModeDays, Resource, ResourceKind, State, TierDays, Time, Trace,
 };
+use crate::ui::hooks::use_focus_rescue;
 use crate::ui::i18n::explain::state_name;
 use crate::ui::i18n::format::{in_words, minute, minute_with_offset, money, offset, second};
 use crate::ui::i18n::{tr, trf, use_lang, Lang};
@@ -233,6 +234,16 @@ fn countdown_lines(
     lines
 }
 
+/// What a tier card can do besides showing: make its tier the scenario's, and where the focus
+/// goes once it did.
+#[derive(Clone, Copy)]
+struct CardActs<'a> {
+    on_choose_tier: Option<&'a Callback<String>>,
+    /// Set on the scenario tier's heading: the focus lands there when "Make it the scenario tier"
+    /// removes the button that had it.
+    heading_ref: &'a NodeRef,
+}
+
 /// One tier's card (`index`: the tier's place in the policy).
 fn tier_card(
     lang: Lang,
@@ -241,8 +252,12 @@ fn tier_card(
     trace: &Trace,
     landmarks: &Landmarks,
     now: Time,
-    on_choose_tier: Option<&Callback<String>>,
+    acts: CardActs<'_>,
 ) -> Html {
+    let CardActs {
+        on_choose_tier,
+        heading_ref,
+    } = acts;
     let scenario = &sim.scenario;
     // (Tier names are unique: no search of the tiers for each card at each frame of play.)
     let is_scenario_tier = trace.tier == scenario.tier;
@@ -282,7 +297,9 @@ fn tier_card(
                  data-testid="tier-status" data-tier={trace.tier.clone()}
                  aria-labelledby={heading_id.clone()} key={trace.tier.clone()}>
             <header class="tier-card-head">
-                <h3 id={heading_id} class="tier-card-title">
+                <h3 id={heading_id} class="tier-card-title"
+                    ref={is_scenario_tier.then(|| heading_ref.clone()).unwrap_or_default()}
+                    tabindex={is_scenario_tier.then_some("-1")}>
                     { trf(lang, "Tier {0}", &[&trace.tier]) }
                     if is_scenario_tier { <span class="tag tag-scenario">{ tr(lang, "scenario tier") }</span> }
                 </h3>
@@ -323,6 +340,7 @@ pub fn status_panel(props: &StatusPanelProps) -> Html {
             .collect::<Vec<_>>()
     });
     let zone = sim.scenario.offset;
+    let heading_ref = use_focus_rescue(sim.scenario.tier.clone());
     let cards = sim.traces.iter().enumerate().map(|(index, trace)| {
         let none = Landmarks::default();
         let landmarks = landmarks.get(index).unwrap_or(&none);
@@ -333,7 +351,10 @@ pub fn status_panel(props: &StatusPanelProps) -> Html {
             trace,
             landmarks,
             *now,
-            on_choose_tier.as_ref(),
+            CardActs {
+                on_choose_tier: on_choose_tier.as_ref(),
+                heading_ref: &heading_ref,
+            },
         )
     });
     html! {

@@ -18,7 +18,7 @@ mod tooltip;
 pub use geometry::MARKER_MERGE_PX;
 
 use crate::engine::Time;
-use crate::ui::hooks::use_element_width;
+use crate::ui::hooks::{use_element_width, use_escape};
 use crate::ui::i18n::format::{minute, offset as offset_label, second};
 use crate::ui::i18n::{tr, trf, use_lang};
 use crate::ui::sim::SimRef;
@@ -43,6 +43,10 @@ pub struct TimelineProps {
     /// Whether the clock is running (the slider's spoken time then waits for a pause).
     #[prop_or_default]
     pub playing: bool,
+    /// Whether a workshop question locks the clock: the slider is then disabled, as the clock
+    /// bar's controls are (a click or drag on the track is refused, and says why).
+    #[prop_or_default]
+    pub locked: bool,
 }
 
 /// How the user moves the clock on the timeline.
@@ -72,6 +76,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         now,
         on_seek,
         playing,
+        locked,
     } = props;
     let track_ref = use_node_ref();
     let width = use_element_width(
@@ -90,6 +95,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
     *previous.borrow_mut() = Some(geometry.clone());
     let dragging = use_mut_ref(|| false);
     let tip = use_state_eq(|| None::<Tip>);
+    use_escape(tip.is_some(), {
+        let tip = tip.clone();
+        Callback::from(move |()| tip.set(None))
+    });
     let (start, end) = (geometry.start, geometry.end);
     // The slider's spoken time is not rewritten every frame while playing: a screen reader on the
     // slider would read it out without end. Like "Go to time", it catches up on a pause.
@@ -296,7 +305,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <header class="tl-head">
                 <h2 id="rl-timeline-title" class="tl-title">{ tr(lang, "Timeline") }</h2>
                 <p class="tl-range">
-                    { trf(lang, "{0} → {1} · times in {2}", &[&minute(lang, start), &minute(lang, end), &offset_label(offset)]) }
+                    { trf(lang, "{0} → {1} · times in {2}", &[&minute(lang, start), &minute(lang, geometry.until), &offset_label(offset)]) }
                 </p>
                 <Legend />
             </header>
@@ -324,7 +333,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <span class="tl-slider-label">{ tr(lang, "Timeline position") }</span>
                 <input type="range" min="0" max={span.to_string()} step={step.to_string()}
                        value={(now.secs() - start.secs()).clamp(0, span).to_string()}
-                       aria-valuetext={spoken}
+                       aria-valuetext={spoken} disabled={*locked}
                        {oninput} {onchange} />
             </label>
         </section>

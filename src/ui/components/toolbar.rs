@@ -120,14 +120,22 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                             )
                         })
                     }
-                    Err(reason) => {
+                    // (Not the browser's reason: its words are in the browser's language.)
+                    Err(_) => {
                         fallback_link.set(Some(shared.link));
+                        let or_address = move |l| {
+                            if in_address {
+                                tr(l, " or from the address bar")
+                            } else {
+                                ""
+                            }
+                        };
                         LocalText::new(|l| {
                             trf(
                                 l,
-                                "The clipboard is not available ({0}): copy the link from the \
-                                 Share link field{1}.{2}",
-                                &[&errors::message(l, &reason), where_else(l), which(l)],
+                                "The clipboard is not available: copy the link from the Share \
+                                 link field{0}.{1}",
+                                &[or_address(l), which(l)],
                             )
                         })
                     }

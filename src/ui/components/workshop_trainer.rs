@@ -102,9 +102,11 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
             }
         })
     };
+    // At every key, as the scenario's fields are: the draft is autosaved with the title typed so
+    // far, also when the page is reloaded before the field loses focus.
     let on_title = {
         let on_action = props.on_action.clone();
-        Callback::from(move |event: Event| {
+        Callback::from(move |event: InputEvent| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             on_action.emit(Action::Workshop(WorkshopAction::SetTitle(input.value())));
         })
@@ -157,14 +159,15 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
                             tr(lang, "Exercise link copied to the clipboard.").to_string()
                         })
                     }
-                    Err(reason) => {
+                    // (Not the browser's reason: its words are in the browser's language.)
+                    Err(_) => {
                         fallback_link.set(Some(shared.link));
                         LocalText::new(|lang| {
-                            trf(
+                            tr(
                                 lang,
-                                "The clipboard is not available ({0}): copy the exercise link from its field.",
-                                &[&errors::message(lang, &reason)],
+                                "The clipboard is not available: copy the exercise link from its field.",
                             )
+                            .to_string()
                         })
                     }
                 };
@@ -263,7 +266,7 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Exercise title") }</span>
                     <input type="text" value={props.workshop.draft.title.clone()} placeholder={default_title}
-                        onchange={on_title} />
+                        oninput={on_title} />
                 </label>
                 <label class="field">
                     <span class="field-label">{ tr(lang, "Question kind") }</span>

@@ -82,7 +82,9 @@ pub fn use_autosave(work: Work, playing: bool, has_work: bool, on_action: Callba
                     Ok(()) => *failed.borrow_mut() = false,
                     Err(reason) => {
                         if !std::mem::replace(&mut *failed.borrow_mut(), true) {
-                            on_action.emit(Action::Notify(LocalText::new(|l| {
+                            // In the error banner, which stays until dismissed: a notice goes
+                            // with the next step, and this is said only once per failure.
+                            on_action.emit(Action::ReportError(LocalText::new(|l| {
                                 trf(
                                     l,
                                     "Your work is not being saved in this browser: {0}.",

@@ -209,6 +209,9 @@ pub(super) struct PlacedTick {
 pub(super) struct Geometry {
     pub(super) start: Time,
     pub(super) end: Time,
+    /// The last instant simulated (`end` is later in a workshop's view, which leaves a margin
+    /// after the clock).
+    pub(super) until: Time,
     /// The track width (px) it was made for.
     pub(super) width_px: f64,
     pub(super) ticks: Rc<Vec<PlacedTick>>,
@@ -394,6 +397,7 @@ pub(super) fn raw_geometry(sim: &Sim, width_px: f64, lang: Lang) -> Geometry {
     Geometry {
         start,
         end,
+        until,
         width_px,
         ticks: Rc::new(ticks),
         tiers,

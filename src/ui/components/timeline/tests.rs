@@ -140,6 +140,7 @@ fn a_workshop_view_leaves_room_after_the_clock_for_the_glyph_just_revealed() {
     let geometry = geometry(&cut, width, Lang::En, None);
     assert_eq!(geometry.start, v3.start);
     assert!(geometry.end > at, "a margin after the clock");
+    assert_eq!(geometry.until, at, "the range said ends at the clock");
     let drawn = &geometry.tiers[3].lanes[0].drawn;
     let last = drawn.last().expect("the attempt is drawn");
     assert!(

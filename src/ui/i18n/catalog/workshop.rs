@@ -200,9 +200,9 @@ pub const PART: Part = part![
         "Link do exercício copiado para a área de transferência.",
     ),
     (
-        "The clipboard is not available ({0}): copy the exercise link from its field.",
-        "剪贴板不可用（{0}）：请从链接字段中复制练习链接。",
-        "A área de transferência não está disponível ({0}): copie o link do exercício do campo.",
+        "The clipboard is not available: copy the exercise link from its field.",
+        "剪贴板不可用：请从链接字段中复制练习链接。",
+        "A área de transferência não está disponível: copie o link do exercício do campo.",
     ),
     ("Remove pause point {0}", "删除暂停点 {0}", "Remover ponto de pausa {0}"),
     ("At {0}: {1}", "{0}：{1}", "Em {0}: {1}"),
