@@ -298,7 +298,7 @@ fn tier_card(
                  aria-labelledby={heading_id.clone()} key={trace.tier.clone()}>
             <header class="tier-card-head">
                 <h3 id={heading_id} class="tier-card-title"
-                    ref={is_scenario_tier.then(|| heading_ref.clone()).unwrap_or_default()}
+                    ref={if is_scenario_tier { heading_ref.clone() } else { NodeRef::default() }}
                     tabindex={is_scenario_tier.then_some("-1")}>
                     { trf(lang, "Tier {0}", &[&trace.tier]) }
                     if is_scenario_tier { <span class="tag tag-scenario">{ tr(lang, "scenario tier") }</span> }
