@@ -917,6 +917,22 @@ impl AppState {
             }));
         }
         let action = act.to_action_doc(self.now)?;
+        // A resource not bought yet at the clock: said with what to do about it (the engine's
+        // reason, "comes before … starts", is written for a file's action, in the file's notation).
+        let not_bought = action.resource.as_deref().and_then(|id| {
+            let resource = sim.scenario.resources.iter().find(|r| r.id == id)?;
+            (self.now < resource.start).then(|| (resource.id.clone(), resource.start))
+        });
+        if let Some((id, start)) = not_bought {
+            return Err(LocalText::new(|l| {
+                trf(
+                    l,
+                    "This act cannot be recorded: {0} is bought at {1}, after the clock. Move the \
+                     clock there or later to act on it.",
+                    &[&id, &say::when(l, start)],
+                )
+            }));
+        }
         let mut doc = (*self.doc).clone();
         doc.actions.push(action);
         // The act's own problems are said without the path of an action that was never added.
@@ -1669,7 +1685,21 @@ mod tests {
             assert!(!said.contains("actions["), "{said}");
             assert!(said.contains("late"), "{said}");
         }
+        // With what to do, and the time as the app writes it (not the file's `T` notation).
+        assert_eq!(
+            report.text.en(),
+            "This act cannot be recorded: late is bought at 2026-04-10 00:00:00, after the \
+             clock. Move the clock there or later to act on it."
+        );
+        assert!(report.text.get(Lang::PtBr).contains("10/04/2026 00:00:00"));
         assert_eq!(acted.doc, before);
+        // From its start on, the act is recorded.
+        let later = state.apply(Action::Seek(t("2026-04-10T00:00:00")));
+        let acted = later.apply(Action::Act(Act::Renew {
+            resource: "late".to_string(),
+            term: "1m".to_string(),
+        }));
+        assert_ne!(acted.doc, later.doc);
     }
 
     /// Gallery scenario `slug` with the clock at `at`, and the state after renewing its `ocr` for
@@ -1819,7 +1849,18 @@ mod tests {
                 "Choose a resource",
             ),
             (auto("8", "1m", "0"), "Deduction days before"),
-            (auto("x", "1m", "0"), "Deduction days before"),
+            (
+                auto("x", "1m", "0"),
+                "Deduction days before: \"x\" is not a whole number",
+            ),
+            (
+                auto(" ", "1m", "0"),
+                "Deduction days before: enter a whole number from 0 to 7.",
+            ),
+            (
+                auto("3", "1m", ""),
+                "Renewal count: enter a whole number from 0 to 99.",
+            ),
             (auto("3", "0m", "0"), "Auto-renew term"),
             (auto("3", "1m", "100"), "Renewal count"),
             (

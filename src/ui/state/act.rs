@@ -135,17 +135,21 @@ pub fn whole_in(text: &str, min: i64, max: i64) -> Option<i64> {
 
 fn parse_whole(label: Label, text: &str, min: i64, max: i64) -> Result<i64, LocalText> {
     whole_in(text, min, max).ok_or_else(|| {
+        let (min, max) = (min.to_string(), max.to_string());
         LocalText::new(|l| {
-            trf(
-                l,
-                "{0}: {1} is not a whole number from {2} to {3}.",
-                &[
-                    label(l),
-                    &format!("{text:?}"),
-                    &min.to_string(),
-                    &max.to_string(),
-                ],
-            )
+            if text.trim().is_empty() {
+                trf(
+                    l,
+                    "{0}: enter a whole number from {1} to {2}.",
+                    &[label(l), &min, &max],
+                )
+            } else {
+                trf(
+                    l,
+                    "{0}: {1} is not a whole number from {2} to {3}.",
+                    &[label(l), &format!("{text:?}"), &min, &max],
+                )
+            }
         })
     })
 }

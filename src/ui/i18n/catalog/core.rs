@@ -86,6 +86,7 @@ pub const PART: Part = part![
     ("There is no valid scenario to act on yet.", "还没有可以操作的有效场景。", "Ainda não há cenário válido para agir."),
     ("Fix the scenario first, then act: {0}.", "请先修正场景再操作：{0}。", "Corrija o cenário primeiro e depois aja: {0}."),
     ("This act cannot be recorded: {0}.", "无法记录此操作：{0}。", "Esta ação não pode ser registrada: {0}."),
+    ("This act cannot be recorded: {0} is bought at {1}, after the clock. Move the clock there or later to act on it.", "无法记录此操作：{0} 于 {1} 购买，晚于时钟时间。请将时钟移到该时间或之后再操作。", "Esta ação não pode ser registrada: {0} é comprado em {1}, depois do relógio. Mova o relógio para esse momento ou depois para agir sobre ele."),
     ("The scenario's tier has no simulation.", "场景所在等级没有模拟结果。", "O nível do cenário não tem simulação."),
     ("Recorded; nothing changed at this instant.", "已记录；此刻没有任何变化。", "Registrado; nada mudou neste instante."),
     ("At {0} (tier {1}): {2}", "{0}（等级 {1}）：{2}", "Em {0} (nível {1}): {2}"),
@@ -95,4 +96,5 @@ pub const PART: Part = part![
     ("Choose a resource to act on.", "请选择要操作的资源。", "Escolha um recurso para agir."),
     ("Top-up amount: it must be more than 0.", "充值金额：必须大于 0。", "Valor da recarga: deve ser maior que 0."),
     ("{0}: {1} is not a whole number from {2} to {3}.", "{0}：{1} 不是 {2} 到 {3} 之间的整数。", "{0}: {1} não é um número inteiro de {2} a {3}."),
+    ("{0}: enter a whole number from {1} to {2}.", "{0}：请输入 {1} 到 {2} 之间的整数。", "{0}: informe um número inteiro de {1} a {2}."),
 ];
