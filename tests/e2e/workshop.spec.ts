@@ -259,6 +259,37 @@ test('the gallery lists the ready exercises; one opens at its first pause point'
   await expect(page.getByTestId('clock')).not.toHaveText(exercise.pauses[0].at.replace('T', ' '));
 });
 
+test('on a projector at 150% zoom, the next question comes into view with its title, clear of the pinned clock', async ({ page }) => {
+  // 1920 × 1080 at 150%: 1280 × 720 CSS pixels, the clock pinned at the top.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const exercise = readyExercise('refused-acts');
+  await page.goto(exerciseLink(exercise));
+  await waitForApp(page);
+  const workshop = page.getByTestId('workshop');
+  await expect(page.getByTestId('workshop-progress')).toHaveText(`Question 1 of ${exercise.pauses.length}`);
+  for (let i = 0; i < 2; i++) {
+    const radios = workshop.getByRole('radio');
+    if (await radios.count()) await radios.first().check();
+    else await labelled(workshop, 'Your answer (date)').fill('2026-01-01');
+    await button(workshop, 'Submit answer').click();
+    await expect(page.getByTestId('workshop-result')).toBeVisible();
+    // Scrolled down to read the reveal: its top just under the pinned clock, the title above
+    // out of sight.
+    await page.evaluate(() => {
+      const bar = document.querySelector('.clock-bar')!.getBoundingClientRect().bottom;
+      window.scrollBy(0, document.querySelector('.workshop-body')!.getBoundingClientRect().top - bar - 4);
+    });
+    await button(workshop, 'Next question').click();
+    await expect(page.getByTestId('workshop-progress')).toHaveText(`Question ${i + 2} of ${exercise.pauses.length}`);
+    await expect(workshop.locator('.workshop-body')).toBeFocused();
+    const [barBottom, headTop] = await page.evaluate(() => [
+      document.querySelector('.clock-bar')!.getBoundingClientRect().bottom,
+      document.querySelector('.workshop-head')!.getBoundingClientRect().top,
+    ]);
+    expect(headTop, 'the title and progress below the pinned clock').toBeGreaterThanOrEqual(barBottom);
+  }
+});
+
 test('an exercise file given to Import JSON opens the exercise', async ({ page }) => {
   const exercise = readyExercise('one-balance-two-packages');
   await openLink(page, gallery('month-end-expiry'));
