@@ -431,3 +431,48 @@ fn every_reason_a_question_is_refused_is_translated() {
         }
     }
 }
+
+/// A reveal names each section of the rules once ("§6 auto-renewal" and "§6 auto-renewal at
+/// 03:00" are one section), and cites §2's month ends where they decide a date: the month-ends
+/// exercise's renewal from 2026-02-28 lands on 2026-03-31, not 03-28.
+#[test]
+fn reveals_name_each_section_once_and_cite_the_month_end_rule_where_it_decides() {
+    let mut month_end_cited = 0;
+    for (slug, exercise) in exercises() {
+        for pause in &exercise.pauses {
+            let rules = &pause.reveal.rules;
+            let sections: BTreeSet<_> = rules.iter().map(|r| section_of(r)).collect();
+            assert_eq!(
+                sections.len(),
+                rules.len(),
+                "{slug} {:?}: {rules:?}",
+                pause.at
+            );
+            if rules.contains(&"§2 month ends") {
+                month_end_cited += 1;
+                let Answer::Date(date) = pause.reveal.truth else {
+                    panic!("{slug}: §2 month ends on a non-date answer");
+                };
+                assert!(is_last_day_of_month(date), "{slug}: {date}");
+            }
+        }
+    }
+    assert!(month_end_cited > 0, "no reveal cites the month-end rule");
+    let month_ends = exercises()
+        .into_iter()
+        .find(|(slug, _)| *slug == "month-ends")
+        .expect("the month-ends exercise")
+        .1;
+    let cited = month_ends.pauses.iter().find(|pause| {
+        pause.reveal.truth == Answer::Date(chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap())
+    });
+    assert!(
+        cited.is_some_and(|pause| pause.reveal.rules.contains(&"§2 month ends")),
+        "{:?}",
+        month_ends
+            .pauses
+            .iter()
+            .map(|p| (&p.reveal.truth, &p.reveal.rules))
+            .collect::<Vec<_>>()
+    );
+}

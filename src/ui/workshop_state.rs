@@ -14,16 +14,19 @@ use crate::ui::i18n::{pluralf, tr, trf, Lang, LocalText};
 use crate::ui::sim::{Sim, MAX_EVENTS};
 use crate::ui::state::{Action, AppState};
 use crate::workshop::exercise::FORMAT;
-use crate::workshop::query::{RULE_BALANCE, RULE_HOURLY, RULE_ORDER, RULE_TIERS, RULE_TIME};
+use crate::workshop::query::{
+    RULE_BALANCE, RULE_HOURLY, RULE_MONTH_END, RULE_ORDER, RULE_TIERS, RULE_TIME,
+};
 use crate::workshop::{
     known_until, Answer, Exercise, ExerciseDoc, Pause, PauseDoc, Query, QueryKind, QuestionDoc,
 };
 use std::rc::Rc;
 
 /// Every rule name a reveal can show (from `explain` and the workshop's own), for translation.
-pub const RULE_NAMES: [&str; 13] = [
+pub const RULE_NAMES: [&str; 14] = [
     RULE_TIME,
     "§2 billing period",
+    RULE_MONTH_END,
     "§3 states",
     RULE_TIERS,
     "§5 manual renewal",

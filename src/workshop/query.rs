@@ -4,12 +4,13 @@
 //! lookup or the first/last event of a kind. The event that decided it gives the rule, through
 //! [`crate::explain::explain`], so the reveal says why in the same words as the event log.
 
+use crate::engine::time::is_last_day_of_month;
 use crate::engine::trace::{ActionName, RenewSource};
 use crate::engine::{
     BillingMode, Cents, Event, EventKind, FieldError, Offset, Scenario, State, Time, Trace,
 };
 use crate::explain;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// The rule behind the tier table (grace and retention days).
 pub const RULE_TIERS: &str = "§4 tiers";
@@ -24,6 +25,37 @@ pub const RULE_HOURLY: &str = "§9 pay-per-use";
 
 /// The rule of the daily auto-renew attempts.
 pub const RULE_ATTEMPTS: &str = "§6 auto-renewal at 03:00";
+/// The rule that keeps an expiry date on the last day of a month (and clamps to a shorter one).
+pub const RULE_MONTH_END: &str = "§2 month ends";
+
+/// Whether `event` set an expiry date by §2's month rules, so that a date answer differs from
+/// the same day of the month: a purchase clamped to a shorter month (01-31 + 1m → 02-28), or a
+/// renewal from a month's last day to another month's last day of another length (02-28 + 1m →
+/// 03-31).
+fn month_end_applied(trace: &Trace, event: &Event) -> bool {
+    let expiry_after = match event.kind {
+        EventKind::Purchased {
+            expires: Some(expires),
+            ..
+        } => return expires.date().day() != event.at.date().day(),
+        EventKind::Renewed { expires, .. } => expires.date(),
+        _ => return false,
+    };
+    let before = event.at.plus_secs(-1);
+    let expiry_before = event
+        .resource
+        .and_then(|r| trace.status_at(r, before))
+        .and_then(|status| status.expiry);
+    expiry_before.is_some_and(|x| is_last_day_of_month(x) && x.day() != expiry_after.day())
+}
+
+/// Adds `rule` unless a rule of its section is there already (one name per section: "§6
+/// auto-renewal" and "§6 auto-renewal at 03:00" are one section).
+fn push_rule(rules: &mut Vec<&'static str>, rule: &'static str) {
+    if !rules.iter().any(|r| section_of(r) == section_of(rule)) {
+        rules.push(rule);
+    }
+}
 
 /// The last event of `trace` up to `at` that set the balance, with how many auto-renew attempts
 /// after it failed: a failed attempt charges nothing, so the balance at `at` is still the one that
@@ -524,9 +556,9 @@ impl Query {
         let mut rules = Vec::new();
         let mut why = said.what;
         if let Answer::Amount(balance) = truth {
-            rules.push(RULE_BALANCE);
+            push_rule(&mut rules, RULE_BALANCE);
             if event.kind.balance() != Some(balance) {
-                rules.push(RULE_HOURLY);
+                push_rule(&mut rules, RULE_HOURLY);
                 why = format!(
                     "Hourly pay-per-use charges since {} took the balance from {} to {balance}.",
                     explain::when(event.at),
@@ -534,9 +566,12 @@ impl Query {
                 );
             }
         }
-        rules.push(said.rule);
+        push_rule(&mut rules, said.rule);
+        if matches!(truth, Answer::Date(_)) && month_end_applied(trace, &event) {
+            push_rule(&mut rules, RULE_MONTH_END);
+        }
         if failed_after > 0 {
-            rules.push(RULE_ATTEMPTS);
+            push_rule(&mut rules, RULE_ATTEMPTS);
             let attempts = if failed_after == 1 {
                 "attempt"
             } else {
@@ -552,15 +587,14 @@ impl Query {
                 ..
             }
         ) {
-            rules.push(RULE_TIERS);
+            push_rule(&mut rules, RULE_TIERS);
         }
         if mixes_engine_and_customer(trace, event.at) {
-            rules.push(RULE_ORDER);
+            push_rule(&mut rules, RULE_ORDER);
         }
         if scenario.offset != Offset::default() {
-            rules.push(RULE_TIME);
+            push_rule(&mut rules, RULE_TIME);
         }
-        rules.dedup();
         Ok(Reveal {
             truth,
             at: if self.kind.needs_at() { at } else { event.at },

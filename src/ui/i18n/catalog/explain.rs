@@ -27,6 +27,7 @@ pub const PART: Part = part![
     ("§6 auto-renewal switched on on the expiry date", "§6 到期日当天开启自动续费", "§6 renovação automática ativada na data de vencimento"),
     ("Bought; valid through {0}. Balance {1}.", "已购买，有效期至 {0}。余额 {1}。", "Comprado; válido até {0}. Saldo {1}."),
     ("§2 billing period", "§2 计费周期", "§2 período de cobrança"),
+    ("§2 month ends", "§2 月末", "§2 fim de mês"),
     ("Started pay-per-use at {0} an hour, charged every full hour. Balance {1}.", "开始按需计费，每小时 {0}，每满一小时扣费。余额 {1}。", "Início do pago por uso a {0} por hora, cobrado a cada hora cheia. Saldo {1}."),
     ("§9 pay-per-use", "§9 按需计费", "§9 pago por uso"),
     ("a top-up brought the balance back to zero or more", "一次充值使余额回到 0 或以上", "uma recarga trouxe o saldo de volta a zero ou mais"),
