@@ -521,10 +521,25 @@ pub fn revealed_early(sim: &Sim, pauses: &[PauseDoc]) -> Vec<Option<(usize, Time
 fn checked_query(sim: &Sim, question: &QuestionDoc, at: Time) -> Result<Query, LocalText> {
     let query = Query::from_doc(question, &sim.scenario, "question").map_err(|problems| {
         LocalText::new(|lang| {
-            problems
-                .first()
-                .map(|e| errors::field_error(lang, e))
-                .unwrap_or_default()
+            let Some(problem) = problems.first() else {
+                return String::new();
+            };
+            // Named by the trainer panel's label for the field, not the file's path.
+            let label = match problem.path.as_str() {
+                "question.kind" => Some("Question kind"),
+                "question.tier" => Some("Question tier"),
+                "question.resource" => Some("Question resource"),
+                "question.at" => Some("Asked time"),
+                _ => None,
+            };
+            match label {
+                Some(label) => trf(
+                    lang,
+                    "{0}: {1}",
+                    &[tr(lang, label), &errors::message(lang, &problem.message)],
+                ),
+                None => errors::field_error(lang, problem),
+            }
         })
     })?;
     let reveal = match sim.traces.iter().find(|t| t.tier == query.tier) {
@@ -1076,6 +1091,23 @@ mod tests {
             assert!(!said.contains("pause point"), "{lang:?}: {said}");
             assert_ne!(said, report.en());
         }
+        // A field's problem is named by the panel's label, not the file's path.
+        let late = state.apply(Action::Workshop(WorkshopAction::AddPause(question(
+            QueryKind::StateAt,
+            Some("2026-06-01T00:00:00"),
+        ))));
+        let report = late.workshop.report.clone().expect("a report");
+        assert!(
+            report
+                .en()
+                .starts_with("No pause point added: Asked time: "),
+            "{report:?}"
+        );
+        assert!(
+            report.get(Lang::PtBr).contains("Momento perguntado: "),
+            "{report:?}"
+        );
+        assert!(!report.en().contains("question."), "{report:?}");
         // An earlier pause point goes first.
         let state = state
             .apply(Action::Seek(t("2026-03-20T00:00:00")))

@@ -349,6 +349,23 @@ test('leaving an exercise opened by its link drops the link, so a reload keeps t
   await expectClock(page, clock!);
 });
 
+test('trainer: a question only a package answers offers only packages; a refusal names the panel\'s field', async ({ page }) => {
+  await openLink(page, gallery('pay-per-use-arrears'));
+  const trainer = page.getByTestId('workshop-trainer');
+  await openDetails(trainer);
+  const resources = labelled(trainer, 'Question resource').locator('option');
+  await labelled(trainer, 'Question kind').selectOption('state_at');
+  await expect(resources).toHaveText(['api']);
+  // Its only resource is pay-per-use: no expiry date to ask about.
+  await labelled(trainer, 'Question kind').selectOption('expiry_date');
+  await expect(resources).toHaveCount(0);
+  await button(trainer, 'Add pause point').click();
+  const report = trainer.getByTestId('workshop-draft-report');
+  await expect(report).toContainText('No pause point added: Question resource: "api" is pay-per-use');
+  await expect(report).not.toContainText('question.');
+  await expect(trainer.getByTestId('workshop-draft-item')).toHaveCount(0);
+});
+
 test('trainer: a pause point whose answer an earlier reveal would show is flagged', async ({ page }) => {
   await openLink(page, gallery('renewed-in-retention'));
   const trainer = page.getByTestId('workshop-trainer');

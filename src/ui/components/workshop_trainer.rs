@@ -2,7 +2,7 @@
 //! from the query kinds for a tier and a resource (its prompt generated from the query), the list
 //! of them, and "Copy exercise link".
 
-use crate::engine::{ScenarioDoc, Time};
+use crate::engine::{BillingMode, Resource, ScenarioDoc, Time};
 use crate::ui::browser;
 use crate::ui::components::choice::choice;
 use crate::ui::components::clock_bar::parse_go_to_time;
@@ -52,14 +52,23 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
     } else {
         scenario.tier.clone()
     };
-    let resource_now = if scenario.resource_index(&resource).is_some() {
-        (*resource).clone()
-    } else {
-        scenario
+    // A question only a package can answer (an expiry date, a renewal, the last attempt) offers
+    // only the packages.
+    let askable = |r: &&Resource| !kind.needs_package() || r.billing() == BillingMode::Package;
+    let resource_now = match scenario
+        .resources
+        .iter()
+        .filter(askable)
+        .find(|r| r.id == *resource)
+    {
+        Some(chosen) => chosen.id.clone(),
+        None => scenario
             .resources
-            .first()
+            .iter()
+            .find(askable)
+            .or(scenario.resources.first())
             .map(|r| r.id.clone())
-            .unwrap_or_default()
+            .unwrap_or_default(),
     };
     // Until a time is chosen, the asked time is a day after the clock's. Like "Go to time", it is
     // not rewritten every frame while playing (that would wipe out a time being typed).
@@ -185,6 +194,7 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
     let resources = scenario
         .resources
         .iter()
+        .filter(askable)
         .map(|r| choice(r.id.clone(), r.id == resource_now, html! { r.id.clone() }));
     // The panel renders at every frame while playing; the reveals change only with the scenario
     // or the draft.
