@@ -195,6 +195,14 @@ fn countdown_lines(
             }
         },
         State::Expired | State::Frozen => {
+            // What follows is what happens without a renewal (or top-up): said so, as before the
+            // expiry, so "data deleted in 6 d" is not read out as certain.
+            let condition = if is_package {
+                tr(lang, "if not renewed")
+            } else {
+                tr(lang, "if not topped up")
+            };
+            let first = lines.len();
             match status.next_change {
                 Some((at, State::Frozen)) => {
                     lines.push(trf(
@@ -221,6 +229,9 @@ fn countdown_lines(
                     &[state_name(lang, to), &in_words(lang, now, at)],
                 )),
                 None => {}
+            }
+            if let Some(line) = lines.get_mut(first) {
+                *line = trf(lang, "{0}: {1}", &[condition, line]);
             }
             lines.push(remedy.to_string());
         }
@@ -453,7 +464,7 @@ mod tests {
                 0,
                 "2026-04-09T06:00:00",
                 &[
-                    "frozen in 18 h (2026-04-10 00:00)",
+                    "if not renewed: frozen in 18 h (2026-04-10 00:00)",
                     "data deleted in 1 d 18 h (2026-04-11 00:00)",
                     "renew to keep it in service",
                 ],
@@ -462,7 +473,7 @@ mod tests {
                 0,
                 "2026-04-10T12:00:00",
                 &[
-                    "data deleted in 12 h (2026-04-11 00:00)",
+                    "if not renewed: data deleted in 12 h (2026-04-11 00:00)",
                     "renew to restore it",
                 ],
             ),
@@ -489,7 +500,7 @@ mod tests {
                 1,
                 "2026-03-10T21:00:00",
                 &[
-                    "data deleted in 1 d (2026-03-11 21:00)",
+                    "if not topped up: data deleted in 1 d (2026-03-11 21:00)",
                     "top up to zero or more to restore it",
                 ],
             ),
