@@ -395,9 +395,10 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Refusal::UnknownTier(tier) => trf(lang, "The policy has no tier {0}.", &[tier]),
         Refusal::NoRenewal => tr(lang, "This scenario has no renewal to delay.").to_string(),
         Refusal::NotARenewal => tr(lang, "Choose a renewal to delay.").to_string(),
+        // (Only a delayed renewal can land there: a top-up is made at the clock, within the run.)
         Refusal::AfterUntil(at) => trf(
             lang,
-            "{0} is after the end of the scenario: nothing to compare.",
+            "Days later: the renewal would come at {0}, after the scenario ends; choose fewer days.",
             &[&second(lang, *at)],
         ),
         Refusal::Invalid(error) => trf(
@@ -736,6 +737,19 @@ mod tests {
         };
         let refused = compare(&state, unknown);
         assert!(refused.announcement.en().starts_with("Choose a package"));
+        // A renewal delayed past the run's end names the field to change, and what to do.
+        let late = ChangeForm {
+            change: Change::RenewLater,
+            action: "0".to_string(),
+            days: "19".to_string(),
+            ..ChangeForm::default()
+        };
+        let refused = compare(&opened("renewed-in-retention"), late);
+        assert_eq!(
+            refused.announcement.en(),
+            "Days later: the renewal would come at 2026-05-01 09:00:00, after the scenario ends; \
+             choose fewer days."
+        );
     }
 
     #[test]

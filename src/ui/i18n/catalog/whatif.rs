@@ -100,9 +100,9 @@ pub const PART: Part = part![
     ("This scenario has no renewal to delay.", "此场景没有可推迟的续费。", "Este cenário não tem renovação a adiar."),
     ("Choose a renewal to delay.", "请选择要推迟的续费。", "Escolha uma renovação a adiar."),
     (
-        "{0} is after the end of the scenario: nothing to compare.",
-        "{0} 晚于场景结束时间：无可比较。",
-        "{0} é depois do fim do cenário: nada a comparar.",
+        "Days later: the renewal would come at {0}, after the scenario ends; choose fewer days.",
+        "推迟天数：续费将在 {0} 进行，晚于场景结束时间；请选择更少的天数。",
+        "Dias depois: a renovação seria em {0}, depois do fim do cenário; escolha menos dias.",
     ),
     (
         "The changed scenario breaks a rule: {0}",
