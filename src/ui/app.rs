@@ -214,7 +214,7 @@ pub fn app() -> Html {
             <main class="app-main" tabindex="-1">
                 { error_banner(lang, state.error.as_ref(), &on_dismiss) }
                 <p class="notice" data-testid="notice" role="status">
-                    { state.notice.as_ref().map(|notice| notice.get(lang).to_string()) }
+                    { state.notice.as_ref().map(|notice| notice.text.get(lang).to_string()) }
                 </p>
                 <div class="visually-hidden" data-testid="announcer" aria-live="polite" aria-atomic="true">
                     { state.announcement.get(lang).to_string() }

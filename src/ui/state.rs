@@ -64,6 +64,39 @@ pub enum View {
     Lab,
 }
 
+/// A short notice of what the user's last step did (a link opened or copied, a file exported,
+/// where "Go to time" put the clock), and how long it stays true of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// Its words.
+    pub text: LocalText,
+    /// When it goes.
+    pub lasts: Lasts,
+}
+
+/// How long a notice stays true of the page; it goes once it is not, so it never contradicts
+/// what the page shows. (Notices that stay true stay until another replaces them: taking them
+/// away at each step would move the page, and the button under the pointer, by their height.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lasts {
+    /// A fact about what was done ("Exported …", "Opened the scenario from the link.").
+    UntilReplaced,
+    /// Until the clock moves ("Go to time: … the clock is at its start, …").
+    UntilClockMoves,
+    /// Until the scenario changes ("Link copied … and in the address bar": an edit takes the
+    /// link out of the address).
+    UntilEdit,
+}
+
+impl From<LocalText> for Notice {
+    fn from(text: LocalText) -> Self {
+        Notice {
+            text,
+            lasts: Lasts::UntilReplaced,
+        }
+    }
+}
+
 /// Everything the app dispatches.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -134,7 +167,7 @@ pub enum Action {
     /// Hide the error banner.
     DismissError,
     /// Show a short notice.
-    Notify(LocalText),
+    Notify(Notice),
     /// The what-if panel (compare, dismiss, adopt).
     WhatIf(WhatIfAction),
     /// Workshop mode (exercises: trainee and trainer).
@@ -162,8 +195,8 @@ pub struct AppState {
     pub has_work: bool,
     /// What the last act did.
     pub act_report: Option<ActReport>,
-    /// A short notice (link copied, autosave set aside, ...).
-    pub notice: Option<LocalText>,
+    /// A short notice (link copied, file exported, ...).
+    pub notice: Option<Notice>,
     /// An error for the banner (bad link, bad file, ...).
     pub error: Option<LocalText>,
     /// The latest announcement for the `aria-live` region.
@@ -251,13 +284,16 @@ impl AppState {
                     }
                 }
                 Err(reason) => {
-                    state.notice = Some(LocalText::new(|l| {
-                        trf(
-                            l,
-                            "The autosaved work could not be restored and was ignored: {0}.",
-                            &[&errors::message(l, &reason)],
-                        )
-                    }));
+                    state.notice = Some(
+                        LocalText::new(|l| {
+                            trf(
+                                l,
+                                "The autosaved work could not be restored and was ignored: {0}.",
+                                &[&errors::message(l, &reason)],
+                            )
+                        })
+                        .into(),
+                    );
                 }
             }
         }
@@ -300,7 +336,6 @@ impl AppState {
 
     /// The state after `action`.
     pub fn apply(&self, action: Action) -> AppState {
-        let steps_on = is_a_step(&action);
         let tick = matches!(action, Action::Tick { .. });
         let typed = matches!(action, Action::Type { .. });
         let dragged = matches!(action, Action::Drag(_));
@@ -315,12 +350,16 @@ impl AppState {
         if !(tick || dragged) {
             next.drag_from = None;
         }
-        // A notice tells what the user's last step did ("Link copied", "Go to time: … is before
-        // the scenario starts"); after another step that left it in place, it may no longer be
-        // true of the page, so it goes.
-        let kept = next.notice.as_ref().zip(self.notice.as_ref());
-        if steps_on && kept.is_some_and(|(now, before)| now.is(before)) {
-            next.notice = None;
+        // A notice that this action left in place goes once it is no longer true of the page.
+        if let (Some(notice), Some(before)) = (&next.notice, &self.notice) {
+            let untrue = match notice.lasts {
+                Lasts::UntilReplaced => false,
+                Lasts::UntilClockMoves => next.now != self.now,
+                Lasts::UntilEdit => !Rc::ptr_eq(&next.doc, &self.doc),
+            };
+            if untrue && notice.text.is(&before.text) {
+                next.notice = None;
+            }
         }
         // Changes passed while playing are said by the ticks or on a pause; a clock moved by the
         // user says its own, and the first change after it is said at once.
@@ -371,7 +410,10 @@ impl AppState {
                 .trim_end()
                 .to_string()
         });
-        self.notice = Some(notice);
+        self.notice = Some(Notice {
+            text: notice,
+            lasts: Lasts::UntilClockMoves,
+        });
     }
 
     /// The document before the last change, the current one kept for Redo.
@@ -436,7 +478,7 @@ impl AppState {
                 match opened {
                     Ok(draft_kept) => {
                         let imported = LocalText::new(|l| trf(l, "Imported {0}.", &[&file_name]));
-                        self.notice = Some(self.with_draft_note(imported, draft_kept));
+                        self.notice = Some(self.with_draft_note(imported, draft_kept).into());
                     }
                     Err(problems) => self.error = Some(import_error(file_name, problems)),
                 }
@@ -458,7 +500,9 @@ impl AppState {
                 }
             }
             Action::Load(doc) => match next.load(doc) {
-                Ok(true) => next.notice = Some(next.with_draft_note(LocalText::same(""), true)),
+                Ok(true) => {
+                    next.notice = Some(next.with_draft_note(LocalText::same(""), true).into())
+                }
                 Ok(false) => {}
                 Err(problems) => {
                     next.error = Some(LocalText::new(|l| {
@@ -598,7 +642,7 @@ impl AppState {
         match decoded.and_then(|doc| self.load(doc).map_err(share::ShareError::Invalid)) {
             Ok(draft_kept) => {
                 let opened = LocalText::new(|l| tr(l, "Opened the scenario from the link.").into());
-                self.notice = Some(self.with_draft_note(opened, draft_kept));
+                self.notice = Some(self.with_draft_note(opened, draft_kept).into());
             }
             Err(reason) => {
                 self.error = Some(LocalText::new(|l| {
@@ -963,31 +1007,6 @@ impl AppState {
     }
 }
 
-/// Whether `action` is a step of the user's that changes the scenario or moves the clock (not a
-/// tick of it, a notice, a language or a view).
-fn is_a_step(action: &Action) -> bool {
-    matches!(
-        action,
-        Action::Load(_)
-            | Action::Edit(_)
-            | Action::ChooseTier(_)
-            | Action::Type { .. }
-            | Action::Act(_)
-            | Action::TogglePlay
-            | Action::NextEvent
-            | Action::PreviousEvent
-            | Action::Reset
-            | Action::Seek(_)
-            | Action::Drag(_)
-            | Action::DragEnd
-            | Action::GoTo(_)
-            | Action::Undo
-            | Action::Redo
-            | Action::Import { .. }
-            | Action::OpenLink(_)
-    )
-}
-
 impl Reducible for AppState {
     type Action = Action;
 
@@ -1083,51 +1102,70 @@ mod tests {
     }
 
     #[test]
-    fn a_notice_goes_with_the_next_step_that_leaves_it_in_place() {
+    fn a_notice_goes_once_it_is_no_longer_true_of_the_page() {
         let state = opened("auto-renew-low-balance");
-        let outside = state.apply(Action::GoTo(t("2000-01-01T00:00:00").naive()));
-        let notice = |s: &AppState| s.notice.as_ref().map(|n| n.en().to_string());
-        assert!(notice(&outside).is_some_and(|n| n.starts_with("Go to time: 2000-01-01")));
-        let mut edited = (*outside.doc).clone();
+        let text = |s: &AppState| s.notice.as_ref().map(|n| n.text.en().to_string());
+        let mut edited = (*state.doc).clone();
         edited.name = Some("Edited".into());
         let top_up = Act::TopUp { amount: "5".into() };
-        // action, whether the notice stays
+        // A "Go to time" outside the run: true until the clock moves.
+        let outside = state.apply(Action::GoTo(t("2000-01-01T00:00:00").naive()));
+        assert!(text(&outside).is_some_and(|n| n.starts_with("Go to time: 2000-01-01")));
+        // A link copied into the address bar: true until the scenario changes.
+        let copied = state.apply(Action::Notify(Notice {
+            text: LocalText::same("Link copied to the clipboard and in the address bar."),
+            lasts: Lasts::UntilEdit,
+        }));
+        // A file exported: true for good.
+        let exported = state.apply(Action::Notify(LocalText::same("Exported a.json.").into()));
+        // action, whether each notice stays: (go to time, link copied, exported)
         let cases = [
-            (Action::NextEvent, false),
-            (Action::PreviousEvent, false),
-            (Action::Reset, false),
-            (Action::TogglePlay, false),
-            (Action::Seek(t("2026-04-02T00:00:00")), false),
-            (Action::Drag(t("2026-04-02T00:00:00")), false),
-            (Action::GoTo(t("2026-04-02T00:00:00").naive()), false),
-            (Action::Edit(edited.clone()), false),
+            (Action::NextEvent, (false, true, true)),
+            (Action::Seek(t("2026-04-02T00:00:00")), (false, true, true)),
+            (Action::Drag(t("2026-04-02T00:00:00")), (false, true, true)),
+            (Action::Tick { real_ms: 16.0 }, (true, true, true)),
+            (Action::Edit(edited.clone()), (true, false, true)),
             (
                 Action::Type {
                     doc: edited,
                     types_on: false,
                 },
-                false,
+                (true, false, true),
             ),
-            (Action::Act(top_up), false),
-            (Action::ChooseTier("V1".into()), false),
-            (Action::Tick { real_ms: 16.0 }, true),
-            (Action::Pause, true),
-            (Action::SetSpeed(3_600), true),
-            (Action::LanguageChosen, true),
-            (Action::ShowGallery, true),
-            (Action::DismissError, true),
+            (Action::Act(top_up), (true, false, true)),
+            (Action::ChooseTier("V1".into()), (true, false, true)),
+            (Action::Pause, (true, true, true)),
+            (Action::SetSpeed(3_600), (true, true, true)),
+            (Action::LanguageChosen, (true, true, true)),
+            (Action::ShowGallery, (true, true, true)),
         ];
-        for (action, stays) in cases {
+        for (action, (go_to_stays, copied_stays, exported_stays)) in cases {
             let label = format!("{action:?}");
-            let next = outside.apply(action);
-            assert_eq!(notice(&next).is_some(), stays, "{label}");
+            // (A tick moves the clock only while playing: not here.)
+            let from_outside = outside.apply(action.clone());
+            assert_eq!(text(&from_outside).is_some(), go_to_stays, "go to, {label}");
+            assert_eq!(
+                text(&copied.apply(action.clone())).is_some(),
+                copied_stays,
+                "copied, {label}"
+            );
+            assert_eq!(
+                text(&exported.apply(action)).is_some(),
+                exported_stays,
+                "exported, {label}"
+            );
         }
+        // Playing moves the clock: the "Go to time" notice goes with the first tick.
+        let playing = outside.apply(Action::TogglePlay);
+        assert!(text(&playing.apply(Action::Tick { real_ms: 100.0 })).is_none());
         // A step that makes a notice of its own shows it, even the same words again.
         let again = outside.apply(Action::GoTo(t("2000-01-01T00:00:00").naive()));
-        assert_eq!(notice(&again), notice(&outside));
-        let notified = state.apply(Action::Notify(LocalText::same("Link copied.")));
-        let copied_again = notified.apply(Action::Notify(LocalText::same("Link copied.")));
-        assert_eq!(notice(&copied_again).as_deref(), Some("Link copied."));
+        assert_eq!(text(&again), text(&outside));
+        let copied_again = copied.apply(Action::Notify(Notice {
+            text: LocalText::same("Link copied to the clipboard and in the address bar."),
+            lasts: Lasts::UntilEdit,
+        }));
+        assert!(text(&copied_again).is_some());
     }
 
     #[test]
@@ -1144,7 +1182,11 @@ mod tests {
             // A typed time outside the run is said to be so.
             let typed = state.apply(Action::GoTo(t(to).naive()));
             assert_eq!(clock(&typed), expected, "{to}");
-            let notice = typed.notice.as_ref().map(LocalText::en).unwrap_or_default();
+            let notice = typed
+                .notice
+                .as_ref()
+                .map(|n| n.text.en())
+                .unwrap_or_default();
             assert_eq!(
                 notice.starts_with("Go to time:"),
                 to != expected,
@@ -1153,7 +1195,7 @@ mod tests {
         }
         let before = state.apply(Action::GoTo(t("2000-01-01T00:00:00").naive()));
         assert_eq!(
-            before.notice.as_ref().map(LocalText::en),
+            before.notice.as_ref().map(|n| n.text.en()),
             Some(
                 "Go to time: 2000-01-01 00:00:00 is before the scenario starts; the clock is at \
                  its start, 2026-03-08 10:00:00."
@@ -1164,7 +1206,7 @@ mod tests {
             chrono::NaiveDate::from_ymd_opt(9500, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
         let after = state.apply(Action::GoTo(typed.unwrap()));
         assert_eq!(clock(&after), "2026-04-20T00:00:00");
-        let notice = after.notice.as_ref().unwrap();
+        let notice = &after.notice.as_ref().unwrap().text;
         assert_eq!(
             notice.en(),
             "Go to time: 9500-01-01 00:00:00 is after the scenario ends; the clock is at its \
@@ -1175,7 +1217,7 @@ mod tests {
         assert_eq!(after.announcement.en(), notice.en());
         assert_eq!(
             before.announcement.en(),
-            before.notice.as_ref().unwrap().en()
+            before.notice.as_ref().unwrap().text.en()
         );
         let lapsed = opened("auto-renew-twice").apply(Action::GoTo(typed.unwrap()));
         assert_eq!(
@@ -1933,7 +1975,7 @@ mod tests {
         });
         assert_eq!(imported.doc.name.as_deref(), Some(good.title().as_str()));
         assert_eq!(
-            imported.notice.as_ref().map(LocalText::en),
+            imported.notice.as_ref().map(|n| n.text.en()),
             Some("Imported mine.json.")
         );
         let trace = crate::engine::simulate(&Scenario::from_json(good.json).expect("valid"))
@@ -2199,7 +2241,7 @@ mod tests {
     fn a_corrupt_autosave_is_ignored_with_a_notice() {
         let state = AppState::start(Some("{ not a session"), None);
         assert_eq!(state.view, View::Gallery);
-        let notice = state.notice.expect("a notice").en().to_string();
+        let notice = state.notice.expect("a notice").text.en().to_string();
         assert!(notice.contains("could not be restored"), "{notice}");
     }
 

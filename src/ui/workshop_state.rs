@@ -140,13 +140,16 @@ pub fn resume(state: &AppState, trainee: &Trainee) -> AppState {
         Ok(exercise) => exercise,
         Err(problems) => {
             let mut kept = state.clone();
-            kept.notice = Some(LocalText::new(|l| {
-                trf(
-                    l,
-                    "The exercise in progress could not be restored: {0}. The scenario is kept.",
-                    &[&errors::problems(l, &problems)],
-                )
-            }));
+            kept.notice = Some(
+                LocalText::new(|l| {
+                    trf(
+                        l,
+                        "The exercise in progress could not be restored: {0}. The scenario is kept.",
+                        &[&errors::problems(l, &problems)],
+                    )
+                })
+                .into(),
+            );
             return kept;
         }
     };
@@ -160,13 +163,16 @@ pub fn resume(state: &AppState, trainee: &Trainee) -> AppState {
     }
     if let Some(session) = &next.workshop.session {
         let exercise = Rc::clone(&session.exercise);
-        next.notice = Some(LocalText::new(|lang| {
-            trf(
-                lang,
-                "Exercise restored where you left it: {0}.",
-                &[tr(lang, &exercise.doc.title)],
-            )
-        }));
+        next.notice = Some(
+            LocalText::new(|lang| {
+                trf(
+                    lang,
+                    "Exercise restored where you left it: {0}.",
+                    &[tr(lang, &exercise.doc.title)],
+                )
+            })
+            .into(),
+        );
     }
     next
 }
@@ -342,13 +348,16 @@ fn start(state: &AppState, exercise: Rc<Exercise>) -> AppState {
         return refused;
     }
     let mut next = loaded.apply(Action::Seek(first.at));
-    next.notice = Some(LocalText::new(|lang| {
-        trf(
-            lang,
-            "Exercise opened: {0}.",
-            &[tr(lang, &exercise.doc.title)],
-        )
-    }));
+    next.notice = Some(
+        LocalText::new(|lang| {
+            trf(
+                lang,
+                "Exercise opened: {0}.",
+                &[tr(lang, &exercise.doc.title)],
+            )
+        })
+        .into(),
+    );
     next.workshop.session = Some(Session {
         exercise,
         index: 0,
@@ -811,7 +820,11 @@ mod tests {
         let kept = resume(&state, &trainee);
         assert!(kept.workshop.session.is_none());
         assert_eq!(kept.doc, state.doc);
-        let notice = kept.notice.as_ref().map(LocalText::en).unwrap_or_default();
+        let notice = kept
+            .notice
+            .as_ref()
+            .map(|n| n.text.en())
+            .unwrap_or_default();
         assert!(
             notice.starts_with("The exercise in progress could not be restored: "),
             "{notice}"
@@ -851,7 +864,7 @@ mod tests {
                 assert!(again
                     .notice
                     .as_ref()
-                    .is_some_and(|n| n.en().starts_with("Exercise restored")));
+                    .is_some_and(|n| n.text.en().starts_with("Exercise restored")));
             }
         }
         // Another exercise's link opens that one afresh.
@@ -1164,7 +1177,7 @@ mod tests {
         for (how, state, before) in opened {
             assert_eq!(*state.doc, other, "{how}");
             assert_eq!(state.workshop.draft, drafted.workshop.draft, "{how}");
-            let notice = state.notice.as_ref().expect("a notice");
+            let notice = &state.notice.as_ref().expect("a notice").text;
             assert!(
                 notice.en().starts_with(&format!("{before}{note}")),
                 "{how}: {}",
@@ -1176,7 +1189,10 @@ mod tests {
         }
         // The same scenario again, or no draft: no such word.
         let same = drafted.apply(Action::Load(doc("renewed-in-retention")));
-        assert!(same.notice.as_ref().is_none_or(|n| !n.en().contains(note)));
+        assert!(same
+            .notice
+            .as_ref()
+            .is_none_or(|n| !n.text.en().contains(note)));
         let without = AppState::first_visit()
             .apply(Action::Load(doc("renewed-in-retention")))
             .apply(Action::Load(other));

@@ -396,8 +396,10 @@ test('on a wide screen the clock stays pinned at the top, whole, while the page 
   const zone = tz(scenario);
   const first = nextInstant(simulateAll(scenario), localToEpoch(earliestStart(scenario), zone));
   await expectClock(page, epochToLocal(first ?? 0, zone));
-  // Pinning moved nothing in the page (nothing folds away, so nothing jumps).
+  // Pinning moved nothing in the page (nothing folds away, so nothing jumps), nor did the step:
+  // the link's notice, still true, stays (taking it away would move the page by its height).
   expect(await logTop()).toBe(before);
+  await expect(page.getByTestId('notice')).toHaveText('Opened the scenario from the link.');
   // Pinned, the bar needs no stand-in.
   await expect(page.getByTestId('mini-clock')).toBeHidden();
   // On a phone the clock's rows are too high to pin: it scrolls away with the page, and a compact

@@ -210,9 +210,9 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
             let report = {
                 let on_action = on_action.clone();
                 move |name: String, result: Result<(), String>| match result {
-                    Ok(()) => on_action.emit(Action::Notify(LocalText::new(|lang| {
-                        trf(lang, "Downloaded {0}.", &[&name])
-                    }))),
+                    Ok(()) => on_action.emit(Action::Notify(
+                        LocalText::new(|lang| trf(lang, "Downloaded {0}.", &[&name])).into(),
+                    )),
                     Err(reason) => on_action.emit(Action::ReportError(LocalText::new(|lang| {
                         trf(
                             lang,

@@ -3,7 +3,7 @@
 use crate::engine::ScenarioDoc;
 use crate::ui::i18n::{errors, format, tr, trf, use_lang, LocalText};
 use crate::ui::sim::SimRef;
-use crate::ui::state::Action;
+use crate::ui::state::{Action, Lasts, Notice};
 use crate::ui::{browser, share};
 use std::rc::Rc;
 use yew::platform::spawn_local;
@@ -140,7 +140,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         })
                     }
                 };
-                on_action.emit(Action::Notify(notice));
+                // "… in the address bar" is true until an edit takes the link out of it.
+                on_action.emit(Action::Notify(Notice {
+                    text: notice,
+                    lasts: Lasts::UntilEdit,
+                }));
             });
         })
     };
@@ -151,9 +155,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let name = export_file_name(&doc);
             match browser::download(&name, &doc.to_json(), "application/json") {
-                Ok(()) => on_action.emit(Action::Notify(LocalText::new(|l| {
-                    trf(l, "Exported {0}.", &[&name])
-                }))),
+                Ok(()) => on_action.emit(Action::Notify(
+                    LocalText::new(|l| trf(l, "Exported {0}.", &[&name])).into(),
+                )),
                 Err(reason) => on_action.emit(Action::ReportError(LocalText::new(|l| {
                     trf(
                         l,
