@@ -15,6 +15,27 @@ pub const UPDATE_MEASURE: &str = "renewal-lab:update";
 /// The largest file Import reads.
 pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
+/// The text typed so far in the focused input whose id is `id`; none when the focus is elsewhere
+/// (and off the web, in native tests).
+pub fn focused_text(id: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let active = window()?.document()?.active_element()?;
+        if active.id() != id {
+            return None;
+        }
+        active
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .ok()
+            .map(|input| input.value())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = id;
+        None
+    }
+}
+
 /// Moves the keyboard's focus to `element` (scrolling it into view) if the focus was lost: the
 /// control that had it was removed or disabled by the last action, so it fell to the page.
 pub fn refocus(element: &web_sys::HtmlElement) {

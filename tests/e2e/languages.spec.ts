@@ -266,20 +266,26 @@ test('pt-BR: amounts are typed with a decimal comma in the act panel, the editor
   const values = await page.getByTestId('editor').locator('input[inputmode="decimal"]').evaluateAll(
     (els) => els.map((el) => (el as HTMLInputElement).value));
   expect(values).toContain('5,25');
-  // The editor: "1.234,50" is 1234.50, shown back as 1234,50 and written so in the scenario.
-  await balance.fill('1.234,50');
-  await expect(balance).toHaveValue('1234,50');
+  // The editor: "1.234,50" is 1234.50, written so in the scenario. Typed key by key, the text
+  // stays as typed (rewritten at each key, the "1." on the way became "1,").
+  const saved = () => page.evaluate(() => JSON.parse(localStorage.getItem('renewal-lab/autosave') ?? '{}').scenario?.balance);
+  await balance.fill('');
+  await balance.pressSequentially('1.234,50');
+  await expect(balance).toHaveValue('1.234,50');
   await expect(page.getByTestId('field-error')).toHaveCount(0);
-  await expect
-    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('renewal-lab/autosave') ?? '{}').scenario?.balance))
-    .toBe('1234.50');
+  await expect.poll(saved).toBe('1234.50');
   expect(cents('1234.50')).not.toBe(cents(before));
+  // Shown the Brazilian way once the field is drawn again (another language and back).
+  await balance.blur();
+  await chooseLanguage(page, 'en');
+  await expect(balance).toHaveValue('1234.50');
+  await chooseLanguage(page, 'pt-BR');
+  await expect(balance).toHaveValue('1234,50');
   // "1.000" is a thousand, as a Brazilian writes it; three decimals typed are refused as typed.
-  await balance.fill('1.000');
-  await expect(balance).toHaveValue('1000');
-  await expect
-    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('renewal-lab/autosave') ?? '{}').scenario?.balance))
-    .toBe('1000');
+  await balance.fill('');
+  await balance.pressSequentially('1.000');
+  await expect(balance).toHaveValue('1.000');
+  await expect.poll(saved).toBe('1000');
   await balance.fill('1,005');
   await expect(page.getByTestId('field-error')).toContainText('"1,005" tem mais de duas casas decimais');
   await balance.fill('1.234,50');

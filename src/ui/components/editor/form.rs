@@ -245,11 +245,19 @@ impl<'a> Form<'a> {
                 ..
             } => {
                 // An amount is shown as the language writes it (30,50 in pt-BR), held text as typed.
+                // While it is typed in, the text stays as typed whenever it reads as the document's
+                // amount: rewritten at each key, a pt-BR "1." on the way to "1.234,50" became "1,".
                 let value = match (held, kind) {
                     (Some(held), _) => held.text.clone(),
-                    (None, TextKind::Amount) => {
-                        crate::ui::i18n::format::shown_amount(self.lang, &value)
-                    }
+                    (None, TextKind::Amount) => match crate::ui::browser::focused_text(&id) {
+                        Some(typed)
+                            if crate::ui::i18n::format::typed_amount(self.lang, &typed)
+                                == value =>
+                        {
+                            typed
+                        }
+                        _ => crate::ui::i18n::format::shown_amount(self.lang, &value),
+                    },
                     (None, _) => value,
                 };
                 let (input_type, input_mode, step) = match kind {
