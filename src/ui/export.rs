@@ -246,6 +246,12 @@ fn name_hash(name: &str) -> u32 {
     })
 }
 
+/// Whether [`calendar_ics`] would hold any event: a calendar file without one is not valid
+/// iCalendar (RFC 5545 asks for at least one component), so the app says so instead.
+pub fn has_calendar_dates(scenario: &Scenario, trace: &Trace, now: Time) -> bool {
+    !coming_dates(scenario, trace, now).is_empty() || !after_the_end(scenario, trace).is_empty()
+}
+
 /// The dates of [`coming_dates`] as an iCalendar (RFC 5545) file, its titles and descriptions in
 /// `lang`; `written_utc` is the real time of writing (UTC, from the shell: the function reads no
 /// clock), every event's DTSTAMP, by which a calendar tells a newer copy of an event from an
@@ -592,6 +598,11 @@ mod tests {
         assert!(ics.split("\r\n").all(|l| l.is_empty() || !l.contains('\n')));
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert!(ics.split("\r\n").all(|l| l.len() <= 75), "lines are folded");
+        assert!(has_calendar_dates(&scenario, &trace, now));
+        // Once released, nothing is coming: no calendar to make.
+        let after = Time::parse_local("2026-02-20T00:00:00").expect("time");
+        assert!(coming_dates(&scenario, &trace, after).is_empty());
+        assert!(!has_calendar_dates(&scenario, &trace, after));
     }
 
     #[test]

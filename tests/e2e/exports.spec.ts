@@ -148,6 +148,14 @@ test('Export calendar (.ics): the coming attempt, expiry, freeze and release of 
   const starts = ended.filter((l) => l.startsWith('DTSTART:'));
   expect(starts).toEqual(['DTSTART:20260429T160000Z']);
   expect(ended.join('')).toContain('after the end of the simulation');
+  // Once released, nothing is coming: no file (one without an event is not valid iCalendar), said.
+  await openLink(page, scenario);
+  await goToTime(page, '2026-04-30 12:00:00');
+  let downloaded = false;
+  page.on('download', () => { downloaded = true; });
+  await page.getByRole('button', { name: 'Export calendar (.ics)' }).click();
+  await expect(page.getByTestId('notice')).toHaveText(`Nothing is coming in tier ${scenario.tier} after 2026-04-30 12:00:00: there is no calendar to export.`);
+  expect(downloaded).toBe(false);
 });
 
 test('the calendar is written in the language shown; its dates and identifiers are not', async ({ page }) => {

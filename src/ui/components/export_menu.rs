@@ -222,6 +222,25 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
                     }))),
                 }
             };
+            // Nothing coming: no calendar (a file without an event is not valid iCalendar).
+            let trace = sim.traces.get(sim.scenario_tier());
+            let empty = trace
+                .filter(|_| format == Format::Ics)
+                .filter(|trace| !export::has_calendar_dates(&sim.scenario, trace, now));
+            if let Some(trace) = empty {
+                let tier = trace.tier.clone();
+                on_action.emit(Action::Notify(
+                    LocalText::new(|lang| {
+                        trf(
+                            lang,
+                            "Nothing is coming in tier {0} after {1}: there is no calendar to export.",
+                            &[&tier, &second(lang, now)],
+                        )
+                    })
+                    .into(),
+                ));
+                return;
+            }
             match text_file(&sim, now, browser::utc_now(), format, lang) {
                 Some((name, text)) => {
                     let mime = match format {

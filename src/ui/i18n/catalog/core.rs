@@ -51,6 +51,7 @@ pub const PART: Part = part![
     ("The clipboard is not available: copy the link from the Share link field{0}.{1}", "剪贴板不可用：请从“分享链接”栏{0}复制链接。{1}", "A área de transferência não está disponível: copie o link do campo Link para compartilhar{0}.{1}"),
     (" or from the address bar", "或地址栏", " ou da barra de endereços"),
     ("Exported {0}.", "已导出 {0}。", "{0} exportado."),
+    ("Nothing is coming in tier {0} after {1}: there is no calendar to export.", "等级 {0} 在 {1} 之后没有即将发生的事件：没有可导出的日历。", "Nada está por vir no nível {0} depois de {1}: não há calendário a exportar."),
     ("Could not export the scenario: {0}.", "无法导出场景：{0}。", "Não foi possível exportar o cenário: {0}."),
     ("Could not import {0}: it is {1} MB; at most 5 MB. The current scenario is unchanged.", "无法导入 {0}：文件大小为 {1} MB，最多 5 MB。当前场景保持不变。", "Não foi possível importar {0}: o arquivo tem {1} MB; no máximo 5 MB. O cenário atual não mudou."),
     ("Could not import {0}: {1}. The current scenario is unchanged.", "无法导入 {0}：{1}。当前场景保持不变。", "Não foi possível importar {0}: {1}. O cenário atual não mudou."),
