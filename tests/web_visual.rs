@@ -561,6 +561,12 @@ async fn long_logs_render_only_the_last_rows() {
             .is_none(),
         "at most 300 rows"
     );
+    // Past the last page, the note says where the earlier events are.
+    assert!(
+        text(&log).contains("Move the clock back to read them, or export the CSV"),
+        "{}",
+        text(&log)
+    );
 }
 
 #[wasm_bindgen_test]

@@ -260,6 +260,14 @@ test.describe('on a touch screen', () => {
     // The tap also moved the clock to the glyph's event, exactly: the state after it shows.
     await expect(page.getByTestId('clock')).toHaveText('2026-04-04 03:00:00');
     await expect(page.getByTestId('headline-last')).toContainText('Auto-renew paid 30.00');
+    // A tap anywhere off the timeline's track hides it (a finger cannot move away), and the
+    // clock stays.
+    const label = page.locator('.tl-labels').first();
+    const labelBox = await label.boundingBox();
+    expect(labelBox).not.toBeNull();
+    if (labelBox) await page.touchscreen.tap(labelBox.x + 4, labelBox.y + labelBox.height / 2);
+    await expect(page.getByTestId('marker-tip')).toHaveCount(0);
+    await expect(page.getByTestId('clock')).toHaveText('2026-04-04 03:00:00');
   });
 
   test('a swipe up or down over the timeline scrolls the page and leaves the clock alone; a sideways drag scrubs', async ({ page }) => {

@@ -232,6 +232,9 @@ pub fn event_log(props: &EventLogProps) -> Html {
                                 <button type="button" class="log-more" onclick={show_earlier}>
                                     { tr(lang, "Show earlier events") }
                                 </button>
+                            } else {
+                                // The log holds at most MAX_ROWS rows: say where the rest are.
+                                { " " }{ tr(lang, "Move the clock back to read them, or export the CSV for every event.") }
                             }
                         </p>
                     }

@@ -18,7 +18,7 @@ mod tooltip;
 pub use geometry::MARKER_MERGE_PX;
 
 use crate::engine::Time;
-use crate::ui::hooks::{use_element_width, use_escape};
+use crate::ui::hooks::{use_dismiss, use_element_width};
 use crate::ui::i18n::format::{minute, offset as offset_label, second};
 use crate::ui::i18n::{tr, trf, use_lang};
 use crate::ui::sim::SimRef;
@@ -95,7 +95,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     *previous.borrow_mut() = Some(geometry.clone());
     let dragging = use_mut_ref(|| false);
     let tip = use_state_eq(|| None::<Tip>);
-    use_escape(tip.is_some(), {
+    use_dismiss(tip.is_some(), track_ref.clone(), {
         let tip = tip.clone();
         Callback::from(move |()| tip.set(None))
     });

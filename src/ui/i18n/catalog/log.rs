@@ -33,6 +33,11 @@ pub const PART: Part = part![
         "Mostrar eventos anteriores",
     ),
     (
+        "Move the clock back to read them, or export the CSV for every event.",
+        "将时钟往回移动即可查看，或导出 CSV 获取全部事件。",
+        "Volte o relógio para lê-los, ou exporte o CSV com todos os eventos.",
+    ),
+    (
         "Nothing has happened yet. Press Play or Next event.",
         "尚未发生任何事件。请按“播放”或“下一个事件”。",
         "Nada aconteceu ainda. Pressione Reproduzir ou Próximo evento.",
