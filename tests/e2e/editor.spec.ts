@@ -185,6 +185,22 @@ test('after Undo and Redo every select shows the value the scenario holds', asyn
   }
 });
 
+test('a resource switched to pay-per-use and back keeps its prices and auto-renew settings', async ({ page }) => {
+  const scenario = gallery('auto-renew-low-balance');
+  await openLink(page, scenario);
+  const resource = page.getByTestId('resource-editor').first();
+  const values = () => resource.locator('input, select').evaluateAll((els) =>
+    els.map((el) => (el as HTMLInputElement).type === 'checkbox' ? String((el as HTMLInputElement).checked) : (el as HTMLInputElement).value));
+  const before = await values();
+  await field(page, 'Billing', resource).selectOption('pay_per_use');
+  await expect(field(page, 'Hourly rate', resource)).toBeVisible();
+  await field(page, 'Billing', resource).selectOption('package');
+  await expect.poll(values).toEqual(before);
+  // So the run is the gallery scenario's again.
+  await goToTime(page, '2026-04-20 00:00:00');
+  await expectMatchesCli(page, scenario);
+});
+
 test('resources can be added and removed, and actions removed, each re-simulating', async ({ page }) => {
   const scenario = gallery('auto-renew-low-balance');
   await openLink(page, scenario);

@@ -17,7 +17,7 @@ pub use form::term_options;
 use crate::engine::doc::{CustomPolicyDoc, PolicyDoc};
 use crate::engine::{FieldError, ScenarioDoc};
 use crate::ui::i18n::{errors, plural, tr, use_lang, Lang};
-use edit::{time_input_value, Edit, PolicyChoice};
+use edit::{time_input_value, Edit, PolicyChoice, SwitchMemory};
 use form::{Control, Field, Form, TextKind};
 use held::{Held, HeldAction, HeldTexts, Slot};
 use row::{List, RowProps};
@@ -62,6 +62,9 @@ pub fn editor(props: &EditorProps) -> Html {
     let seen_prop = use_mut_ref(|| props.doc.clone());
     let emitted = use_mut_ref(|| None::<Rc<ScenarioDoc>>);
     let remembered_custom = use_mut_ref(|| None::<CustomPolicyDoc>);
+    // Rows as they were before their billing mode or action kind was switched: switching back
+    // gives their fields back.
+    let switches = use_mut_ref(SwitchMemory::default);
     let focus_after_render = use_mut_ref(|| None::<String>);
 
     let prop_changed = !Rc::ptr_eq(&seen_prop.borrow(), &props.doc);
@@ -75,9 +78,11 @@ pub fn editor(props: &EditorProps) -> Html {
     {
         let held = held.dispatcher();
         let emitted = emitted.clone();
+        let switches = switches.clone();
         use_effect_with(props.doc.clone(), move |doc| {
             if emitted.borrow().as_deref() != Some(&**doc) {
                 held.dispatch(HeldAction::Forget);
+                switches.borrow_mut().forget();
             }
         });
     }
@@ -108,7 +113,8 @@ pub fn editor(props: &EditorProps) -> Html {
                 let typing_on = before.is_some_and(|before| edit.types_on_from(&before));
                 let typed = edit.is_typed();
                 match edit::apply(&current, &edit) {
-                    Ok(next) => {
+                    Ok(mut next) => {
+                        switches.borrow_mut().after(&current, &edit, &mut next);
                         if let Some(key) = add_button_after_removal(&edit) {
                             *focus_after_render.borrow_mut() =
                                 Some(form::element_id(&id_prefix, key));

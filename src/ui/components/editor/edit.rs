@@ -649,6 +649,100 @@ fn switch_billing(resource: &mut ResourceDoc, value: &str) {
     }
 }
 
+/// The editor's memory of rows switched to another billing mode or action kind, so that
+/// switching back gives back what was typed (prices and auto-renew settings, an action's fields)
+/// instead of starting values. Not part of the document: forgotten when another document comes
+/// in (undo, import, a gallery scenario).
+#[derive(Debug, Default)]
+pub struct SwitchMemory(Vec<SavedRow>);
+
+/// A row as it was before its billing mode or action kind was switched.
+#[derive(Clone, Debug, PartialEq)]
+enum SavedRow {
+    /// A resource (its index) as it was in its billing mode.
+    Resource(usize, ResourceDoc),
+    /// An action (its index) as it was as its kind.
+    Action(usize, ActionDoc),
+}
+
+impl SavedRow {
+    /// The row `edit` switches to another mode or kind, as it is in `doc`.
+    fn of(doc: &ScenarioDoc, edit: &Edit) -> Option<SavedRow> {
+        match edit {
+            Edit::Resource {
+                index,
+                edit: ResourceEdit::Billing(_),
+            } => Some(SavedRow::Resource(
+                *index,
+                doc.resources.get(*index)?.clone(),
+            )),
+            Edit::Action {
+                index,
+                edit: ActionEdit::Kind(_),
+            } => Some(SavedRow::Action(*index, doc.actions.get(*index)?.clone())),
+            _ => None,
+        }
+    }
+
+    /// Whether this is the same row in the same mode or kind as `other`.
+    fn same_slot(&self, other: &SavedRow) -> bool {
+        match (self, other) {
+            (SavedRow::Resource(i, a), SavedRow::Resource(j, b)) => {
+                i == j && a.billing == b.billing
+            }
+            (SavedRow::Action(i, a), SavedRow::Action(j, b)) => i == j && a.verb == b.verb,
+            _ => false,
+        }
+    }
+
+    /// Gives its fields back to its row in `doc`, if that row is still the same one (the same
+    /// resource id, an action at the same time) in the same mode or kind.
+    fn restore(&self, doc: &mut ScenarioDoc) {
+        match self {
+            SavedRow::Resource(index, saved) => {
+                let Some(resource) = doc.resources.get_mut(*index) else {
+                    return;
+                };
+                if resource.billing == saved.billing && resource.id == saved.id {
+                    resource.term.clone_from(&saved.term);
+                    resource.prices.clone_from(&saved.prices);
+                    resource.auto_renew.clone_from(&saved.auto_renew);
+                    resource.hourly_rate.clone_from(&saved.hourly_rate);
+                }
+            }
+            SavedRow::Action(index, saved) => {
+                let Some(action) = doc.actions.get_mut(*index) else {
+                    return;
+                };
+                if action.verb == saved.verb && action.at == saved.at {
+                    action.clone_from(saved);
+                }
+            }
+        }
+    }
+}
+
+impl SwitchMemory {
+    /// After `edit` made `next` of `current`: a row switched back to a mode or kind it had gets
+    /// that mode's fields back, and the fields it leaves are remembered.
+    pub fn after(&mut self, current: &ScenarioDoc, edit: &Edit, next: &mut ScenarioDoc) {
+        let (Some(left), Some(now)) = (SavedRow::of(current, edit), SavedRow::of(next, edit))
+        else {
+            return;
+        };
+        if let Some(back) = self.0.iter().find(|saved| saved.same_slot(&now)) {
+            back.restore(next);
+        }
+        self.0.retain(|saved| !saved.same_slot(&left));
+        self.0.push(left);
+    }
+
+    /// Forgets every row (another document came in).
+    pub fn forget(&mut self) {
+        self.0.clear();
+    }
+}
+
 /// Gives a resource `mode` and that mode's fields, with starting values.
 fn set_billing(resource: &mut ResourceDoc, mode: BillingMode) {
     resource.billing = mode;
@@ -899,6 +993,78 @@ mod tests {
 
     fn resource(index: usize, edit: ResourceEdit) -> Edit {
         Edit::Resource { index, edit }
+    }
+
+    /// `edits` applied one after the other as the editor applies them, with its switch memory.
+    fn edited_in_editor(doc: &ScenarioDoc, edits: &[Edit]) -> ScenarioDoc {
+        let mut memory = SwitchMemory::default();
+        edits.iter().fold(doc.clone(), |current, edit| {
+            let mut next = edited(&current, edit.clone());
+            memory.after(&current, edit, &mut next);
+            next
+        })
+    }
+
+    #[test]
+    fn switching_a_mode_or_kind_away_and_back_gives_back_what_was_typed() {
+        let mut doc = sample();
+        let ocr = &mut doc.resources[0];
+        ocr.prices = Some(PricesDoc {
+            month: AmountDoc::text("12.34"),
+            year: AmountDoc::text("123.40"),
+        });
+        ocr.auto_renew = Some(AutoRenewDoc {
+            enabled: true,
+            days_before: Some(3),
+            term: Some("2m".into()),
+            times: Some(2),
+        });
+        let billing = |to: &str| resource(0, ResourceEdit::Billing(to.into()));
+        let kind = |to: &str| Edit::Action {
+            index: 0,
+            edit: ActionEdit::Kind(to.to_string()),
+        };
+        // Package → pay-per-use → package: the prices and auto-renew settings come back.
+        let back = edited_in_editor(&doc, &[billing("pay_per_use"), billing("package")]);
+        assert_eq!(back.resources[0], doc.resources[0]);
+        // And a pay-per-use rate typed in between comes back on the next switch.
+        let rate = resource(1, ResourceEdit::HourlyRate("0.07".into()));
+        let api_back = edited_in_editor(
+            &doc,
+            &[
+                resource(1, ResourceEdit::Billing("package".into())),
+                resource(1, ResourceEdit::Billing("pay_per_use".into())),
+            ],
+        );
+        assert_eq!(api_back.resources[1], doc.resources[1]);
+        let typed = edited_in_editor(
+            &doc,
+            &[
+                rate,
+                resource(1, ResourceEdit::Billing("package".into())),
+                resource(1, ResourceEdit::Billing("pay_per_use".into())),
+            ],
+        );
+        assert_eq!(
+            typed.resources[1].hourly_rate,
+            Some(AmountDoc::text("0.07"))
+        );
+        // Without the memory (a plain edit), switching back gives starting values.
+        let plain = edited(&edited(&doc, billing("pay_per_use")), billing("package"));
+        assert_ne!(plain.resources[0], doc.resources[0]);
+        // An action's fields, through another kind and back.
+        let renew = edited_in_editor(&doc, &[kind("top_up"), kind("renew")]);
+        assert_eq!(renew.actions[0], doc.actions[0]);
+        // Another resource at that place (removed and added) gets nothing of the old one's.
+        let replaced = edited_in_editor(
+            &doc,
+            &[
+                billing("pay_per_use"),
+                resource(0, ResourceEdit::Id("other".into())),
+                billing("package"),
+            ],
+        );
+        assert_ne!(replaced.resources[0].prices, doc.resources[0].prices);
     }
 
     #[test]
