@@ -847,6 +847,9 @@ fn invalid_input_is_refused_with_its_path() {
             "error: actions: 10001 actions; at most 10000"),
         ("action before the earliest start", changed(|s| s["actions"] = json!([top_up("2026-03-01T00:00:00", json!("1"))])),
             "error: actions[0].at: 2026-03-01T00:00:00 is before the earliest resource start 2026-03-08T10:00:00"),
+        // Said once: not again as "comes before "ocr" starts".
+        ("renewal before every resource's start", changed(|s| s["actions"] = json!([{ "at": "2026-03-01T00:00:00", "do": "renew", "resource": "ocr", "term": "1m" }])),
+            "error: actions[0].at: 2026-03-01T00:00:00 is before the earliest resource start 2026-03-08T10:00:00"),
         ("action before its resource starts", changed(|s| {
                 s["resources"].as_array_mut().unwrap().push(ppu.clone());
                 s["actions"] = json!([{ "at": "2026-03-20T00:00:00", "do": "renew", "resource": "api", "term": "1m" }]);

@@ -733,7 +733,10 @@ impl Validator {
                     format!("{id:?} is not the id of any resource"),
                 ),
                 Some(i) => {
-                    if at.is_some_and(|at| at < resources[i].start) {
+                    // Before every resource's start is said once, as such, by the caller.
+                    let earliest = resources.iter().map(|r| r.start).min();
+                    let after_earliest = |at: Time| earliest.is_none_or(|e| at >= e);
+                    if at.is_some_and(|at| at < resources[i].start && after_earliest(at)) {
                         v.fail(
                             format!("{path}.at"),
                             format!(
