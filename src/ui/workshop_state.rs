@@ -6,7 +6,7 @@
 //! Everything here only uses the public actions of [`AppState`]; the clock is moved by
 //! `Action::Seek` with the session set aside for that one step.
 
-use crate::engine::{Scenario, ScenarioDoc, Time};
+use crate::engine::{BillingMode, Scenario, ScenarioDoc, Time};
 use crate::ui::autosave::Trainee;
 use crate::ui::i18n::explain::{explain, state_label, when};
 use crate::ui::i18n::{errors, format};
@@ -528,6 +528,22 @@ pub fn revealed_early(sim: &Sim, pauses: &[PauseDoc]) -> Vec<Option<(usize, Time
 /// The question validated against the simulation, with a truth revealed after `at`; or why not,
 /// in every language.
 fn checked_query(sim: &Sim, question: &QuestionDoc, at: Time) -> Result<Query, LocalText> {
+    // Said with the panel's words for the kind (the file's is `expiry_date`).
+    let pay_per_use = question.resource.as_deref().and_then(|id| {
+        let resource = sim.scenario.resources.iter().find(|r| r.id == id)?;
+        (question.kind.needs_package() && resource.billing() == BillingMode::PayPerUse)
+            .then(|| resource.id.clone())
+    });
+    if let Some(id) = pay_per_use {
+        let kind = question.kind;
+        return Err(LocalText::new(move |lang| {
+            trf(
+                lang,
+                "Question resource: {0} is pay-per-use; “{1}” asks about a package.",
+                &[&id, kind_label(lang, kind)],
+            )
+        }));
+    }
     let query = Query::from_doc(question, &sim.scenario, "question").map_err(|problems| {
         LocalText::new(|lang| {
             let Some(problem) = problems.first() else {

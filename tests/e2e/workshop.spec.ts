@@ -361,8 +361,9 @@ test('trainer: a question only a package answers offers only packages; a refusal
   await expect(resources).toHaveCount(0);
   await button(trainer, 'Add pause point').click();
   const report = trainer.getByTestId('workshop-draft-report');
-  await expect(report).toContainText('No pause point added: Question resource: "api" is pay-per-use');
+  await expect(report).toContainText('No pause point added: Question resource: api is pay-per-use; “Expiry date at a time” asks about a package.');
   await expect(report).not.toContainText('question.');
+  await expect(report).not.toContainText('expiry_date');
   await expect(trainer.getByTestId('workshop-draft-item')).toHaveCount(0);
 });
 

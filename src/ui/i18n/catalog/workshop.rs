@@ -222,6 +222,7 @@ pub const PART: Part = part![
     ("Question tier", "问题等级", "Nível da pergunta"),
     ("Question resource", "问题资源", "Recurso da pergunta"),
     ("Asked time", "提问时刻", "Momento perguntado"),
+    ("Question resource: {0} is pay-per-use; “{1}” asks about a package.", "问题资源：{0} 按量计费；“{1}”只适用于包年/包月资源。", "Recurso da pergunta: {0} é pago por uso; “{1}” pergunta sobre um pacote."),
     ("Add pause point", "添加暂停点", "Adicionar ponto de pausa"),
     ("Copy exercise link", "复制练习链接", "Copiar link do exercício"),
     ("Exercise link", "练习链接", "Link do exercício"),
