@@ -6,7 +6,7 @@
 //! Everything here only uses the public actions of [`AppState`]; the clock is moved by
 //! `Action::Seek` with the session set aside for that one step.
 
-use crate::engine::{BillingMode, Scenario, ScenarioDoc, Time};
+use crate::engine::{Scenario, ScenarioDoc, Time};
 use crate::ui::autosave::Trainee;
 use crate::ui::i18n::explain::{explain, state_label, when};
 use crate::ui::i18n::{errors, format};
@@ -531,8 +531,7 @@ fn checked_query(sim: &Sim, question: &QuestionDoc, at: Time) -> Result<Query, L
     // Said with the panel's words for the kind (the file's is `expiry_date`).
     let pay_per_use = question.resource.as_deref().and_then(|id| {
         let resource = sim.scenario.resources.iter().find(|r| r.id == id)?;
-        (question.kind.needs_package() && resource.billing() == BillingMode::PayPerUse)
-            .then(|| resource.id.clone())
+        (!question.kind.can_ask_about(resource.billing())).then(|| resource.id.clone())
     });
     if let Some(id) = pay_per_use {
         let kind = question.kind;

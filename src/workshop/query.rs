@@ -142,6 +142,11 @@ impl QueryKind {
         )
     }
 
+    /// Whether a question of this kind can ask about a resource billed by `billing`.
+    pub fn can_ask_about(self, billing: BillingMode) -> bool {
+        !self.needs_package() || billing == BillingMode::Package
+    }
+
     /// Whether the answer is a date (picked in a date input) rather than a choice.
     pub fn answers_with_date(self) -> bool {
         matches!(
@@ -352,8 +357,7 @@ impl Query {
         )
         .and_then(|id| match scenario.resource_index(id) {
             Some(r) => {
-                let billing = scenario.resources[r].billing();
-                if kind.needs_package() && billing != BillingMode::Package {
+                if !kind.can_ask_about(scenario.resources[r].billing()) {
                     errors.push(FieldError::new(
                         format!("{path}.resource"),
                         format!(

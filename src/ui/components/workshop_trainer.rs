@@ -2,7 +2,7 @@
 //! from the query kinds for a tier and a resource (its prompt generated from the query), the list
 //! of them, and "Copy exercise link".
 
-use crate::engine::{BillingMode, Resource, ScenarioDoc, Time};
+use crate::engine::{Resource, ScenarioDoc, Time};
 use crate::ui::browser;
 use crate::ui::components::choice::choice;
 use crate::ui::components::clock_bar::parse_go_to_time;
@@ -54,7 +54,7 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
     };
     // A question only a package can answer (an expiry date, a renewal, the last attempt) offers
     // only the packages.
-    let askable = |r: &&Resource| !kind.needs_package() || r.billing() == BillingMode::Package;
+    let askable = |r: &&Resource| kind.can_ask_about(r.billing());
     let resource_now = match scenario
         .resources
         .iter()
