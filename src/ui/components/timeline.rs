@@ -95,10 +95,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
     *previous.borrow_mut() = Some(geometry.clone());
     let dragging = use_mut_ref(|| false);
     let tip = use_state_eq(|| None::<Tip>);
-    use_dismiss(tip.is_some(), track_ref.clone(), {
+    // (Made once, not at every frame of play: the handle's `set` reaches the state from any render.)
+    let hide_tip = {
         let tip = tip.clone();
-        Callback::from(move |()| tip.set(None))
-    });
+        use_callback((), move |(), ()| tip.set(None))
+    };
+    use_dismiss(tip.is_some(), track_ref.clone(), hide_tip);
     let (start, end) = (geometry.start, geometry.end);
     // The slider's spoken time is not rewritten every frame while playing: a screen reader on the
     // slider would read it out without end. Like "Go to time", it catches up on a pause.
