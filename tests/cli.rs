@@ -841,6 +841,13 @@ fn invalid_input_is_refused_with_its_path() {
             r#"error: resources[1].id: "ocr" is already the id of resources[0]"#),
         ("no resources", changed(|s| s["resources"] = json!([])),
             "error: resources: a scenario needs at least one resource"),
+        // The actions are not checked without valid resources, but one naming a resource the
+        // file does not have is still told (the editor shows it beside the action's select).
+        ("no resources, an action naming one", changed(|s| {
+                s["resources"] = json!([]);
+                s["actions"] = json!([{ "at": "2026-04-01T00:00:00", "do": "renew", "resource": "ocr", "term": "1m" }]);
+            }),
+            "error: resources: a scenario needs at least one resource\nerror: actions[0].resource: \"ocr\" is not the id of any resource"),
         ("51 resources", changed(|s| s["resources"] = json!(many_resources)),
             "error: resources: 51 resources; at most 50"),
         ("10,001 actions", changed(|s| s["actions"] = json!(many_actions)),

@@ -360,6 +360,34 @@ async fn engine_problems_come_back_beside_the_field_that_caused_them() {
 }
 
 #[wasm_bindgen_test]
+async fn an_action_naming_a_removed_resource_says_so_beside_its_select() {
+    let mut doc = scenario();
+    doc.resources.truncate(1);
+    doc.actions = vec![ActionDoc {
+        resource: Some("ocr".into()),
+        term: Some("1m".into()),
+        ..ActionDoc::new("2026-04-03T12:00:00", ActionVerb::Renew)
+    }];
+    let (root, emitted) = mount_with_app(doc).await;
+    let package = nth(&root, "[data-testid=resource-editor]", 0);
+    click(&button(&package, "Remove resource")).await;
+    assert!(last(&emitted).resources.is_empty());
+    let action = nth(&root, "[data-testid=action-editor]", 0);
+    let select = labelled(&action, "Resource");
+    assert_eq!(
+        select.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        problems_after(&select),
+        [(
+            "actions[0].resource".to_string(),
+            "\"ocr\" is not the id of any resource".to_string()
+        )]
+    );
+}
+
+#[wasm_bindgen_test]
 async fn text_that_is_not_a_whole_number_stays_in_the_form_with_its_reason() {
     let (root, emitted) = mount_with_app(scenario()).await;
     let package = nth(&root, "[data-testid=resource-editor]", 0);

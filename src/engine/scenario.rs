@@ -416,7 +416,10 @@ impl Validator {
         let until = self.check("until", Time::parse_local(&doc.until));
         let actions = match &resources {
             Some(resources) => self.actions(&doc.actions, resources, until),
-            None => None,
+            None => {
+                self.action_references(&doc.actions, &doc.resources);
+                None
+            }
         };
         if let (Some(resources), Some(until)) = (&resources, until) {
             self.until(resources, until);
@@ -670,6 +673,25 @@ impl Validator {
             self.renewals_within_years(&actions, resources, until);
         }
         (self.errors.len() == before).then_some(actions)
+    }
+
+    /// With the resources in error the actions cannot be checked, except that each names a
+    /// resource the file has: removing the only resource then says so beside every action
+    /// that named it, instead of leaving them unexplained until a resource is back.
+    fn action_references(&mut self, docs: &[ActionDoc], resources: &[ResourceDoc]) {
+        if docs.len() > MAX_ACTIONS {
+            return;
+        }
+        for (i, doc) in docs.iter().enumerate() {
+            if let Some(id) = &doc.resource {
+                if doc.verb != ActionVerb::TopUp && !resources.iter().any(|r| r.id == *id) {
+                    self.fail(
+                        format!("actions[{i}].resource"),
+                        format!("{id:?} is not the id of any resource"),
+                    );
+                }
+            }
+        }
     }
 
     /// Renewals stack on the expiry date, so enough of them could carry it past the year 9999,
