@@ -825,6 +825,8 @@ fn invalid_input_is_refused_with_its_path() {
             r#"error: balance: "1.234" has more than two decimals"#),
         ("negative amount", changed(|s| s["resources"][0]["prices"]["month"] = json!("-1")),
             r#"error: resources[0].prices.month: "-1" is negative; amounts are never negative"#),
+        ("number amount with 3 decimals", changed(|s| s["balance"] = json!(1.234)),
+            "error: balance: 1.234 has more than two decimals"),
         ("negative number amount", changed(|s| s["balance"] = json!(-5)),
             "error: balance: -5 is negative; amounts are never negative"),
         ("amount over the maximum", changed(|s| s["balance"] = json!("1000000000.01")),

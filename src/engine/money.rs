@@ -76,8 +76,15 @@ impl Cents {
 
     /// Parses a JSON number with at most two decimals, by way of its shortest decimal text.
     pub fn from_json_number(number: &Number) -> Result<Cents, String> {
+        // A problem names the number as the file wrote it, without the quotes of a text.
+        let parse = |text: String| {
+            Self::parse(&text).map_err(|problem| match problem.strip_prefix(&format!("{text:?}")) {
+                Some(rest) => format!("{number}{rest}"),
+                None => problem,
+            })
+        };
         if let Some(n) = number.as_u64() {
-            return Self::parse(&n.to_string());
+            return parse(n.to_string());
         }
         if let Some(n) = number.as_i64() {
             return Err(format!("{n} is negative; amounts are never negative"));
@@ -95,7 +102,7 @@ impl Cents {
         }
         // The shortest text that reads back as the same f64, so a number written with at most two
         // decimals comes back with at most two decimals.
-        Self::parse(&plain_text(value))
+        parse(plain_text(value))
     }
 }
 
@@ -162,9 +169,15 @@ mod tests {
         assert_eq!(Cents::from_json_number(&num("30.5")), Ok(Cents(3050)));
         assert_eq!(Cents::from_json_number(&num("0.1")), Ok(Cents(10)));
         assert_eq!(Cents::from_json_number(&num("1e2")), Ok(Cents(10000)));
-        assert!(Cents::from_json_number(&num("30.125"))
-            .unwrap_err()
-            .contains("two decimals"));
+        // Named as a number, not quoted as the text it is checked through.
+        assert_eq!(
+            Cents::from_json_number(&num("30.125")).unwrap_err(),
+            "30.125 has more than two decimals"
+        );
+        assert_eq!(
+            Cents::from_json_number(&num("1000000000000")).unwrap_err(),
+            "1000000000000 is more than the maximum 1000000000.00"
+        );
         assert!(Cents::from_json_number(&num("-3"))
             .unwrap_err()
             .contains("negative"));
