@@ -432,6 +432,59 @@ fn every_reason_a_question_is_refused_is_translated() {
     }
 }
 
+/// Every problem an exercise file's values can have (a trainer's "Copy exercise link" shows the
+/// first) is translated, and the run's bounds are written as the language writes a time.
+#[test]
+fn every_problem_of_an_exercise_is_translated() {
+    use renewal_lab::ui::i18n::{errors::message, Lang};
+    use renewal_lab::workshop::exercise::{MAX_PAUSES, MAX_TEXT_CHARS};
+
+    let (_, exercise) = exercises().remove(0);
+    let base = exercise.doc.clone();
+    let start = exercise.scenario.start();
+    let changed = |change: &dyn Fn(&mut renewal_lab::workshop::ExerciseDoc)| {
+        let mut doc = base.clone();
+        change(&mut doc);
+        Exercise::from_doc(doc, usize::MAX).expect_err("refused")
+    };
+    let mut problems = Vec::new();
+    problems.extend(changed(&|d| d.title = " ".into()));
+    problems.extend(changed(&|d| d.title = "x".repeat(MAX_TEXT_CHARS + 1)));
+    problems.extend(changed(&|d| d.pauses.clear()));
+    problems.extend(changed(&|d| {
+        let pause = d.pauses[0].clone();
+        d.pauses = vec![pause; MAX_PAUSES + 1];
+    }));
+    problems.extend(changed(&|d| d.pauses.reverse()));
+    let outside = changed(&|d| d.pauses[0].at = start.plus_days(-1).local_string());
+    problems.extend(outside.iter().cloned());
+    problems.extend(changed(&|d| {
+        // Asked at its last pause point about the scenario's end: nothing comes after it.
+        let last = d.pauses.len() - 1;
+        d.pauses[last].at = exercise.scenario.until.local_string();
+    }));
+    let messages: BTreeSet<String> = problems.into_iter().map(|p| p.message).collect();
+    assert!(messages.len() >= 7, "{messages:#?}");
+    for text in &messages {
+        for lang in [Lang::ZhCn, Lang::PtBr] {
+            assert_ne!(&message(lang, text), text, "{lang:?}: {text}");
+        }
+    }
+    let when = |t: renewal_lab::engine::Time| {
+        let n = t.naive();
+        n.format("%d/%m/%Y %H:%M:%S").to_string()
+    };
+    assert_eq!(
+        message(Lang::PtBr, &outside[0].message),
+        format!(
+            "{} está fora da execução (de {} a {})",
+            when(start.plus_days(-1)),
+            when(start),
+            when(exercise.scenario.until)
+        )
+    );
+}
+
 /// A reveal names each section of the rules once ("§6 auto-renewal" and "§6 auto-renewal at
 /// 03:00" are one section), and cites §2's month ends where they decide a date: the month-ends
 /// exercise's renewal from 2026-02-28 lands on 2026-03-31, not 03-28.

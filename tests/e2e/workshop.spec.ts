@@ -182,6 +182,13 @@ for (const slug of ['auto-renew-retries', 'refused-acts']) test(`a workshop is c
       // Submitting nothing asks for an answer.
       await button(workshop, 'Submit answer').click();
       await expect(workshop).toContainText('Choose an answer first.');
+      // A language switch rewords the problem already shown, as the rest of the page.
+      if (i === 0) {
+        await page.getByTestId('language').selectOption('zh-CN');
+        await expect(workshop.locator('.workshop-problem')).toHaveText('请先选择答案。');
+        await page.getByTestId('language').selectOption('en');
+        await expect(workshop.locator('.workshop-problem')).toHaveText('Choose an answer first.');
+      }
     }
     if (truth.date) {
       const given = right[i] ? truth.answer : nextDay(truth.answer);

@@ -259,7 +259,8 @@ fn question_form(props: &QuestionFormProps) -> Html {
     let lang = use_lang();
     let chosen = use_state(|| None::<usize>);
     let date = use_state(String::new);
-    let problem = use_state(|| None::<&'static str>);
+    // Worded at each render, so a language switch rewords a problem already shown.
+    let problem = use_state(|| None::<fn(Lang) -> &'static str>);
     let pause = &props.pause;
     let dated = pause.choices.is_empty();
     let onsubmit = {
@@ -280,8 +281,8 @@ fn question_form(props: &QuestionFormProps) -> Html {
                     problem.set(None);
                     on_action.emit(Action::Workshop(WorkshopAction::Submit(answer)));
                 }
-                None if dated => problem.set(Some(tr(lang, "Pick a date first."))),
-                None => problem.set(Some(tr(lang, "Choose an answer first."))),
+                None if dated => problem.set(Some(|lang| tr(lang, "Pick a date first."))),
+                None => problem.set(Some(|lang| tr(lang, "Choose an answer first."))),
             }
         })
     };
@@ -323,7 +324,7 @@ fn question_form(props: &QuestionFormProps) -> Html {
                 { input }
             </fieldset>
             <button type="submit" class="button button-primary">{ tr(lang, "Submit answer") }</button>
-            <p class="workshop-problem" role="status">{ problem.map(|p| p.to_string()).unwrap_or_default() }</p>
+            <p class="workshop-problem" role="status">{ problem.map(|p| p(lang)).unwrap_or_default() }</p>
         </form>
     }
 }

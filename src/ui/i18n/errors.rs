@@ -109,6 +109,14 @@ pub const PATTERNS: &[&str] = &[
     "{0} is pay-per-use: a question of kind {1} needs a package",
     "not used by a question of kind {0}",
     "no simulation of tier {0}",
+    // What is wrong with an exercise file (`crate::workshop::exercise`).
+    "an exercise needs at least one pause point",
+    "{0} pause points; at most {1}",
+    "{0} is outside the run ({1} to {2})",
+    "comes before the previous pause point; pause points are in time order",
+    "has no answer to reveal: {0}",
+    "is {0} characters long; at most {1}",
+    "must not be empty",
     // The shell's own reasons when the browser refuses something (`crate::ui::browser`, exports).
     "the clipboard is not available on this page",
     "local storage is not available",
@@ -294,13 +302,19 @@ fn plain(text: &str) -> std::borrow::Cow<'_, str> {
 /// The phrasings whose holes are counts, which the engine writes as bare digits (`100000`): they
 /// are shown grouped as the language groups numbers (`100,000`, `100.000`). Other holes may be
 /// digits that are not counts (a year), and stay as written.
-const COUNTED: [&str; 5] = [
+const COUNTED: [&str; 7] = [
     "{0} tiers; at most {1}",
+    "{0} pause points; at most {1}",
+    "is {0} characters long; at most {1}",
     "{0} resources; at most {1}",
     "{0} actions; at most {1}",
     "more than {0} events over all the tiers, too many for the app to draw: end the run earlier or remove actions (renewal-cli has no such limit)",
     "longer than {0} characters",
 ];
+
+/// The phrasings whose holes are all instants the app wrote (`2026-04-09 12:00:00`, the clock's
+/// form): shown as the language writes a time, as the trainer's panel beside them does.
+const DATED: [&str; 1] = ["{0} is outside the run ({1} to {2})"];
 
 /// The phrasings with an amount the engine writes (`1000000000.00`), by hole: shown as the
 /// language writes money (`1.000.000.000,00`). The amount a user typed stays as typed.
@@ -336,6 +350,8 @@ pub fn message(lang: Lang, text: &str) -> String {
                 .enumerate()
                 .map(|(hole, v)| match (v.parse::<i64>(), Cents::parse(v)) {
                     (Ok(n), _) if counted => super::format::count(lang, n),
+                    _ if DATED.contains(pattern) => written_time(v)
+                        .map_or_else(|| v.clone(), |t| super::format::second(lang, t)),
                     (_, Ok(cents)) if amount == Some(hole) => super::format::money(lang, cents),
                     _ if hole == 0 && QUOTED_AMOUNT.contains(pattern) => {
                         super::format::shown_amount(lang, v)
@@ -348,6 +364,12 @@ pub fn message(lang: Lang, text: &str) -> String {
         }
     }
     text.to_string()
+}
+
+/// An instant written as `YYYY-MM-DD HH:MM:SS` (local).
+fn written_time(text: &str) -> Option<crate::engine::Time> {
+    let (date, time) = text.split_once(' ')?;
+    crate::engine::Time::parse_local(&format!("{date}T{time}")).ok()
 }
 
 /// `path: message` in `lang` (the path as written; the message alone without one).

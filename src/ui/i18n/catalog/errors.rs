@@ -509,6 +509,38 @@ pub const PART: Part = part![
         "没有等级 {0} 的模拟",
         "não há simulação do nível {0}",
     ),
+    // What is wrong with an exercise file.
+    (
+        "an exercise needs at least one pause point",
+        "练习至少需要一个暂停点",
+        "um exercício precisa de pelo menos um ponto de pausa",
+    ),
+    (
+        "{0} pause points; at most {1}",
+        "{0} 个暂停点；最多 {1} 个",
+        "{0} pontos de pausa; no máximo {1}",
+    ),
+    (
+        "{0} is outside the run ({1} to {2})",
+        "{0} 不在运行时间内（{1} 至 {2}）",
+        "{0} está fora da execução (de {1} a {2})",
+    ),
+    (
+        "comes before the previous pause point; pause points are in time order",
+        "早于上一个暂停点；暂停点须按时间顺序排列",
+        "vem antes do ponto de pausa anterior; os pontos de pausa seguem a ordem do tempo",
+    ),
+    (
+        "has no answer to reveal: {0}",
+        "没有可揭晓的答案：{0}",
+        "não tem resposta a revelar: {0}",
+    ),
+    (
+        "is {0} characters long; at most {1}",
+        "长 {0} 个字符；最多 {1} 个",
+        "tem {0} caracteres; no máximo {1}",
+    ),
+    ("must not be empty", "不能为空", "não pode ficar vazio"),
     ("{0} is not {1}", "{0} 不是 {1}", "{0} não é {1}"),
     // What the format's reader and serde call the values they expect or found.
     ("{0} is out of range", "{0} 超出范围", "{0} está fora do intervalo"),
