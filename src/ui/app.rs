@@ -220,11 +220,17 @@ pub fn app() -> Html {
                     { state.announcement.get(lang).to_string() }
                 </div>
                 { content }
+                // Where the timeline's tooltip is drawn: in the page, not in the timeline's card
+                // (which clips what overflows it), and inside the main landmark.
+                <div id={TIP_LAYER_ID} class="tip-layer"></div>
             </main>
         </div>
         </ContextProvider<Lang>>
     }
 }
+
+/// The id of the element the timeline's tooltip is drawn in (a portal).
+pub const TIP_LAYER_ID: &str = "rl-tip-layer";
 
 /// The lab's stable callbacks: an edit (and more typing in its field), a seek on the timeline, an
 /// act, another tier chosen, and the focus sent to the clock.

@@ -170,6 +170,15 @@ test('timeline markers show attempts, renewals, top-ups and rejected acts at the
   await expect.poll(() => page.getByTestId('marker-tip').locator('.tl-tip-line').count()).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId('marker-tip')).toContainText(/refused/i);
   await expect(page.getByTestId('marker-tip')).toContainText(/Renewed by hand/);
+  // One tier: its lane is the card's last row, and the card clips what overflows it (its paint is
+  // contained). The three entries run past the card's bottom, so the tooltip is drawn outside the
+  // card, whole and inside the window.
+  const card = (await page.getByTestId('timeline').boundingBox())!;
+  const lines = (await page.getByTestId('marker-tip').boundingBox())!;
+  expect(lines.y + lines.height, 'the tooltip runs past the card').toBeGreaterThan(card.y + card.height);
+  expect(await page.getByTestId('marker-tip').evaluate((el) => el.closest('.timeline') === null && el.closest('main') !== null)).toBe(true);
+  expect(lines.y, 'the tooltip starts inside the window').toBeGreaterThanOrEqual(0);
+  expect(lines.y + lines.height, 'the tooltip ends inside the window').toBeLessThanOrEqual(720);
   // The cursor and a day/month axis are there.
   await expect(page.getByTestId('cursor').first()).toBeVisible();
   await expect(page.getByTestId('timeline')).toContainText(/Feb|Mar|2026-02|2026-03/);

@@ -453,3 +453,25 @@ fn an_edit_keeps_the_geometry_of_lanes_it_did_not_change() {
         &changed.tiers[3].lanes[0].drawing
     ));
 }
+
+#[test]
+fn a_tooltip_opens_below_its_row_unless_the_room_is_short_there() {
+    // room below, room above (px), opens above?
+    let cases = [
+        (400.0, 50.0, false),
+        (160.0, 900.0, false),
+        (120.0, 300.0, true),
+        // A row at the window's bottom edge.
+        (20.0, 180.0, true),
+        // Short on both sides: the roomier one.
+        (100.0, 60.0, false),
+        (60.0, 100.0, true),
+    ];
+    for (below, above, expected) in cases {
+        assert_eq!(
+            opens_above(below, above),
+            expected,
+            "{below} below, {above} above"
+        );
+    }
+}

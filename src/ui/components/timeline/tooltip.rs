@@ -4,12 +4,14 @@
 use super::geometry::{glyph_near, Drawn, Geometry, LANE_MARKER_Y, TIER_MARKER_Y};
 use crate::engine::trace::ActionName;
 use crate::engine::{EventKind, Trace};
+use crate::ui::app::TIP_LAYER_ID;
 use crate::ui::i18n::explain::{act_name, refusal, term, when};
 use crate::ui::i18n::format::{minute, money, offset as offset_label, second};
 use crate::ui::i18n::{tr, trf, Lang};
 use crate::ui::reminder;
 use crate::ui::sim::Sim;
 use crate::ui::text::{percent, tenths};
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -168,7 +170,7 @@ pub(super) fn marker_sentence(
 }
 
 /// The glyph under the mouse (or a tapping finger): which tier, lane (none for the tier row) and
-/// glyph, and where its tooltip goes (pixels from the track's top left).
+/// glyph, where its ring goes (on the track) and where its tooltip goes (on the page).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) struct Tip {
     pub(super) tier: usize,
@@ -176,11 +178,17 @@ pub(super) struct Tip {
     pub(super) glyph: usize,
     /// The glyph's centre as a fraction of the track's width.
     pub(super) x: f64,
-    /// The top and bottom of its row.
+    /// The top of its row, in pixels from the track's top.
     pub(super) row_top: f64,
-    pub(super) row_bottom: f64,
-    /// Whether the tooltip opens above the row: its row is in the lower part of the window, where
-    /// a tooltip below would run off it (or under the compact clock on a phone).
+    /// Where the tooltip is anchored, in CSS pixels of the document (not of the timeline, whose
+    /// card clips what overflows it): the glyph's centre, its row's top and bottom, and the
+    /// document's width.
+    pub(super) page_x: f64,
+    pub(super) page_row_top: f64,
+    pub(super) page_row_bottom: f64,
+    pub(super) page_width: f64,
+    /// Whether the tooltip opens above the row: there is too little room below it in the window
+    /// (or above the compact clock on a phone).
     pub(super) above: bool,
 }
 
@@ -215,20 +223,40 @@ pub(super) fn tip_at(
     }
     let f = (f64::from(event.client_x()) - rect.left()) / rect.width();
     let glyph = glyph_near(drawn, f * geometry.width_px)?;
+    let x = drawn.get(glyph)?.px / geometry.width_px;
     let row_rect = row.get_bounding_client_rect();
-    let window_height = web_sys::window()
-        .and_then(|w| w.inner_height().ok())
-        .and_then(|h| h.as_f64())
-        .unwrap_or(f64::MAX);
+    let window = web_sys::window()?;
+    let number = |value: Result<JsValue, JsValue>| value.ok().and_then(|v| v.as_f64());
+    let window_height = number(window.inner_height()).unwrap_or(f64::MAX);
+    let (scroll_x, scroll_y) = (
+        window.scroll_x().unwrap_or(0.0),
+        window.scroll_y().unwrap_or(0.0),
+    );
+    let page_width = window
+        .document()
+        .and_then(|d| d.document_element())
+        .map_or(rect.right(), |root| f64::from(root.client_width()));
     Some(Tip {
-        above: row_rect.bottom() > window_height * 0.6,
+        above: opens_above(window_height - row_rect.bottom(), row_rect.top()),
         tier: tier_index,
         lane,
         glyph,
-        x: drawn.get(glyph)?.px / geometry.width_px,
+        x,
         row_top: row_rect.top() - rect.top(),
-        row_bottom: row_rect.bottom() - rect.top(),
+        page_x: rect.left() + x * rect.width() + scroll_x,
+        page_row_top: row_rect.top() + scroll_y,
+        page_row_bottom: row_rect.bottom() + scroll_y,
+        page_width,
     })
+}
+
+/// Room (in CSS pixels) a tooltip of a few lines needs, with the compact clock of a phone below.
+const TIP_ROOM_PX: f64 = 160.0;
+
+/// Whether a tooltip opens above its row, given the room below and above it in the window: below
+/// when it fits there, else on the roomier side.
+pub(super) fn opens_above(room_below: f64, room_above: f64) -> bool {
+    room_below < TIP_ROOM_PX && room_above > room_below
 }
 
 /// The tooltip of the glyph under the mouse (nothing when none is): what it stands for, under its
@@ -261,25 +289,40 @@ pub(super) fn tip_html(sim: &Sim, geometry: &Geometry, tip: Option<Tip>, lang: L
     };
     // Left of the glyph in the right half, right of it in the left half, so it stays inside.
     let side = if tip.x > 0.5 {
-        format!("right: {}", percent(1.0 - tip.x))
+        format!("right: {}px", tenths(tip.page_width - tip.page_x))
     } else {
-        format!("left: {}", percent(tip.x))
+        format!("left: {}px", tenths(tip.page_x))
     };
     // Above the row, its bottom edge here (`.is-above` lifts it by its own height), or below it.
     let top = if tip.above {
-        tip.row_top - 4.0
+        tip.page_row_top - 4.0
     } else {
-        tip.row_bottom + 4.0
+        tip.page_row_bottom + 4.0
+    };
+    let tooltip = html! {
+        <div class={classes!("tl-tip", tip.above.then_some("is-above"))} role="tooltip"
+             data-testid="marker-tip"
+             style={format!("{side}; top: {}px", tenths(top))}>
+            { for texts.into_iter().map(|text| html! { <p class="tl-tip-line">{ text }</p> }) }
+        </div>
+    };
+    // Drawn in the app's tooltip layer, outside the timeline's card: the card clips what
+    // overflows it (its paint is contained), and a tooltip of several lines at its last row would
+    // be cut. (Not in the body itself: the app is mounted there, and Yew would then hand every
+    // event of the page to the portal's parent, the track.) Without the layer (a component test),
+    // on the track.
+    let layer = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(TIP_LAYER_ID));
+    let tooltip = match layer {
+        Some(layer) => create_portal(tooltip, layer),
+        None => tooltip,
     };
     html! {
         <>
             <div class="tl-tip-ring" aria-hidden="true"
                  style={format!("left: {}; top: {}px", percent(tip.x), tenths(tip.row_top + y))} />
-            <div class={classes!("tl-tip", tip.above.then_some("is-above"))} role="tooltip"
-                 data-testid="marker-tip"
-                 style={format!("{side}; top: {}px", tenths(top))}>
-                { for texts.into_iter().map(|text| html! { <p class="tl-tip-line">{ text }</p> }) }
-            </div>
+            { tooltip }
         </>
     }
 }
