@@ -97,6 +97,14 @@ pub fn tr(lang: Lang, en: &str) -> &str {
     }
 }
 
+/// What goes between two sentences: a space, or nothing after a Chinese full stop (`。`).
+pub fn sentence_gap(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhCn => "",
+        Lang::En | Lang::PtBr => " ",
+    }
+}
+
 /// A scenario's name as shown everywhere (headline, print, calendar, SVG): the name of a ready
 /// scenario (the gallery's, the blank one's, an exercise's: they are in the catalog) in the
 /// language, any other name as written, and "Untitled scenario" for none.

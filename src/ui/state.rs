@@ -8,7 +8,7 @@
 
 use crate::engine::{FieldError, Scenario, ScenarioDoc, Time};
 use crate::ui::i18n::explain as say;
-use crate::ui::i18n::{errors, format, tr, trf, Lang, LocalText};
+use crate::ui::i18n::{errors, format, sentence_gap, tr, trf, Lang, LocalText};
 use crate::ui::sim::{Sim, SimRef, MAX_EVENTS};
 use crate::ui::what_if_state::{WhatIfAction, WhatIfState};
 use crate::ui::workshop_state::{self, WorkshopAction, WorkshopState};
@@ -406,7 +406,7 @@ impl AppState {
         });
         let moved = std::mem::take(&mut self.announcement);
         self.announcement = LocalText::new(|l| {
-            format!("{} {}", notice.get(l), moved.get(l))
+            format!("{}{}{}", notice.get(l), sentence_gap(l), moved.get(l))
                 .trim_end()
                 .to_string()
         });

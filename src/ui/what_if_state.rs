@@ -9,7 +9,7 @@ use crate::engine::trace::{ActionName, Rejection, RenewSource};
 use crate::engine::{BillingMode, Cents, EventKind, ScenarioDoc, Time};
 use crate::ui::i18n::explain::{refusal, state_label, term as term_words};
 use crate::ui::i18n::format::{money, second, typed_amount};
-use crate::ui::i18n::{errors, tr, trf, Lang, LocalText};
+use crate::ui::i18n::{errors, sentence_gap, tr, trf, Lang, LocalText};
 use crate::ui::sim::{Sim, SimRef};
 use crate::what_if::{self, Divergence, Happening, Refusal, Side, Variation};
 use std::rc::Rc;
@@ -523,7 +523,7 @@ pub fn divergence_text(lang: Lang, comparison: &Comparison) -> String {
             end_balance(&comparison.branch),
         ) {
             if base != branch {
-                text.push(' ');
+                text.push_str(sentence_gap(lang));
                 text.push_str(&trf(
                     lang,
                     "Only the balance differs: at the end, {0} in the current scenario, {1} in the what-if.",
@@ -546,7 +546,7 @@ pub fn divergence_text(lang: Lang, comparison: &Comparison) -> String {
         ],
     );
     if d.base.balance != d.branch.balance {
-        text.push(' ');
+        text.push_str(sentence_gap(lang));
         text.push_str(&trf(
             lang,
             "Balance then: {0} in the current scenario, {1} in the what-if.",
@@ -555,7 +555,7 @@ pub fn divergence_text(lang: Lang, comparison: &Comparison) -> String {
     }
     // A reminder alone is a slight difference: say what follows from it.
     if let Some(then) = &d.then {
-        text.push(' ');
+        text.push_str(sentence_gap(lang));
         text.push_str(&trf(
             lang,
             "Then at {0}: current: {1}. What-if: {2}.",
@@ -627,6 +627,10 @@ mod tests {
              renewed automatically for 1 month, valid through 2026-05-08 23:59:59. Balance then: \
              20.00 in the current scenario, 10.00 in the what-if."
         );
+        // Chinese sentences follow one another without a space.
+        let zh = divergence_text(Lang::ZhCn, result);
+        assert!(zh.contains("。当时余额"), "{zh}");
+        assert!(!zh.contains("。 "), "{zh}");
         // Six tiers, one resource: every lane compared, every one diverging at that instant.
         assert_eq!(result.pairs.len(), 6);
         assert_eq!(result.divergences.len(), 6);

@@ -86,6 +86,10 @@ async function expectTranslated(page: Page, code: 'zh-CN' | 'pt-BR', view: strin
 async function chooseLanguage(page: Page, code: Code) {
   await page.getByTestId('language').selectOption(code);
   await expect(page.locator('html')).toHaveAttribute('lang', code);
+  // The page's description (a bookmark's or a preview's text) follows too.
+  const description = page.locator('meta[name=description]');
+  if (code === 'en') await expect(description).toHaveAttribute('content', /^What happens to a cloud subscription/);
+  else await expect(description).not.toHaveAttribute('content', /cloud subscription/);
 }
 
 async function openLab(page: Page) {

@@ -12,13 +12,21 @@ pub fn start_lang() -> Lang {
     initial_lang(stored.as_deref(), navigator.as_deref())
 }
 
-/// Shows `lang` on the page: `<html lang>` (for screen readers, fonts and hyphenation).
+/// Shows `lang` on the page: `<html lang>` (for screen readers, fonts and hyphenation) and the
+/// page's description (what a bookmark or a shared page's preview says).
 pub fn show_lang(lang: Lang) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.code());
+    }
+    if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+        let description = tr(
+            lang,
+            "What happens to a cloud subscription around its expiry, under a virtual clock.",
+        );
+        let _ = meta.set_attribute("content", description);
     }
 }
 

@@ -139,10 +139,10 @@ fn lane_draw(
                     ],
                 )
             } else {
-                format!(
-                    "{}: {}",
-                    second(lang, event.at),
-                    event_text(lang, &event.kind)
+                trf(
+                    lang,
+                    "{0}: {1}",
+                    &[&second(lang, event.at), &event_text(lang, &event.kind)],
                 )
             };
             let at: Vec<String> = glyph

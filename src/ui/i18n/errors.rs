@@ -382,7 +382,7 @@ pub fn field_error(lang: Lang, error: &FieldError) -> String {
         Some([line, column]) => trf(lang, "line {0} column {1}", &[line, column]),
         _ => error.path.clone(),
     };
-    format!("{path}: {}", message(lang, &error.message))
+    trf(lang, "{0}: {1}", &[&path, &message(lang, &error.message)])
 }
 
 /// `errors` in one sentence: `path: message`, or `3 problems: path: message; path: message; …`
@@ -629,7 +629,7 @@ mod tests {
         );
         assert_eq!(
             field_error(Lang::ZhCn, &error),
-            "resources[0].term: \"13m\" 不是有效的期限（1m..11m 或 1y..5y）"
+            "resources[0].term：\"13m\" 不是有效的期限（1m..11m 或 1y..5y）"
         );
         assert_eq!(
             message(Lang::PtBr, "not valid JSON: expected value"),
@@ -682,7 +682,7 @@ mod tests {
         use crate::engine::ScenarioDoc;
         let broken = ScenarioDoc::from_json("{ nope").expect_err("not JSON");
         assert!(field_error(Lang::En, &broken).starts_with("line 1 column 3: "));
-        assert!(field_error(Lang::ZhCn, &broken).starts_with("第 1 行第 3 列: "));
+        assert!(field_error(Lang::ZhCn, &broken).starts_with("第 1 行第 3 列："));
         assert!(field_error(Lang::PtBr, &broken).starts_with("linha 1, coluna 3: "));
         let empty = ScenarioDoc::from_json(" \n").expect_err("empty");
         assert_eq!(

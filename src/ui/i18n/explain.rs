@@ -134,7 +134,7 @@ pub fn sentences(lang: Lang, scenario: &Scenario, trace: &Trace, events: &[Event
             &[],
         ));
     }
-    said.join(" ")
+    said.join(super::sentence_gap(lang))
 }
 
 /// Whom `event` concerns: its resource's id, or the account (a top-up).

@@ -136,7 +136,12 @@ pub fn offset(offset: Offset) -> String {
 
 /// A local time with its offset: `2026-04-01 03:00 (UTC+08:00)`.
 pub fn minute_with_offset(lang: Lang, t: Time, at: Offset) -> String {
-    format!("{} ({})", minute(lang, t), offset(at))
+    // Chinese text puts full-width brackets round the offset, as round the countdown after it.
+    let (open, close) = match lang {
+        Lang::ZhCn => ("（", "）"),
+        Lang::En | Lang::PtBr => (" (", ")"),
+    };
+    format!("{}{open}{}{close}", minute(lang, t), offset(at))
 }
 
 /// A number of days in words: `1 day`, `7 days`; `7 天`; `1 dia`, `7 dias`.
@@ -345,6 +350,10 @@ mod tests {
         assert_eq!(
             minute_with_offset(Lang::PtBr, t, utc8),
             "01/04/2026 03:00 (UTC+08:00)"
+        );
+        assert_eq!(
+            minute_with_offset(Lang::ZhCn, t, utc8),
+            "2026/04/01 03:00（UTC+08:00）"
         );
     }
 

@@ -26,7 +26,7 @@ pub const PART: Part = part![
     ("act refused", "操作被拒绝", "ação recusada"),
     ("scenario tier", "场景等级", "nível do cenário"),
     ("package", "包年/包月", "pacote"),
-    ("pay-per-use", "按需计费", "pagamento por uso"),
+    ("pay-per-use", "按需计费", "pago por uso"),
     // Export buttons and their notices
     ("Export and print", "导出与打印", "Exportar e imprimir"),
     ("Export CSV", "导出 CSV", "Exportar CSV"),

@@ -497,7 +497,7 @@ pub const PART: Part = part![
     (
         "{0} is pay-per-use: a question of kind {1} needs a package",
         "{0} 是按需计费资源：{1} 类问题需要包年/包月资源",
-        "{0} é de pagamento por uso: uma pergunta do tipo {1} precisa de um pacote",
+        "{0} é pago por uso: uma pergunta do tipo {1} precisa de um pacote",
     ),
     (
         "not used by a question of kind {0}",

@@ -173,7 +173,7 @@ pub const PART: Part = part![
     ("Incorrect.", "错误。", "Incorreto."),
     (
         "You answered {0}; the answer is {1}.",
-        "你的回答是 {0}；正确答案是 {1}。",
+        "你的回答是{0}；正确答案是{1}。",
         "Você respondeu {0}; a resposta é {1}.",
     ),
     ("The clock ran to {0}.", "时钟已运行到 {0}。", "O relógio avançou até {0}."),
@@ -222,7 +222,7 @@ pub const PART: Part = part![
     ("Question tier", "问题等级", "Nível da pergunta"),
     ("Question resource", "问题资源", "Recurso da pergunta"),
     ("Asked time", "提问时刻", "Momento perguntado"),
-    ("Question resource: {0} is pay-per-use; “{1}” asks about a package.", "问题资源：{0} 按量计费；“{1}”只适用于包年/包月资源。", "Recurso da pergunta: {0} é pago por uso; “{1}” pergunta sobre um pacote."),
+    ("Question resource: {0} is pay-per-use; “{1}” asks about a package.", "问题资源：{0} 按需计费；“{1}”只适用于包年/包月资源。", "Recurso da pergunta: {0} é pago por uso; “{1}” pergunta sobre um pacote."),
     ("Add pause point", "添加暂停点", "Adicionar ponto de pausa"),
     ("Copy exercise link", "复制练习链接", "Copiar link do exercício"),
     ("Exercise link", "练习链接", "Link do exercício"),
@@ -272,7 +272,7 @@ pub const PART: Part = part![
         "V0 账户的两个包从同一笔 40.00 余额自动续费：谁付了款、还剩多少、另一个何时消失。",
         "Dois pacotes renovam automaticamente com um saldo de 40,00 em uma conta V0: quem paga, o que sobra e quando o outro some.",
     ),
-    ("Pay-per-use in arrears", "按需计费欠费", "Pagamento por uso inadimplente"),
+    ("Pay-per-use in arrears", "按需计费欠费", "Pago por uso em débito"),
     (
         "Charged 0.10 an hour from 1.00: predict the balance, the arrears, the freeze and the way back.",
         "从 1.00 开始每小时扣 0.10：预测余额、欠费、冻结以及恢复的方式。",
