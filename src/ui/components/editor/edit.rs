@@ -649,9 +649,9 @@ fn switch_billing(resource: &mut ResourceDoc, value: &str) {
     }
 }
 
-/// The editor's memory of rows switched to another billing mode or action kind, so that
-/// switching back gives back what was typed (prices and auto-renew settings, an action's fields)
-/// instead of starting values. Not part of the document: forgotten when another document comes
+/// The editor's memory of rows switched to another billing mode or action kind, and of the tier
+/// under another policy, so that switching back gives back what was typed (prices and auto-renew
+/// settings, an action's fields, the scenario's tier) instead of starting values. Not part of the document: forgotten when another document comes
 /// in (undo, import, a gallery scenario).
 #[derive(Debug, Default)]
 pub struct SwitchMemory(Vec<SavedRow>);
@@ -663,6 +663,9 @@ enum SavedRow {
     Resource(usize, ResourceDoc),
     /// An action (its index) as it was as its kind.
     Action(usize, ActionDoc),
+    /// The scenario's tier under a policy (its select's value): another policy may not have
+    /// that tier, and picks its first.
+    Tier { policy: String, tier: String },
 }
 
 impl SavedRow {
@@ -680,6 +683,10 @@ impl SavedRow {
                 index,
                 edit: ActionEdit::Kind(_),
             } => Some(SavedRow::Action(*index, doc.actions.get(*index)?.clone())),
+            Edit::Policy(_) => Some(SavedRow::Tier {
+                policy: policy_choice_value(doc.policy.as_ref()),
+                tier: doc.tier.clone(),
+            }),
             _ => None,
         }
     }
@@ -691,6 +698,7 @@ impl SavedRow {
                 i == j && a.billing == b.billing
             }
             (SavedRow::Action(i, a), SavedRow::Action(j, b)) => i == j && a.verb == b.verb,
+            (SavedRow::Tier { policy: a, .. }, SavedRow::Tier { policy: b, .. }) => a == b,
             _ => false,
         }
     }
@@ -716,6 +724,13 @@ impl SavedRow {
                 };
                 if action.verb == saved.verb && action.at == saved.at {
                     action.clone_from(saved);
+                }
+            }
+            SavedRow::Tier { policy, tier } => {
+                if policy_choice_value(doc.policy.as_ref()) == *policy
+                    && tier_names(doc.policy.as_ref()).contains(tier)
+                {
+                    doc.tier.clone_from(tier);
                 }
             }
         }
@@ -1065,6 +1080,22 @@ mod tests {
             ],
         );
         assert_ne!(replaced.resources[0].prices, doc.resources[0].prices);
+        // The tier, through a policy without it and back (not the first tier, V0).
+        let preset = |name: &str| Edit::Policy(PolicyChoice::Preset(name.into()));
+        let intl = edited_in_editor(&doc, &[preset("huawei-intl")]);
+        assert_eq!(intl.tier, "standard");
+        let tier_back = edited_in_editor(&doc, &[preset("huawei-intl"), preset("huawei-cn")]);
+        assert_eq!(tier_back.tier, "V3");
+        let custom_back = edited_in_editor(
+            &doc,
+            &[
+                Edit::Policy(PolicyChoice::Custom(None)),
+                preset("huawei-cn"),
+            ],
+        );
+        assert_eq!(custom_back.tier, "V3");
+        // Without the memory, the first tier.
+        assert_eq!(edited(&intl, preset("huawei-cn")).tier, "V0");
     }
 
     #[test]
