@@ -86,6 +86,9 @@ pub enum Lasts {
     /// Until the scenario changes ("Link copied … and in the address bar": an edit takes the
     /// link out of the address).
     UntilEdit,
+    /// Until another scenario is opened, tried or brought back ("Imported mine.json.": a gallery
+    /// scenario, an undo, or an import or a link that failed makes it untrue, or old news).
+    UntilOtherScenario,
 }
 
 impl From<LocalText> for Notice {
@@ -339,6 +342,14 @@ impl AppState {
         let tick = matches!(action, Action::Tick { .. });
         let typed = matches!(action, Action::Type { .. });
         let dragged = matches!(action, Action::Drag(_));
+        let other_scenario = matches!(
+            action,
+            Action::Load(_)
+                | Action::Undo
+                | Action::Redo
+                | Action::Import { .. }
+                | Action::OpenLink(_)
+        );
         let mut next = match workshop_state::intercept(self, &action) {
             Some(next) => next,
             None => self.reduced(action),
@@ -356,6 +367,7 @@ impl AppState {
                 Lasts::UntilReplaced => false,
                 Lasts::UntilClockMoves => next.now != self.now,
                 Lasts::UntilEdit => !Rc::ptr_eq(&next.doc, &self.doc),
+                Lasts::UntilOtherScenario => other_scenario,
             };
             if untrue && notice.text.is(&before.text) {
                 next.notice = None;
@@ -478,7 +490,10 @@ impl AppState {
                 match opened {
                     Ok(draft_kept) => {
                         let imported = LocalText::new(|l| trf(l, "Imported {0}.", &[&file_name]));
-                        self.notice = Some(self.with_draft_note(imported, draft_kept).into());
+                        self.notice = Some(Notice {
+                            text: self.with_draft_note(imported, draft_kept),
+                            lasts: Lasts::UntilOtherScenario,
+                        });
                     }
                     Err(problems) => self.error = Some(import_error(file_name, problems)),
                 }
@@ -642,7 +657,10 @@ impl AppState {
         match decoded.and_then(|doc| self.load(doc).map_err(share::ShareError::Invalid)) {
             Ok(draft_kept) => {
                 let opened = LocalText::new(|l| tr(l, "Opened the scenario from the link.").into());
-                self.notice = Some(self.with_draft_note(opened, draft_kept).into());
+                self.notice = Some(Notice {
+                    text: self.with_draft_note(opened, draft_kept),
+                    lasts: Lasts::UntilOtherScenario,
+                });
             }
             Err(reason) => {
                 self.error = Some(LocalText::new(|l| {
@@ -1963,6 +1981,52 @@ mod tests {
         let error = bad.error.expect("an error").en().to_string();
         assert!(error.contains("Could not open the link"), "{error}");
         assert!(error.contains("unchanged"), "{error}");
+    }
+
+    #[test]
+    fn an_import_or_link_notice_goes_when_another_scenario_comes_or_fails_to() {
+        let state = opened("auto-renew-low-balance");
+        let good = scenarios::entry("pay-per-use-arrears").expect("slug");
+        let imported = state.apply(Action::Import {
+            file_name: "mine.json".to_string(),
+            text: good.json.to_string(),
+        });
+        let notice = |s: &AppState| s.notice.as_ref().map(|n| n.text.en().to_string());
+        assert_eq!(notice(&imported).as_deref(), Some("Imported mine.json."));
+        // Still true while the clock moves and the imported scenario is edited.
+        let stepped = imported.apply(Action::NextEvent);
+        assert_eq!(notice(&stepped), notice(&imported));
+        let mut doc = (*stepped.doc).clone();
+        doc.balance = Some(AmountDoc::text("5"));
+        let edited = stepped.apply(Action::Edit(doc));
+        assert_eq!(notice(&edited), notice(&imported));
+        // Undone (the import itself, here), another scenario opened, a failed import or link:
+        // gone.
+        assert_eq!(notice(&imported.apply(Action::Undo)), None);
+        let gallery = scenarios::entry("month-end-expiry").expect("slug").doc();
+        assert_eq!(
+            notice(&imported.apply(Action::Load(gallery.expect("parses")))),
+            None
+        );
+        let failed = imported.apply(Action::Import {
+            file_name: "broken.json".to_string(),
+            text: "{".to_string(),
+        });
+        assert!(failed.error.is_some());
+        assert_eq!(notice(&failed), None);
+        let linked = state.apply(Action::OpenLink(share::encode(&state.doc)));
+        assert_eq!(
+            notice(&linked).as_deref(),
+            Some("Opened the scenario from the link.")
+        );
+        assert_eq!(notice(&linked.apply(Action::OpenLink("%%%".into()))), None);
+        // A notice of another kind stays through a failed import ("Exported …" is still true).
+        let exported = state.apply(Action::Notify(LocalText::same("Exported x.csv.").into()));
+        let failed = exported.apply(Action::Import {
+            file_name: "broken.json".to_string(),
+            text: "{".to_string(),
+        });
+        assert_eq!(notice(&failed).as_deref(), Some("Exported x.csv."));
     }
 
     #[test]
