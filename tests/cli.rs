@@ -876,6 +876,8 @@ fn invalid_input_is_refused_with_its_path() {
             "error: resources[0].auto_renew.days_before: 8 is out of range (0 to 7)"),
         ("days_before 8 in an action", changed(|s| s["actions"] = json!([{ "at": "2026-04-01T00:00:00", "do": "set_auto_renew", "resource": "ocr", "enabled": true, "days_before": 8 }])),
             "error: actions[0].days_before: 8 is out of range (0 to 7)"),
+        ("times too large for any whole number", changed(|s| s["resources"][0]["auto_renew"] = json!({ "enabled": true, "times": 18446744073709551615u64 })),
+            "error: resources[0].auto_renew.times: 18446744073709551615 is out of range (0 to 99)"),
         ("times 100", changed(|s| s["resources"][0]["auto_renew"] = json!({ "enabled": true, "times": 100 })),
             "error: resources[0].auto_renew.times: 100 is out of range (0 to 99)"),
         ("times not a whole number", changed(|s| s["resources"][0]["auto_renew"] = json!({ "enabled": true, "times": 1.5 })),

@@ -139,7 +139,7 @@ mod old {
         #[serde(
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "whole_number"
+            deserialize_with = "whole_days_before"
         )]
         pub days_before: Option<i64>,
         /// Renewal term; `"1m"` when left out.
@@ -149,7 +149,7 @@ mod old {
         #[serde(
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "whole_number"
+            deserialize_with = "whole_times"
         )]
         pub times: Option<i64>,
     }
@@ -191,14 +191,14 @@ mod old {
         #[serde(
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "whole_number"
+            deserialize_with = "whole_days_before"
         )]
         pub days_before: Option<i64>,
         /// `set_auto_renew`: renewals left.
         #[serde(
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "whole_number"
+            deserialize_with = "whole_times"
         )]
         pub times: Option<i64>,
     }
@@ -396,10 +396,20 @@ mod old {
         Ok(())
     }
 
-    /// Reads an optional whole number (`days_before`, `times`): JSON integers, and numbers like `3.0`;
-    /// the range is checked later, where the limits are known.
-    pub(crate) fn whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-        struct WholeVisitor;
+    /// Read an optional whole number (`days_before`, 0 to 7; `times`, 0 to 99): JSON integers,
+    /// and numbers like `3.0`; the range is checked later, except for numbers too large to hold.
+    pub(crate) fn whole_days_before<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<i64>, D::Error> {
+        whole_number(d, 7)
+    }
+
+    pub(crate) fn whole_times<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+        whole_number(d, 99)
+    }
+
+    fn whole_number<'de, D: Deserializer<'de>>(d: D, max: u8) -> Result<Option<i64>, D::Error> {
+        struct WholeVisitor(u8);
         impl Visitor<'_> for WholeVisitor {
             type Value = Option<i64>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -417,7 +427,7 @@ mod old {
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<i64>, E> {
                 i64::try_from(v)
                     .map(Some)
-                    .map_err(|_| E::custom(format_args!("{v} is out of range")))
+                    .map_err(|_| E::custom(format_args!("{v} is out of range (0 to {})", self.0)))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<i64>, E> {
                 let text = serde_json::Number::from_f64(v)
@@ -425,13 +435,16 @@ mod old {
                 if v.fract() != 0.0 || !v.is_finite() {
                     Err(E::custom(format_args!("{text} is not a whole number")))
                 } else if v.abs() > 1e15 {
-                    Err(E::custom(format_args!("{text} is out of range")))
+                    Err(E::custom(format_args!(
+                        "{text} is out of range (0 to {})",
+                        self.0
+                    )))
                 } else {
                     Ok(Some(v as i64))
                 }
             }
         }
-        d.deserialize_any(WholeVisitor)
+        d.deserialize_any(WholeVisitor(max))
     }
 
     fn strip_position(err: &serde_json::Error) -> String {

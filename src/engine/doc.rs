@@ -15,7 +15,7 @@ pub(crate) use json::{
 pub use json::{plain_text, text_of_bytes, Number};
 
 use super::policy::{BillingMode, ModeDays, TierDays, MAX_PERIOD_DAYS, MAX_TIERS};
-use super::scenario::FieldError;
+use super::scenario::{FieldError, MAX_DAYS_BEFORE, MAX_RENEWAL_TIMES};
 use std::fmt;
 
 /// The format tag every scenario carries.
@@ -545,8 +545,8 @@ impl Reader<'_> {
     }
 
     /// An optional whole number (`days_before`, `times`): integers, and numbers like `3.0`; the
-    /// range is checked later, where the limits are known.
-    fn whole(&self, path: &str, v: &Node) -> Read<Option<i64>> {
+    /// range (0 to `max`) is checked later, except for numbers too large to hold, said here.
+    fn whole(&self, path: &str, v: &Node, max: u8) -> Read<Option<i64>> {
         let n = match &v.v {
             Value::Null => return Ok(None),
             Value::Num(n) => *n,
@@ -555,12 +555,14 @@ impl Reader<'_> {
         match n {
             Number::U(u) => i64::try_from(u)
                 .map(Some)
-                .map_err(|_| data(path, format!("{u} is out of range"))),
+                .map_err(|_| data(path, format!("{u} is out of range (0 to {max})"))),
             Number::I(i) => Ok(Some(i)),
             Number::F(f) if f.fract() != 0.0 => {
                 Err(data(path, format!("{n} is not a whole number")))
             }
-            Number::F(f) if f.abs() > 1e15 => Err(data(path, format!("{n} is out of range"))),
+            Number::F(f) if f.abs() > 1e15 => {
+                Err(data(path, format!("{n} is out of range (0 to {max})")))
+            }
             Number::F(f) => Ok(Some(f as i64)),
         }
     }
@@ -823,9 +825,9 @@ impl Reader<'_> {
                                 Value::Bool(b) => auto.enabled = b,
                                 _ => return Err(invalid_type(p, v, "a boolean")),
                             },
-                            1 => auto.days_before = self.whole(p, v)?,
+                            1 => auto.days_before = self.whole(p, v, MAX_DAYS_BEFORE)?,
                             2 => auto.term = self.opt_string(p, v)?,
-                            _ => auto.times = self.whole(p, v)?,
+                            _ => auto.times = self.whole(p, v, MAX_RENEWAL_TIMES)?,
                         }
                         Ok(())
                     })?;
@@ -864,8 +866,8 @@ impl Reader<'_> {
                 3 => a.resource = self.opt_string(p, v)?,
                 4 => a.term = self.opt_string(p, v)?,
                 5 => a.enabled = self.opt_bool(p, v)?,
-                6 => a.days_before = self.whole(p, v)?,
-                _ => a.times = self.whole(p, v)?,
+                6 => a.days_before = self.whole(p, v, MAX_DAYS_BEFORE)?,
+                _ => a.times = self.whole(p, v, MAX_RENEWAL_TIMES)?,
             }
             Ok(())
         })?;

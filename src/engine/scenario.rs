@@ -24,6 +24,10 @@ pub const MAX_ACTIONS: usize = 10_000;
 pub const MAX_YEARS: u32 = 100;
 /// The longest scenario or policy name.
 pub const MAX_NAME_CHARS: usize = 200;
+/// Most days before the expiry date auto-renew starts trying (`days_before`).
+pub const MAX_DAYS_BEFORE: u8 = 7;
+/// Most automatic renewals auto-renew may be limited to (`times`).
+pub const MAX_RENEWAL_TIMES: u8 = 99;
 
 /// One problem in a scenario: where (a JSON path such as `resources[0].term`) and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -589,12 +593,14 @@ impl Validator {
                 let p = format!("{path}.auto_renew");
                 let days_before = a
                     .days_before
-                    .map(|d| self.ranged(format!("{p}.days_before"), d, 7));
+                    .map(|d| self.ranged(format!("{p}.days_before"), d, MAX_DAYS_BEFORE));
                 let term = a
                     .term
                     .as_ref()
                     .map(|t| self.check(format!("{p}.term"), Term::parse(t)));
-                let times = a.times.map(|t| self.ranged(format!("{p}.times"), t, 99));
+                let times = a
+                    .times
+                    .map(|t| self.ranged(format!("{p}.times"), t, MAX_RENEWAL_TIMES));
                 Some(AutoRenew {
                     enabled: a.enabled,
                     days_before: days_before.unwrap_or(Some(base.days_before))?,
@@ -821,14 +827,14 @@ impl Validator {
                     .copied();
                 let days_before = doc
                     .days_before
-                    .map(|d| self.ranged(format!("{path}.days_before"), d, 7));
+                    .map(|d| self.ranged(format!("{path}.days_before"), d, MAX_DAYS_BEFORE));
                 let term = doc
                     .term
                     .as_ref()
                     .map(|t| self.check(format!("{path}.term"), Term::parse(t)));
                 let times = doc
                     .times
-                    .map(|t| self.ranged(format!("{path}.times"), t, 99));
+                    .map(|t| self.ranged(format!("{path}.times"), t, MAX_RENEWAL_TIMES));
                 Some(ActionKind::SetAutoRenew {
                     resource: resource?,
                     enabled: enabled?,
