@@ -139,14 +139,16 @@ pub fn storage_get(key: &str) -> Option<String> {
 pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
     let storage = local_storage().ok_or("local storage is not available")?;
     storage.set_item(key, value).map_err(|error| {
-        // The browser's own words for a full storage are English whatever the page's language.
-        let full = error
+        // The browser's own words are English whatever the page's language: the two refusals
+        // known by name are said in the app's words (which are translated).
+        let name = error
             .dyn_ref::<js_sys::Error>()
-            .is_some_and(|e| e.name() == "QuotaExceededError");
-        if full {
-            "the browser's storage for this page is full".to_string()
-        } else {
-            describe(error)
+            .map(|e| String::from(e.name()));
+        match name.as_deref() {
+            Some("QuotaExceededError") => "the browser's storage for this page is full".into(),
+            // Storage turned off for the site (a setting, a policy) after the page opened.
+            Some("SecurityError") => "local storage is not available".into(),
+            _ => describe(error),
         }
     })
 }

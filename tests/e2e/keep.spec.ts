@@ -152,6 +152,24 @@ test('two tabs: a reload restores its own tab\'s work, a new tab the latest; a f
   await expect(banner).toHaveText('你的工作没有保存在此浏览器中：浏览器为此页面提供的存储空间已满。');
 });
 
+test('storage turned off while the page is open: said in the app\'s words, the work staying', async ({ page }) => {
+  await page.goto('/');
+  await openFromGallery(page, 'auto-renew-twice');
+  // The browser refuses with its own (English) words and the name SecurityError.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('denied', 'SecurityError');
+    };
+  });
+  await fillField(field(page, 'Scenario name'), 'Not kept');
+  const banner = page.getByTestId('error-banner').locator('.error-banner-text');
+  await expect(banner).toHaveText('Your work is not being saved in this browser: local storage is not available.');
+  await expect(field(page, 'Scenario name')).toHaveValue('Not kept');
+  await page.getByTestId('language').selectOption('pt-BR');
+  await expect(banner).not.toContainText('denied');
+  await expect(banner).not.toContainText('local storage');
+});
+
 test('reload restores the autosaved scenario and clock', async ({ page }) => {
   await page.goto('/');
   await openFromGallery(page, 'auto-renew-twice');
