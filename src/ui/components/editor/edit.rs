@@ -651,8 +651,8 @@ fn switch_billing(resource: &mut ResourceDoc, value: &str) {
 
 /// The editor's memory of rows switched to another billing mode or action kind, and of the tier
 /// under another policy, so that switching back gives back what was typed (prices and auto-renew
-/// settings, an action's fields, the scenario's tier) instead of starting values. Not part of the document: forgotten when another document comes
-/// in (undo, import, a gallery scenario).
+/// settings, an action's fields, the scenario's tier) instead of starting values. Not part of the
+/// document: forgotten when another document comes in (undo, import, a gallery scenario).
 #[derive(Debug, Default)]
 pub struct SwitchMemory(Vec<SavedRow>);
 
