@@ -37,13 +37,22 @@ impl Cents {
     /// Parses a non-negative decimal with at most two decimals (`"30"`, `"30.5"`, `"30.50"`), up to
     /// [`MAX_AMOUNT`].
     pub fn parse(text: &str) -> Result<Cents, String> {
+        Self::parse_named(text, || format!("{text:?}"))
+    }
+
+    /// [`Cents::parse`], its problems naming the value as `shown` gives it (a text quoted, a JSON
+    /// number as the file wrote it); worked out only for a problem.
+    fn parse_named(text: &str, shown: impl Fn() -> String) -> Result<Cents, String> {
         let (whole, frac) = match text.split_once('.') {
             Some((whole, frac)) => (whole, frac),
             None => (text, ""),
         };
         let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if text.starts_with('-') && text.len() > 1 {
-            return Err(format!("{text:?} is negative; amounts are never negative"));
+            return Err(format!(
+                "{} is negative; amounts are never negative",
+                shown()
+            ));
         }
         if whole.is_empty()
             || !digits_only(whole)
@@ -51,15 +60,16 @@ impl Cents {
             || (text.contains('.') && frac.is_empty())
         {
             return Err(format!(
-                "{text:?} is not an amount (like \"30\" or \"30.50\")"
+                "{} is not an amount (like \"30\" or \"30.50\")",
+                shown()
             ));
         }
         if frac.len() > 2 {
-            return Err(format!("{text:?} has more than two decimals"));
+            return Err(format!("{} has more than two decimals", shown()));
         }
         let whole = whole.trim_start_matches('0');
         if whole.len() > 10 {
-            return Err(format!("{text:?} is more than the maximum {MAX_AMOUNT}"));
+            return Err(format!("{} is more than the maximum {MAX_AMOUNT}", shown()));
         }
         let whole: i64 = if whole.is_empty() {
             0
@@ -69,7 +79,7 @@ impl Cents {
         let frac_cents: i64 = format!("{frac:0<2}").parse().unwrap_or(0);
         let cents = Cents(whole.saturating_mul(100).saturating_add(frac_cents));
         if cents > MAX_AMOUNT {
-            return Err(format!("{text:?} is more than the maximum {MAX_AMOUNT}"));
+            return Err(format!("{} is more than the maximum {MAX_AMOUNT}", shown()));
         }
         Ok(cents)
     }
@@ -77,12 +87,7 @@ impl Cents {
     /// Parses a JSON number with at most two decimals, by way of its shortest decimal text.
     pub fn from_json_number(number: &Number) -> Result<Cents, String> {
         // A problem names the number as the file wrote it, without the quotes of a text.
-        let parse = |text: String| {
-            Self::parse(&text).map_err(|problem| match problem.strip_prefix(&format!("{text:?}")) {
-                Some(rest) => format!("{number}{rest}"),
-                None => problem,
-            })
-        };
+        let parse = |text: String| Self::parse_named(&text, || number.to_string());
         if let Some(n) = number.as_u64() {
             return parse(n.to_string());
         }
