@@ -24,6 +24,11 @@ pub const MAX_ACTIONS: usize = 10_000;
 pub const MAX_YEARS: u32 = 100;
 /// The longest scenario or policy name.
 pub const MAX_NAME_CHARS: usize = 200;
+/// The problem of a reference (an action's, a question's) to a resource id the scenario lacks.
+pub fn unknown_resource(id: &str) -> String {
+    format!("{id:?} is not the id of any resource")
+}
+
 /// Most days before the expiry date auto-renew starts trying (`days_before`).
 pub const MAX_DAYS_BEFORE: u8 = 7;
 /// Most automatic renewals auto-renew may be limited to (`times`).
@@ -691,10 +696,7 @@ impl Validator {
         for (i, doc) in docs.iter().enumerate() {
             if let Some(id) = &doc.resource {
                 if doc.verb != ActionVerb::TopUp && !resources.iter().any(|r| r.id == *id) {
-                    self.fail(
-                        format!("actions[{i}].resource"),
-                        format!("{id:?} is not the id of any resource"),
-                    );
+                    self.fail(format!("actions[{i}].resource"), unknown_resource(id));
                 }
             }
         }
@@ -756,10 +758,7 @@ impl Validator {
             )?;
             let index = resources.iter().position(|r| r.id == *id);
             match index {
-                None => v.fail(
-                    format!("{path}.resource"),
-                    format!("{id:?} is not the id of any resource"),
-                ),
+                None => v.fail(format!("{path}.resource"), unknown_resource(id)),
                 Some(i) => {
                     // Before every resource's start is said once, as such, by the caller.
                     let earliest = resources.iter().map(|r| r.start).min();

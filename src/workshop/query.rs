@@ -371,7 +371,7 @@ impl Query {
             None => {
                 errors.push(FieldError::new(
                     format!("{path}.resource"),
-                    format!("{id:?} is not the id of any resource"),
+                    crate::engine::scenario::unknown_resource(id),
                 ));
                 None
             }
