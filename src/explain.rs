@@ -23,6 +23,12 @@ pub fn when(t: Time) -> String {
     t.local_string().replace('T', " ")
 }
 
+/// The instant [`when`] wrote (`2026-04-01 03:00:00`), read back; `None` for other text.
+pub fn read_when(text: &str) -> Option<Time> {
+    let (date, time) = text.split_once(' ')?;
+    Time::parse_local(&format!("{date}T{time}")).ok()
+}
+
 /// What a rejection reason means, in words.
 pub fn rejection_text(reason: Rejection) -> &'static str {
     match reason {
@@ -374,6 +380,16 @@ pub fn printable(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::engine::{simulate, ScenarioDoc};
+
+    #[test]
+    fn an_instant_written_reads_back() {
+        let t = Time::parse_local("2026-02-28T03:00:59").expect("a time");
+        assert_eq!(when(t), "2026-02-28 03:00:59");
+        assert_eq!(read_when(&when(t)), Some(t));
+        for other in ["2026-02-28T03:00:59", "2026-02-30 03:00:00", "soon", ""] {
+            assert_eq!(read_when(other), None, "{other}");
+        }
+    }
 
     /// `(what, next)` of each event of `json`'s scenario, for its own tier.
     fn sentences(json: &str) -> Vec<(String, Option<String>)> {

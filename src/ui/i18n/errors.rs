@@ -350,7 +350,7 @@ pub fn message(lang: Lang, text: &str) -> String {
                 .enumerate()
                 .map(|(hole, v)| match (v.parse::<i64>(), Cents::parse(v)) {
                     (Ok(n), _) if counted => super::format::count(lang, n),
-                    _ if DATED.contains(pattern) => written_time(v)
+                    _ if DATED.contains(pattern) => crate::explain::read_when(v)
                         .map_or_else(|| v.clone(), |t| super::format::second(lang, t)),
                     (_, Ok(cents)) if amount == Some(hole) => super::format::money(lang, cents),
                     _ if hole == 0 && QUOTED_AMOUNT.contains(pattern) => {
@@ -364,12 +364,6 @@ pub fn message(lang: Lang, text: &str) -> String {
         }
     }
     text.to_string()
-}
-
-/// An instant written as `YYYY-MM-DD HH:MM:SS` (local).
-fn written_time(text: &str) -> Option<crate::engine::Time> {
-    let (date, time) = text.split_once(' ')?;
-    crate::engine::Time::parse_local(&format!("{date}T{time}")).ok()
 }
 
 /// `path: message` in `lang` (the path as written; the message alone without one).
