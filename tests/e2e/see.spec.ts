@@ -311,7 +311,9 @@ test.describe('on a touch screen', () => {
       return still;
     }, { intervals: [150] }).toBe(true);
     // Sideways, it scrubs, all the way the finger goes (from a fifth of the run to four fifths:
-    // 2026-03-15 to 2026-04-07).
+    // 2026-03-15 to 2026-04-07). A long fling may have carried the track's middle out of the
+    // window: it is brought back first.
+    await track.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const now = await track.boundingBox();
     if (!now) return;
     [x, y] = [now.x + now.width * 0.2, now.y + now.height / 2];
