@@ -83,8 +83,7 @@ pub const PATTERNS: &[&str] = &[
     "nested more than 128 levels deep",
     "a comma before a closing bracket",
     "a line break or control character inside a text (write it as \\n)",
-    "an incomplete \\u escape",
-    "an incomplete pair of \\u escapes",
+    UNPAIRED_ESCAPE,
     "EOF while parsing a value",
     "the text ends inside an object: a closing } is missing",
     "the text ends inside a list: a closing ] is missing",
@@ -244,6 +243,10 @@ pub fn unfill(template: &str, text: &str) -> Option<Vec<String>> {
     )
 }
 
+/// Half of a surrogate pair in a `\u` escape, which serde_json words two ways.
+const UNPAIRED_ESCAPE: &str =
+    "an unpaired \\u escape (\\uD800 to \\uDFFF are halves of one character and come in pairs)";
+
 /// JSON syntax errors in the terms of a parser (kept word for word by the engine, as serde_json
 /// writes them, for the command line), and what they mean to a person editing a file.
 const PLAIN_SYNTAX: [(&str, &str); 13] = [
@@ -282,11 +285,8 @@ const PLAIN_SYNTAX: [(&str, &str); 13] = [
         "control character (\\u0000-\\u001F) found while parsing a string",
         "a line break or control character inside a text (write it as \\n)",
     ),
-    ("unexpected end of hex escape", "an incomplete \\u escape"),
-    (
-        "lone leading surrogate in hex escape",
-        "an incomplete pair of \\u escapes",
-    ),
+    ("unexpected end of hex escape", UNPAIRED_ESCAPE),
+    ("lone leading surrogate in hex escape", UNPAIRED_ESCAPE),
 ];
 
 /// `text` with a parser's syntax error at its end put in plain words ([`PLAIN_SYNTAX`]).
@@ -639,6 +639,18 @@ mod tests {
             message(Lang::En, "not valid JSON: EOF while parsing an object"),
             "not valid JSON: the text ends inside an object: a closing } is missing"
         );
+        // Half of a surrogate pair: serde_json's two wordings of it (one says "end of hex escape"
+        // though the escape is whole) are said as one, and as what it is.
+        for parser in [
+            "unexpected end of hex escape",
+            "lone leading surrogate in hex escape",
+        ] {
+            let words = message(Lang::En, &format!("not valid JSON: {parser}"));
+            assert!(
+                words.starts_with("not valid JSON: an unpaired \\u escape ("),
+                "{words}"
+            );
+        }
         for (parser, _) in PLAIN_SYNTAX {
             for lang in [Lang::ZhCn, Lang::PtBr] {
                 let words = message(lang, &format!("not valid JSON: {parser}"));

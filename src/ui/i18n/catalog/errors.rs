@@ -397,11 +397,10 @@ pub const PART: Part = part![
         "文本中有换行或控制字符（请写成 \\n）",
         "uma quebra de linha ou caractere de controle dentro de um texto (escreva \\n)",
     ),
-    ("an incomplete \\u escape", "不完整的 \\u 转义", "um escape \\u incompleto"),
     (
-        "an incomplete pair of \\u escapes",
-        "不完整的 \\u 转义对",
-        "um par de escapes \\u incompleto",
+        "an unpaired \\u escape (\\uD800 to \\uDFFF are halves of one character and come in pairs)",
+        "不成对的 \\u 转义（\\uD800 到 \\uDFFF 是一个字符的两半，必须成对出现）",
+        "um escape \\u sem par (\\uD800 a \\uDFFF são metades de um caractere e vêm em pares)",
     ),
     (
         "EOF while parsing a value",
