@@ -81,10 +81,12 @@ pub fn reminder_message(notice: Notice, due: Time, resource: &Resource) -> Strin
             } else {
                 "Renew it"
             };
-            match released_at_midnight(days, due) {
-                // "Tomorrow at 00:00" read as a day more than there is: said as the expiry is.
-                Some(today) => format!(
-                    "Reminder: {id} has lapsed and its data will be deleted today, at the end of {today}. {keep} to keep it."
+            match last_day_kept(days, due) {
+                // A release at 00:00 is counted to the last day the data is kept, as an expiry is
+                // to its last valid day: "in 2 days, at 00:00" read as a day more than there is.
+                Some((left, last)) => format!(
+                    "Reminder: {id} has lapsed and its data will be deleted {}, at the end of {last}. {keep} to keep it.",
+                    in_days(left),
                 ),
                 None => format!(
                     "Reminder: {id} has lapsed and its data will be deleted {}, at {}. {keep} to keep it.",
@@ -96,12 +98,14 @@ pub fn reminder_message(notice: Notice, due: Time, resource: &Resource) -> Strin
     }
 }
 
-/// For the release notice sent the day before a release at 00:00:00 (a package's, always): the
-/// day it is sent, whose end the release is. `None` for the others.
-pub fn released_at_midnight(days: u8, due: Time) -> Option<chrono::NaiveDate> {
-    (days == 1 && due.second_of_day() == 0)
-        .then(|| due.date().pred_opt())
-        .flatten()
+/// For a release notice sent `days` calendar days before a release at `due`: when the release is
+/// at 00:00:00 (a package's, always), the last day the data is kept and how many days from the
+/// notice's day that is (`days` − 1). `None` for a release at another hour.
+pub fn last_day_kept(days: u8, due: Time) -> Option<(u8, chrono::NaiveDate)> {
+    if due.second_of_day() != 0 {
+        return None;
+    }
+    Some((days.saturating_sub(1), due.date().pred_opt()?))
 }
 
 /// The rule behind `attempt`, an auto-renew attempt: the 03:00 window, or §6's documented

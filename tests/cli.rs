@@ -663,7 +663,7 @@ fn reminders_show_in_the_trace_and_the_text_timeline() {
         &json!({
             "at": "2026-04-17T09:00:00+08:00", "resource": "ocr", "kind": "reminder",
             "notice": "release", "days": 6, "releases": "2026-04-23T00:00:00+08:00",
-            "message": "Reminder: ocr has lapsed and its data will be deleted in 6 days, at 2026-04-23 00:00:00. Renew it to keep it.",
+            "message": "Reminder: ocr has lapsed and its data will be deleted in 5 days, at the end of 2026-04-22. Renew it to keep it.",
         })
     );
     let out = cli(

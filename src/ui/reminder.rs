@@ -3,7 +3,7 @@
 //! them together.
 
 use crate::engine::{BillingMode, Notice, Resource, Time};
-use crate::explain::released_at_midnight;
+use crate::explain::last_day_kept;
 use crate::ui::i18n::explain::when;
 use crate::ui::i18n::{format, tr, trf, Lang};
 
@@ -44,42 +44,65 @@ pub fn sentence(lang: Lang, notice: Notice, due: Time, resource: &Resource) -> S
             "Reminder: {0} expires in {1} days, at the end of {2}. Auto-renew could not pay for it: top up the balance or renew it to keep it in service.",
             &[id, &days.to_string(), &date],
         ),
-        Notice::Release { days } if top_up && released_at_midnight(days, due).is_some() => trf(
-            lang,
-            "Reminder: {0} has lapsed and its data will be deleted today, at the end of {1}. Top up the balance to keep it.",
-            &[id, &last_day(lang, due)],
-        ),
-        Notice::Release { days } if released_at_midnight(days, due).is_some() => trf(
-            lang,
-            "Reminder: {0} has lapsed and its data will be deleted today, at the end of {1}. Renew it to keep it.",
-            &[id, &last_day(lang, due)],
-        ),
-        Notice::Release { days: 1 } if top_up => trf(
-            lang,
-            "Reminder: {0} has lapsed and its data will be deleted tomorrow, at {1}. Top up the balance to keep it.",
-            &[id, &instant],
-        ),
-        Notice::Release { days: 1 } => trf(
-            lang,
-            "Reminder: {0} has lapsed and its data will be deleted tomorrow, at {1}. Renew it to keep it.",
-            &[id, &instant],
-        ),
-        Notice::Release { days } if top_up => trf(
-            lang,
-            "Reminder: {0} has lapsed and its data will be deleted in {1} days, at {2}. Top up the balance to keep it.",
-            &[id, &days.to_string(), &instant],
-        ),
-        Notice::Release { days } => trf(
-            lang,
-            "Reminder: {0} has lapsed and its data will be deleted in {1} days, at {2}. Renew it to keep it.",
-            &[id, &days.to_string(), &instant],
-        ),
+        Notice::Release { days } => match last_day_kept(days, due) {
+            // Counted to the last day the data is kept, as the English is (see `explain`).
+            Some((left, last)) => {
+                let last = format::date(lang, last);
+                match (left, top_up) {
+                    (0, true) => trf(
+                        lang,
+                        "Reminder: {0} has lapsed and its data will be deleted today, at the end of {1}. Top up the balance to keep it.",
+                        &[id, &last],
+                    ),
+                    (0, false) => trf(
+                        lang,
+                        "Reminder: {0} has lapsed and its data will be deleted today, at the end of {1}. Renew it to keep it.",
+                        &[id, &last],
+                    ),
+                    (1, true) => trf(
+                        lang,
+                        "Reminder: {0} has lapsed and its data will be deleted tomorrow, at the end of {1}. Top up the balance to keep it.",
+                        &[id, &last],
+                    ),
+                    (1, false) => trf(
+                        lang,
+                        "Reminder: {0} has lapsed and its data will be deleted tomorrow, at the end of {1}. Renew it to keep it.",
+                        &[id, &last],
+                    ),
+                    (n, true) => trf(
+                        lang,
+                        "Reminder: {0} has lapsed and its data will be deleted in {1} days, at the end of {2}. Top up the balance to keep it.",
+                        &[id, &n.to_string(), &last],
+                    ),
+                    (n, false) => trf(
+                        lang,
+                        "Reminder: {0} has lapsed and its data will be deleted in {1} days, at the end of {2}. Renew it to keep it.",
+                        &[id, &n.to_string(), &last],
+                    ),
+                }
+            }
+            None if days == 1 && top_up => trf(
+                lang,
+                "Reminder: {0} has lapsed and its data will be deleted tomorrow, at {1}. Top up the balance to keep it.",
+                &[id, &instant],
+            ),
+            None if days == 1 => trf(
+                lang,
+                "Reminder: {0} has lapsed and its data will be deleted tomorrow, at {1}. Renew it to keep it.",
+                &[id, &instant],
+            ),
+            None if top_up => trf(
+                lang,
+                "Reminder: {0} has lapsed and its data will be deleted in {1} days, at {2}. Top up the balance to keep it.",
+                &[id, &days.to_string(), &instant],
+            ),
+            None => trf(
+                lang,
+                "Reminder: {0} has lapsed and its data will be deleted in {1} days, at {2}. Renew it to keep it.",
+                &[id, &days.to_string(), &instant],
+            ),
+        },
     }
-}
-
-/// The day a release at `due` (00:00:00) ends, in `lang`.
-fn last_day(lang: Lang, due: Time) -> String {
-    released_at_midnight(1, due).map_or_else(String::new, |day| format::date(lang, day))
 }
 
 /// The event kind's short name (log badge, legend).
@@ -130,15 +153,20 @@ mod tests {
             }
             english.push(sentence(Lang::En, notice, due, resource));
         }
-        // The package goes at 00:00: the day before, "today, at the end of" that day. The meter
-        // goes at the hour its arrears began: "tomorrow, at" that instant.
-        let last_day = |id: &str| {
-            english
-                .iter()
-                .rfind(|s| s.starts_with(&format!("Reminder: {id} has lapsed")))
-                .cloned()
-                .unwrap_or_default()
+        // The package goes at 00:00: its notices count to the last day its data is kept, as an
+        // expiry's do ("in 5 days", "tomorrow", "today, at the end of" 04-16, sent 04-11, 04-15
+        // and 04-16). The meter goes at the hour its arrears began: "tomorrow, at" that instant.
+        let lapsed = |id: &str| -> Vec<&String> {
+            let head = format!("Reminder: {id} has lapsed");
+            english.iter().filter(|s| s.starts_with(&head)).collect()
         };
+        let package = lapsed("p");
+        assert!(
+            package[0].contains("deleted in 5 days, at the end of 2026-04-16.")
+                && package[1].contains("deleted tomorrow, at the end of 2026-04-16."),
+            "{package:?}"
+        );
+        let last_day = |id: &str| lapsed(id).last().map(|s| s.to_string()).unwrap_or_default();
         assert!(
             last_day("p").contains("deleted today, at the end of 2026-04-16."),
             "{}",

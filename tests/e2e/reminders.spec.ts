@@ -80,6 +80,11 @@ test('auto-renew off: expiry and release reminders at 09:00 local, on the lanes 
   await goToTime(page, '2026-04-22 12:00:00');
   await expectMatchesCli(page, scenario, 'V3');
   await expect(reminderRows(page)).toHaveCount(6);
+  // Counted to the last day the data is kept, as an expiry is: 2 calendar days before the 23rd
+  // is "tomorrow, at the end of" the 22nd, the day before "today".
+  await expect(reminderRows(page).nth(4)).toContainText(
+    'Reminder: ocr has lapsed and its data will be deleted tomorrow, at the end of 2026-04-22. Renew it to keep it.',
+  );
   await expect(reminderRows(page).last()).toContainText(
     'Reminder: ocr has lapsed and its data will be deleted today, at the end of 2026-04-22. Renew it to keep it.',
   );

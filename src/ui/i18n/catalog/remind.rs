@@ -40,6 +40,26 @@ pub const PART: Part = part![
         "Lembrete: {0} está vencido e seus dados serão excluídos hoje, ao fim de {1}. Renove para mantê-lo.",
     ),
     (
+        "Reminder: {0} has lapsed and its data will be deleted tomorrow, at the end of {1}. Top up the balance to keep it.",
+        "提醒：{0} 已欠费，其数据将于明天（{1}）结束时删除。请充值以保留。",
+        "Lembrete: {0} está em atraso e seus dados serão excluídos amanhã, ao fim de {1}. Recarregue o saldo para mantê-lo.",
+    ),
+    (
+        "Reminder: {0} has lapsed and its data will be deleted tomorrow, at the end of {1}. Renew it to keep it.",
+        "提醒：{0} 已到期未续费，其数据将于明天（{1}）结束时删除。请续费以保留。",
+        "Lembrete: {0} está vencido e seus dados serão excluídos amanhã, ao fim de {1}. Renove para mantê-lo.",
+    ),
+    (
+        "Reminder: {0} has lapsed and its data will be deleted in {1} days, at the end of {2}. Top up the balance to keep it.",
+        "提醒：{0} 已欠费，其数据将在 {1} 天后（{2} 当天结束时）删除。请充值以保留。",
+        "Lembrete: {0} está em atraso e seus dados serão excluídos em {1} dias, ao fim de {2}. Recarregue o saldo para mantê-lo.",
+    ),
+    (
+        "Reminder: {0} has lapsed and its data will be deleted in {1} days, at the end of {2}. Renew it to keep it.",
+        "提醒：{0} 已到期未续费，其数据将在 {1} 天后（{2} 当天结束时）删除。请续费以保留。",
+        "Lembrete: {0} está vencido e seus dados serão excluídos em {1} dias, ao fim de {2}. Renove para mantê-lo.",
+    ),
+    (
         "Reminder: {0} has lapsed and its data will be deleted tomorrow, at {1}. Top up the balance to keep it.",
         "提醒：{0} 已欠费，其数据将于明天 {1} 删除。请充值以保留。",
         "Lembrete: {0} está em atraso e seus dados serão excluídos amanhã, em {1}. Recarregue o saldo para mantê-lo.",
