@@ -317,11 +317,13 @@ fn outcome(kind: EventKind) -> EventKind {
             source,
             term,
             expires,
+            price,
             ..
         } => EventKind::Renewed {
             source,
             term,
             expires,
+            price,
             balance: Cents::ZERO,
         },
         other => other,

@@ -236,7 +236,7 @@ fn the_text_format_is_a_readable_timeline_of_every_event() {
                 "Topped up 5.00",
                 "Now available",
             ],
-            _ => &["term_too_short", "Renewed by hand for 2 months"],
+            _ => &["term_too_short", "Renewed by hand: paid 60.00 for 2 months"],
         };
         for words in expected_words {
             assert!(text.contains(words), "{slug}: no {words:?} in\n{text}");

@@ -757,7 +757,7 @@ impl<'a> Simulator<'a> {
                 switched_on,
             },
         );
-        self.renew(r, t, term, RenewSource::Auto);
+        self.renew(r, t, term, price, RenewSource::Auto);
         let live = &mut self.live[r];
         if live.auto.times > 0 {
             live.auto.times -= 1;
@@ -777,8 +777,9 @@ impl<'a> Simulator<'a> {
         }
     }
 
-    /// Moves the expiry date by `term` (already paid) and reschedules; restores a lapsed package.
-    fn renew(&mut self, r: usize, t: Time, term: Term, source: RenewSource) {
+    /// Moves the expiry date by `term` (already paid `price`) and reschedules; restores a lapsed
+    /// package.
+    fn renew(&mut self, r: usize, t: Time, term: Term, price: Cents, source: RenewSource) {
         let live = &mut self.live[r];
         let Some(x) = live.expiry else { return };
         let x = Expiry::new(extend_expiry(x.date, term.months()));
@@ -798,6 +799,7 @@ impl<'a> Simulator<'a> {
                 source,
                 term,
                 expires: x.last_second(),
+                price,
                 balance,
             },
         );
@@ -872,7 +874,7 @@ impl<'a> Simulator<'a> {
                     return self.reject(t, r, ActionName::Renew, reason, Some(shortfall));
                 }
                 self.balance = self.balance.minus(price);
-                self.renew(r, t, term, RenewSource::Manual);
+                self.renew(r, t, term, price, RenewSource::Manual);
             }
             ActionKind::SetAutoRenew {
                 resource: r,

@@ -179,11 +179,13 @@ pub enum EventKind {
         balance: Cents,
         switched_on: bool,
     },
-    /// The expiry date moved.
+    /// The expiry date moved. `price` is what the renewal charged (the trace format does not
+    /// write it: a manual renewal's explanation says it, an automatic one's attempt does).
     Renewed {
         source: RenewSource,
         term: Term,
         expires: Time,
+        price: Cents,
         balance: Cents,
     },
     /// Money was added.
@@ -573,11 +575,13 @@ impl Serialize for EventJson<'_> {
                 map.serialize_entry("price", &price.to_string())?;
                 map.serialize_entry("balance", &balance.to_string())?;
             }
+            // (`price` is not in the format: the attempt before an automatic renewal has it.)
             EventKind::Renewed {
                 source,
                 term,
                 expires,
                 balance,
+                ..
             } => {
                 map.serialize_entry(
                     "source",

@@ -169,7 +169,7 @@ test('timeline markers show attempts, renewals, top-ups and rejected acts at the
   await page.mouse.move(refusedBox.x + refusedBox.width / 2, refusedBox.y + refusedBox.height / 2);
   await expect.poll(() => page.getByTestId('marker-tip').locator('.tl-tip-line').count()).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId('marker-tip')).toContainText(/refused/i);
-  await expect(page.getByTestId('marker-tip')).toContainText(/Renewed by hand/);
+  await expect(page.getByTestId('marker-tip')).toContainText(/Renewed by hand: paid 60\.00 for 2 months/);
   // One tier: its lane is the card's last row, and the card clips what overflows it (its paint is
   // contained). The three entries run past the card's bottom, so the tooltip is drawn outside the
   // card, whole and inside the window.

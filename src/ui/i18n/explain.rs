@@ -273,10 +273,16 @@ pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) ->
             source,
             term: t,
             expires,
+            price,
             balance,
         } => {
-            let args = [term(lang, t), when(lang, expires), m(balance)];
-            let args = [args[0].as_str(), args[1].as_str(), args[2].as_str()];
+            let args = [term(lang, t), when(lang, expires), m(balance), m(price)];
+            let args = [
+                args[0].as_str(),
+                args[1].as_str(),
+                args[2].as_str(),
+                args[3].as_str(),
+            ];
             if source == RenewSource::Auto {
                 (
                     trf(lang, "Renewed automatically for {0}, counted from the expiry date; now valid through {1}. Balance {2}.", &args),
@@ -285,7 +291,7 @@ pub fn explain(lang: Lang, event: &Event, scenario: &Scenario, trace: &Trace) ->
                 )
             } else {
                 (
-                    trf(lang, "Renewed by hand for {0}, counted from the expiry date; now valid through {1}. Balance {2}.", &args),
+                    trf(lang, "Renewed by hand: paid {3} for {0}, counted from the expiry date; now valid through {1}. Balance {2}.", &args),
                     tr(lang, "§5 manual renewal"),
                     join([next_attempt, next_change]),
                 )

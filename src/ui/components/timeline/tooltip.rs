@@ -125,17 +125,19 @@ pub(super) fn marker_sentence(
         EventKind::Renewed {
             term: t,
             expires,
+            price,
             balance,
             ..
         } => trf(
             lang,
-            "Renewed by hand for {0}, counted from the expiry date; now valid through {1}. \
-             Balance {2}. [{3}]",
+            "Renewed by hand: paid {4} for {0}, counted from the expiry date; now valid through \
+             {1}. Balance {2}. [{3}]",
             &[
                 &term(lang, t),
                 &when(lang, expires),
                 &m(balance),
                 tr(lang, "§5 manual renewal"),
+                &m(price),
             ],
         ),
         EventKind::TopUp { amount, balance } => trf(

@@ -43,7 +43,7 @@ pub const PART: Part = part![
     ("Auto-renew failed: balance {0} is below the price {1}. Nothing was charged.", "自动续费失败：余额 {0} 低于价格 {1}。未扣任何费用。", "A renovação automática falhou: o saldo {0} está abaixo do preço {1}. Nada foi cobrado."),
     ("no further attempt before expiry", "到期前不再尝试", "nenhuma outra tentativa antes do vencimento"),
     ("Renewed automatically for {0}, counted from the expiry date; now valid through {1}. Balance {2}.", "已自动续费 {0}，从到期日起算；现在有效期至 {1}。余额 {2}。", "Renovado automaticamente por {0}, contado a partir da data de vencimento; agora válido até {1}. Saldo {2}."),
-    ("Renewed by hand for {0}, counted from the expiry date; now valid through {1}. Balance {2}.", "已手动续费 {0}，从到期日起算；现在有效期至 {1}。余额 {2}。", "Renovado manualmente por {0}, contado a partir da data de vencimento; agora válido até {1}. Saldo {2}."),
+    ("Renewed by hand: paid {3} for {0}, counted from the expiry date; now valid through {1}. Balance {2}.", "已手动续费：支付 {3} 续费 {0}，从到期日起算；现在有效期至 {1}。余额 {2}。", "Renovado manualmente: pagou {3} por {0}, contado a partir da data de vencimento; agora válido até {1}. Saldo {2}."),
     ("§6 auto-renewal", "§6 自动续费", "§6 renovação automática"),
     ("§5 manual renewal", "§5 手动续费", "§5 renovação manual"),
     ("Topped up {0}. Balance {1}.", "已充值 {0}。余额 {1}。", "Recarga de {0}. Saldo {1}."),

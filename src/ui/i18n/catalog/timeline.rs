@@ -34,9 +34,9 @@ pub const PART: Part = part![
     ),
     ("Auto-renew paid {0}. [{1}]", "自动续费已支付 {0}。[{1}]", "A renovação automática pagou {0}. [{1}]"),
     (
-        "Renewed by hand for {0}, counted from the expiry date; now valid through {1}. Balance {2}. [{3}]",
-        "已手动续费 {0}，从到期日起算；现在有效期至 {1}。余额 {2}。[{3}]",
-        "Renovado manualmente por {0}, contado a partir da data de vencimento; agora válido até {1}. Saldo {2}. [{3}]",
+        "Renewed by hand: paid {4} for {0}, counted from the expiry date; now valid through {1}. Balance {2}. [{3}]",
+        "已手动续费：支付 {4} 续费 {0}，从到期日起算；现在有效期至 {1}。余额 {2}。[{3}]",
+        "Renovado manualmente: pagou {4} por {0}, contado a partir da data de vencimento; agora válido até {1}. Saldo {2}. [{3}]",
     ),
     ("Topped up {0}. Balance {1}. [{2}]", "已充值 {0}。余额 {1}。[{2}]", "Recarga de {0}. Saldo {1}. [{2}]"),
     ("{0} refused: {1}. [{2}]", "{0}被拒绝：{1}。[{2}]", "{0} recusada: {1}. [{2}]"),
