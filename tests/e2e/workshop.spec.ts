@@ -152,6 +152,9 @@ for (const slug of ['auto-renew-retries', 'refused-acts']) test(`a workshop is c
       }
       await expect(labelled(page, 'Go to time')).toBeDisabled();
       await expect(labelled(page, 'Timeline position')).toBeDisabled();
+      // It looks locked too: shaded unlike the Speed beside it, which stays free.
+      const shade = (name: string) => labelled(page, name).evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(await shade('Go to time')).not.toEqual(await shade('Speed'));
       // The timeline's range ends at the clock, though the lanes leave a margin after it.
       await expect(page.locator('.tl-range')).toContainText(`→ ${pause.at.replace('T', ' ').slice(0, 16)} ·`);
       await expect(page.getByTestId('clock-locked')).toContainText('locked during the exercise');
@@ -256,6 +259,9 @@ test('the gallery lists the ready exercises; one opens at its first pause point'
   const item = page.locator('[data-testid="exercise-item"][data-exercise="pay-per-use-arrears"]');
   await expect(item).toHaveAccessibleName(new RegExp(`^${exercise.title}`));
   await expect(item).toContainText(exercise.story!);
+  // It says where a trainer makes their own: the lab's panel of that name.
+  const panel = 'Workshop: make an exercise from this scenario';
+  await expect(page.getByTestId('workshop-make-hint')).toContainText(`“${panel}”`);
   await item.click();
   await expect(page.getByTestId('workshop')).toBeVisible();
   await expectClock(page, exercise.pauses[0].at.replace('T', ' '));

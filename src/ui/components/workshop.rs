@@ -81,6 +81,11 @@ pub fn workshop_gallery(props: &WorkshopGalleryProps) -> Html {
             <div class="gallery-intro">
                 <h2 id="workshop-gallery-heading">{ tr(lang, "Workshop: exercises") }</h2>
                 <p>{ tr(lang, "The clock stops at pause points with a question. Answer it, then the clock runs to show the truth and the rule that decided it; a score at the end.") }</p>
+                <p data-testid="workshop-make-hint">{ trf(
+                    lang,
+                    "To make your own, open any scenario and use “{0}” at the foot of the lab.",
+                    &[tr(lang, "Workshop: make an exercise from this scenario")],
+                ) }</p>
             </div>
             <ul class="gallery-grid">{ for items }</ul>
         </section>

@@ -208,6 +208,11 @@ pub const PART: Part = part![
     ("At {0}: {1}", "{0}：{1}", "Em {0}: {1}"),
     ("Remove pause point", "删除暂停点", "Remover ponto de pausa"),
     (
+        "To make your own, open any scenario and use “{0}” at the foot of the lab.",
+        "要自己制作练习，请打开任一场景，使用页面底部的“{0}”。",
+        "Para criar o seu, abra qualquer cenário e use “{0}” no pé da página.",
+    ),
+    (
         "Workshop: make an exercise from this scenario",
         "工作坊：用此场景制作练习",
         "Oficina: criar um exercício a partir deste cenário",
