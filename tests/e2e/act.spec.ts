@@ -62,7 +62,13 @@ test('renew, a rejected renewal, top up and auto-renew changes take effect at on
   await expect(panel.getByTestId('act-result')).toBeInViewport();
   await expect(page.locator('[data-testid="tier-status"][data-tier="V3"] [data-testid="balance"]')).toContainText('10.00');
 
-  // 2. Renew for a year with 10.00 left: rejected, the reason in words.
+  // 2. Renew for a year with 10.00 left: its price is said before it is pressed; rejected, the
+  // reason in words.
+  const quote = panel.getByTestId('renew-quote');
+  await expect(quote).toHaveText('Renewing for 1 month costs 30.00.');
+  await setField(labelled(panel, 'Renewal term'), '1y');
+  await expect(quote).toHaveText('Renewing for 1 year costs 300.00.');
+  await expect(button(panel, 'Renew')).toHaveAccessibleDescription('Renewing for 1 year costs 300.00.');
   await renew(page, '1y');
   expected.actions.push({ at, do: 'renew', resource: 'ocr', term: '1y' });
   await expect(panel.getByTestId('act-result')).toContainText(/balance/i);
@@ -168,6 +174,8 @@ test('renewing a pay-per-use resource is rejected: not a package', async ({ page
   const panel = actPanel(page);
   await goToTime(page, '2026-03-11 00:00:00');
   await labelled(panel, 'Act on').selectOption('api');
+  // Nothing to quote: a pay-per-use resource has no term to buy.
+  await expect(panel.getByTestId('renew-quote')).toHaveCount(0);
   await renew(page, '1m');
   await expect(panel.getByTestId('act-result')).toContainText(/pay-per-use|package/i);
   await expect(panel.getByTestId('act-result')).not.toContainText('not_package');

@@ -1,7 +1,7 @@
 //! Acting as the customer at the clock's time: renew, top up, change auto-renew. Each act is
 //! recorded as an action at that instant; the outcome (or the refusal, in words) shows below.
 
-use crate::engine::{AutoRenew, Cents, Time};
+use crate::engine::{AutoRenew, Cents, Term, Time};
 use crate::ui::components::choice::choice;
 use crate::ui::components::editor::term_options;
 use crate::ui::i18n::explain::{state_meaning, state_name, when};
@@ -195,6 +195,20 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
         })
     };
 
+    // What Renew would charge, before it is pressed (a package's price for the chosen term; the
+    // engine still decides whether it may renew, and says why not).
+    let quote = resource
+        .and_then(|r| sim.scenario.resources.get(r))
+        .zip(Term::parse(&renewal_term).ok())
+        .and_then(|(r, term)| r.price(term))
+        .zip(terms.iter().find(|(code, _)| *code == *renewal_term))
+        .map(|(price, (_, words))| {
+            trf(
+                lang,
+                "Renewing for {0} costs {1}.",
+                &[words, &format::money(lang, price)],
+            )
+        });
     let balance = own
         .map(|trace| trace.balance_at(props.now))
         .unwrap_or_default();
@@ -300,7 +314,15 @@ pub fn act_panel(props: &ActPanelProps) -> Html {
                         }) }
                     </select>
                 </label>
-                <button type="submit" class="button" data-testid="renew">{ tr(lang, "Renew") }</button>
+                <button type="submit" class="button" data-testid="renew"
+                    aria-describedby={quote.is_some().then_some("renew-quote")}>
+                    { tr(lang, "Renew") }
+                </button>
+                if let Some(quote) = quote {
+                    <p class="field-hint act-quote" id="renew-quote" data-testid="renew-quote">
+                        { quote }
+                    </p>
+                }
             </form>
 
             <form class="act-form" novalidate=true onsubmit={on_top_up}>

@@ -20,6 +20,7 @@ pub const PART: Part = part![
     ("Act on", "操作对象", "Agir sobre"),
     ("Renewal term", "续费时长", "Prazo da renovação"),
     ("Renew", "续费", "Renovar"),
+    ("Renewing for {0} costs {1}.", "续费 {0} 需支付 {1}。", "Renovar por {0} custa {1}."),
     ("Top-up amount", "充值金额", "Valor da recarga"),
     ("Top up", "充值", "Recarregar"),
     ("Auto-renew on", "开启自动续费", "Renovação automática ativada"),
