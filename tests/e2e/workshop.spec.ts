@@ -399,9 +399,16 @@ test('trainer: a pause point whose answer an earlier reveal would show is flagge
   await expect(trainer.getByTestId('workshop-draft-item').nth(1)).toContainText(
     'Its answer may show before it is asked: the reveal of pause point 1 runs the clock to 2026-04-20 00:00:00.',
   );
+  // Said again where the exercise is handed out, and describing the button.
+  const copyWarning = trainer.getByTestId('workshop-copy-warning');
+  await expect(copyWarning).toHaveText(
+    'Before you copy: an earlier reveal may show an answer before its question is asked. Flagged pause points: 2.',
+  );
+  await expect(button(trainer, 'Copy exercise link')).toHaveAccessibleDescription(/Flagged pause points: 2\./);
   // Removing the first pause point takes the warning away.
   await trainer.getByRole('button', { name: 'Remove pause point 1' }).click();
   await expect(warning).toHaveCount(0);
+  await expect(copyWarning).toHaveCount(0);
 });
 
 test('trainer: a pause point with a question, Copy exercise link, the link shows the question', async ({ page, freshContext }) => {

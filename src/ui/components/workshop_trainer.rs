@@ -202,6 +202,14 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
         (props.sim.clone(), props.workshop.draft.clone()),
         |(sim, draft)| crate::ui::workshop_state::revealed_early(sim, &draft.pauses),
     );
+    // The flagged pause points (1-based), said again beside "Copy exercise link", where the
+    // trainer is about to hand the exercise out.
+    let flagged: Vec<String> = early
+        .iter()
+        .enumerate()
+        .filter(|(_, flag)| flag.is_some())
+        .map(|(i, _)| (i + 1).to_string())
+        .collect();
     let items = props
         .workshop
         .draft
@@ -302,10 +310,18 @@ pub fn workshop_trainer(props: &WorkshopTrainerProps) -> Html {
             </div>
             <div class="workshop-trainer-actions">
                 <button type="button" class="button" onclick={on_add} ref={add_ref}>{ tr(lang, "Add pause point") }</button>
-                <button type="button" class="button button-primary" onclick={on_copy}>
+                <button type="button" class="button button-primary" onclick={on_copy}
+                    aria-describedby={(!flagged.is_empty()).then_some("workshop-copy-warning")}>
                     { tr(lang, "Copy exercise link") }
                 </button>
             </div>
+            if !flagged.is_empty() {
+                <p class="panel-note workshop-draft-warning" id="workshop-copy-warning"
+                    data-testid="workshop-copy-warning">
+                    { trf(lang, "Before you copy: an earlier reveal may show an answer before its question is asked. Flagged pause points: {0}.",
+                        &[&flagged.join(", ")]) }
+                </p>
+            }
             <p class="panel-note" data-testid="workshop-draft-report">
                 { props.workshop.report.as_ref().map(|report| report.get(lang).to_string()) }
             </p>

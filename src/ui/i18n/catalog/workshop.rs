@@ -82,6 +82,11 @@ pub const PART: Part = part![
     ("Untitled exercise", "未命名练习", "Exercício sem título"),
     // Answers
     (
+        "Before you copy: an earlier reveal may show an answer before its question is asked. Flagged pause points: {0}.",
+        "复制前请注意：较早的揭晓可能在提问前就显示答案。被标记的暂停点：{0}。",
+        "Antes de copiar: uma revelação anterior pode mostrar uma resposta antes da pergunta. Pontos de pausa marcados: {0}.",
+    ),
+    (
         "Its answer may show before it is asked: the reveal of pause point {0} runs the clock to {1}.",
         "它的答案可能在提问前就显示出来：第 {0} 个暂停点的揭晓会把时钟推进到 {1}。",
         "A resposta pode aparecer antes da pergunta: a revelação do ponto de pausa {0} leva o relógio até {1}.",
