@@ -225,20 +225,17 @@ pub fn explain(event: &Event, scenario: &Scenario, trace: &Trace) -> Explanation
                 .then(|| next_attempt.unwrap_or_else(|| "no further attempt before expiry".to_string())),
         ),
         EventKind::Renewed { source, term, expires, price, balance } => (
-            // An automatic renewal's price is said by the attempt that paid for it, just before.
-            if source == RenewSource::Auto {
-                format!(
-                    "Renewed automatically for {}, counted from the expiry date; now valid through {}. Balance {balance}.",
-                    term_words(term),
-                    when(expires)
-                )
-            } else {
-                format!(
-                    "Renewed by hand: paid {price} for {}, counted from the expiry date; now valid through {}. Balance {balance}.",
-                    term_words(term),
-                    when(expires)
-                )
-            },
+            format!(
+                "{} for {}, counted from the expiry date; now valid through {}. Balance {balance}.",
+                // An automatic renewal's price is said by the attempt that paid for it, just before.
+                if source == RenewSource::Auto {
+                    "Renewed automatically".to_string()
+                } else {
+                    format!("Renewed by hand: paid {price}")
+                },
+                term_words(term),
+                when(expires)
+            ),
             if source == RenewSource::Auto { "§6 auto-renewal" } else { "§5 manual renewal" },
             join([next_attempt, next_change]),
         ),

@@ -24,15 +24,15 @@ pub const MAX_ACTIONS: usize = 10_000;
 pub const MAX_YEARS: u32 = 100;
 /// The longest scenario or policy name.
 pub const MAX_NAME_CHARS: usize = 200;
-/// The problem of a reference (an action's, a question's) to a resource id the scenario lacks.
-pub fn unknown_resource(id: &str) -> String {
-    format!("{id:?} is not the id of any resource")
-}
-
 /// Most days before the expiry date auto-renew starts trying (`days_before`).
 pub const MAX_DAYS_BEFORE: u8 = 7;
 /// Most automatic renewals auto-renew may be limited to (`times`).
 pub const MAX_RENEWAL_TIMES: u8 = 99;
+
+/// The problem of a reference (an action's, a question's) to a resource id the scenario lacks.
+pub fn unknown_resource(id: &str) -> String {
+    format!("{id:?} is not the id of any resource")
+}
 
 /// One problem in a scenario: where (a JSON path such as `resources[0].term`) and what.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1992,6 +1992,12 @@ mod tests {
             text: good.json.to_string(),
         });
         let notice = |s: &AppState| s.notice.as_ref().map(|n| n.text.en().to_string());
+        let import_broken = |s: &AppState| {
+            s.apply(Action::Import {
+                file_name: "broken.json".to_string(),
+                text: "{".to_string(),
+            })
+        };
         assert_eq!(notice(&imported).as_deref(), Some("Imported mine.json."));
         // Still true while the clock moves and the imported scenario is edited.
         let stepped = imported.apply(Action::NextEvent);
@@ -2008,10 +2014,7 @@ mod tests {
             notice(&imported.apply(Action::Load(gallery.expect("parses")))),
             None
         );
-        let failed = imported.apply(Action::Import {
-            file_name: "broken.json".to_string(),
-            text: "{".to_string(),
-        });
+        let failed = import_broken(&imported);
         assert!(failed.error.is_some());
         assert_eq!(notice(&failed), None);
         let linked = state.apply(Action::OpenLink(share::encode(&state.doc)));
@@ -2022,11 +2025,10 @@ mod tests {
         assert_eq!(notice(&linked.apply(Action::OpenLink("%%%".into()))), None);
         // A notice of another kind stays through a failed import ("Exported …" is still true).
         let exported = state.apply(Action::Notify(LocalText::same("Exported x.csv.").into()));
-        let failed = exported.apply(Action::Import {
-            file_name: "broken.json".to_string(),
-            text: "{".to_string(),
-        });
-        assert_eq!(notice(&failed).as_deref(), Some("Exported x.csv."));
+        assert_eq!(
+            notice(&import_broken(&exported)).as_deref(),
+            Some("Exported x.csv.")
+        );
     }
 
     #[test]
